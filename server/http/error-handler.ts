@@ -1,0 +1,63 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ZodError } from 'zod';
+import { AppError } from '../errors.js';
+import { isDatabaseUnavailable } from '../db/connection.js';
+import type { Logger } from '../log.js';
+
+type Body = { error: { code: string; message: string; details?: unknown[] } };
+
+const bodyParserErrors: Record<string, [number, string, string]> = {
+  'entity.parse.failed': [400, 'malformed_json', 'The request body is not valid JSON.'],
+  'entity.too.large': [413, 'payload_too_large', 'The request body is too large.'],
+  'encoding.unsupported': [415, 'unsupported_encoding', 'The request body encoding is not supported.'],
+  'charset.unsupported': [415, 'unsupported_charset', 'The request body charset is not supported; use UTF-8.'],
+  'request.aborted': [400, 'request_aborted', 'The request was aborted before its body arrived.'],
+  'request.size.invalid': [400, 'bad_request', 'The request body length does not match Content-Length.'],
+};
+
+function toResponse(err: unknown): [number, Body] {
+  if (err instanceof AppError) {
+    const error: Body['error'] = { code: err.code, message: err.message };
+    if (err.details) error.details = err.details;
+    return [err.status, { error }];
+  }
+  if (err instanceof ZodError) {
+    const details = err.issues.map((i) => ({ field: i.path.join('.'), problem: i.message }));
+    return [400, { error: { code: 'invalid_request', message: 'The request is invalid.', details } }];
+  }
+  const type = (err as { type?: unknown } | null)?.type;
+  const known = typeof type === 'string' ? bodyParserErrors[type] : undefined;
+  if (known) return [known[0], { error: { code: known[1], message: known[2] } }];
+  if (isDatabaseUnavailable(err)) {
+    return [503, { error: { code: 'unavailable', message: 'The database is unavailable; please try again shortly.' } }];
+  }
+  const status = (err as { status?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return [status, { error: { code: 'bad_request', message: 'The request could not be processed.' } }];
+  }
+  return [500, { error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' } }];
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    const [status, body] = toResponse(err);
+    if (status >= 500) logger.error({ err }, 'request failed');
+    if (status === 503) res.set('Retry-After', '5');
+    res.status(status).json(body);
+  };
+}
+
+export const apiNotFound: RequestHandler = (req, res) => {
+  res.status(404).json({ error: { code: 'not_found', message: `No API route ${req.method} ${req.path}.` } });
+};
+
+// Bodies of state-changing API calls must be JSON; anything else is refused before parsing.
+export const requireJsonBody: RequestHandler = (req, res, next) => {
+  const hasBody = req.headers['content-length'] !== '0' && (req.headers['content-length'] || req.headers['transfer-encoding']);
+  if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !req.is('application/json')) {
+    res.status(415).json({ error: { code: 'unsupported_media_type', message: 'Send the body as application/json.' } });
+    return;
+  }
+  next();
+};

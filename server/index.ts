@@ -1,0 +1,75 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { connectDatabase, disconnectDatabase } from './db/connection.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.js';
+import { createLogger, type Logger } from './log.js';
+import { prepareDatabase } from './startup.js';
+
+function readConfig(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\nSee .env.example for every key and its meaning.\n`);
+    process.exit(1);
+  }
+}
+
+async function connectWithRetry(uri: string, config: Config, logger: Logger): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await connectDatabase(uri, config.DB_NAME);
+      return;
+    } catch (err) {
+      logger.warn({ attempt, err: (err as Error).message }, 'database not reachable yet; retrying');
+      await new Promise((r) => setTimeout(r, Math.min(5000, 500 * attempt)));
+    }
+  }
+}
+
+async function main() {
+  const config = readConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  let embedded: EmbeddedDatabase | undefined;
+  let uri = config.MONGODB_URI;
+  if (!uri) {
+    embedded = await startEmbeddedDatabase({
+      port: config.EMBEDDED_DB_PORT, dataDir: config.EMBEDDED_DB_DIR, logLevel: config.EMBEDDED_DB_LOG_LEVEL,
+      onLog: (line) => logger.warn({ ferretdb: line }),
+    });
+    uri = embedded.uri;
+    logger.info(`Embedded FerretDB at ${uri} (data in ${config.EMBEDDED_DB_DIR}); connect with: npx mongosh ${uri}`);
+  }
+
+  const server: Server = createApp({ config, logger }).listen(config.PORT, config.HOST);
+  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  const { port } = server.address() as AddressInfo;
+  const base = config.PUBLIC_URL ?? `http://${config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${port}`;
+  logger.info(`Listening on ${base}`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: finishing in-flight requests and shutting down`);
+    const force = setTimeout(() => server.closeAllConnections(), 10_000).unref();
+    await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeIdleConnections(); });
+    clearTimeout(force);
+    await disconnectDatabase().catch(() => {});
+    await embedded?.stop();
+    logger.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await connectWithRetry(uri, config, logger);
+  await prepareDatabase({ config, logger, baseUrl: base });
+}
+
+main().catch((err) => {
+  process.stderr.write(`Failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});
