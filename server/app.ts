@@ -1,14 +1,20 @@
-import express, { type Router } from 'express';
+import { resolve } from 'node:path';
+import express from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
+import { campaignPages } from './campaigns/pages.js';
+import { campaignRoutes } from './campaigns/routes.js';
 import { healthRoutes } from './health/routes.js';
-import { securityHeaders } from './http/security.js';
 import { apiNotFound, errorHandler, requireJsonBody } from './http/error-handler.js';
+import { securityHeaders } from './http/security.js';
+import type { SurveyRegistry } from './surveys/registry.js';
 
-export type AppDeps = { config: Config; logger: Logger; features?: { api?: Router[]; pages?: Router[] } };
+export type AppDeps = { config: Config; logger: Logger; surveys: SurveyRegistry };
 
-export function createApp({ config, logger, features = {} }: AppDeps) {
+const staticDir = resolve(import.meta.dirname, '../dist/client');
+
+export function createApp({ config, logger, surveys }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
@@ -25,10 +31,12 @@ export function createApp({ config, logger, features = {} }: AppDeps) {
   }));
 
   app.use(healthRoutes);
+  app.get('/favicon.ico', (_req, res) => { res.status(204).end(); });
+  app.use('/static', express.static(staticDir, { maxAge: '1h', index: false }));
   app.use('/api', requireJsonBody, express.json({ limit: `${config.BODY_LIMIT_KB}kb`, strict: true }));
-  for (const router of features.api ?? []) app.use('/api/v1', router);
+  app.use('/api/v1', campaignRoutes(config, surveys));
   app.use('/api', apiNotFound);
-  for (const router of features.pages ?? []) app.use(router);
+  app.use(campaignPages);
   app.use(errorHandler(logger));
   return app;
 }

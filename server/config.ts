@@ -18,6 +18,7 @@ const Env = z.object({
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(64),
   MIN_GROUP_SIZE: z.coerce.number().int().min(5, 'must be at least 5 (anonymity floor)').max(1000).default(10),
   FREE_TEXT_MIN_GROUP_SIZE: z.coerce.number().int().min(5).max(10_000).default(20),
+  RESPONSE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   TRUST_PROXY: bool.default(false),
   SEED_DEMO: bool.default(true),
 });

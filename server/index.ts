@@ -6,6 +6,8 @@ import { connectDatabase, disconnectDatabase } from './db/connection.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.js';
 import { createLogger, type Logger } from './log.js';
 import { prepareDatabase } from './startup.js';
+import { createSurveyRegistry, type SurveyRegistry } from './surveys/registry.js';
+import { SurveyDefinitionError } from './surveys/definition.js';
 
 function readConfig(): Config {
   try {
@@ -29,9 +31,20 @@ async function connectWithRetry(uri: string, config: Config, logger: Logger): Pr
   }
 }
 
+function readSurveys(): SurveyRegistry {
+  try {
+    return createSurveyRegistry();
+  } catch (err) {
+    if (!(err instanceof SurveyDefinitionError)) throw err;
+    process.stderr.write(`Survey definition ${err.message}\nFix the file (check it with: npm run surveys:check).\n`);
+    process.exit(1);
+  }
+}
+
 async function main() {
   const config = readConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  const surveys = readSurveys();
   let embedded: EmbeddedDatabase | undefined;
   let uri = config.MONGODB_URI;
   if (!uri) {
@@ -43,14 +56,14 @@ async function main() {
     logger.info(`Embedded FerretDB at ${uri} (data in ${config.EMBEDDED_DB_DIR}); connect with: npx mongosh ${uri}`);
   }
 
-  const server: Server = createApp({ config, logger }).listen(config.PORT, config.HOST);
+  const server: Server = createApp({ config, logger, surveys }).listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;
   const base = config.PUBLIC_URL ?? `http://${config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${port}`;
   logger.info(`Listening on ${base}`);
 
   let stopping = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: finishing in-flight requests and shutting down`);
@@ -60,13 +73,18 @@ async function main() {
     await disconnectDatabase().catch(() => {});
     await embedded?.stop();
     logger.info('stopped');
-    process.exit(0);
+    process.exit(exitCode);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await connectWithRetry(uri, config, logger);
-  await prepareDatabase({ config, logger, baseUrl: base });
+  try {
+    await prepareDatabase({ config, logger, surveys, baseUrl: base });
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    await shutdown('startup check failed', 1);
+  }
 }
 
 main().catch((err) => {

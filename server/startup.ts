@@ -1,11 +1,19 @@
 import mongoose from 'mongoose';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
+import { seedDemoIfEmpty } from './demo/seed.js';
+import type { SurveyRegistry } from './surveys/registry.js';
+import { checkWaveSurveysUnchanged } from './waves/service.js';
 
-type StartupDeps = { config: Config; logger: Logger; baseUrl: string };
+type StartupDeps = { config: Config; logger: Logger; surveys: SurveyRegistry; baseUrl: string };
 
-// Runs once the database is reachable: indexes, then (later) survey checks and demo data.
-export async function prepareDatabase({ logger }: StartupDeps): Promise<void> {
+// Runs once the database is reachable: indexes, the survey-version immutability check, demo data.
+export async function prepareDatabase({ config, logger, surveys, baseUrl }: StartupDeps): Promise<void> {
   await Promise.all(Object.values(mongoose.models).map((model) => model.createIndexes()));
+  await checkWaveSurveysUnchanged(surveys);
+  if (config.SEED_DEMO) {
+    const link = await seedDemoIfEmpty(surveys, logger);
+    if (link) logger.info(`Demo data loaded. Try the survey as a respondent: ${baseUrl}/s/${link}`);
+  }
   logger.info('database ready');
 }

@@ -25,6 +25,10 @@ function toResponse(err: unknown): [number, Body] {
     const details = err.issues.map((i) => ({ field: i.path.join('.'), problem: i.message }));
     return [400, { error: { code: 'invalid_request', message: 'The request is invalid.', details } }];
   }
+  if (err instanceof Error && err.name === 'ValidationError' && 'errors' in err) {
+    const details = Object.entries(err.errors as Record<string, { message: string }>).map(([field, e]) => ({ field, problem: e.message }));
+    return [400, { error: { code: 'invalid_request', message: 'The request is invalid.', details } }];
+  }
   const type = (err as { type?: unknown } | null)?.type;
   const known = typeof type === 'string' ? bodyParserErrors[type] : undefined;
   if (known) return [known[0], { error: { code: known[1], message: known[2] } }];
@@ -49,7 +53,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 }
 
 export const apiNotFound: RequestHandler = (req, res) => {
-  res.status(404).json({ error: { code: 'not_found', message: `No API route ${req.method} ${req.path}.` } });
+  res.status(404).json({ error: { code: 'not_found', message: `No API route ${req.method} ${req.originalUrl.split("?")[0]}.` } });
 };
 
 // Bodies of state-changing API calls must be JSON; anything else is refused before parsing.

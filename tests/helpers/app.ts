@@ -7,6 +7,7 @@ import { createApp } from '../../server/app.js';
 import { parseConfig, type Config } from '../../server/config.js';
 import { connectDatabase, disconnectDatabase } from '../../server/db/connection.js';
 import { createLogger } from '../../server/log.js';
+import { createSurveyRegistry, type SurveyRegistry } from '../../server/surveys/registry.js';
 
 export function testDatabaseUri(): string {
   const uri = process.env.TEST_MONGODB_URI;
@@ -23,6 +24,14 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...overrides });
 }
 
+let registry: SurveyRegistry | undefined;
+export const testSurveys = (): SurveyRegistry => (registry ??= createSurveyRegistry());
+
+export function testApp(overrides: Record<string, string> = {}) {
+  const config = testConfig(overrides);
+  return { config, app: createApp({ config, logger: createLogger('silent'), surveys: testSurveys() }) };
+}
+
 export async function clearDatabase(): Promise<void> {
   await Promise.all(Object.values(mongoose.connection.collections).map((c) => c.deleteMany({})));
 }
@@ -30,8 +39,7 @@ export async function clearDatabase(): Promise<void> {
 // Connects mongoose for the whole file, clears every collection before each test, and
 // gives a supertest agent on a freshly built app.
 export function useTestApp(fileUrl: string, overrides: Record<string, string> = {}) {
-  const config = testConfig(overrides);
-  const app = createApp({ config, logger: createLogger('silent') });
+  const { config, app } = testApp(overrides);
   before(async () => {
     await connectDatabase(testDatabaseUri(), databaseNameFor(fileUrl));
     await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));

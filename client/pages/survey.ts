@@ -1,0 +1,78 @@
+import { Model } from 'survey-core';
+import 'survey-core/i18n/welsh';
+import { renderSurvey } from 'survey-js-ui';
+import { getCampaign, type PublicCampaign } from '../api.js';
+import { el, show } from '../dom.js';
+import { loadPending, savePending, sendUntilAcknowledged } from '../pending.js';
+import { introText, text, type Lang } from '../survey-text.js';
+
+const code = decodeURIComponent(location.pathname.split('/')[2] ?? '');
+const app = document.getElementById('app')!;
+const status = document.getElementById('status')!;
+let lang: Lang = 'en';
+
+async function send(answers: unknown, existing = loadPending(code)) {
+  const pending = existing ?? savePending(code, answers);
+  show(app, el('h1', {}, text[lang].sending));
+  const outcome = await sendUntilAcknowledged(code, pending, (wait) => {
+    status.textContent = text[lang].retrying(wait);
+  });
+  status.textContent = '';
+  if (outcome.ok) {
+    show(app, el('h1', {}, text[lang].thanksTitle), el('p', {}, text[lang].thanks));
+  } else {
+    show(app, el('h1', {}, text[lang].failedTitle), el('p', {}, outcome.error.message));
+  }
+}
+
+function titleOf(c: PublicCampaign): string {
+  const t = c.survey.title;
+  return typeof t === 'string' ? t : t[lang === 'cy' ? 'cy' : 'default'] ?? t.default ?? '';
+}
+
+function languageSwitch(c: PublicCampaign, onChange: () => void): HTMLElement {
+  const nav = el('nav', { 'aria-label': text[lang].languageLabel, class: 'languages' });
+  for (const l of ['en', 'cy'] as Lang[]) {
+    if (l !== 'en' && !c.survey.locales.includes(l)) continue;
+    const b = el('button', { type: 'button', lang: l, 'aria-pressed': String(l === lang) }, l === 'en' ? 'English' : 'Cymraeg');
+    b.addEventListener('click', () => { lang = l; document.documentElement.lang = l; onChange(); });
+    nav.append(b);
+  }
+  return nav;
+}
+
+function intro(c: PublicCampaign) {
+  const start = el('button', { type: 'button', class: 'primary' }, text[lang].start);
+  start.addEventListener('click', () => runSurvey(c));
+  show(app,
+    languageSwitch(c, () => intro(c)),
+    el('h1', {}, titleOf(c)),
+    el('p', { class: 'council' }, [c.campaign.council, c.campaign.wave].filter(Boolean).join(' · ')),
+    el('section', { class: 'anonymity', 'aria-labelledby': 'anon-h' },
+      el('h2', { id: 'anon-h' }, text[lang].anonymityTitle),
+      ...introText(lang, c.reporting.minGroupSize, c.campaign.closesOn).map((p) => el('p', {}, p))),
+    start);
+  start.focus();
+}
+
+function runSurvey(c: PublicCampaign) {
+  const survey = new Model(c.survey.definition);
+  survey.locale = lang === 'cy' ? 'cy' : '';
+  survey.showCompletedPage = false;
+  survey.onComplete.add((sender) => void send(sender.data));
+  const host = el('div', { class: 'survey-host' });
+  show(app, host);
+  renderSurvey(survey, host);
+}
+
+async function main() {
+  const pending = loadPending(code);
+  if (pending) return send(pending.answers, pending);
+  try {
+    intro(await getCampaign(code));
+  } catch (err) {
+    show(app, el('h1', {}, text[lang].unavailableTitle), el('p', {}, (err as Error).message || text[lang].unavailable));
+  }
+}
+
+void main();

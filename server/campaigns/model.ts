@@ -1,0 +1,16 @@
+import mongoose, { type InferSchemaType } from 'mongoose';
+
+// One council in one wave, reached through an unguessable public code: /s/<code>.
+const campaignSchema = new mongoose.Schema({
+  _id: { type: String, required: true, match: /^[A-Za-z0-9_-]{22,64}$/ },
+  pilotCode: { type: String, required: true },
+  waveId: { type: String, required: true },
+  headcount: { type: Number, min: 1, max: 100_000 },
+  closedManually: { type: Boolean, default: false },
+  allowFreeText: { type: Boolean, default: false },
+}, { versionKey: false });
+campaignSchema.index({ pilotCode: 1, waveId: 1 }, { unique: true });
+campaignSchema.index({ waveId: 1 });
+
+export type CampaignDoc = InferSchemaType<typeof campaignSchema> & { _id: string };
+export const Campaign = mongoose.model('Campaign', campaignSchema);

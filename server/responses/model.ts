@@ -1,0 +1,20 @@
+import mongoose, { type InferSchemaType } from 'mongoose';
+
+// A response holds the answers and the day it arrived, nothing about who sent it:
+// no IP, user agent, cookie, token or time of day. Its id is the client's random submissionId
+// (a UUID, not an ObjectId, which would carry the exact creation time).
+const responseSchema = new mongoose.Schema({
+  _id: { type: String, required: true },
+  campaign: { type: String, required: true },
+  pilotCode: { type: String, required: true },
+  waveId: { type: String, required: true },
+  surveyId: { type: String, required: true },
+  surveyVersion: { type: Number, required: true },
+  day: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
+  answers: { type: mongoose.Schema.Types.Mixed, required: true },
+}, { versionKey: false, minimize: false, strict: 'throw' });
+responseSchema.index({ pilotCode: 1, waveId: 1 });
+responseSchema.index({ campaign: 1 });
+
+export type ResponseDoc = InferSchemaType<typeof responseSchema> & { _id: string };
+export const SurveyResponse = mongoose.model('Response', responseSchema);

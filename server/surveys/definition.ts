@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+// Names that end up as object keys (answers, exports, MongoDB documents).
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function isSafeKey(key: unknown): key is string {
+  return typeof key === 'string' && key.length > 0 && !key.includes('.') && !key.startsWith('$') && !FORBIDDEN_KEYS.has(key);
+}
+
+export function isForbiddenKey(key: string): boolean {
+  return FORBIDDEN_KEYS.has(key);
+}
+
+const Identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower_snake_case');
+const LocalisedText = z.strictObject({ default: z.string().min(1), cy: z.string().min(1) });
+const AnswerValue = z.union([z.string(), z.number()]);
+
+// A scale item is a question name, or "<matrix question>.<row value>" (names and rows never contain '.').
+const ItemRef = z.string().min(1);
+
+const ItemMetadata = z.strictObject({
+  provenance: z.string().min(1),
+  licence: z.string().min(1),
+  variable: Identifier,
+});
+
+const ScaleBand = z.strictObject({ label: z.string().min(1), min: z.number(), max: z.number() });
+
+const Scale = z.strictObject({
+  id: Identifier,
+  label: z.string().min(1),
+  items: z.array(ItemRef).min(1),
+  reverse: z.array(ItemRef),
+  range: z.tuple([z.number(), z.number()]),
+  scoring: z.literal('mean'),
+  minAnswered: z.number().int().min(1),
+  bands: z.array(ScaleBand).min(1).optional(),
+});
+
+// A respondent "has" the flag when their answer to `question` is one of `values`; answers in
+// `excludeFromBase` (e.g. "prefer not to say") leave them out of the proportion's denominator.
+const Flag = z.strictObject({
+  id: Identifier,
+  label: z.string().min(1),
+  question: ItemRef,
+  values: z.array(AnswerValue).min(1),
+  excludeFromBase: z.array(AnswerValue).optional(),
+});
+
+export const SurveyFileSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-kebab-case'),
+  version: z.number().int().min(1),
+  title: LocalisedText,
+  description: z.string().min(1),
+  items: z.record(z.string(), ItemMetadata),
+  scales: z.array(Scale),
+  demographics: z.array(z.string()),
+  flags: z.array(Flag),
+  survey: z.record(z.string(), z.unknown()),
+});
+
+export type SurveyFile = z.infer<typeof SurveyFileSchema>;
+export type ItemMetadata = z.infer<typeof ItemMetadata>;
+export type Scale = z.infer<typeof Scale>;
+export type ScaleBand = z.infer<typeof ScaleBand>;
+export type Flag = z.infer<typeof Flag>;
+
+export interface SurveyDefinition extends SurveyFile {
+  /** `${id}@${version}` */
+  readonly key: string;
+  /** sha256 (hex) of the file's canonical JSON; a wave pins it so an edited version is refused. */
+  readonly hash: string;
+  readonly file: string;
+}
+
+export class SurveyDefinitionError extends Error {
+  constructor(
+    readonly file: string,
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${file} at ${path}: ${reason}`);
+    this.name = 'SurveyDefinitionError';
+  }
+}
+
+export type Fail = (path: string, reason: string) => never;
+
+// One step of a JSON path: `.name`, `[3]`, or `["odd.key"]` when the key is not identifier-like.
+export function pathSegment(key: PropertyKey): string {
+  if (typeof key === 'number') return `[${key}]`;
+  return /^[A-Za-z_$][\w$]*$/.test(String(key)) ? `.${String(key)}` : `[${JSON.stringify(String(key))}]`;
+}
+
+export function splitItemRef(ref: string): { question: string; row?: string } {
+  const dot = ref.indexOf('.');
+  return dot < 0 ? { question: ref } : { question: ref.slice(0, dot), row: ref.slice(dot + 1) };
+}

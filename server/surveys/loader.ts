@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { z } from 'zod';
+import { pathSegment, SurveyDefinitionError, SurveyFileSchema, type Fail, type SurveyDefinition, type SurveyFile } from './definition.js';
+import { buildModel, readQuestions, type QuestionSpec } from './questions.js';
+import { checkReferences } from './references.js';
+import { checkNoForbiddenKeys, checkStructure } from './structure.js';
+
+export { SurveyDefinitionError } from './definition.js';
+
+const FILE_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.v([1-9][0-9]*)\.json$/;
+
+// Reads every *.json file in `dir`; the first problem in any file throws a SurveyDefinitionError.
+export function loadSurveys(dir: string): Map<string, SurveyDefinition> {
+  const definitions = new Map<string, SurveyDefinition>();
+  for (const file of readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
+    const definition = loadSurveyFile(join(dir, file));
+    definitions.set(definition.key, definition);
+  }
+  return definitions;
+}
+
+export function loadSurveyFile(filePath: string): SurveyDefinition {
+  const file = filePath.split(/[\\/]/).pop() ?? filePath;
+  const fail: Fail = (path, reason) => {
+    throw new SurveyDefinitionError(file, path, reason);
+  };
+  const json = parseJson(readFileSync(filePath, 'utf8'), fail);
+  checkNoForbiddenKeys(json, '$', fail);
+  const parsed = SurveyFileSchema.safeParse(json);
+  if (!parsed.success) failWithIssue(parsed.error.issues[0], fail);
+  const definition = parsed.data;
+  const match = FILE_NAME.exec(file);
+  if (!match || match[1] !== definition.id || Number(match[2]) !== definition.version) {
+    fail('$', `file name must be "${definition.id}.v${definition.version}.json"`);
+  }
+  checkSurvey(definition, fail);
+  return deepFreeze({ ...definition, key: `${definition.id}@${definition.version}`, hash: contentHash(json), file });
+}
+
+function checkSurvey(definition: SurveyFile, fail: Fail): void {
+  const pathByName = checkStructure(definition.survey, fail);
+  const model = buildModel(definition.survey);
+  const jsonError = model.jsonErrors?.[0];
+  if (jsonError) fail('$.survey', `survey-core cannot read the survey: ${jsonError.message}`);
+  const specs = readQuestions(model);
+  if (specs.length === 0) fail('$.survey', 'the survey has no questions');
+  const byName = new Map<string, QuestionSpec>(specs.map((spec) => [spec.name, spec]));
+  checkReferences(definition, { byName, pathByName }, fail);
+}
+
+function parseJson(text: string, fail: Fail): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    return fail('$', `invalid JSON: ${(error as Error).message}`);
+  }
+}
+
+function failWithIssue(issue: z.core.$ZodIssue | undefined, fail: Fail): never {
+  const path = (issue?.path ?? []).map(pathSegment).join('');
+  return fail(`$${path}`, issue?.message ?? 'invalid definition');
+}
+
+// Key order in the file must not change the hash, so keys are sorted at every level.
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, child]) => `${JSON.stringify(key)}:${canonicalJson(child)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+export function contentHash(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.values(value).forEach(deepFreeze);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { Campaign } from '../../server/campaigns/model.js';
+import { todayInUk } from '../../server/campaigns/status.js';
+import { Pilot } from '../../server/pilots/model.js';
+import { createWave } from '../../server/waves/service.js';
+import { testSurveys } from './app.js';
+
+const addDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+export async function buildPilot(overrides: Partial<{ code: string; name: string; arm: 'pilot' | 'comparison' }> = {}) {
+  const code = overrides.code ?? '855';
+  await Pilot.updateOne({ _id: code }, { $set: { name: overrides.name ?? `Council ${code}`, arm: overrides.arm ?? 'pilot' } }, { upsert: true });
+  return code;
+}
+
+// A council, a wave around today and an open campaign, unless told otherwise.
+export async function buildCampaign(overrides: { pilot?: string; wave?: string; opensOn?: string; closesOn?: string; closedManually?: boolean; headcount?: number } = {}) {
+  const pilotCode = await buildPilot({ code: overrides.pilot ?? '855' });
+  const waveId = overrides.wave ?? 'w1';
+  await createWave({
+    id: waveId, name: `Wave ${waveId}`, opensOn: overrides.opensOn ?? addDays(-7), closesOn: overrides.closesOn ?? addDays(7),
+    surveyId: 'staff-wellbeing', surveyVersion: 1,
+  }, testSurveys()).catch((err) => { if (err.status !== 409) throw err; });
+  const code = randomUUID().replace(/-/g, '');
+  await Campaign.create({ _id: code, pilotCode, waveId, closedManually: overrides.closedManually ?? false, headcount: overrides.headcount });
+  return { code, pilotCode, waveId, today: todayInUk() };
+}
+
+// A complete, valid set of answers to staff-wellbeing v1; override any answer.
+export function buildAnswers(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    js_overall: 4,
+    js_facets: { workload: 2, supervision: 4, team_support: 5, management: 3, development: 3, recognition: 2, pay: 2 },
+    ons_life_satisfaction: 7, ons_worthwhile: 8, ons_happy_yesterday: 6, ons_anxious_yesterday: 3,
+    leave_intent_12m: 2, leave_looking: 'no', two_year_plan: 'same_council', turnover_team: 'yes', turnover_authority: 'yes',
+    caseload_children: '16_20', supervision_frequency: 'every_3_4_weeks',
+    practice_model: { framework: 4, value_system: 4, assessment_tool: 3, tick_box: 2 },
+    recommend_employer: 7, demo_role: 'social_worker', demo_employment: 'permanent',
+    ...overrides,
+  };
+}
