@@ -20,6 +20,10 @@ export function savePending(code: string, answers: unknown): Pending {
   return pending;
 }
 
+function forgetPending(code: string): void {
+  try { localStorage.removeItem(keyFor(code)); } catch { /* storage blocked: nothing was kept */ }
+}
+
 export type SendOutcome = { ok: true } | { ok: false; final: true; error: ApiError };
 
 // Retries with growing waits (1 s, 2 s, 4 s … capped at 60 s) until the server answers.
@@ -28,10 +32,11 @@ export async function sendUntilAcknowledged(code: string, pending: Pending, onRe
   for (let attempt = 0; ; attempt++) {
     try {
       await postResponse(code, pending.submissionId, pending.answers);
-      localStorage.removeItem(keyFor(code));
+      forgetPending(code);
       return { ok: true };
     } catch (err) {
       if (err instanceof ApiError && err.status >= 400 && err.status < 500 && err.status !== 408 && err.status !== 429) {
+        forgetPending(code); // refused for good: keep the link usable for a fresh start
         return { ok: false, final: true, error: err };
       }
       const wait = Math.min(60, 2 ** attempt);

@@ -4,7 +4,7 @@ export type Lang = 'en' | 'cy';
 export const text = {
   en: {
     languageLabel: 'Language', start: 'Start the survey', anonymityTitle: 'Your answers are anonymous',
-    sending: 'Sending your answers…', retrying: (s: number) => `We could not reach the server. Your answers are saved on this device and we will try again in ${s} seconds. You can leave this page open or come back to this link later.`,
+    sending: 'Sending your answers…', retrying: (s: number) => `We could not reach the server. Your answers are saved on this device and we will try again in ${s === 1 ? '1 second' : `${s} seconds`}. You can leave this page open or come back to this link later.`,
     thanksTitle: 'Thank you', thanks: 'Your answers have been received. You can close this page.',
     failedTitle: 'Your answers could not be accepted', unavailableTitle: 'The survey cannot be shown', unavailable: 'Please try again later.',
   },

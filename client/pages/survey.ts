@@ -18,11 +18,13 @@ async function send(answers: unknown, existing = loadPending(code)) {
     status.textContent = text[lang].retrying(wait);
   });
   status.textContent = '';
-  if (outcome.ok) {
-    show(app, el('h1', {}, text[lang].thanksTitle), el('p', {}, text[lang].thanks));
-  } else {
-    show(app, el('h1', {}, text[lang].failedTitle), el('p', {}, outcome.error.message));
-  }
+  const heading = el('h1', { tabindex: '-1' }, outcome.ok ? text[lang].thanksTitle : text[lang].failedTitle);
+  show(app, heading, el('p', {}, outcome.ok ? text[lang].thanks : outcome.error.message));
+  heading.focus(); // announce the outcome to screen readers
+}
+
+function longDate(day: string): string {
+  return new Intl.DateTimeFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 }
 
 function titleOf(c: PublicCampaign): string {
@@ -50,7 +52,7 @@ function intro(c: PublicCampaign) {
     el('p', { class: 'council' }, [c.campaign.council, c.campaign.wave].filter(Boolean).join(' · ')),
     el('section', { class: 'anonymity', 'aria-labelledby': 'anon-h' },
       el('h2', { id: 'anon-h' }, text[lang].anonymityTitle),
-      ...introText(lang, c.reporting.minGroupSize, c.campaign.closesOn).map((p) => el('p', {}, p))),
+      ...introText(lang, c.reporting.minGroupSize, longDate(c.campaign.closesOn)).map((p) => el('p', {}, p))),
     start);
   start.focus();
 }
@@ -59,6 +61,7 @@ function runSurvey(c: PublicCampaign) {
   const survey = new Model(c.survey.definition);
   survey.locale = lang === 'cy' ? 'cy' : '';
   survey.showCompletedPage = false;
+  survey.autoFocusFirstQuestion = true;
   survey.onComplete.add((sender) => void send(sender.data));
   const host = el('div', { class: 'survey-host' });
   show(app, host);
