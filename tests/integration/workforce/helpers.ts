@@ -1,0 +1,48 @@
+import express from 'express';
+import supertest from 'supertest';
+import { errorHandler } from '../../../server/http/error-handler.js';
+import { createLogger } from '../../../server/log.js';
+import { Pilot } from '../../../server/pilots/model.js';
+import { importIndicators, importNeighbours } from '../../../server/workforce/service.js';
+import { workforceRoutes } from '../../../server/workforce/routes.js';
+import { readDfeFile } from '../../unit/workforce/files.js';
+
+export const INDICATORS_FILE = 'csww_indicators_2017_to_2025.csv';
+export const NEIGHBOURS_FILE = 'sn_model_2025_wide.csv';
+
+let indicators: string | undefined;
+export const indicatorsText = (): string => (indicators ??= readDfeFile(INDICATORS_FILE));
+
+export const importRealIndicators = (importedAt = new Date('2026-01-15T10:00:00Z')) =>
+  importIndicators(indicatorsText(), { file: INDICATORS_FILE, importedAt });
+
+export const importRealNeighbours = () =>
+  importNeighbours(readDfeFile(NEIGHBOURS_FILE), { file: NEIGHBOURS_FILE, importedAt: new Date('2026-01-15T10:00:00Z') });
+
+// The workforce router alone, behind the same JSON parser and error boundary the app uses.
+export function workforceHttp() {
+  const app = express()
+    .use('/api/v1', express.json(), workforceRoutes())
+    .use(errorHandler(createLogger('silent')));
+  return supertest(app);
+}
+
+export const buildPilot = (overrides: Partial<{ _id: string; name: string; arm: 'pilot' | 'comparison' }> = {}) =>
+  Pilot.create({ _id: '394', name: 'Sunderland', arm: 'pilot', ...overrides });
+
+// The real file with one cell of one council-year changed (rows with quoted names excluded).
+export function withCell(year: number, laCode: string, column: string, value: string, text = indicatorsText()): string {
+  const lines = text.split('\n');
+  const header = (lines[0] ?? '').split(',');
+  const index = lines.findIndex((line) => line.startsWith(`${year},`) && line.split(',')[7] === laCode);
+  const row = lines[index];
+  if (!row || row.includes('"') || !header.includes(column)) throw new Error(`cannot edit ${column} of ${laCode} in ${year}`);
+  const cells = row.split(',');
+  cells[header.indexOf(column)] = value;
+  lines[index] = cells.join(',');
+  return lines.join('\n');
+}
+
+// The line number (1-based) of a council-year in the real file, for error messages.
+export const lineOf = (year: number, laCode: string): number =>
+  indicatorsText().split('\n').findIndex((line) => line.startsWith(`${year},`) && line.split(',')[7] === laCode) + 1;
