@@ -9,12 +9,15 @@ import { healthRoutes } from './health/routes.js';
 import { apiNotFound, errorHandler, requireJsonBody } from './http/error-handler.js';
 import { securityHeaders } from './http/security.js';
 import type { SurveyRegistry } from './surveys/registry.js';
+import type { Tallier } from './summaries/runner.js';
+import { reportsOpen, summaryRoutes } from './summaries/routes.js';
+import { workforceRoutes } from './workforce/routes.js';
 
-export type AppDeps = { config: Config; logger: Logger; surveys: SurveyRegistry };
+export type AppDeps = { config: Config; logger: Logger; surveys: SurveyRegistry; tallier: Tallier };
 
 const staticDir = resolve(import.meta.dirname, '../dist/client');
 
-export function createApp({ config, logger, surveys }: AppDeps) {
+export function createApp({ config, logger, surveys, tallier }: AppDeps) {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
@@ -34,7 +37,10 @@ export function createApp({ config, logger, surveys }: AppDeps) {
   app.get('/favicon.ico', (_req, res) => { res.status(204).end(); });
   app.use('/static', express.static(staticDir, { maxAge: '1h', index: false }));
   app.use('/api', requireJsonBody, express.json({ limit: `${config.BODY_LIMIT_KB}kb`, strict: true }));
-  app.use('/api/v1', campaignRoutes(config, surveys));
+  app.use('/api/v1', campaignRoutes(config, surveys, tallier));
+  app.use('/api/v1', summaryRoutes(config, { surveys, tallier, minGroupSize: config.MIN_GROUP_SIZE }));
+  app.use('/api/v1/pilots/:code/workforce', reportsOpen(config));
+  app.use('/api/v1', workforceRoutes());
   app.use('/api', apiNotFound);
   app.use(campaignPages);
   app.use(errorHandler(logger));

@@ -7,6 +7,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.js';
 import { createLogger, type Logger } from './log.js';
 import { prepareDatabase } from './startup.js';
 import { createSurveyRegistry, type SurveyRegistry } from './surveys/registry.js';
+import { createTallier } from './summaries/runner.js';
 import { SurveyDefinitionError } from './surveys/definition.js';
 
 function readConfig(): Config {
@@ -45,6 +46,7 @@ async function main() {
   const config = readConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const surveys = readSurveys();
+  const tallier = createTallier(surveys, logger);
   let embedded: EmbeddedDatabase | undefined;
   let uri = config.MONGODB_URI;
   if (!uri) {
@@ -56,7 +58,7 @@ async function main() {
     logger.info(`Embedded FerretDB at ${uri} (data in ${config.EMBEDDED_DB_DIR}); connect with: npx mongosh ${uri}`);
   }
 
-  const server: Server = createApp({ config, logger, surveys }).listen(config.PORT, config.HOST);
+  const server: Server = createApp({ config, logger, surveys, tallier }).listen(config.PORT, config.HOST);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;
   const base = config.PUBLIC_URL ?? `http://${config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${port}`;
@@ -70,6 +72,7 @@ async function main() {
     const force = setTimeout(() => server.closeAllConnections(), 10_000).unref();
     await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeIdleConnections(); });
     clearTimeout(force);
+    await tallier.stop();
     await disconnectDatabase().catch(() => {});
     await embedded?.stop();
     logger.info('stopped');
@@ -81,6 +84,7 @@ async function main() {
   await connectWithRetry(uri, config, logger);
   try {
     await prepareDatabase({ config, logger, surveys, baseUrl: base });
+    tallier.start();
   } catch (err) {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     await shutdown('startup check failed', 1);

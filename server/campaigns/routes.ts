@@ -4,10 +4,11 @@ import { rateLimit } from '../http/rate-limit.js';
 import { SubmitBody } from '../responses/schemas.js';
 import { submitResponse } from '../responses/service.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
+import type { Tallier } from '../summaries/runner.js';
 import { publicCampaign } from './service.js';
 
 // Respondent API: no cookies are set and nothing about the caller is stored or logged.
-export function campaignRoutes(config: Config, surveys: SurveyRegistry) {
+export function campaignRoutes(config: Config, surveys: SurveyRegistry, tallier: Tallier) {
   const limit = rateLimit({ windowMs: 60_000, max: config.RESPONSE_RATE_LIMIT_PER_MINUTE, key: (req) => String(req.params.code ?? '') });
   return Router()
     .get('/campaigns/:code', async (req, res) => {
@@ -17,5 +18,6 @@ export function campaignRoutes(config: Config, surveys: SurveyRegistry) {
     .post('/campaigns/:code/responses', limit, async (req, res) => {
       const result = await submitResponse(String(req.params.code), SubmitBody.parse(req.body ?? {}), surveys);
       res.status(result.created ? 201 : 200).json({ id: result.id });
+      if (result.created) tallier.kick();
     });
 }

@@ -6,6 +6,7 @@ import { Pilot } from '../pilots/model.js';
 import { SurveyResponse } from '../responses/model.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { validateAnswers } from '../surveys/validate-answers.js';
+import { rebuildSummaries } from '../summaries/recompute.js';
 import { createWave } from '../waves/service.js';
 import { syntheticAnswers } from './answers.js';
 import { demoCouncils } from './councils.js';
@@ -61,6 +62,7 @@ export async function seedDemoIfEmpty(surveys: SurveyRegistry, logger: Logger): 
       total += n;
     }
   }
+  await rebuildSummaries(surveys);
   logger.info(`Demo data: ${demoCouncils.length} councils, ${waves.length} waves, ${await Campaign.countDocuments()} campaigns, ${total} responses.`);
   return openCode;
 }

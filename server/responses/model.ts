@@ -3,6 +3,8 @@ import mongoose, { type InferSchemaType } from 'mongoose';
 // A response holds the answers and the day it arrived, nothing about who sent it:
 // no IP, user agent, cookie, token or time of day. Its id is the client's random submissionId
 // (a UUID, not an ObjectId, which would carry the exact creation time).
+// FerretDB's SQLite backend answers only a bare { _id } filter from an index and scans for
+// anything else, so the hot paths read responses by _id alone; the other indexes serve MongoDB.
 const responseSchema = new mongoose.Schema({
   _id: { type: String, required: true },
   campaign: { type: String, required: true },

@@ -3,7 +3,8 @@ import { findCampaign, findOpenCampaign } from '../campaigns/service.js';
 import { todayInUk } from '../campaigns/status.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { validateAnswers } from '../surveys/validate-answers.js';
-import { SurveyResponse } from './model.js';
+import { TallyQueue } from '../summaries/model.js';
+import { SurveyResponse, type ResponseDoc } from './model.js';
 import type { SubmitBody } from './schemas.js';
 
 export type SubmitResult = { id: string; created: boolean };
@@ -20,6 +21,10 @@ export async function submitResponse(code: string, body: SubmitBody, surveys: Su
   if (!checked.ok) {
     throw unprocessable('invalid_answers', 'Some answers are not valid for this survey.', checked.problems);
   }
+  const earlier = await storedCampaign(body.submissionId);
+  if (earlier !== null) return sameCampaign(earlier, code, body.submissionId);
+  // queue first: a response can then never be stored without being queued for the summaries
+  await TallyQueue.create({ _id: body.submissionId }).catch((err) => { if (err.code !== 11000) throw err; });
   try {
     await SurveyResponse.create({
       _id: body.submissionId, campaign: campaign._id, pilotCode: campaign.pilotCode, waveId: wave._id,
@@ -28,11 +33,20 @@ export async function submitResponse(code: string, body: SubmitBody, surveys: Su
     return { id: body.submissionId, created: true };
   } catch (err) {
     if ((err as { code?: number }).code !== 11000) throw err;
-    if (await alreadyStored(code, body.submissionId)) return { id: body.submissionId, created: false };
-    throw conflict('This submissionId was already used for another survey; generate a new one.');
+    return sameCampaign(await storedCampaign(body.submissionId), code, body.submissionId);
   }
 }
 
+// Read by _id alone: the one lookup FerretDB answers from an index.
+async function storedCampaign(submissionId: string): Promise<string | null> {
+  return (await SurveyResponse.findById(submissionId, { campaign: 1 }).lean<Pick<ResponseDoc, 'campaign'>>())?.campaign ?? null;
+}
+
+function sameCampaign(stored: string | null, code: string, submissionId: string): SubmitResult {
+  if (stored === code) return { id: submissionId, created: false };
+  throw conflict('This submissionId was already used for another survey; generate a new one.');
+}
+
 async function alreadyStored(code: string, submissionId: string): Promise<boolean> {
-  return (await SurveyResponse.exists({ _id: submissionId, campaign: code })) !== null;
+  return (await storedCampaign(submissionId)) === code;
 }

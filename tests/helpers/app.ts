@@ -8,6 +8,7 @@ import { parseConfig, type Config } from '../../server/config.js';
 import { connectDatabase, disconnectDatabase } from '../../server/db/connection.js';
 import { createLogger } from '../../server/log.js';
 import { createSurveyRegistry, type SurveyRegistry } from '../../server/surveys/registry.js';
+import { createTallier } from '../../server/summaries/runner.js';
 
 export function testDatabaseUri(): string {
   const uri = process.env.TEST_MONGODB_URI;
@@ -29,7 +30,9 @@ export const testSurveys = (): SurveyRegistry => (registry ??= createSurveyRegis
 
 export function testApp(overrides: Record<string, string> = {}) {
   const config = testConfig(overrides);
-  return { config, app: createApp({ config, logger: createLogger('silent'), surveys: testSurveys() }) };
+  const logger = createLogger('silent');
+  const tallier = createTallier(testSurveys(), logger);
+  return { config, tallier, app: createApp({ config, logger, surveys: testSurveys(), tallier }) };
 }
 
 export async function clearDatabase(): Promise<void> {
@@ -39,12 +42,12 @@ export async function clearDatabase(): Promise<void> {
 // Connects mongoose for the whole file, clears every collection before each test, and
 // gives a supertest agent on a freshly built app.
 export function useTestApp(fileUrl: string, overrides: Record<string, string> = {}) {
-  const { config, app } = testApp(overrides);
+  const { config, app, tallier } = testApp(overrides);
   before(async () => {
     await connectDatabase(testDatabaseUri(), databaseNameFor(fileUrl));
     await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
   });
   beforeEach(clearDatabase);
-  after(disconnectDatabase);
-  return { config, app, http: () => supertest(app) };
+  after(async () => { await tallier.stop(); await disconnectDatabase(); });
+  return { config, app, tallier, http: () => supertest(app) };
 }

@@ -1,0 +1,82 @@
+import type { SurveyDefinition } from '../surveys/definition.js';
+import { answerAt, evaluateFlags, scoreScales } from '../surveys/scoring.js';
+import { summaryLayout } from './layout.js';
+
+// Sufficient statistics of a group of responses, as flat counters that only ever add up, so a
+// summary is kept by `$inc` and two groups merge by adding. Keys never hold "." or start with "$".
+//   n                         responses
+//   d|<day>                   responses per day
+//   sc|<scale>|n|s|q          scale score count, sum, sum of squares
+//   al|<scale>|n, |s|i, |x|i|j   Cronbach's alpha accumulator (complete cases, i <= j)
+//   it|<item>|<option>        answers per option
+//   fl|<flag>|x, |n           flag true count and base
+//   bd|<question>|<band>|…    n, sc|… and fl|… again within a demographic band
+// They are split into parts (one document each): "main" and one per demographic question.
+export type Counters = Record<string, number>;
+export type CounterParts = Record<string, Counters>;
+
+const bump = (c: Counters, key: string, by = 1) => { c[key] = (c[key] ?? 0) + by; };
+
+function scaleAndFlagCounters(c: Counters, prefix: string, scores: Record<string, number | null>, flags: Record<string, boolean | null>) {
+  for (const [id, score] of Object.entries(scores)) {
+    if (score === null) continue;
+    bump(c, `${prefix}sc|${id}|n`); bump(c, `${prefix}sc|${id}|s`, score); bump(c, `${prefix}sc|${id}|q`, score * score);
+  }
+  for (const [id, value] of Object.entries(flags)) {
+    if (value === null) continue;
+    bump(c, `${prefix}fl|${id}|n`); if (value) bump(c, `${prefix}fl|${id}|x`);
+  }
+}
+
+function alphaCounters(c: Counters, def: SurveyDefinition, answers: Record<string, unknown>) {
+  for (const scale of def.scales) {
+    if (scale.items.length < 2) continue;
+    const [min, max] = scale.range;
+    const row = scale.items.map((ref) => {
+      const v = answerAt(answers, ref);
+      return typeof v === 'number' ? (scale.reverse.includes(ref) ? min + max - v : v) : null;
+    });
+    if (row.some((v) => v === null)) continue;
+    bump(c, `al|${scale.id}|n`);
+    row.forEach((vi, i) => {
+      bump(c, `al|${scale.id}|s|${i}`, vi!);
+      for (let j = i; j < row.length; j++) bump(c, `al|${scale.id}|x|${i}|${j}`, vi! * row[j]!);
+    });
+  }
+}
+
+export function responseCounters(def: SurveyDefinition, answers: Record<string, unknown>, day: string): CounterParts {
+  const layout = summaryLayout(def);
+  const scores = scoreScales(def, answers);
+  const flags = evaluateFlags(def, answers);
+  const main: Counters = { n: 1, [`d|${day}`]: 1 };
+  scaleAndFlagCounters(main, '', scores, flags);
+  alphaCounters(main, def, answers);
+  for (const item of layout.items) {
+    const v = answerAt(answers, item.row === undefined ? item.question : `${item.question}.${item.row}`);
+    if (v === undefined) continue;
+    for (const option of Array.isArray(v) ? v : [v]) bump(main, `it|${item.ref}|${String(option)}`);
+  }
+  const parts: CounterParts = { main };
+  for (const { question } of layout.demographics) {
+    const band = answers[question] === undefined ? 'unanswered' : String(answers[question]);
+    const part: Counters = { [`bd|${question}|${band}|n`]: 1 };
+    scaleAndFlagCounters(part, `bd|${question}|${band}|`, scores, flags);
+    parts[`bd:${question}`] = part;
+  }
+  return parts;
+}
+
+export function addParts(into: CounterParts, add: CounterParts): CounterParts {
+  for (const [part, counters] of Object.entries(add)) {
+    const target = (into[part] ??= {});
+    for (const [k, v] of Object.entries(counters)) bump(target, k, v);
+  }
+  return into;
+}
+
+export function mergeCounters(parts: Counters[]): Counters {
+  const out: Counters = {};
+  for (const c of parts) for (const [k, v] of Object.entries(c)) bump(out, k, v);
+  return out;
+}
