@@ -6,6 +6,7 @@ import type { Logger } from './log.js';
 import { campaignPages } from './campaigns/pages.js';
 import { campaignRoutes } from './campaigns/routes.js';
 import { healthRoutes } from './health/routes.js';
+import { openapi } from './openapi/spec.js';
 import { apiNotFound, errorHandler, requireJsonBody } from './http/error-handler.js';
 import { securityHeaders } from './http/security.js';
 import type { SurveyRegistry } from './surveys/registry.js';
@@ -37,6 +38,7 @@ export function createApp({ config, logger, surveys, tallier }: AppDeps) {
   app.get('/favicon.ico', (_req, res) => { res.status(204).end(); });
   app.use('/static', express.static(staticDir, { maxAge: '1h', index: false }));
   app.use('/api', requireJsonBody, express.json({ limit: `${config.BODY_LIMIT_KB}kb`, strict: true }));
+  app.get('/api/v1/openapi.json', (_req, res) => { res.json(openapi); });
   app.use('/api/v1', campaignRoutes(config, surveys, tallier));
   app.use('/api/v1', summaryRoutes(config, { surveys, tallier, minGroupSize: config.MIN_GROUP_SIZE }));
   app.use('/api/v1/pilots/:code/workforce', reportsOpen(config));

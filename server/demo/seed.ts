@@ -7,10 +7,21 @@ import { SurveyResponse } from '../responses/model.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { validateAnswers } from '../surveys/validate-answers.js';
 import { rebuildSummaries } from '../summaries/recompute.js';
+import { importIndicators, importNeighbours } from '../workforce/service.js';
+import { readFileSync } from 'node:fs';
 import { createWave } from '../waves/service.js';
 import { syntheticAnswers } from './answers.js';
 import { demoCouncils } from './councils.js';
 import { normal, seededRng } from './random.js';
+
+const dataDir = new URL('./data/', import.meta.url);
+
+// The real DfE release files (OGL v3.0), so the dashboards show actual workforce figures.
+async function importDemoWorkforce() {
+  for (const [file, load] of [['csww_indicators_2017_to_2025.csv', importIndicators], ['sn_model_2025_wide.csv', importNeighbours]] as const) {
+    await load(readFileSync(new URL(file, dataDir), 'utf8'), { file });
+  }
+}
 
 const SURVEY = { surveyId: 'staff-wellbeing', surveyVersion: 1 };
 
@@ -63,6 +74,7 @@ export async function seedDemoIfEmpty(surveys: SurveyRegistry, logger: Logger): 
     }
   }
   await rebuildSummaries(surveys);
+  await importDemoWorkforce();
   logger.info(`Demo data: ${demoCouncils.length} councils, ${waves.length} waves, ${await Campaign.countDocuments()} campaigns, ${total} responses.`);
   return openCode;
 }

@@ -1,6 +1,6 @@
 import { Pilot, type PilotDoc } from '../pilots/model.js';
 import { differenceInDifferences, differenceOfMeans, differenceOfProportions, waveChange } from '../stats/comparisons.js';
-import { isPublishable } from '../stats/suppression.js';
+import { enough } from './group-stats.js';
 import type { SurveyDefinition } from '../surveys/definition.js';
 import type { WaveDoc } from '../waves/model.js';
 import { compareFlag, scaleCell } from './compare-cells.js';
@@ -20,7 +20,7 @@ async function armsInWave(wave: WaveDoc, pilots: PilotDoc[], min: number) {
     const c = byPilot.get(p._id);
     if (!c || count(c, 'n') === 0) continue;
     const arm = arms[p.arm as Arm];
-    if (isPublishable(count(c, 'n'), min)) arm.included.push(p._id); else arm.excluded.push(p._id);
+    if (enough(count(c, 'n'), min)) arm.included.push(p._id); else arm.excluded.push(p._id);
   }
   for (const arm of Object.values(arms)) arm.counters = mergeCounters(arm.included.map((code) => byPilot.get(code)!));
   return { arms, byPilot };
@@ -30,7 +30,7 @@ function councilRows(def: SurveyDefinition, pilots: PilotDoc[], byPilot: Map<str
   return pilots.map((p) => {
     const c = byPilot.get(p._id) ?? {};
     const n = count(c, 'n');
-    if (!isPublishable(n, min)) return { code: p._id, name: p.name, arm: p.arm, suppressed: true as const };
+    if (!enough(n, min)) return { code: p._id, name: p.name, arm: p.arm, suppressed: true as const };
     return { code: p._id, name: p.name, arm: p.arm, suppressed: false as const, n, scales: def.scales.map((s) => scaleCell(s.id, momentsAt(c, '', s.id), min)) };
   });
 }
@@ -49,7 +49,7 @@ export async function compareArms(waveId: string, baselineId: string | undefined
   const scales = def.scales.map((s) => {
     const m = (a: ArmWave | undefined) => (a ? momentsAt(a.counters, '', s.id) : { n: 0, sum: 0, sumSq: 0 });
     const [pw, cw, pb, cb] = [m(now.arms.pilot), m(now.arms.comparison), m(before?.arms.pilot), m(before?.arms.comparison)];
-    const ok = (...ms: { n: number }[]) => ms.every((x) => isPublishable(x.n, min));
+    const ok = (...ms: { n: number }[]) => ms.every((x) => enough(x.n, min));
     const hasBase = baseDef !== null && baseDef.scales.some((b) => b.id === s.id);
     return {
       id: s.id, label: s.label, range: s.range,

@@ -1,10 +1,10 @@
 import { alphaFromAccumulator } from '../stats/alpha.js';
-import { isPublishable, successiveSafe } from '../stats/suppression.js';
+import { successiveSafe } from '../stats/suppression.js';
 import type { SurveyDefinition } from '../surveys/definition.js';
 import { breakdowns } from './breakdowns.js';
 import type { Counters } from './counters.js';
 import { summaryLayout } from './layout.js';
-import { proportionStats, scaleStats, suppressed } from './group-stats.js';
+import { enough, proportionStats, scaleStats, suppressed } from './group-stats.js';
 import { alphaAt, count, dayCounts, medianOfCounts } from './read-counters.js';
 
 export type ReportOptions = { minGroupSize: number; headcount?: number | null };
@@ -29,16 +29,17 @@ function progress(c: Counters, min: number) {
 export function buildReport(def: SurveyDefinition, c: Counters, { minGroupSize: min, headcount }: ReportOptions) {
   const n = count(c, 'n');
   const survey = { id: def.id, version: def.version };
-  if (!isPublishable(n, min)) return { survey, minGroupSize: min, responses: { ...suppressed(min), headcount: headcount ?? null } };
+  if (n === 0) return { survey, minGroupSize: min, responses: { suppressed: false as const, n: 0, headcount: headcount ?? null, rate: headcount ? 0 : null, progress: [] } };
+  if (!enough(n, min)) return { survey, minGroupSize: min, responses: { ...suppressed(min), headcount: headcount ?? null } };
   const items = summaryLayout(def).items.map((item) => {
     const options = item.options.map((value) => ({ value, n: count(c, `it|${item.ref}|${value}`) }));
     const answered = options.reduce((s, o) => s + o.n, 0);
-    if (!isPublishable(answered, min)) return { ref: item.ref, ...suppressed(min) };
+    if (!enough(answered, min)) return { ref: item.ref, ...suppressed(min) };
     return { ref: item.ref, suppressed: false as const, answered, median: item.multi ? null : medianOfCounts(options), options };
   });
   const alpha = def.scales.filter((s) => s.items.length >= 2).map((s) => {
     const acc = alphaAt(c, s.id, s.items.length);
-    return isPublishable(acc.n, min) ? { scale: s.id, ...alphaFromAccumulator(acc) } : { scale: s.id, ...suppressed(min) };
+    return enough(acc.n, min) ? { scale: s.id, ...alphaFromAccumulator(acc) } : { scale: s.id, ...suppressed(min) };
   });
   return {
     survey, minGroupSize: min,
