@@ -41,6 +41,7 @@ function demoWaves(today: string) {
 export async function seedDemoIfEmpty(surveys: SurveyRegistry, logger: Logger): Promise<string | null> {
   if (await Pilot.exists({})) return null;
   logger.info('Empty database: loading the demo data set…');
+  await importDemoWorkforce(); // first: a missing file then stops the seed before any council exists
   const rng = seededRng(20251130);
   const today = todayInUk();
   const waves = demoWaves(today);
@@ -74,7 +75,6 @@ export async function seedDemoIfEmpty(surveys: SurveyRegistry, logger: Logger): 
     }
   }
   await rebuildSummaries(surveys);
-  await importDemoWorkforce();
   logger.info(`Demo data: ${demoCouncils.length} councils, ${waves.length} waves, ${await Campaign.countDocuments()} campaigns, ${total} responses.`);
   return openCode;
 }
