@@ -6,13 +6,15 @@ export class ApiError extends Error {
   }
 }
 
+// Staff pages send the session's CSRF token with every change (respondent pages have none).
+let csrfToken: string | null = null;
+
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    credentials: 'same-origin',
-    headers: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (csrfToken && method !== 'GET') headers['X-CSRF-Token'] = csrfToken;
+  const res = await fetch(url, { method, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (res.status === 204) return undefined as T;
   const payload = await res.json().catch(() => null);
   if (!res.ok) {
     const error = payload?.error ?? {};
@@ -31,3 +33,29 @@ export const getCampaign = (code: string) => request<PublicCampaign>('GET', `/ap
 
 export const postResponse = (code: string, submissionId: string, answers: unknown) =>
   request<{ id: string }>('POST', `/api/v1/campaigns/${encodeURIComponent(code)}/responses`, { submissionId, answers });
+
+export const getOverview = <T>(code: string) => request<T>('GET', `/api/v1/pilots/${encodeURIComponent(code)}/overview`);
+export const getWorkforce = <T>(code: string) => request<T>('GET', `/api/v1/pilots/${encodeURIComponent(code)}/workforce`);
+
+export type StaffUser = { email: string; role: 'admin' | 'hr_lead' | 'researcher'; pilots: string[] };
+export type Council = { code: string; name: string; arm: 'pilot' | 'comparison' };
+
+export async function getSession(): Promise<StaffUser> {
+  const s = await request<{ user: StaffUser; csrfToken: string }>('GET', '/api/v1/session');
+  csrfToken = s.csrfToken;
+  return s.user;
+}
+
+export async function signIn(email: string, password: string): Promise<StaffUser> {
+  const s = await request<{ user: StaffUser; csrfToken: string }>('POST', '/api/v1/session', { email, password });
+  csrfToken = s.csrfToken;
+  return s.user;
+}
+
+export const signOut = () => request<void>('DELETE', '/api/v1/session');
+export const getCouncils = () => request<Council[]>('GET', '/api/v1/councils');
+export const getWaves = () => request<{ id: string; name: string; opensOn: string; closesOn: string }[]>('GET', '/api/v1/waves');
+export const getComparisons = <T>(wave: string, baseline?: string) =>
+  request<T>('GET', `/api/v1/comparisons?wave=${encodeURIComponent(wave)}${baseline ? `&baseline=${encodeURIComponent(baseline)}` : ''}`);
+export const adminGet = <T>(path: string) => request<T>('GET', `/api/v1/admin${path}`);
+export const adminSend = <T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown) => request<T>(method, `/api/v1/admin${path}`, body);

@@ -1,0 +1,22 @@
+// The shapes the dashboard reads from the API (a subset of what it sends).
+export type Interval = [number, number];
+export type ScaleResult = { id: string; label: string; range: [number, number]; suppressed: boolean; n?: number; mean?: number; ci95?: Interval; note?: string };
+export type ProportionResult = { id: string; label: string; suppressed: boolean; x?: number; n?: number; p?: number; ci95?: Interval; note?: string };
+export type WaveOverview = {
+  wave: { id: string; name: string; opensOn: string; closesOn: string };
+  status: 'scheduled' | 'open' | 'closed';
+  responses: { suppressed: boolean; n?: number; headcount: number | null; rate?: number | null; progress?: { day: string; cumulative: number }[]; note?: string };
+  scales: ScaleResult[] | null;
+  proportions: ProportionResult[] | null;
+};
+export type Overview = { council: { code: string; name: string; arm: string }; minGroupSize: number; waves: WaveOverview[] };
+export type Measure = { value?: number; symbol?: string; meaning?: string; source?: unknown } | null;
+export type Aggregate = { value: number | null; contributors: number } | null;
+export type WorkforceYear = {
+  year: number;
+  council: Record<string, Measure> | null;
+  neighbourMedian: Record<string, Aggregate> | null;
+  armMean: Record<string, Aggregate> | null;
+  england: Record<string, Measure> | null;
+};
+export type Workforce = { council: { code: string; name: string; arm: string | null }; measures: string[]; years: WorkforceYear[] };

@@ -1,0 +1,65 @@
+import { ApiError, getCouncils, getOverview, getWorkforce, type Council } from '../api.js';
+import { startStaffPage } from '../staff.js';
+import { el, show } from '../dom.js';
+import { proportionsCard, scalesCard } from '../dashboard/survey-charts.js';
+import type { Overview, Workforce } from '../dashboard/types.js';
+import { perceivedVsActualCard, progressCard, workforceCard } from '../dashboard/workforce-charts.js';
+
+const main = document.getElementById('main')!;
+
+async function render(code: string) {
+  show(main, el('p', { class: 'loading', role: 'status' }, 'Loading the dashboard…'));
+  const [overview, workforce] = await Promise.all([getOverview<Overview>(code), getWorkforce<Workforce>(code).catch(() => null)]);
+  const { council } = overview;
+  const cards: (HTMLElement | null)[] = [
+    progressCard(overview),
+    scalesCard(overview, 'satisfaction', 'Job satisfaction (1 to 5)', ['js_overall', 'js_facets', 'js_workload', 'js_supervision']),
+    scalesCard(overview, 'wellbeing', 'Personal wellbeing, ONS4 (0 to 10)', ['ons_life_satisfaction', 'ons_worthwhile', 'ons_happiness', 'ons_anxiety']),
+    proportionsCard(overview, 'leaving', 'Intention to leave and turnover', ['intends_to_leave_12m', 'actively_looking', 'turnover_problem_team', 'turnover_problem_authority']),
+    ...(workforce ? [perceivedVsActualCard(overview, workforce), ...['turnoverRateFte', 'vacancyRateFte', 'agencyRateFte'].map((m) => workforceCard(workforce, m))] : []),
+  ];
+  const empty = overview.waves.length === 0
+    ? el('p', { class: 'empty' }, 'No survey waves have run for this council yet. Results appear here once a wave has at least the minimum number of responses.') : null;
+  show(main,
+    el('h1', {}, `${council.name}: staff wellbeing and retention`),
+    el('p', { class: 'muted' }, `Council ${council.code} · ${council.arm === 'pilot' ? 'pilot' : 'comparison'} arm · results are shown only for groups of ${overview.minGroupSize} or more.`),
+    el('div', { class: 'no-print actions' }, printButton()),
+    ...[empty, ...cards].filter((c): c is HTMLElement => c !== null));
+  main.focus();
+}
+
+function printButton() {
+  const b = el('button', { type: 'button', class: 'secondary' }, 'Print report');
+  b.addEventListener('click', () => window.print());
+  return b;
+}
+
+function picker(councils: Council[], current: string): HTMLElement {
+  const select = el('select', { id: 'council-picker' }, ...councils.map((c) => {
+    const o = el('option', { value: c.code }, `${c.name} (${c.code})`) as HTMLOptionElement;
+    o.selected = c.code === current;
+    return o;
+  }));
+  select.addEventListener('change', () => location.assign(`/dashboard?council=${encodeURIComponent((select as HTMLSelectElement).value)}`));
+  return el('div', { class: 'no-print picker' }, el('label', { for: 'council-picker' }, 'Council'), select);
+}
+
+async function start() {
+  try {
+    if (!(await startStaffPage())) return;
+    const councils = await getCouncils();
+    if (councils.length === 0) {
+      show(main, el('h1', {}, 'No councils yet'), el('p', { class: 'empty' }, 'Your account is not linked to any council. Ask an administrator to add one.'));
+      return;
+    }
+    const asked = new URLSearchParams(location.search).get('council');
+    const code = councils.some((c) => c.code === asked) ? asked! : councils[0]!.code;
+    await render(code);
+    main.prepend(picker(councils, code));
+  } catch (err) {
+    const message = err instanceof ApiError ? err.message : 'The dashboard could not be loaded. Check your connection and reload the page.';
+    show(main, el('h1', {}, 'Something went wrong'), el('p', { role: 'alert' }, message));
+  }
+}
+
+void start();

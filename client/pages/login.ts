@@ -1,0 +1,25 @@
+import { ApiError, signIn } from '../api.js';
+import { el } from '../dom.js';
+import { homeFor } from '../staff.js';
+
+const form = document.getElementById('login') as HTMLFormElement;
+const message = document.getElementById('login-error')!;
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const data = new FormData(form);
+  const button = form.querySelector('button')!;
+  button.disabled = true;
+  message.replaceChildren();
+  try {
+    const user = await signIn(String(data.get('email') ?? ''), String(data.get('password') ?? ''));
+    const next = new URLSearchParams(location.search).get('next');
+    // only same-site paths, never an absolute URL someone slipped into the link
+    location.assign(next && next.startsWith('/') && !next.startsWith('//') ? next : homeFor(user));
+  } catch (err) {
+    const text = err instanceof ApiError ? err.message : 'Could not reach the server. Check your connection and try again.';
+    message.replaceChildren(el('p', {}, text));
+    button.disabled = false;
+    (form.elements.namedItem('password') as HTMLInputElement).focus();
+  }
+});
