@@ -17,6 +17,7 @@ export type WorkforceYear = {
   council: Record<string, Measure> | null;
   neighbourMedian: Record<string, Aggregate> | null;
   armMean: Record<string, Aggregate> | null;
+  otherArmMean?: Record<string, Aggregate> | null;
   england: Record<string, Measure> | null;
 };
 export type Workforce = { council: { code: string; name: string; arm: string | null }; measures: string[]; years: WorkforceYear[] };

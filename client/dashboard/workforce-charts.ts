@@ -9,14 +9,15 @@ const measureNames: Record<string, string> = {
 
 const symbolText = (m: { symbol?: string; meaning?: string } | null | undefined) => (m?.symbol ? `${m.symbol} (${m.meaning ?? 'not published'})` : '–');
 
-// The council's DfE figure by year beside its statistical neighbours' median, its study arm's
-// mean and England. DfE symbols (c, x, z, low, u) leave a gap and are spelled out in the table.
+// The council's DfE figure by year beside its statistical neighbours' median, both study arms'
+// means and England. DfE symbols (c, x, z, low, u) leave a gap and are spelled out in the table.
 export function workforceCard(w: Workforce, measure: string): HTMLElement {
   const years = w.years.map((y) => String(y.year));
   const lines: [string, (y: Workforce['years'][number]) => number | null | undefined, (y: Workforce['years'][number]) => string][] = [
     [w.council.name, (y) => y.council?.[measure]?.value, (y) => (y.council?.[measure]?.value !== undefined ? fmt(y.council[measure]!.value, 1) : symbolText(y.council?.[measure]))],
     ['Statistical neighbours (median)', (y) => y.neighbourMedian?.[measure]?.value, (y) => fmt(y.neighbourMedian?.[measure]?.value, 1)],
     [`${w.council.arm === 'comparison' ? 'Comparison' : 'Pilot'} arm (mean)`, (y) => y.armMean?.[measure]?.value, (y) => fmt(y.armMean?.[measure]?.value, 1)],
+    [`${w.council.arm === 'comparison' ? 'Pilot' : 'Comparison'} arm (mean)`, (y) => y.otherArmMean?.[measure]?.value, (y) => fmt(y.otherArmMean?.[measure]?.value, 1)],
     ['England', (y) => y.england?.[measure]?.value, (y) => (y.england?.[measure]?.value !== undefined ? fmt(y.england[measure]!.value, 1) : symbolText(y.england?.[measure]))],
   ];
   const datasets = lines.map(([label, get], i) => ({ label, data: w.years.map((y) => get(y) ?? null), ...series(i) }));

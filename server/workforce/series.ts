@@ -22,6 +22,7 @@ export interface SeriesInput {
   figures: WorkforceDoc[]; // the council's, its neighbours', its arm's and England's, any year
   neighbourCodes: string[];
   armCodes: string[] | null; // null when the council is not in the study
+  otherArmCodes?: string[] | null; // the other study arm, so a council sees both arms
 }
 
 const perMeasure = <T>(build: (key: SeriesMeasure) => T): Record<SeriesMeasure, T> =>
@@ -76,10 +77,11 @@ function aggregate(docs: WorkforceDoc[], exclude: Set<string>, statistic: (value
   });
 }
 
-export function buildSeries({ code, figures, neighbourCodes, armCodes }: SeriesInput) {
+export function buildSeries({ code, figures, neighbourCodes, armCodes, otherArmCodes = null }: SeriesInput) {
   const own = byYear(councilsIn(figures, [code]));
   const neighbours = byYear(councilsIn(figures, neighbourCodes));
   const arm = armCodes && byYear(councilsIn(figures, armCodes));
+  const otherArm = otherArmCodes && byYear(councilsIn(figures, otherArmCodes));
   const england = byYear(figures.filter((f) => f.level === 'national'));
   const years = [...new Set([...own.keys(), ...england.keys()])].sort((a, b) => a - b);
   return years.map((year) => {
@@ -92,6 +94,7 @@ export function buildSeries({ code, figures, neighbourCodes, armCodes }: SeriesI
       council: perMeasure((key) => councilCell(docs, key)),
       neighbourMedian: aggregate(neighbours.get(year) ?? [], ownAreas, median),
       armMean: arm ? aggregate(arm.get(year) ?? [], new Set(), mean) : null,
+      otherArmMean: otherArm ? aggregate(otherArm.get(year) ?? [], new Set(), mean) : null,
       england: perMeasure((key) => councilCell(england.get(year) ?? [], key)),
     };
   });

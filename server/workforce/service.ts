@@ -65,8 +65,9 @@ export async function councilWorkforce(code: string) {
   const laCode = LaCode.parse(code);
   const [pilot, neighbourSet] = await Promise.all([Pilot.findById(laCode).lean<PilotDoc>(), store.findNeighbourSet(laCode)]);
   const armCodes = pilot ? await store.pilotCodesInArm(pilot.arm) : null;
+  const otherArmCodes = pilot ? await store.pilotCodesInArm(pilot.arm === 'pilot' ? 'comparison' : 'pilot') : null;
   const neighbourCodes = neighbourSet?.neighbours.map((n) => n.laCode) ?? [];
-  const figures = await store.findFiguresWithEngland([laCode, ...neighbourCodes, ...(armCodes ?? [])]);
+  const figures = await store.findFiguresWithEngland([laCode, ...neighbourCodes, ...(armCodes ?? []), ...(otherArmCodes ?? [])]);
   const own = figures.filter((f) => f.level === 'local_authority' && f.memberCodes.includes(laCode));
   if (!pilot && own.length === 0) throw unknownCouncil(laCode);
   // A joint return is named for both councils; prefer a name that is this council's alone.
@@ -75,7 +76,7 @@ export async function councilWorkforce(code: string) {
     council: { code: laCode, name, arm: pilot?.arm ?? null, inStudy: pilot !== null },
     measures: SERIES_MEASURES,
     neighbours: neighbourSummary(neighbourSet),
-    years: buildSeries({ code: laCode, figures, neighbourCodes, armCodes }),
+    years: buildSeries({ code: laCode, figures, neighbourCodes, armCodes, otherArmCodes }),
   };
 }
 
