@@ -11,7 +11,7 @@ export async function startStaffPage(): Promise<StaffUser | null> {
     return user;
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) {
-      location.assign(`/login?next=${encodeURIComponent(location.pathname + location.search)}`);
+      location.assign(`/login?next=${encodeURIComponent(location.pathname + location.search + location.hash)}`);
       return null;
     }
     throw err;

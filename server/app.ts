@@ -1,24 +1,33 @@
 import { resolve } from 'node:path';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
+import { createAccounts } from './accounts/routes.js';
+import { adminRoutes } from './admin/routes.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import { campaignPages } from './campaigns/pages.js';
 import { campaignRoutes } from './campaigns/routes.js';
 import { healthRoutes } from './health/routes.js';
+import { dashboardPages } from './dashboard/pages.js';
+import { dashboardRoutes } from './dashboard/routes.js';
 import { openapi } from './openapi/spec.js';
-import { apiNotFound, errorHandler, requireJsonBody } from './http/error-handler.js';
+import { apiNotFound, errorHandler, rejectInvalidUtf8, requireJsonBody } from './http/error-handler.js';
 import { securityHeaders } from './http/security.js';
 import type { SurveyRegistry } from './surveys/registry.js';
 import type { Tallier } from './summaries/runner.js';
-import { reportsOpen, summaryRoutes } from './summaries/routes.js';
+import { summaryRoutes } from './summaries/routes.js';
 import { workforceRoutes } from './workforce/routes.js';
 
-export type AppDeps = { config: Config; logger: Logger; surveys: SurveyRegistry; tallier: Tallier };
+// `now` drives session expiry and sign-in limits; tests pass a clock they can move on.
+export type AppDeps = { config: Config; logger: Logger; surveys: SurveyRegistry; tallier: Tallier; now?: () => number };
 
 const staticDir = resolve(import.meta.dirname, '../dist/client');
 
-export function createApp({ config, logger, surveys, tallier }: AppDeps) {
+const SESSION_SWEEP_MS = 5 * 60_000;
+
+export function createApp({ config, logger, surveys, tallier, now }: AppDeps) {
+  const accounts = createAccounts(config, now);
+  accounts.sweepEvery(SESSION_SWEEP_MS, (err) => logger.warn({ err: (err as Error).message }, 'deleting expired sessions failed; will retry'));
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
@@ -37,14 +46,20 @@ export function createApp({ config, logger, surveys, tallier }: AppDeps) {
   app.use(healthRoutes);
   app.get('/favicon.ico', (_req, res) => { res.status(204).end(); });
   app.use('/static', express.static(staticDir, { maxAge: '1h', index: false }));
-  app.use('/api', requireJsonBody, express.json({ limit: `${config.BODY_LIMIT_KB}kb`, strict: true }));
+  app.use('/api', requireJsonBody, express.json({ limit: `${config.BODY_LIMIT_KB}kb`, strict: true, verify: rejectInvalidUtf8 }));
   app.get('/api/v1/openapi.json', (_req, res) => { res.json(openapi); });
+  // Respondent API first: anonymous, and nothing under /campaigns goes on to read a session.
   app.use('/api/v1', campaignRoutes(config, surveys, tallier));
-  app.use('/api/v1', summaryRoutes(config, { surveys, tallier, minGroupSize: config.MIN_GROUP_SIZE }));
-  app.use('/api/v1/pilots/:code/workforce', reportsOpen(config));
-  app.use('/api/v1', workforceRoutes());
+  app.use('/api/v1/campaigns', apiNotFound);
+  // Staff API: every route carries its own guard (sign-in, CSRF, role and council).
+  app.use('/api/v1', accounts.routes);
+  app.use('/api/v1', summaryRoutes(accounts.access, { surveys, tallier, minGroupSize: config.MIN_GROUP_SIZE }));
+  app.use('/api/v1', workforceRoutes(accounts.access));
+  app.use('/api/v1/admin', adminRoutes(accounts.access, config, { surveys, tallier }));
+  app.use('/api/v1', dashboardRoutes(accounts.access, { surveys, tallier, minGroupSize: config.MIN_GROUP_SIZE }));
   app.use('/api', apiNotFound);
   app.use(campaignPages);
+  app.use(dashboardPages);
   app.use(errorHandler(logger));
   return app;
 }

@@ -20,6 +20,11 @@ const Env = z.object({
   FREE_TEXT_MIN_GROUP_SIZE: z.coerce.number().int().min(5).max(10_000).default(20),
   RESPONSE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   TRUST_PROXY: bool.default(false),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
   SEED_DEMO: bool.default(true),
 });
 
@@ -38,6 +43,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const value = result.data;
   if (value.FREE_TEXT_MIN_GROUP_SIZE < value.MIN_GROUP_SIZE) {
     throw new ConfigError('Invalid configuration:\n  FREE_TEXT_MIN_GROUP_SIZE: must be at least MIN_GROUP_SIZE');
+  }
+  if (value.SESSION_IDLE_MINUTES > value.SESSION_ABSOLUTE_HOURS * 60) {
+    throw new ConfigError('Invalid configuration:\n  SESSION_IDLE_MINUTES: must not be longer than SESSION_ABSOLUTE_HOURS');
   }
   return Object.freeze({ ...value, httpsPublic: value.PUBLIC_URL?.startsWith('https://') ?? false });
 }

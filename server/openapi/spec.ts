@@ -2,16 +2,74 @@
 // tests/integration/openapi.test.ts checks every route listed here answers as documented.
 const error = { $ref: '#/components/schemas/Error' };
 const json = (schema: object, description: string) => ({ description, content: { 'application/json': { schema } } });
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), json(error, ({ 400: 'Invalid request', 401: 'Sign-in required (production)', 403: 'Not open yet', 404: 'Not found', 409: 'Conflict', 410: 'Closed', 413: 'Body too large', 415: 'Body is not JSON', 422: 'Invalid answers', 429: 'Too many submissions', 503: 'Database unavailable' } as Record<number, string>)[c]!)]));
+const errorText: Record<number, string> = {
+  400: 'Invalid request (details name each field and its problem)', 401: 'Sign-in required', 403: 'Not open yet', 404: 'Not found', 409: 'Conflict', 410: 'Closed',
+  413: 'Body too large', 415: 'Body is not JSON', 422: 'Invalid answers', 429: 'Too many submissions', 503: 'Database unavailable',
+};
+const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), json(error, errorText[c]!)]));
+// Staff routes: a session cookie, an X-CSRF-Token header on changes, and a role (and council) that may.
+const staffErrors = (...codes: number[]) => ({ ...errors(...codes, 401, 503), 403: json(error, 'Not allowed for this role or council, or the X-CSRF-Token header is missing or wrong') });
+const staff = { security: [{ session: [] }] };
+const body = (schema: object) => ({ required: true, content: { 'application/json': { schema } } });
+const props = (required: string[], properties: Record<string, object>) => ({ type: 'object', additionalProperties: false, required, properties });
+const str = { type: 'string' };
+const day = { type: 'string', format: 'date' };
+const list = (description: string) => json({ type: 'array', items: object }, description);
 const path = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
 const query = (name: string, description: string, required = true) => ({ name, in: 'query', required, description, schema: { type: 'string' } });
 const object = { type: 'object', additionalProperties: true };
+
+const pilotFields = { name: str, arm: { enum: ['pilot', 'comparison'] }, region: str, practiceModelStart: day };
+const waveFields = { name: str, opensOn: day, closesOn: day, surveyId: str, surveyVersion: { type: 'integer' } };
+const userFields = { role: { enum: ['admin', 'hr_lead', 'researcher'] }, pilots: { type: 'array', items: str } };
+const admin = (summary: string, ok: Record<string, object>, codes: number[], extra: object = {}) =>
+  ({ ...staff, summary: `${summary} (admin)`, ...extra, responses: { ...ok, ...staffErrors(...codes) } });
+
+// Setting up the study; every field error comes back as details: [{ field, problem }].
+const adminPaths = {
+  '/api/v1/admin/surveys': { get: admin('Installed survey versions', { 200: list('[{ id, version, title }]') }, []) },
+  '/api/v1/admin/pilots': {
+    get: admin('Councils in the study', { 200: list('[{ code, name, arm, region, practiceModelStart }]') }, []),
+    post: admin('Add a council', { 201: json(object, 'the council') }, [400, 409, 415], { requestBody: body(props(['code', 'name', 'arm'], { code: str, ...pilotFields })) }),
+  },
+  '/api/v1/admin/pilots/{code}': {
+    patch: admin('Change a council\'s name, arm, region or practice-model start (null clears)', { 200: json(object, 'the council') }, [400, 404, 415],
+      { parameters: [path('code', 'DfE old_la_code')], requestBody: body(props([], pilotFields)) }),
+  },
+  '/api/v1/admin/waves': {
+    get: admin('Waves', { 200: list('[{ id, name, opensOn, closesOn, surveyId, surveyVersion }]') }, []),
+    post: admin('Create a wave on an installed survey version', { 201: json(object, 'the wave') }, [400, 409, 415], { requestBody: body(props(['id', ...Object.keys(waveFields)], { id: str, ...waveFields })) }),
+  },
+  '/api/v1/admin/waves/{id}': {
+    patch: admin('Change a wave\'s name or dates; its survey version only while it has no responses', { 200: json(object, 'the wave') }, [400, 404, 409, 415],
+      { parameters: [path('id', 'wave id')], requestBody: body(props([], waveFields)) }),
+  },
+  '/api/v1/admin/waves/{id}/campaigns': {
+    get: admin('The wave\'s campaigns with status, link and response count', { 200: list('[{ code, link, pilotCode, council, status, responses, headcount, allowFreeText }]') }, [404], { parameters: [path('id', 'wave id')] }),
+    post: admin('Open a campaign for a council in the wave; returns its respondent link', { 201: json(object, '{ code, link, … }') }, [400, 404, 409, 415],
+      { parameters: [path('id', 'wave id')], requestBody: body(props(['pilotCode'], { pilotCode: str, headcount: { type: 'integer' }, allowFreeText: { type: 'boolean' } })) }),
+  },
+  '/api/v1/admin/campaigns/{code}': {
+    patch: admin('Set headcount (null clears), allow free text, or close (or reopen) by hand', { 200: json(object, 'the campaign') }, [400, 404, 415],
+      { parameters: [path('code', 'the campaign\'s public code')], requestBody: body(props([], { headcount: { type: ['integer', 'null'] }, allowFreeText: { type: 'boolean' }, closed: { type: 'boolean' } })) }),
+  },
+  '/api/v1/admin/users': {
+    get: admin('Accounts (never their password hashes)', { 200: list('[{ email, role, pilots, disabled, createdAt }]') }, []),
+    post: admin('Create an account; without a password one is generated and returned once', { 201: json(object, '{ user, password? }') }, [400, 409, 415],
+      { requestBody: body(props(['email', 'role'], { email: str, ...userFields, password: { type: 'string', minLength: 12 } })) }),
+  },
+  '/api/v1/admin/users/{email}': {
+    patch: admin('Change role or councils, disable, or reset the password (returned once)', { 200: json(object, '{ user, password? }') }, [400, 404, 409, 415],
+      { parameters: [path('email', 'the account\'s email')], requestBody: body(props([], { ...userFields, disabled: { type: 'boolean' }, resetPassword: { const: true } })) }),
+    delete: admin('Delete an account and end its sessions', { 204: { description: 'Deleted' } }, [404, 409], { parameters: [path('email', 'the account\'s email')] }),
+  },
+};
 
 export const openapi = {
   openapi: '3.1.0',
   info: {
     title: 'Staff wellbeing and retention surveys API', version: '1',
-    description: 'Anonymous survey collection for children\'s social care staff, per-council summaries with small-group suppression, arm comparisons and DfE workforce figures.',
+    description: 'Anonymous survey collection for children\'s social care staff, per-council summaries with small-group suppression, arm comparisons and DfE workforce figures. Staff routes need a session (POST /api/v1/session) and, when they change anything, the X-CSRF-Token header from GET /api/v1/session.',
   },
   paths: {
     '/healthz': { get: { summary: 'Liveness and database status', responses: { 200: json(object, '{"status":"ok","db":"up"}'), 503: json(object, '{"status":"degraded","db":"down"}') } } },
@@ -25,24 +83,35 @@ export const openapi = {
         responses: { 201: json({ type: 'object', properties: { id: { type: 'string' } } }, 'Stored'), 200: json({ type: 'object', properties: { id: { type: 'string' } } }, 'Already stored (a retry)'), ...errors(400, 403, 404, 409, 410, 413, 415, 422, 429, 503) },
       },
     },
+    '/api/v1/session': {
+      post: {
+        summary: 'Sign in: sets the session cookie and returns the user and the CSRF token (rate-limited per email and per client address)',
+        requestBody: body(props(['email', 'password'], { email: str, password: str })),
+        responses: { 200: json(object, '{ user: { email, role, pilots }, csrfToken }'), ...errors(400, 401, 415, 503), 429: json(error, 'Too many sign-in attempts') },
+      },
+      get: { ...staff, summary: 'The signed-in user and the CSRF token to send as X-CSRF-Token', responses: { 200: json(object, '{ user, csrfToken }'), ...staffErrors() } },
+      delete: { ...staff, summary: 'Sign out: the session is deleted and the cookie cleared', responses: { 204: { description: 'Signed out' }, ...staffErrors() } },
+    },
     '/api/v1/pilots/{code}/summary': {
-      get: { summary: 'A council\'s results for one wave, suppressed below the minimum group size', parameters: [path('code', 'DfE old_la_code, e.g. 855'), query('wave', 'wave id')], responses: { 200: json(object, 'responses, scales, alpha, proportions, items, breakdowns'), ...errors(400, 401, 404, 503) } },
+      get: { ...staff, summary: 'A council\'s results for one wave, suppressed below the minimum group size', parameters: [path('code', 'DfE old_la_code, e.g. 855'), query('wave', 'wave id')], responses: { 200: json(object, 'responses, scales, alpha, proportions, items, breakdowns (admin, researcher, or an HR lead of the council)'), ...staffErrors(400, 404) } },
     },
     '/api/v1/comparisons': {
-      get: { summary: 'Pilot arm against comparison arm in a wave, change since a baseline wave and difference-in-differences', parameters: [query('wave', 'wave id'), query('baseline', 'baseline wave id', false)], responses: { 200: json(object, 'arms, scales, proportions, councils'), ...errors(400, 401, 404, 503) } },
+      get: { ...staff, summary: 'Pilot arm against comparison arm in a wave, change since a baseline wave and difference-in-differences', parameters: [query('wave', 'wave id'), query('baseline', 'baseline wave id', false)], responses: { 200: json(object, 'arms, scales, proportions, councils (admin or researcher)'), ...staffErrors(400, 404, 409) } },
     },
     '/api/v1/pilots/{code}/workforce': {
-      get: { summary: 'DfE turnover, vacancy, agency and caseload series beside statistical neighbours\' median, the arm mean and England', parameters: [path('code', 'DfE old_la_code')], responses: { 200: json(object, 'series by year with sources'), ...errors(400, 401, 404, 503) } },
+      get: { ...staff, summary: 'DfE turnover, vacancy, agency and caseload series beside statistical neighbours\' median, the arm mean and England', parameters: [path('code', 'DfE old_la_code')], responses: { 200: json(object, 'series by year with sources (admin, researcher, or an HR lead of the council)'), ...staffErrors(400, 404) } },
     },
     '/api/v1/pilots/{code}/workforce/{year}': {
       put: {
-        summary: 'Record a council\'s own figures for a year (kept beside DfE figures, with their source)', parameters: [path('code', 'DfE old_la_code'), path('year', 'year to 30 September')],
+        ...staff, summary: 'Record a council\'s own figures for a year (kept beside DfE figures, with their source)', parameters: [path('code', 'DfE old_la_code'), path('year', 'year to 30 September')],
         requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', additionalProperties: { type: 'number', minimum: 0 } } } } },
-        responses: { 200: json(object, 'the stored local figures'), ...errors(400, 401, 404, 415, 503) },
+        responses: { 200: json(object, 'the stored local figures, entered by the signed-in user (admin or an HR lead of the council)'), ...staffErrors(400, 404, 415) },
       },
     },
+    ...adminPaths,
   },
   components: {
+    securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wellbeing_session' } },
     schemas: {
       Error: {
         type: 'object', required: ['error'],

@@ -1,29 +1,21 @@
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
-import type { Config } from '../config.js';
-import { AppError } from '../errors.js';
+import type { Access } from '../accounts/access.js';
 import { compareArms } from './comparisons.js';
 import { pilotSummary, type SummaryDeps } from './service.js';
 
 const WaveQuery = z.strictObject({ wave: z.string().min(1, 'name a wave, e.g. ?wave=wave-1') });
 const CompareQuery = z.strictObject({ wave: z.string().min(1), baseline: z.string().min(1).optional() });
 
-// Until accounts arrive, report routes are open only outside production.
-export function reportsOpen(config: Config): RequestHandler {
-  return (_req, _res, next) => {
-    if (config.NODE_ENV === 'production') throw new AppError(401, 'sign_in_required', 'Reports need a signed-in account.');
-    next();
-  };
-}
-
-export function summaryRoutes(config: Config, deps: SummaryDeps) {
+// A council's summary: admins, researchers and that council's HR leads. The all-council
+// comparison: admins and researchers only.
+export function summaryRoutes(access: Access, deps: SummaryDeps) {
   return Router()
-    .use(['/pilots/:code/summary', '/comparisons'], reportsOpen(config))
-    .get('/pilots/:code/summary', async (req, res) => {
+    .get('/pilots/:code/summary', access.readCouncil('code'), async (req, res) => {
       const { wave } = WaveQuery.parse(req.query);
       res.json(await pilotSummary(String(req.params.code), wave, deps));
     })
-    .get('/comparisons', async (req, res) => {
+    .get('/comparisons', access.roles('admin', 'researcher'), async (req, res) => {
       const { wave, baseline } = CompareQuery.parse(req.query);
       res.json(await compareArms(wave, baseline, deps));
     });

@@ -3,6 +3,10 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mongoose from 'mongoose';
 import supertest from 'supertest';
+import type { Express } from 'express';
+import type { Role } from '../../server/accounts/model.js';
+import { createUser } from '../../server/accounts/users.js';
+import { User } from '../../server/accounts/model.js';
 import { createApp } from '../../server/app.js';
 import { parseConfig, type Config } from '../../server/config.js';
 import { connectDatabase, disconnectDatabase } from '../../server/db/connection.js';
@@ -21,18 +25,51 @@ export function databaseNameFor(fileUrl: string): string {
   return `t_${basename(fileURLToPath(fileUrl)).replace(/\.test\.ts$/, '').replace(/[^A-Za-z0-9]/g, '_')}`.slice(0, 60);
 }
 
+// Every test signs in from 127.0.0.1, so the per-address sign-in limit is lifted unless a test sets it.
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...overrides });
+  return parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', LOGIN_ATTEMPTS_PER_ADDRESS: '100000', ...overrides });
 }
 
 let registry: SurveyRegistry | undefined;
 export const testSurveys = (): SurveyRegistry => (registry ??= createSurveyRegistry());
 
-export function testApp(overrides: Record<string, string> = {}) {
+export type AppOptions = { now?: () => number; surveys?: SurveyRegistry };
+
+export function testApp(overrides: Record<string, string> = {}, { now, surveys = testSurveys() }: AppOptions = {}) {
   const config = testConfig(overrides);
   const logger = createLogger('silent');
-  const tallier = createTallier(testSurveys(), logger);
-  return { config, tallier, app: createApp({ config, logger, surveys: testSurveys(), tallier }) };
+  const tallier = createTallier(surveys, logger);
+  return { config, tallier, app: createApp({ config, logger, surveys, tallier, now }) };
+}
+
+// A clock the test moves on by hand, for session expiry and sign-in windows.
+export function testClock(start = Date.now()) {
+  let at = start;
+  return { now: () => at, advance: (ms: number) => { at += ms; } };
+}
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+export type StaffSpec = { role: Role; pilots?: string[]; email?: string };
+export type StaffAgent = ReturnType<typeof supertest.agent>;
+
+export const staffEmail = ({ role, pilots = [], email }: StaffSpec) => email ?? `${[role, ...pilots].join('-')}@example.org`;
+
+// Creates the account (unless it exists) with TEST_PASSWORD, through the same service the CLI uses.
+export async function createStaffUser(spec: StaffSpec): Promise<string> {
+  const email = staffEmail(spec);
+  if (!(await User.exists({ _id: email }))) await createUser({ email, role: spec.role, pilots: spec.pilots, password: TEST_PASSWORD });
+  return email;
+}
+
+// An agent signed in through POST /api/v1/session that keeps the cookie and sends the CSRF token
+// on every request. The account needs its councils to exist (e.g. buildPilot) for an HR lead.
+export async function signIn(app: Express, spec: StaffSpec = { role: 'researcher' }): Promise<StaffAgent> {
+  const email = await createStaffUser(spec);
+  const agent = supertest.agent(app);
+  const res = await agent.post('/api/v1/session').send({ email, password: TEST_PASSWORD });
+  if (res.status !== 200) throw new Error(`sign-in as ${email} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  agent.set('X-CSRF-Token', res.body.csrfToken);
+  return agent;
 }
 
 export async function clearDatabase(): Promise<void> {
@@ -40,14 +77,15 @@ export async function clearDatabase(): Promise<void> {
 }
 
 // Connects mongoose for the whole file, clears every collection before each test, and
-// gives a supertest agent on a freshly built app.
-export function useTestApp(fileUrl: string, overrides: Record<string, string> = {}) {
-  const { config, app, tallier } = testApp(overrides);
+// gives a supertest agent on a freshly built app; `staff(spec)` signs one in (per test, since
+// the accounts are cleared with everything else).
+export function useTestApp(fileUrl: string, overrides: Record<string, string> = {}, options: AppOptions = {}) {
+  const { config, app, tallier } = testApp(overrides, options);
   before(async () => {
     await connectDatabase(testDatabaseUri(), databaseNameFor(fileUrl));
     await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
   });
   beforeEach(clearDatabase);
   after(async () => { await tallier.stop(); await disconnectDatabase(); });
-  return { config, app, tallier, http: () => supertest(app) };
+  return { config, app, tallier, http: () => supertest(app), staff: (spec?: StaffSpec) => signIn(app, spec) };
 }

@@ -3,20 +3,26 @@ import assert from 'node:assert/strict';
 import { useTestApp } from '../helpers/app.js';
 import { buildCampaign } from '../helpers/factories.js';
 
-const { http } = useTestApp(import.meta.url);
+const { http, staff } = useTestApp(import.meta.url);
+
+type Operation = { responses: Record<string, unknown>; security?: unknown[] };
 
 describe('GET /api/v1/openapi.json', () => {
   test('when every documented operation is called with sample values, then each answers with a documented status', async () => {
     const { code } = await buildCampaign({ pilot: '855', wave: 'w1' });
     const spec = (await http().get('/api/v1/openapi.json').expect(200)).body;
     assert.equal(spec.openapi, '3.1.0');
-    const samples: Record<string, string> = { '{code}': code, '{year}': '2026' };
-    for (const [path, ops] of Object.entries(spec.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>)) {
+    const samples = (path: string) => path
+      .replace('{code}', path.includes('campaigns') ? code : '855')
+      .replace('{year}', '2026').replace('{id}', 'w1').replace('{email}', 'someone@example.org');
+    for (const [path, ops] of Object.entries(spec.paths as Record<string, Record<string, Operation>>)) {
       for (const [method, op] of Object.entries(ops)) {
-        let url = path.replace(/\{code\}/, path.startsWith('/api/v1/campaigns') ? samples['{code}']! : '855').replace('{year}', samples['{year}']!);
+        let url = samples(path);
         if (url.endsWith('/summary') || url.endsWith('/comparisons')) url += '?wave=w1';
-        const req = http()[method as 'get' | 'post' | 'put'](url);
-        const res = method === 'get' ? await req : await req.send({});
+        // staff operations as a signed-in admin (a fresh session each, since one of them signs out)
+        const client = op.security ? await staff({ role: 'admin' }) : http();
+        const req = client[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
+        const res = method === 'get' || method === 'delete' ? await req : await req.send({});
         assert.ok(Object.keys(op.responses).includes(String(res.status)), `${method.toUpperCase()} ${url} answered ${res.status}, documented: ${Object.keys(op.responses)}`);
         assert.doesNotMatch(JSON.stringify(res.body), /No API route/);
       }

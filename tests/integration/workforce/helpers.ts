@@ -1,5 +1,6 @@
-import express from 'express';
+import express, { type RequestHandler } from 'express';
 import supertest from 'supertest';
+import type { Access } from '../../../server/accounts/access.js';
 import { errorHandler } from '../../../server/http/error-handler.js';
 import { createLogger } from '../../../server/log.js';
 import { Pilot } from '../../../server/pilots/model.js';
@@ -19,10 +20,19 @@ export const importRealIndicators = (importedAt = new Date('2026-01-15T10:00:00Z
 export const importRealNeighbours = () =>
   importNeighbours(readDfeFile(NEIGHBOURS_FILE), { file: NEIGHBOURS_FILE, importedAt: new Date('2026-01-15T10:00:00Z') });
 
+// Who the workforce router sees as signed in here. Sign-in and the role and council checks on
+// these routes are tested through the whole app in tests/integration/accounts.
+export const SIGNED_IN = { email: 'analyst@council.example', role: 'admin' as const, pilots: [] };
+const signedIn: RequestHandler = (_req, res, next) => {
+  res.locals.session = { id: 'test', csrfToken: 'test', user: SIGNED_IN };
+  next();
+};
+const asSignedIn: Access = { signedIn, roles: () => signedIn, readCouncil: () => signedIn, editCouncil: () => signedIn };
+
 // The workforce router alone, behind the same JSON parser and error boundary the app uses.
 export function workforceHttp() {
   const app = express()
-    .use('/api/v1', express.json(), workforceRoutes())
+    .use('/api/v1', express.json(), workforceRoutes(asSignedIn))
     .use(errorHandler(createLogger('silent')));
   return supertest(app);
 }

@@ -4,7 +4,7 @@ import { useTestApp } from '../../helpers/app.js';
 import { buildFile, buildRow } from '../../unit/workforce/files.js';
 import { WorkforceFigures } from '../../../server/workforce/model.js';
 import { importIndicators, recordLocalFigures } from '../../../server/workforce/service.js';
-import { buildPilot, workforceHttp } from './helpers.js';
+import { buildPilot, SIGNED_IN, workforceHttp } from './helpers.js';
 
 useTestApp(import.meta.url);
 
@@ -20,12 +20,12 @@ const yearOf = async (code: string, year: number) => {
 const SUNDERLAND_2025 = buildFile(buildRow());
 
 describe('PUT /api/v1/pilots/:code/workforce/:year', () => {
-  test('when an HR lead records a year DfE has not published, then it is stored and shown as a local entry', async () => {
+  test('when a signed-in user records a year DfE has not published, then it is stored as a local entry under their email', async () => {
     await buildPilot();
     const res = await put('394', 2026, { turnoverRateFte: 14.2, caseloadFte: 16.5, inpostFte: 231 }).expect(200);
     assert.deepEqual(res.body.measures, { turnoverRateFte: 14.2, caseloadFte: 16.5, inpostFte: 231 });
     assert.equal(res.body.source.type, 'local entry');
-    assert.equal(res.body.source.enteredBy, 'local entry');
+    assert.equal(res.body.source.enteredBy, SIGNED_IN.email);
     const row = await yearOf('394', 2026);
     assert.deepEqual(row.council.turnoverRateFte, { value: 14.2, source: res.body.source });
     assert.equal(row.council.agencyRateFte, null);

@@ -1,0 +1,40 @@
+import { Router } from 'express';
+import type { Config } from '../config.js';
+import { createAccess, currentUser } from './access.js';
+import { clearSessionCookie, readSessionToken, setSessionCookie, type CookiePolicy } from './cookies.js';
+import { createLoginLimiter, limitSignIn } from './login-limit.js';
+import { signIn } from './login.js';
+import { createSessionStore, type Clock } from './sessions.js';
+
+const MINUTE = 60_000;
+
+// Sessions, sign-in limits and route guards, wired from config. `now` is injectable for tests.
+export function createAccounts(config: Config, now: Clock = Date.now) {
+  const limits = { idleMs: config.SESSION_IDLE_MINUTES * MINUTE, absoluteMs: config.SESSION_ABSOLUTE_HOURS * 60 * MINUTE };
+  const cookie: CookiePolicy = { secure: config.httpsPublic, maxAgeMs: limits.absoluteMs };
+  const store = createSessionStore(limits, now);
+  const limiter = createLoginLimiter({
+    windowMs: config.LOGIN_WINDOW_MINUTES * MINUTE, perEmail: config.LOGIN_ATTEMPTS_PER_EMAIL, perAddress: config.LOGIN_ATTEMPTS_PER_ADDRESS,
+  }, now);
+  const access = createAccess(store, cookie);
+
+  const routes = Router()
+    .post('/session', limitSignIn(limiter), async (req, res) => {
+      const signedIn = await signIn(req.body ?? {}, { store, limiter });
+      await store.end(readSessionToken(req) ?? ''); // signing in again replaces any earlier session
+      setSessionCookie(res, signedIn.token, cookie);
+      res.set('Cache-Control', 'no-store').json({ user: signedIn.user, csrfToken: signedIn.csrfToken });
+    })
+    .get('/session', access.signedIn, (_req, res) => {
+      res.set('Cache-Control', 'no-store').json({ user: currentUser(res), csrfToken: res.locals.session!.csrfToken });
+    })
+    .delete('/session', access.signedIn, async (req, res) => {
+      await store.end(readSessionToken(req) ?? '');
+      clearSessionCookie(res, cookie);
+      res.status(204).end();
+    });
+
+  return { access, routes, store, sweepEvery: store.sweepEvery };
+}
+
+export type Accounts = ReturnType<typeof createAccounts>;

@@ -1,0 +1,82 @@
+import { conflict, notFound } from '../errors.js';
+import { Pilot } from '../pilots/model.js';
+import { invalid } from './errors.js';
+import { Session, User, type Role, type UserDoc } from './model.js';
+import { generatePassword, hashPassword } from './passwords.js';
+import { normaliseEmail } from './rules.js';
+import { NewUser, UserChange } from './schemas.js';
+
+export type PublicUser = { email: string; role: Role; pilots: string[]; disabled: boolean; createdAt: Date };
+// `password` is there only when the service generated it: shown once, never stored in clear.
+export type UserWithPassword = { user: PublicUser; password?: string };
+
+const publicUser = (u: Omit<UserDoc, 'passwordHash'>): PublicUser =>
+  ({ email: u._id, role: u.role, pilots: u.pilots, disabled: u.disabled ?? false, createdAt: u.createdAt });
+
+async function checkCouncilsExist(codes: string[]): Promise<void> {
+  if (codes.length === 0) return;
+  const found = new Set((await Pilot.find({ _id: { $in: codes } }, { _id: 1 }).lean()).map((p) => p._id));
+  const missing = codes.filter((c) => !found.has(c));
+  if (missing.length) throw invalid('pilots', `no council with code ${missing.join(', ')}`);
+}
+
+export async function createUser(input: unknown): Promise<UserWithPassword> {
+  const data = NewUser.parse(input);
+  await checkCouncilsExist(data.pilots);
+  const password = data.password ?? generatePassword();
+  const doc = { _id: data.email, role: data.role, pilots: data.pilots, disabled: false, createdAt: new Date() };
+  try {
+    await User.create({ ...doc, passwordHash: await hashPassword(password) });
+  } catch (err) {
+    if ((err as { code?: number }).code === 11000) throw conflict(`There is already an account for ${data.email}.`);
+    throw err;
+  }
+  return { user: publicUser(doc), ...(data.password ? {} : { password }) };
+}
+
+export async function listUsers(): Promise<PublicUser[]> {
+  const users = await User.find({}, { passwordHash: 0 }).sort({ _id: 1 }).lean<UserDoc[]>();
+  return users.map(publicUser);
+}
+
+async function findUser(email: string): Promise<UserDoc> {
+  const user = await User.findById(normaliseEmail(email)).lean<UserDoc>();
+  if (!user) throw notFound(`No account for ${email}.`);
+  return user;
+}
+
+// Role and councils are checked together after the change: leaving the HR lead role drops the
+// councils, joining it needs at least one.
+function scopeAfter(user: UserDoc, change: UserChange): { role: Role; pilots: string[] } {
+  const role = change.role ?? user.role;
+  if (role !== 'hr_lead') {
+    if (change.pilots?.length) throw invalid('pilots', 'only HR leads are limited to councils; leave pilots out');
+    return { role, pilots: [] };
+  }
+  const pilots = change.pilots ?? user.pilots;
+  if (pilots.length === 0) throw invalid('pilots', 'an HR lead needs at least one council');
+  return { role, pilots };
+}
+
+// An admin cannot lock themselves out, so there is always at least one admin.
+export async function updateUser(email: string, input: unknown, actingEmail: string): Promise<UserWithPassword> {
+  const change = UserChange.parse(input);
+  const user = await findUser(email);
+  if (user._id === actingEmail && ((change.role && change.role !== 'admin') || change.disabled)) {
+    throw conflict('You cannot remove your own admin access or disable your own account; ask another admin.');
+  }
+  const scope = scopeAfter(user, change);
+  await checkCouncilsExist(scope.pilots);
+  const password = change.resetPassword ? generatePassword() : undefined;
+  const set = { ...scope, ...(change.disabled === undefined ? {} : { disabled: change.disabled }), ...(password ? { passwordHash: await hashPassword(password) } : {}) };
+  await User.updateOne({ _id: user._id }, { $set: set });
+  if (change.disabled || password) await Session.deleteMany({ email: user._id });
+  return { user: publicUser({ ...user, ...set }), ...(password ? { password } : {}) };
+}
+
+export async function deleteUser(email: string, actingEmail: string): Promise<void> {
+  const user = await findUser(email);
+  if (user._id === actingEmail) throw conflict('You cannot delete your own account; ask another admin.');
+  await User.deleteOne({ _id: user._id });
+  await Session.deleteMany({ email: user._id });
+}

@@ -1,0 +1,61 @@
+import { Campaign, type CampaignDoc } from '../campaigns/model.js';
+import { createCampaign } from '../campaigns/service.js';
+import { campaignStatus, todayInUk } from '../campaigns/status.js';
+import { notFound } from '../errors.js';
+import { invalid } from '../accounts/errors.js';
+import { Pilot, type PilotDoc } from '../pilots/model.js';
+import { count } from '../summaries/read-counters.js';
+import type { Tallier } from '../summaries/runner.js';
+import { groupCounters } from '../summaries/service.js';
+import { Wave, type WaveDoc } from '../waves/model.js';
+import { CampaignChange, NewCampaign } from './schemas.js';
+import { patchUpdate } from './updates.js';
+
+// Counted from the council × wave summary (one read by _id), never by scanning responses.
+export const responseCount = async (pilotCode: string, waveId: string) => count(await groupCounters(pilotCode, waveId, ['main']), 'n');
+
+async function findWaveOr404(id: string): Promise<WaveDoc> {
+  const wave = await Wave.findById(id).lean<WaveDoc>();
+  if (!wave) throw notFound(`No wave with id ${id}.`);
+  return wave;
+}
+
+function view(c: CampaignDoc, wave: WaveDoc, baseUrl: string, extra: { council?: string | null; responses?: number } = {}) {
+  return {
+    code: c._id, link: `${baseUrl}/s/${c._id}`, pilotCode: c.pilotCode, waveId: c.waveId, ...extra,
+    status: campaignStatus(wave, c.closedManually ?? false, todayInUk()),
+    headcount: c.headcount ?? null, allowFreeText: c.allowFreeText ?? false, closedManually: c.closedManually ?? false,
+  };
+}
+
+export async function listCampaigns(waveId: string, tallier: Tallier, baseUrl: string) {
+  const wave = await findWaveOr404(waveId);
+  await tallier.flush(); // so every acknowledged response is in the counts
+  const [campaigns, pilots] = await Promise.all([
+    Campaign.find({ waveId }).sort({ pilotCode: 1 }).lean<CampaignDoc[]>(),
+    Pilot.find({}, { name: 1 }).lean<PilotDoc[]>(),
+  ]);
+  const names = new Map(pilots.map((p) => [p._id, p.name]));
+  return Promise.all(campaigns.map(async (c) =>
+    view(c, wave, baseUrl, { council: names.get(c.pilotCode) ?? null, responses: await responseCount(c.pilotCode, waveId) })));
+}
+
+export async function createWaveCampaign(waveId: string, input: unknown, baseUrl: string) {
+  const wave = await findWaveOr404(waveId);
+  const data = NewCampaign.parse(input);
+  if (!(await Pilot.exists({ _id: data.pilotCode }))) throw invalid('pilotCode', `no council with code ${data.pilotCode}`);
+  const code = await createCampaign({ ...data, waveId, allowFreeText: data.allowFreeText ?? false });
+  const created = await Campaign.findById(code).lean<CampaignDoc>();
+  return view(created!, wave, baseUrl, { responses: 0 });
+}
+
+// Headcount, free text and manual closing; the council, wave and code never change.
+export async function updateCampaign(code: string, input: unknown, baseUrl: string) {
+  const { closed, ...rest } = CampaignChange.parse(input);
+  const change = { ...rest, ...(closed === undefined ? {} : { closedManually: closed }) };
+  const updated = /^[A-Za-z0-9_-]{22,64}$/.test(code)
+    ? await Campaign.findOneAndUpdate({ _id: code }, patchUpdate(change), { returnDocument: 'after', runValidators: true }).lean<CampaignDoc>()
+    : null;
+  if (!updated) throw notFound(`No campaign with code ${code}.`);
+  return view(updated, await findWaveOr404(updated.waveId), baseUrl);
+}
