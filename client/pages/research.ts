@@ -76,10 +76,14 @@ async function start() {
     if (!(await startStaffPage())) return;
     const waves = await getWaves();
     if (waves.length === 0) { show(main, el('h1', {}, 'No waves yet'), el('p', { class: 'empty' }, 'Comparisons appear once a survey wave has responses.')); return; }
+    // results are compared once a wave has closed (the API refuses open waves)
+    const today = new Date().toISOString().slice(0, 10);
+    const closed = waves.filter((w) => w.closesOn < today);
+    if (closed.length === 0) { show(main, el('h1', {}, 'No closed waves yet'), el('p', { class: 'empty' }, 'Comparisons appear once a survey wave has closed.')); return; }
     const params = new URLSearchParams(location.search);
-    const wave = waves.some((w) => w.id === params.get('wave')) ? params.get('wave')! : waves[waves.length - 1]!.id;
-    const baseline = params.has('baseline') ? params.get('baseline') || undefined : waves[0]!.id !== wave ? waves[0]!.id : undefined;
-    await render(wave, baseline, waves);
+    const wave = closed.some((w) => w.id === params.get('wave')) ? params.get('wave')! : closed[closed.length - 1]!.id;
+    const baseline = params.has('baseline') ? params.get('baseline') || undefined : closed[0]!.id !== wave ? closed[0]!.id : undefined;
+    await render(wave, baseline, closed);
   } catch (err) {
     show(main, el('h1', {}, 'Something went wrong'), el('p', { role: 'alert' }, err instanceof ApiError ? err.message : 'The comparisons could not be loaded. Reload the page to try again.'));
   }

@@ -3,7 +3,7 @@
 //
 // The rules:
 // 1. Minimum group size. `min` defaults to 10 and may not be set below 5.
-// 2. Primary suppression. A count n with 0 < n < min is shown only as "suppressed", never
+// 2. Primary suppression. A group's or band's count n with 0 < n < min is shown only as "suppressed", never
 //    as a number, a range or a rounded value. Counts of min or more are shown exactly.
 // 3. Zeros are shown as 0. A zero describes nobody, so it reveals nothing about any one
 //    respondent; hiding zeros would also make suppressed cells look bigger than they are.

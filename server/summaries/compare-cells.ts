@@ -1,11 +1,25 @@
-import type { Moments } from '../stats/descriptive.js';
-import { summariseMoments } from '../stats/descriptive.js';
+import { EMPTY_MOMENTS, mergeMoments, summariseMoments, type Moments } from '../stats/descriptive.js';
 import { wilson95 } from '../stats/proportions.js';
-import { enough } from './group-stats.js';
 import type { Flag } from '../surveys/definition.js';
 import { proportionDiD } from './compare.js';
 import type { Counters } from './counters.js';
-import { flagAt } from './read-counters.js';
+import { flagAt, momentsAt } from './read-counters.js';
+import { enough } from './group-stats.js';
+
+export type ArmWave = { included: string[]; excluded: string[]; byPilot: Map<string, Counters> };
+
+// An arm's figure for a statistic adds up only the councils whose own base for that statistic
+// reaches the minimum — exactly the councils shown with it — so an arm figure minus the councils
+// shown is always 0, never a council (or part of one) that is suppressed on its own.
+export function armMoments(a: ArmWave | null, scale: string, min: number): Moments {
+  if (!a) return EMPTY_MOMENTS;
+  return a.included.map((code) => momentsAt(a.byPilot.get(code)!, '', scale)).filter((m) => enough(m.n, min)).reduce(mergeMoments, EMPTY_MOMENTS);
+}
+
+export function armFlag(a: ArmWave | null, flag: string, min: number): { x: number; n: number } {
+  if (!a) return { x: 0, n: 0 };
+  return a.included.map((code) => flagAt(a.byPilot.get(code)!, '', flag)).filter((f) => enough(f.n, min)).reduce((s, f) => ({ x: s.x + f.x, n: s.n + f.n }), { x: 0, n: 0 });
+}
 
 export function scaleCell(id: string, m: Moments, min: number) {
   if (!enough(m.n, min)) return { id, suppressed: true as const };
@@ -19,15 +33,14 @@ function proportionCell(c: { x: number; n: number }, min: number) {
   return { suppressed: false as const, x: c.x, n: c.n, p: w.p, ci95: w.ci95 };
 }
 
-type Arms = { pilot: { counters: Counters }; comparison: { counters: Counters } };
+type Arms = { pilot: ArmWave; comparison: ArmWave };
 type DiffFn = (a: { x: number; n: number }, b: { x: number; n: number }) => unknown;
 
 export function compareFlag(flag: Flag, now: Arms, before: Arms | null, min: number, difference: DiffFn) {
-  const pw = flagAt(now.pilot.counters, '', flag.id);
-  const cw = flagAt(now.comparison.counters, '', flag.id);
+  const [pw, cw] = [armFlag(now.pilot, flag.id, min), armFlag(now.comparison, flag.id, min)];
   const ok = (...cs: { n: number }[]) => cs.every((c) => enough(c.n, min));
-  const pb = before ? flagAt(before.pilot.counters, '', flag.id) : null;
-  const cb = before ? flagAt(before.comparison.counters, '', flag.id) : null;
+  const pb = before ? armFlag(before.pilot, flag.id, min) : null;
+  const cb = before ? armFlag(before.comparison, flag.id, min) : null;
   return {
     id: flag.id, label: flag.label,
     wave: { pilot: proportionCell(pw, min), comparison: proportionCell(cw, min), difference: ok(pw, cw) ? difference(pw, cw) : null },

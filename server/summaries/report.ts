@@ -7,15 +7,19 @@ import { summaryLayout } from './layout.js';
 import { enough, proportionStats, scaleStats, suppressed } from './group-stats.js';
 import { alphaAt, count, dayCounts, medianOfCounts } from './read-counters.js';
 
-export type ReportOptions = { minGroupSize: number; headcount?: number | null };
+// `open`: the campaign still takes responses, so only stepped response counts are published.
+export type ReportOptions = { minGroupSize: number; headcount?: number | null; open?: boolean; today?: string };
+
+export const RESULTS_AFTER_CLOSE = 'Results are published when the survey closes: figures that changed with every response could be compared from day to day to work out what the latest respondents said.';
 
 // Cumulative responses by day, published only at points where the rise since the last
 // published point is 0 or at least the minimum group (suppression rule 6).
-function progress(c: Counters, min: number) {
+function progress(c: Counters, min: number, before = '9999-12-31') {
   const points: { day: string; cumulative: number }[] = [];
   let cumulative = 0;
   let published = 0;
   for (const [day, n] of dayCounts(c)) {
+    if (day >= before) break;
     cumulative += n;
     if (cumulative !== published && successiveSafe(published, cumulative, min)) {
       points.push({ day, cumulative });
@@ -25,10 +29,17 @@ function progress(c: Counters, min: number) {
   return points;
 }
 
+export type ReportResponses = { suppressed: boolean; n?: number; headcount: number | null; rate?: number | null; progress?: { day: string; cumulative: number }[]; note?: string };
+export type Report = {
+  survey: { id: string; version: number }; minGroupSize: number; resultsPublished?: boolean; note?: string; responses: ReportResponses;
+  scales?: ReturnType<typeof scaleStats>; alpha?: object[]; proportions?: ReturnType<typeof proportionStats>; items?: object[]; breakdowns?: ReturnType<typeof breakdowns>;
+};
+
 // A council × wave (or any merged group) as published: nothing at all below the minimum group.
-export function buildReport(def: SurveyDefinition, c: Counters, { minGroupSize: min, headcount }: ReportOptions) {
-  const n = count(c, 'n');
+export function buildReport(def: SurveyDefinition, c: Counters, { minGroupSize: min, headcount, open = false, today = '9999-12-31' }: ReportOptions): Report {
   const survey = { id: def.id, version: def.version };
+  if (open) return openReport(survey, c, min, headcount ?? null, today);
+  const n = count(c, 'n');
   if (n === 0) return { survey, minGroupSize: min, responses: { suppressed: false as const, n: 0, headcount: headcount ?? null, rate: headcount ? 0 : null, progress: [] } };
   if (!enough(n, min)) return { survey, minGroupSize: min, responses: { ...suppressed(min), headcount: headcount ?? null } };
   const items = summaryLayout(def).items.map((item) => {
@@ -42,9 +53,19 @@ export function buildReport(def: SurveyDefinition, c: Counters, { minGroupSize: 
     return enough(acc.n, min) ? { scale: s.id, ...alphaFromAccumulator(acc) } : { scale: s.id, ...suppressed(min) };
   });
   return {
-    survey, minGroupSize: min,
+    survey, minGroupSize: min, resultsPublished: true as const,
     responses: { suppressed: false as const, n, headcount: headcount ?? null, rate: headcount ? Math.min(1, n / headcount) : null, progress: progress(c, min) },
     scales: scaleStats(def, c, '', min), alpha, proportions: proportionStats(def, c, '', min), items,
     breakdowns: breakdowns(def, c, min),
   };
+}
+
+// While a campaign is open: the response count as of the last published progress point (steps
+// of at least the minimum, completed days only, so a figure cannot change between two reads on
+// the same day), and no statistics.
+function openReport(survey: { id: string; version: number }, c: Counters, min: number, headcount: number | null, today: string): Report {
+  const points = progress(c, min, today);
+  const n = points.at(-1)?.cumulative ?? 0;
+  const responses = { suppressed: false as const, n, headcount, rate: headcount ? Math.min(1, n / headcount) : null, progress: points, note: `counts up to yesterday, in steps of at least ${min}` };
+  return { survey, minGroupSize: min, resultsPublished: false as const, note: RESULTS_AFTER_CLOSE, responses };
 }

@@ -1,4 +1,5 @@
 import { Campaign } from '../campaigns/model.js';
+import { campaignStatus, todayInUk } from '../campaigns/status.js';
 import { notFound } from '../errors.js';
 import { Pilot, type PilotDoc } from '../pilots/model.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
@@ -34,11 +35,14 @@ export async function pilotSummary(code: string, waveId: string, deps: SummaryDe
   const def = deps.surveys.get(wave.surveyId, wave.surveyVersion);
   const [counters, campaign] = await Promise.all([
     groupCounters(code, waveId, partsOf(def)),
-    Campaign.findOne({ pilotCode: code, waveId }, { headcount: 1 }).lean(),
+    Campaign.findOne({ pilotCode: code, waveId }, { headcount: 1, closedManually: 1 }).lean(),
   ]);
   return {
     pilot: { code: pilot._id, name: pilot.name, arm: pilot.arm },
     wave: { id: wave._id, name: wave.name, opensOn: wave.opensOn, closesOn: wave.closesOn },
-    ...buildReport(def, counters, { minGroupSize: deps.minGroupSize, headcount: campaign?.headcount ?? null }),
+    ...buildReport(def, counters, {
+      minGroupSize: deps.minGroupSize, headcount: campaign?.headcount ?? null,
+      open: campaignStatus(wave, campaign?.closedManually ?? false, todayInUk()) !== 'closed', today: todayInUk(),
+    }),
   };
 }

@@ -8,7 +8,7 @@ import { Summary, summaryId, TallyBatch, TallyQueue } from './model.js';
 //  1. take up to BATCH ids from the queue whose responses exist; record them as a TallyBatch;
 //  2. per summary document: unless the batch id is already in its `pending` list, $inc the
 //     batch's counters and push the id, in one atomic update;
-//  3. settle: remove the ids from the queue, pull the batch id from `pending`, delete the batch.
+//  3. settle: remove the ids from the queue, delete the batch, pull the batch id from `pending`.
 // A death anywhere leaves the TallyBatch; `finishBatch` redoes 2–3 from it and step 2's guard
 // keeps a document that was already incremented from being incremented twice.
 const BATCH = 500;
@@ -44,8 +44,10 @@ export async function finishBatch(batchId: string, ids: string[], surveys: Surve
     }
   }
   await TallyQueue.deleteMany({ _id: { $in: ids } });
-  for (const _id of touched) await Summary.updateOne({ _id }, { $pull: { pending: batchId } });
+  // the batch goes before its pending marks: a batch id left in `pending` by a death here is
+  // harmless (ids are random), whereas a batch without its marks would be counted again
   await TallyBatch.deleteOne({ _id: batchId });
+  for (const _id of touched) await Summary.updateOne({ _id }, { $pull: { pending: batchId } });
   return ids.length;
 }
 

@@ -33,7 +33,8 @@ describe('staff pages in Chromium', () => {
     assert.ok(await page.locator('canvas').count() >= 5, 'the charts are drawn');
     const drawn = await page.locator('#satisfaction canvas').evaluate((c: HTMLCanvasElement) => c.width > 0 && c.toDataURL().length > 5000);
     assert.ok(drawn, 'the satisfaction chart has content');
-    assert.match(await page.locator('#satisfaction table').textContent() ?? '', /Wave 1[\s\S]*Wave 2/);
+    assert.match(await page.locator('#satisfaction table').textContent() ?? '', /Wave 1[\s\S]*Wave 2[\s\S]*results when the wave closes/);
+    assert.match(await page.locator('#progress').textContent() ?? '', /Responses so far: Wave 3/);
     const other = await page.evaluate(async () => (await fetch('/api/v1/pilots/891/overview')).status);
     assert.equal(other, 403, 'another council is refused');
     const comparisons = await page.evaluate(async () => (await fetch('/api/v1/comparisons?wave=w2')).status);

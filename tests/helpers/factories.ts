@@ -39,3 +39,11 @@ export function buildAnswers(overrides: Record<string, unknown> = {}): Record<st
     ...overrides,
   };
 }
+
+// Ends every wave yesterday: results are published (and compared) only once a wave has closed.
+export async function closeWaves(): Promise<void> {
+  const { Wave } = await import('../../server/waves/model.js');
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+  const earlier = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
+  await Wave.updateMany({}, { $set: { opensOn: earlier, closesOn: yesterday } });
+}

@@ -1,0 +1,121 @@
+import { describe, mock, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { SurveyResponse } from '../../../server/responses/model.js';
+import { Summary, summaryId, TallyBatch, TallyQueue } from '../../../server/summaries/model.js';
+import { storedAll, verifySummaries } from '../../../server/summaries/recompute.js';
+import { internals, tallyPending } from '../../../server/summaries/tally.js';
+import { testSurveys, useTestApp } from '../../helpers/app.js';
+import { buildAnswers, buildCampaign } from '../../helpers/factories.js';
+
+// No response is submitted over HTTP here, so the app's tallier is never kicked: these tests
+// alone decide what the tally has done when the "process dies".
+useTestApp(import.meta.url);
+const surveys = testSurveys();
+
+// What submitResponse leaves behind before any counting: queue entry first, then the response.
+type Campaign = { code: string; pilotCode: string; waveId: string };
+async function storeUncounted(count: number, { code, pilotCode, waveId }: Campaign): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const _id = randomUUID();
+    await TallyQueue.create({ _id });
+    await SurveyResponse.create({
+      _id, campaign: code, pilotCode, waveId, surveyId: 'staff-wellbeing', surveyVersion: 1, day: i % 2 ? '2025-03-03' : '2025-03-04',
+      answers: buildAnswers({ js_overall: 1 + (i % 5), demo_role: i % 3 ? 'social_worker' : undefined, leave_looking: ['yes', 'no', 'prefer_not_to_say'][i % 3] }),
+    });
+    ids.push(_id);
+  }
+  return ids;
+}
+
+// Steps 1 and part of 2 of a tally batch: the batch record, then `applied` of each group's parts.
+async function dieMidBatch(ids: string[], applied: (part: string, group: string) => boolean): Promise<string> {
+  const batchId = randomUUID();
+  await TallyBatch.create({ _id: batchId, ids });
+  for (const [group, { pilotCode, waveId, parts }] of await internals.countersFor(ids, surveys)) {
+    for (const [part, counters] of Object.entries(parts)) {
+      if (applied(part, group)) await internals.applyToSummary(batchId, summaryId(pilotCode, waveId, part), { pilotCode, waveId, part }, counters);
+    }
+  }
+  return batchId;
+}
+
+async function assertCountedOnce(expected: Record<string, number>) {
+  assert.deepEqual(Object.fromEntries([...(await storedAll())].map(([k, c]) => [k, c.n])), expected);
+  assert.deepEqual(await verifySummaries(surveys), { groups: Object.keys(expected).length, pending: 0, differences: [] });
+  assert.equal(await TallyQueue.countDocuments(), 0);
+  assert.equal(await TallyBatch.countDocuments(), 0);
+  assert.deepEqual((await Summary.find({}, { pending: 1 }).lean()).flatMap((d) => d.pending), []);
+}
+
+describe('tallyPending after a process died mid-batch', () => {
+  test('when the process died after some summary parts were incremented, then recovery counts every response exactly once', async () => {
+    const a = await storeUncounted(12, await buildCampaign({ pilot: '855' }));
+    const b = await storeUncounted(10, await buildCampaign({ pilot: '856' }));
+    // all of 855's parts and only the main part of 856
+    await dieMidBatch([...a, ...b], (part, group) => group.startsWith('855') || part === 'main');
+    assert.notDeepEqual((await verifySummaries(surveys)).differences, [], 'the half-applied batch is visible before recovery');
+    assert.equal(await tallyPending(surveys), 22);
+    await assertCountedOnce({ '855|w1': 12, '856|w1': 10 });
+  });
+
+  test('when the process died after the batch was recorded but before any increment, then recovery counts it once', async () => {
+    const ids = await storeUncounted(11, await buildCampaign({ pilot: '855' }));
+    await dieMidBatch(ids, () => false);
+    await tallyPending(surveys);
+    await assertCountedOnce({ '855|w1': 11 });
+  });
+
+  test('when the process died after every part was applied but before the queue was cleared, then nothing is counted twice', async () => {
+    const ids = await storeUncounted(12, await buildCampaign({ pilot: '855' }));
+    await dieMidBatch(ids, () => true);
+    assert.equal(await TallyQueue.countDocuments(), 12);
+    await tallyPending(surveys);
+    await assertCountedOnce({ '855|w1': 12 });
+  });
+
+  test('when more responses were queued behind the dead batch, then they are counted too, each once', async () => {
+    const campaign = await buildCampaign({ pilot: '855' });
+    const first = await storeUncounted(10, campaign);
+    await dieMidBatch(first, (part) => part !== 'bd:demo_role');
+    await storeUncounted(5, campaign);
+    assert.equal(await tallyPending(surveys), 15);
+    await assertCountedOnce({ '855|w1': 15 });
+  });
+});
+
+// The real tally code, made to die at one call: the first `allowed` calls go through, the next throws.
+function dieAt(target: object, name: string, allowed: number) {
+  const methods = target as Record<string, (...args: unknown[]) => unknown>;
+  const original = methods[name]!.bind(target);
+  let calls = 0;
+  return mock.method(methods, name, (...args: unknown[]) => {
+    if (calls++ < allowed) return original(...args);
+    throw new Error('process died');
+  });
+}
+
+describe('tallyPending after the tally itself died', () => {
+  test('when the tally died clearing the queue, then the next run counts every response exactly once', async () => {
+    await storeUncounted(12, await buildCampaign({ pilot: '855' }));
+    const died = dieAt(TallyQueue, 'deleteMany', 0);
+    await assert.rejects(tallyPending(surveys), /process died/);
+    died.mock.restore();
+    await tallyPending(surveys);
+    await assertCountedOnce({ '855|w1': 12 });
+  });
+
+  // finishBatch settles by pulling the batch id from each document's `pending`, then deleting the
+  // TallyBatch. Dying between the two leaves a batch whose documents no longer say they were
+  // applied, so the next run adds them again.
+  test('when the tally died while settling, after one pending mark was removed, then nothing is counted twice', async () => {
+    await storeUncounted(12, await buildCampaign({ pilot: '855' }));
+    const died = dieAt(Summary, 'updateOne', 1);
+    await assert.rejects(tallyPending(surveys), /process died/);
+    died.mock.restore();
+    await tallyPending(surveys);
+    assert.deepEqual(Object.fromEntries([...(await storedAll())].map(([k, c]) => [k, c.n])), { '855|w1': 12 });
+    assert.deepEqual((await verifySummaries(surveys)).differences, []);
+  });
+});
