@@ -1,62 +1,67 @@
 // Summary read latency at growing numbers of stored responses, on the embedded FerretDB.
+// Every size gets its own database, all filled first; reads are then taken in interleaved
+// rounds (1k, 100k, 1M, 1k, …) so each size sees the same machine load.
 // Usage: npm run bench:summary [-- 1000 100000 1000000]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import mongoose from 'mongoose';
-import { createApp } from '../../server/app.js';
-import { parseConfig } from '../../server/config.js';
-import { connectDatabase, disconnectDatabase } from '../../server/db/connection.js';
+import { createUser } from '../../server/accounts/users.js';
 import { startEmbeddedDatabase } from '../../server/db/embedded.js';
-import { createLogger } from '../../server/log.js';
-import { createTallier } from '../../server/summaries/runner.js';
 import { createSurveyRegistry } from '../../server/surveys/registry.js';
 import { fillResponses } from './fixture.js';
+import { spawnServer } from './server-process.js';
 import { percentile } from './stats.js';
 
-export async function benchSummaryRead(sizes: number[], reads = 200) {
+type Target = { size: number; url: string; cookie: string; fillSeconds: number; times: number[]; close: () => Promise<void> };
+const reader = { email: 'bench-reader@example.org', password: 'bench reader password 1' };
+
+async function prepare(size: number): Promise<Target> {
   const surveys = createSurveyRegistry();
-  const rows: { responses: number; fillSeconds: number; p50: number; p95: number; mean: number }[] = [];
-  for (const size of sizes) {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-summary-'));
-    const db = await startEmbeddedDatabase({ port: 0, dataDir: dir });
-    try {
-      await connectDatabase(db.uri, 'bench');
-      await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
-      const started = Date.now();
-      await fillResponses(size, surveys, (done) => { if (done % 50_000 === 0) process.stderr.write(`  ${size}: ${done} stored\n`); });
-      const fillSeconds = (Date.now() - started) / 1000;
-      const logger = createLogger('silent');
-      const app = createApp({ config: parseConfig({ LOG_LEVEL: 'silent' }), logger, surveys, tallier: createTallier(surveys, logger) });
-      const server = app.listen(0, '127.0.0.1');
-      await new Promise((r) => server.once('listening', r));
-      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/pilots/800/summary?wave=w1`;
-      for (let i = 0; i < 10; i++) await (await fetch(url)).arrayBuffer(); // warm up
-      const times: number[] = [];
-      for (let i = 0; i < reads; i++) {
-        const t = performance.now();
-        const res = await fetch(url);
-        await res.arrayBuffer();
-        if (res.status !== 200) throw new Error(`summary read answered ${res.status}`);
-        times.push(performance.now() - t);
-      }
-      server.close();
-      rows.push({ responses: size, fillSeconds, p50: percentile(times, 50), p95: percentile(times, 95), mean: times.reduce((a, b) => a + b, 0) / times.length });
-    } finally {
-      await disconnectDatabase();
-      await db.stop();
-      rmSync(dir, { recursive: true, force: true });
-    }
+  const dir = mkdtempSync(join(tmpdir(), 'bench-summary-'));
+  const db = await startEmbeddedDatabase({ port: 0, dataDir: dir });
+  await mongoose.connect(db.uri, { dbName: 'bench' });
+  await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
+  const started = Date.now();
+  await fillResponses(size, surveys, (done) => { if (done % 100_000 === 0) process.stderr.write(`  ${size}: ${done} stored\n`); });
+  const fillSeconds = (Date.now() - started) / 1000;
+  await createUser({ ...reader, role: 'researcher' });
+  await mongoose.disconnect();
+  // the server under test runs in its own process, as in production, with the wave closed
+  const server = await spawnServer(db.uri, {}, reader);
+  return { size, url: `${server.baseUrl}/api/v1/pilots/800/summary?wave=w1`, cookie: server.cookie, fillSeconds, times: [],
+    close: async () => { await server.stop(); await db.stop(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+async function timeRead({ url, cookie }: Target): Promise<number> {
+  const t = performance.now();
+  const res = await fetch(url, { headers: { cookie } });
+  await res.arrayBuffer();
+  if (res.status !== 200) throw new Error(`summary read answered ${res.status}`);
+  return performance.now() - t;
+}
+
+export async function benchSummaryRead(sizes: number[], rounds = 20, perRound = 10) {
+  const targets: Target[] = [];
+  try {
+    for (const size of sizes) targets.push(await prepare(size));
+    for (const t of targets) for (let i = 0; i < 10; i++) await timeRead(t); // warm up
+    for (let r = 0; r < rounds; r++) for (const t of targets) for (let i = 0; i < perRound; i++) t.times.push(await timeRead(t));
+    return targets.map((t) => ({ responses: t.size, fillSeconds: t.fillSeconds, p50: percentile(t.times, 50), p95: percentile(t.times, 95), mean: t.times.reduce((a, b) => a + b, 0) / t.times.length }));
+  } finally {
+    for (const t of targets) await t.close();
   }
-  return rows;
+}
+
+export function summaryTable(rows: Awaited<ReturnType<typeof benchSummaryRead>>): string {
+  const lines = ['| stored responses | fill time (s) | p50 (ms) | p95 (ms) | mean (ms) | p50 vs smallest |', '|---:|---:|---:|---:|---:|---:|'];
+  for (const r of rows) lines.push(`| ${r.responses.toLocaleString('en-GB')} | ${r.fillSeconds.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.mean.toFixed(2)} | ${(r.p50 / rows[0]!.p50).toFixed(2)}× |`);
+  return lines.join('\n');
 }
 
 if (process.argv[1]?.endsWith('summary-read.ts')) {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
   const rows = await benchSummaryRead(sizes.length ? sizes : [1000, 100_000, 1_000_000]);
-  console.log('\nSummary read (GET /api/v1/pilots/:code/summary, one council × wave, 200 sequential reads)');
-  console.log('| stored responses | fill time (s) | p50 (ms) | p95 (ms) | mean (ms) | p50 vs smallest |');
-  console.log('|---:|---:|---:|---:|---:|---:|');
-  for (const r of rows) console.log(`| ${r.responses.toLocaleString('en-GB')} | ${r.fillSeconds.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.mean.toFixed(2)} | ${(r.p50 / rows[0]!.p50).toFixed(2)}× |`);
+  console.log('\nSummary read (GET /api/v1/pilots/:code/summary, one council × wave of 500 responses, 200 reads per size in interleaved rounds)');
+  console.log(summaryTable(rows));
 }

@@ -1,6 +1,7 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -14,24 +15,50 @@ const sources = ['main.go', 'go.mod', 'go.sum'];
 export type EmbeddedOptions = { port: number; dataDir: string; logLevel?: string; onLog?: (line: string) => void };
 export type EmbeddedDatabase = { uri: string; port: number; child: ChildProcess; stop: () => Promise<void> };
 
-// The launcher binary is keyed by a hash of its sources, so it is rebuilt only when they change.
+// FerretDB 1.24.2's SQLite backend looks documents up by `_ferretdb_sjson->'$._id'` while its
+// unique _id index is built on `_ferretdb_sjson->'_id'`; SQLite treats them as different
+// expressions, so every lookup by _id scanned the whole collection. One line makes them agree
+// (the index and the stored data are unchanged), applied to a vendored copy at build time.
+const patches = [{
+  file: 'vendor/github.com/FerretDB/FerretDB/internal/backends/sqlite/metadata/metadata.go',
+  from: `IDColumn = DefaultColumn + "->'$._id'"`,
+  to: `IDColumn = DefaultColumn + "->'_id'"`,
+}];
+
+// The launcher binary is keyed by a hash of its sources and patches, so it is rebuilt only when they change.
 export async function ensureLauncherBuilt(log: (msg: string) => void = () => {}): Promise<string> {
-  const hash = createHash('sha256');
+  const hash = createHash('sha256').update(JSON.stringify(patches));
   for (const f of sources) hash.update(f).update(readFileSync(join(sourceDir, f)));
   const binary = join(root, '.cache/ferretdb', hash.digest('hex').slice(0, 16), 'ferretdb-launcher');
   if (existsSync(binary)) return binary;
   mkdirSync(dirname(binary), { recursive: true });
   log('Building the embedded database launcher (FerretDB v1.24.2, first run only; takes about a minute)…');
+  const work = mkdtempSync(join(tmpdir(), 'ferretdb-build-'));
   const tmp = `${binary}.${process.pid}.tmp`;
   try {
-    await promisify(execFile)('go', ['build', '-trimpath', '-o', tmp, '.'], { cwd: sourceDir, maxBuffer: 16 * 1024 * 1024 });
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException & { stderr?: string };
-    if (e.code === 'ENOENT') throw new Error('Go is needed to build the embedded database: install Go 1.22 or newer, or set MONGODB_URI to use your own MongoDB.', { cause: err });
-    throw new Error(`Building the embedded database failed:\n${e.stderr ?? e.message}`, { cause: err });
+    for (const f of sources) copyFileSync(join(sourceDir, f), join(work, f));
+    await go(['mod', 'vendor'], work);
+    for (const p of patches) {
+      const text = readFileSync(join(work, p.file), 'utf8');
+      if (!text.includes(p.from)) throw new Error(`Building the embedded database failed: ${p.file} no longer contains the line to patch.`);
+      writeFileSync(join(work, p.file), text.replace(p.from, p.to));
+    }
+    await go(['build', '-mod=vendor', '-trimpath', '-o', tmp, '.'], work);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
   renameSync(tmp, binary); // atomic, so concurrent builders never run a half-written file
   return binary;
+}
+
+async function go(args: string[], cwd: string): Promise<void> {
+  try {
+    await promisify(execFile)('go', args, { cwd, maxBuffer: 16 * 1024 * 1024 });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException & { stderr?: string };
+    if (e.code === 'ENOENT') throw new Error('Go is needed to build the embedded database: install Go 1.22 or newer, or set MONGODB_URI to use your own MongoDB.', { cause: err });
+    throw new Error(`Building the embedded database failed (go ${args.join(' ')}):\n${e.stderr ?? e.message}`, { cause: err });
+  }
 }
 
 export async function startEmbeddedDatabase(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {

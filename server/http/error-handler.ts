@@ -1,4 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { isUtf8 } from 'node:buffer';
+import type { IncomingMessage } from 'node:http';
 import { ZodError } from 'zod';
 import { AppError } from '../errors.js';
 import { isDatabaseUnavailable } from '../db/connection.js';
@@ -13,6 +15,7 @@ const bodyParserErrors: Record<string, [number, string, string]> = {
   'charset.unsupported': [415, 'unsupported_charset', 'The request body charset is not supported; use UTF-8.'],
   'request.aborted': [400, 'request_aborted', 'The request was aborted before its body arrived.'],
   'request.size.invalid': [400, 'bad_request', 'The request body length does not match Content-Length.'],
+  'encoding.invalid': [400, 'invalid_utf8', 'The request body is not valid UTF-8.'],
 };
 
 function toResponse(err: unknown): [number, Body] {
@@ -65,3 +68,10 @@ export const requireJsonBody: RequestHandler = (req, res, next) => {
   }
   next();
 };
+
+// express.json would turn invalid bytes into U+FFFD and store them; refuse the body instead.
+export function rejectInvalidUtf8(_req: IncomingMessage, _res: unknown, body: Buffer, encoding: string | null): void {
+  if (/^utf-?8$/i.test(encoding ?? 'utf-8') && !isUtf8(body)) {
+    throw Object.assign(new Error('The request body is not valid UTF-8.'), { status: 400, type: 'encoding.invalid' });
+  }
+}

@@ -1,4 +1,4 @@
-import { conflict, unprocessable } from '../errors.js';
+import { AppError, conflict, unprocessable } from '../errors.js';
 import { findCampaign, findOpenCampaign } from '../campaigns/service.js';
 import { todayInUk } from '../campaigns/status.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
@@ -13,7 +13,9 @@ export type SubmitResult = { id: string; created: boolean };
 // acknowledgement finds its own earlier copy instead of adding a second one.
 export async function submitResponse(code: string, body: SubmitBody, surveys: SurveyRegistry): Promise<SubmitResult> {
   const { campaign, wave } = await findOpenCampaign(code).catch(async (err) => {
-    if (await alreadyStored(code, body.submissionId)) return findCampaign(code);
+    // only a closed or not-yet-open campaign can still acknowledge a stored retry; anything
+    // else (the database being down, say) fails at once rather than waiting twice
+    if (err instanceof AppError && (err.status === 410 || err.status === 403) && await alreadyStored(code, body.submissionId)) return findCampaign(code);
     throw err;
   });
   const def = surveys.get(wave.surveyId, wave.surveyVersion);

@@ -27,6 +27,9 @@ export function validateAnswers(def: SurveyDefinition, answers: unknown): Answer
   const compiled = compile(def);
   const problems: AnswerProblem[] = [];
   const given = knownAnswers(answers, compiled, problems);
+  // survey logic sees only answers of a shape a valid response can have (no deep nesting),
+  // so hostile input cannot overflow survey-core's expression evaluator
+  const conditionValues = shallowOnly(given);
   const normalised: Record<string, unknown> = {};
   for (const q of compiled.questions) {
     const name = q.spec.name;
@@ -34,7 +37,7 @@ export function validateAnswers(def: SurveyDefinition, answers: unknown): Answer
       problems.push({ question, problem });
     };
     const value = given[name];
-    if (!isVisible(q, given)) {
+    if (!isVisible(q, conditionValues)) {
       if (value !== undefined) report('answered but not shown (hidden by the survey logic)');
     } else if (isEmptyAnswer(value)) {
       if (q.spec.required || (q.spec.kind === 'matrix' && q.spec.eachRowRequired)) report('required');
@@ -75,4 +78,11 @@ function compile(def: SurveyDefinition): Compiled {
     compiledBySurvey.set(def.survey, compiled);
   }
   return compiled;
+}
+
+const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+const isShallow = (v: unknown) => isScalar(v) || (Array.isArray(v) ? v.every(isScalar) : isPlainObject(v) && Object.values(v).every(isScalar));
+
+function shallowOnly(given: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(given).filter(([, v]) => isShallow(v)));
 }

@@ -1,0 +1,134 @@
+// npm run bench: every benchmark on fresh embedded databases, printed as one markdown table
+// with the machine it ran on. Options:
+//   --full           summary reads at 1k, 100k and 1M responses, 15 s per submission run
+//   --sizes=a,b      summary read sizes (default 1000,10000)
+//   --seconds=n      length of each submission run (default 5)
+//   --write          also replace the results block in docs/PERFORMANCE.md
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { benchStartup, type StartSample } from './startup.js';
+import { benchSubmissions, type Rate } from './submissions.js';
+import { benchSummaryRead } from './summary-read.js';
+import { percentile } from './stats.js';
+
+type BenchRow = { measurement: string; case: string; result: string; target?: string; met?: boolean };
+
+const args = process.argv.slice(2);
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const full = args.includes('--full');
+const sizes = full ? [1000, 100_000, 1_000_000] : (option('sizes') ?? '1000,10000').split(',').map(Number);
+const seconds = Number(option('seconds') ?? (full ? 15 : 5));
+const docPath = join(import.meta.dirname, '../../docs/PERFORMANCE.md');
+
+const n = (x: number, digits = 0) => x.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const ms = (x: number) => `${n(x, x < 10 ? 1 : 0)} ms`;
+const rate = (r: Rate, unit: string) => `${n(r.perSecond)} ${unit}/s · p50 ${ms(r.p50)} · p99 ${ms(r.p99)} (${n(r.count)} done)`;
+const clientsLabel = (c: number) => `${c} client${c === 1 ? '' : 's'}`;
+const log = (msg: string) => process.stderr.write(`${msg}\n`);
+
+async function submissionRows(): Promise<BenchRow[]> {
+  log(`submissions: ${seconds} s per run…`);
+  const concurrency = [1, 16, 64];
+  const rows = await benchSubmissions({ concurrency, seconds, maxPerRun: 50_000, prefill: full ? 100_000 : 10_000 });
+  return rows.flatMap((r): BenchRow[] => {
+    const top = r.clients === Math.max(...concurrency);
+    const when = `${clientsLabel(r.clients)}, ${n(r.stored)} stored before`;
+    const httpRow: BenchRow = { measurement: 'Submit, HTTP', case: when, result: `${rate(r.http, 'req')}; tally caught up ${n(r.tallySeconds, 1)} s later` };
+    if (!r.raw) return [httpRow];
+    const ratio = r.http.perSecond / r.raw.perSecond;
+    const spread = r.http.p99 / r.http.p50;
+    return [
+      httpRow,
+      { measurement: 'Insert, raw driver', case: clientsLabel(r.clients), result: rate(r.raw, 'ins') },
+      { measurement: 'Submit ÷ raw insert rate', case: clientsLabel(r.clients), result: `${n(ratio * 100)}%`, ...(top ? { target: '≥ 50%', met: ratio >= 0.5 } : {}) },
+      { measurement: 'Submit, HTTP p99 ÷ p50', case: clientsLabel(r.clients), result: `${n(spread, 1)}×`, ...(top ? { target: '≤ 10×', met: spread <= 10 } : {}) },
+    ];
+  });
+}
+
+async function summaryRows(): Promise<BenchRow[]> {
+  log(`summary reads at ${sizes.join(', ')} stored responses…`);
+  return (await benchSummaryRead(sizes)).map((r) => ({
+    measurement: 'Summary read (200 sequential)', case: `${n(r.responses)} stored`,
+    result: `p50 ${ms(r.p50)} · p95 ${ms(r.p95)} · mean ${ms(r.mean)} (fill ${n(r.fillSeconds)} s)`,
+  }));
+}
+
+function startRow(label: string, samples: StartSample[], where: string): BenchRow {
+  const healthy = samples.map((s) => s.healthyMs / 1000);
+  const ready = samples.map((s) => s.readyMs / 1000);
+  const launcher = samples.some((s) => s.builtLauncher) ? 'launcher built in the first run' : 'launcher already built';
+  return {
+    measurement: label, case: `${where}; ${launcher}`,
+    result: `/healthz 200 after ${n(percentile(healthy, 50), 2)} s (median of ${samples.length}, ${n(Math.min(...healthy), 2)}–${n(Math.max(...healthy), 2)}); "database ready" ${n(percentile(ready, 50), 2)} s`,
+  };
+}
+
+async function startupRows(): Promise<BenchRow[]> {
+  log('start-up, cold and warm…');
+  const { cold, warm } = await benchStartup(3);
+  return [startRow('Start-up, cold', cold, 'fresh data directory'), startRow('Start-up, warm', warm, 'same data directory again')];
+}
+
+// The exports benchmark is the exports module's own (scripts/bench/export.ts, also runnable
+// alone); its rows appear here whenever that file exists. Loaded lazily so that the other
+// benchmarks still run while it is missing or broken.
+type ExportRow = { responses: number; format: string; rows: number; seconds: number; peakRss: number; baseRss: number; dbRss: number };
+type ExportBench = { benchExport: (sizes: number[], formats: string[]) => Promise<ExportRow[]> };
+
+async function exportRows(): Promise<BenchRow[]> {
+  if (!existsSync(join(import.meta.dirname, 'export.ts'))) {
+    return [{ measurement: 'Export rows/s, peak RSS', case: '—', result: 'not measured yet (scripts/bench/export.ts does not exist)' }];
+  }
+  const exportSizes = full ? [100_000, 1_000_000] : [10_000];
+  log(`exports at ${exportSizes.join(', ')} stored responses…`);
+  const specifier = './export.js';
+  const { benchExport } = (await import(specifier)) as ExportBench;
+  const mb = (bytes: number) => `${n(bytes / 1e6)} MB`;
+  return (await benchExport(exportSizes, ['csv', 'sav'])).map((r) => ({
+    measurement: `Export, ${r.format}`, case: `${n(r.responses)} stored`,
+    result: `${n(r.rows / r.seconds)} rows/s (${n(r.seconds, 1)} s) · peak RSS ${mb(r.peakRss)} (${mb(r.baseRss)} before) · FerretDB RSS ${mb(r.dbRss)}`,
+  }));
+}
+
+function machine(): string[] {
+  const cpus = os.cpus();
+  return [
+    `- CPU: ${cpus[0]?.model.trim() ?? 'unknown'}, ${cpus.length} cores (${os.availableParallelism()} available to Node)`,
+    `- Memory: ${n(os.totalmem() / 2 ** 30, 1)} GiB; ${os.type()} ${os.release()} (${os.arch()})`,
+    `- Node ${process.version}; embedded FerretDB v1.24.2 (SQLite backend)`,
+    `- Load average at start: ${os.loadavg().map((l) => n(l, 2)).join(', ')} (other work on the machine skews every figure)`,
+  ];
+}
+
+function table(rows: BenchRow[]): string[] {
+  const met = (r: BenchRow) => (r.met === undefined ? '' : r.met ? 'yes' : '**no**');
+  return ['| Measurement | Case | Result | Target | Met |', '|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.measurement} | ${r.case} | ${r.result} | ${r.target ?? ''} | ${met(r)} |`)];
+}
+
+function writeDoc(block: string): void {
+  const [start, end] = ['<!-- bench:start -->', '<!-- bench:end -->'];
+  const doc = readFileSync(docPath, 'utf8');
+  if (!doc.includes(start) || !doc.includes(end)) throw new Error(`${docPath} lacks the ${start} … ${end} markers`);
+  writeFileSync(docPath, `${doc.slice(0, doc.indexOf(start) + start.length)}\n${block}\n${doc.slice(doc.indexOf(end))}`);
+}
+
+if (process.argv[1]?.endsWith('index.ts')) {
+  const head = machine();
+  const started = new Date();
+  const rows: BenchRow[] = [];
+  for (const [name, section] of [['Submissions', submissionRows], ['Summary read', summaryRows], ['Start-up', startupRows], ['Export', exportRows]] as const) {
+    // one broken benchmark leaves its row saying so instead of losing the others
+    rows.push(...await section().catch((err: Error): BenchRow[] => [{ measurement: name, case: '—', result: `failed: ${err.message.split('\n')[0]}` }]));
+  }
+  const command = `npm run bench --${args.length ? ` ${args.join(' ')}` : ''}`;
+  const block = [`Run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${command}\`:`, '', ...head,
+    `- Load average at end: ${os.loadavg().map((l) => n(l, 2)).join(', ')}`, '', ...table(rows)].join('\n');
+  console.log(`\n${block}`);
+  if (args.includes('--write')) {
+    writeDoc(block);
+    log(`\nwrote ${docPath}`);
+  }
+}

@@ -1,0 +1,21 @@
+// npm run test:resilience: the load, outage and hostile-input scenarios at full size
+// (64 clients for 60 s with a 10 s database outage; over 10,000 hostile bodies). Each suite
+// starts its own embedded FerretDB, so no shared database is needed. `-- --short` runs the sizes
+// `npm test` uses; file arguments run just those files.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = process.argv.slice(2);
+const short = args.includes('--short');
+const named = args.filter((a) => !a.startsWith('--'));
+const dir = 'tests/resilience';
+const files = named.length ? named : readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => join(dir, f));
+
+console.log(`▶ resilience (${short ? 'short' : 'long'}): ${files.join(' ')}`);
+// one file at a time: the load figures mean little with another suite competing for the CPU
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', ...files], {
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'test', RESILIENCE_LONG: short ? '0' : '1' },
+});
+process.exit(result.status ?? 1);
