@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,7 +12,8 @@ import { indicatorsText, lineOf, withCell } from './helpers.js';
 useTestApp(import.meta.url);
 
 const root = resolve(import.meta.dirname, '../../..');
-const dfeDir = resolve(root, '../shared/data/dfe');
+// shared/ beside the repo (CI, local), else the identical copies the repo carries for its demo
+const dfeDir = existsSync(resolve(root, '../shared/data/dfe')) ? resolve(root, '../shared/data/dfe') : resolve(root, 'server/demo/data');
 
 type Run = { code: number; stdout: string; stderr: string };
 

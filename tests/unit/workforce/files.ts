@@ -1,11 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
 
-// shared/ sits beside the repo in CI's fresh clone as well as locally.
-export const readDfeFile = (name: string): string =>
-  readFileSync(path.resolve(repoRoot, '../shared/data/dfe', name), 'utf8');
+// The real DfE files: from shared/ beside the repo (as in CI and locally), else the identical
+// copies the repo carries for its demo, so a clone elsewhere still tests against real data.
+export const readDfeFile = (name: string): string => {
+  const shared = path.resolve(repoRoot, '../shared/data/dfe', name);
+  return readFileSync(existsSync(shared) ? shared : path.resolve(repoRoot, 'server/demo/data', name), 'utf8');
+};
 
 export const readFixture = (name: string): string =>
   readFileSync(path.resolve(repoRoot, 'tests/fixtures/workforce', name), 'utf8');
