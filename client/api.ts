@@ -24,15 +24,19 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
 }
 
 export type PublicCampaign = {
-  campaign: { code: string; status: string; council: string | null; wave: string; closesOn: string };
+  campaign: { code: string; status: string; council: string | null; wave: string; closesOn: string; requireInvitation: boolean };
   survey: { id: string; version: number; title: Record<string, string> | string; definition: object; locales: string[] };
   reporting: { minGroupSize: number };
 };
 
 export const getCampaign = (code: string) => request<PublicCampaign>('GET', `/api/v1/campaigns/${encodeURIComponent(code)}`);
 
-export const postResponse = (code: string, submissionId: string, answers: unknown) =>
-  request<{ id: string }>('POST', `/api/v1/campaigns/${encodeURIComponent(code)}/responses`, { submissionId, answers });
+export const postResponse = (code: string, submissionId: string, answers: unknown, token?: string) =>
+  request<{ id: string }>('POST', `/api/v1/campaigns/${encodeURIComponent(code)}/responses`, token ? { submissionId, answers, token } : { submissionId, answers });
+
+// 200 unused; 409 invitation_used; 403 invitation_unknown
+export const checkInvitation = (code: string, token: string) =>
+  request<{ status: string }>('POST', `/api/v1/campaigns/${encodeURIComponent(code)}/invitation-check`, { token });
 
 export const getOverview = <T>(code: string) => request<T>('GET', `/api/v1/pilots/${encodeURIComponent(code)}/overview`);
 export const getWorkforce = <T>(code: string) => request<T>('GET', `/api/v1/pilots/${encodeURIComponent(code)}/workforce`);

@@ -2,7 +2,7 @@ import { ApiError, postResponse } from './api.js';
 
 // A completed response waits in localStorage until the server acknowledges it, so a dropped
 // connection, a server outage or a closed tab loses nothing. It is deleted on acknowledgement.
-type Pending = { submissionId: string; answers: unknown };
+type Pending = { submissionId: string; answers: unknown; token?: string };
 const keyFor = (code: string) => `wellbeing-pending:${code}`;
 
 export function loadPending(code: string): Pending | null {
@@ -14,8 +14,8 @@ export function loadPending(code: string): Pending | null {
   }
 }
 
-export function savePending(code: string, answers: unknown): Pending {
-  const pending = { submissionId: newUuid(), answers };
+export function savePending(code: string, answers: unknown, token?: string): Pending {
+  const pending = { submissionId: newUuid(), answers, ...(token ? { token } : {}) };
   try { localStorage.setItem(keyFor(code), JSON.stringify(pending)); } catch { /* private mode: retry in memory only */ }
   return pending;
 }
@@ -31,7 +31,7 @@ export type SendOutcome = { ok: true } | { ok: false; final: true; error: ApiErr
 export async function sendUntilAcknowledged(code: string, pending: Pending, onRetry: (waitS: number) => void): Promise<SendOutcome> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await postResponse(code, pending.submissionId, pending.answers);
+      await postResponse(code, pending.submissionId, pending.answers, pending.token);
       forgetPending(code);
       return { ok: true };
     } catch (err) {

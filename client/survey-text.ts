@@ -7,12 +7,18 @@ export const text = {
     sending: 'Sending your answers…', retrying: (s: number) => `We could not reach the server. Your answers are saved on this device and we will try again in ${s === 1 ? '1 second' : `${s} seconds`}. You can leave this page open or come back to this link later.`,
     thanksTitle: 'Thank you', thanks: 'Your answers have been received. You can close this page.',
     failedTitle: 'Your answers could not be accepted', unavailableTitle: 'The survey cannot be shown', unavailable: 'Please try again later.',
+    linkUsed: 'This personal link has already been used to answer the survey. Each invitation can be used once.',
+    linkUnknown: 'This personal link is not recognised. Please use the link in your invitation email.',
+    invitationOnly: 'This survey is by invitation: please open the personal link in your invitation email.',
   },
   cy: {
     languageLabel: 'Iaith', start: "Dechrau'r arolwg", anonymityTitle: "Mae eich atebion yn ddienw",
     sending: "Yn anfon eich atebion…", retrying: (s: number) => `Nid oedd modd cyrraedd y gweinydd. Mae eich atebion wedi'u cadw ar y ddyfais hon a byddwn yn ceisio eto ymhen ${s} eiliad. Gallwch adael y dudalen hon ar agor neu ddod yn ôl at y ddolen hon yn nes ymlaen.`,
     thanksTitle: 'Diolch', thanks: "Mae eich atebion wedi dod i law. Gallwch gau'r dudalen hon.",
     failedTitle: "Nid oedd modd derbyn eich atebion", unavailableTitle: "Nid oes modd dangos yr arolwg", unavailable: 'Rhowch gynnig arall arni yn nes ymlaen.',
+    linkUsed: "Mae'r ddolen bersonol hon eisoes wedi'i defnyddio i ateb yr arolwg. Gellir defnyddio pob gwahoddiad unwaith.",
+    linkUnknown: "Nid yw'r ddolen bersonol hon yn cael ei hadnabod. Defnyddiwch y ddolen yn eich e-bost gwahoddiad.",
+    invitationOnly: "Arolwg drwy wahoddiad yw hwn: agorwch y ddolen bersonol yn eich e-bost gwahoddiad.",
   },
 } as const;
 

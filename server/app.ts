@@ -8,6 +8,9 @@ import type { Logger } from './log.js';
 import { campaignPages } from './campaigns/pages.js';
 import { campaignRoutes } from './campaigns/routes.js';
 import { healthRoutes } from './health/routes.js';
+import { campaignManager } from './invitations/guard.js';
+import { invitationCheckRoutes, invitationRoutes, invitationUploadRoutes } from './invitations/routes.js';
+import { unsubscribePages } from './invitations/unsubscribe.js';
 import { dashboardPages } from './dashboard/pages.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { openapi } from './openapi/spec.js';
@@ -37,7 +40,7 @@ export function createApp({ config, logger, surveys, tallier, now }: AppDeps) {
     logger,
     // method, path and status only: no headers, IPs, user agents or bodies on any route
     serializers: {
-      req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split('?')[0] }),
+      req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split('?')[0]!.replace(/^\/unsubscribe\/[^/]+/, '/unsubscribe/:token') }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
@@ -46,10 +49,13 @@ export function createApp({ config, logger, surveys, tallier, now }: AppDeps) {
   app.use(healthRoutes);
   app.get('/favicon.ico', (_req, res) => { res.status(204).end(); });
   app.use('/static', express.static(staticDir, { maxAge: '1h', index: false }));
+  const invitations = { requireCampaignManager: campaignManager(accounts.access), minGroupSize: config.MIN_GROUP_SIZE, retentionDays: config.INVITATION_RETENTION_DAYS };
+  app.use('/api/v1', invitationUploadRoutes(invitations)); // the list arrives as text/csv: before the JSON parser
   app.use('/api', requireJsonBody, express.json({ limit: `${config.BODY_LIMIT_KB}kb`, strict: true, verify: rejectInvalidUtf8 }));
   app.get('/api/v1/openapi.json', (_req, res) => { res.json(openapi); });
   // Respondent API first: anonymous, and nothing under /campaigns goes on to read a session.
   app.use('/api/v1', campaignRoutes(config, surveys, tallier));
+  app.use('/api/v1', invitationCheckRoutes());
   app.use('/api/v1/campaigns', apiNotFound);
   // Staff API: every route carries its own guard (sign-in, CSRF, role and council).
   app.use('/api/v1', accounts.routes);
@@ -57,8 +63,10 @@ export function createApp({ config, logger, surveys, tallier, now }: AppDeps) {
   app.use('/api/v1', workforceRoutes(accounts.access));
   app.use('/api/v1/admin', adminRoutes(accounts.access, config, { surveys, tallier }));
   app.use('/api/v1', dashboardRoutes(accounts.access, { surveys, tallier, minGroupSize: config.MIN_GROUP_SIZE }));
+  app.use('/api/v1', invitationRoutes(invitations));
   app.use('/api', apiNotFound);
   app.use(campaignPages);
+  app.use(unsubscribePages());
   app.use(dashboardPages);
   app.use(errorHandler(logger));
   return app;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { mailConfigProblems } from './mail/settings.js';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
@@ -26,6 +27,18 @@ const Env = z.object({
   LOGIN_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
   SEED_DEMO: bool.default(true),
+  MAIL_TRANSPORT: z.enum(['smtp', 'folder', 'off']).optional(),
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_TLS: z.enum(['starttls', 'implicit', 'none']).default('starttls'),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASS: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(3).max(200).default('Staff wellbeing survey <no-reply@localhost>'),
+  MAIL_DIR: z.string().min(1).default('./data/mail'),
+  MAIL_RATE_PER_SECOND: z.coerce.number().min(0.1).max(1000).default(10),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  MAIL_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  INVITATION_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
 });
 
 export type Config = Readonly<z.infer<typeof Env> & { httpsPublic: boolean }>;
@@ -47,6 +60,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (value.SESSION_IDLE_MINUTES > value.SESSION_ABSOLUTE_HOURS * 60) {
     throw new ConfigError('Invalid configuration:\n  SESSION_IDLE_MINUTES: must not be longer than SESSION_ABSOLUTE_HOURS');
   }
+  const mailProblems = mailConfigProblems(value);
+  if (mailProblems.length > 0) throw new ConfigError(`Invalid configuration:\n${mailProblems.map((p) => `  ${p}`).join('\n')}`);
   return Object.freeze({ ...value, httpsPublic: value.PUBLIC_URL?.startsWith('https://') ?? false });
 }
 

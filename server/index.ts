@@ -8,6 +8,8 @@ import { createLogger, type Logger } from './log.js';
 import { prepareDatabase } from './startup.js';
 import { createSurveyRegistry, type SurveyRegistry } from './surveys/registry.js';
 import { createTallier } from './summaries/runner.js';
+import { hrLeadRecipients } from './mail/digest-service.js';
+import { createMailService } from './mail/runtime.js';
 import { SurveyDefinitionError } from './surveys/definition.js';
 
 function readConfig(): Config {
@@ -63,6 +65,10 @@ async function main() {
   const { port } = server.address() as AddressInfo;
   const base = config.PUBLIC_URL ?? `http://${config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${port}`;
   logger.info(`Listening on ${base}`);
+  const mail = createMailService({
+    settings: config, logger, baseUrl: base, minGroupSize: config.MIN_GROUP_SIZE,
+    listDigestRecipients: hrLeadRecipients, flushSummaries: () => tallier.flush(),
+  });
 
   let stopping = false;
   const shutdown = async (signal: string, exitCode = 0) => {
@@ -73,6 +79,7 @@ async function main() {
     await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeIdleConnections(); });
     clearTimeout(force);
     await tallier.stop();
+    await mail?.stop();
     await disconnectDatabase().catch(() => {});
     await embedded?.stop();
     logger.info('stopped');
@@ -85,6 +92,7 @@ async function main() {
   try {
     await prepareDatabase({ config, logger, surveys, baseUrl: base });
     tallier.start();
+    mail?.start();
   } catch (err) {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     await shutdown('startup check failed', 1);

@@ -1,7 +1,7 @@
 import { Model } from 'survey-core';
 import 'survey-core/i18n/welsh';
 import { renderSurvey } from 'survey-js-ui';
-import { getCampaign, type PublicCampaign } from '../api.js';
+import { ApiError, checkInvitation, getCampaign, type PublicCampaign } from '../api.js';
 import { el, show } from '../dom.js';
 import { loadPending, savePending, sendUntilAcknowledged } from '../pending.js';
 import { introText, text, type Lang } from '../survey-text.js';
@@ -10,9 +10,12 @@ const code = decodeURIComponent(location.pathname.split('/')[2] ?? '');
 const app = document.getElementById('app')!;
 const status = document.getElementById('status')!;
 let lang: Lang = 'en';
+// an invitation's personal token: taken out of the address bar and history at once
+const token = new URLSearchParams(location.search).get('t') ?? undefined;
+if (token) history.replaceState(null, '', location.pathname);
 
 async function send(answers: unknown, existing = loadPending(code)) {
-  const pending = existing ?? savePending(code, answers);
+  const pending = existing ?? savePending(code, answers, token);
   show(app, el('h1', {}, text[lang].sending));
   const outcome = await sendUntilAcknowledged(code, pending, (wait) => {
     status.textContent = text[lang].retrying(wait);
@@ -72,7 +75,19 @@ async function main() {
   const pending = loadPending(code);
   if (pending) return send(pending.answers, pending);
   try {
-    intro(await getCampaign(code));
+    const campaign = await getCampaign(code);
+    if (token) {
+      const refused = await checkInvitation(code, token).then(() => null, (err) => err);
+      if (refused instanceof ApiError) {
+        show(app, el('h1', {}, text[lang].unavailableTitle), el('p', {}, refused.code === 'invitation_used' ? text[lang].linkUsed : text[lang].linkUnknown));
+        return;
+      }
+      if (refused) throw refused;
+    } else if (campaign.campaign.requireInvitation) {
+      show(app, el('h1', {}, text[lang].unavailableTitle), el('p', {}, text[lang].invitationOnly));
+      return;
+    }
+    intro(campaign);
   } catch (err) {
     show(app, el('h1', {}, text[lang].unavailableTitle), el('p', {}, (err as Error).message || text[lang].unavailable));
   }

@@ -24,7 +24,7 @@ function view(c: CampaignDoc, wave: WaveDoc, baseUrl: string, extra: { council?:
   return {
     code: c._id, link: `${baseUrl}/s/${c._id}`, pilotCode: c.pilotCode, waveId: c.waveId, ...extra,
     status: campaignStatus(wave, c.closedManually ?? false, todayInUk()),
-    headcount: c.headcount ?? null, allowFreeText: c.allowFreeText ?? false, closedManually: c.closedManually ?? false,
+    headcount: c.headcount ?? null, allowFreeText: c.allowFreeText ?? false, requireInvitation: c.requireInvitation ?? false, closedManually: c.closedManually ?? false,
   };
 }
 

@@ -50,10 +50,12 @@ export const NewCampaign = z.strictObject({
   pilotCode: CouncilCode,
   headcount: Headcount.optional(),
   allowFreeText: z.boolean().optional(),
+  requireInvitation: z.boolean().optional(),
 });
 
 export const CampaignChange = z.strictObject({
   headcount: Headcount.nullable().optional(),
   allowFreeText: z.boolean().optional(),
+  requireInvitation: z.boolean().optional(),
   closed: z.boolean().optional(),
 }).refine(changesSomething, nothingToChange);

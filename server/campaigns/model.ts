@@ -8,6 +8,8 @@ const campaignSchema = new mongoose.Schema({
   headcount: { type: Number, min: 1, max: 100_000 },
   closedManually: { type: Boolean, default: false },
   allowFreeText: { type: Boolean, default: false },
+  // true: only a personal link from an invitation email unlocks the survey (each once)
+  requireInvitation: { type: Boolean, default: false },
 }, { versionKey: false });
 campaignSchema.index({ pilotCode: 1, waveId: 1 }, { unique: true });
 campaignSchema.index({ waveId: 1 });

@@ -32,13 +32,13 @@ export async function publicCampaign(code: string, surveys: SurveyRegistry, minG
   const pilot = await Pilot.findById(campaign.pilotCode).lean();
   const def = surveys.get(wave.surveyId, wave.surveyVersion);
   return {
-    campaign: { code: campaign._id, status, council: pilot?.name ?? null, wave: wave.name, closesOn: wave.closesOn },
+    campaign: { code: campaign._id, status, council: pilot?.name ?? null, wave: wave.name, closesOn: wave.closesOn, requireInvitation: campaign.requireInvitation ?? false },
     survey: { id: def.id, version: def.version, title: def.title, definition: def.survey, locales: def.locales },
     reporting: { minGroupSize },
   };
 }
 
-export async function createCampaign(input: { pilotCode: string; waveId: string; headcount?: number; allowFreeText?: boolean }) {
+export async function createCampaign(input: { pilotCode: string; waveId: string; headcount?: number; allowFreeText?: boolean; requireInvitation?: boolean }) {
   if (!(await Pilot.exists({ _id: input.pilotCode }))) throw badRequest(`No council with code ${input.pilotCode}.`);
   if (!(await Wave.exists({ _id: input.waveId }))) throw badRequest(`No wave with id ${input.waveId}.`);
   // 24 random bytes: 192 bits, URL-safe, 32 characters

@@ -1,5 +1,6 @@
 import { AppError, conflict, unprocessable } from '../errors.js';
 import { findCampaign, findOpenCampaign } from '../campaigns/service.js';
+import { redeemInvitation, settleInvitation } from '../invitations/redeem.js';
 import { todayInUk } from '../campaigns/status.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { validateAnswers } from '../surveys/validate-answers.js';
@@ -24,7 +25,13 @@ export async function submitResponse(code: string, body: SubmitBody, surveys: Su
     throw unprocessable('invalid_answers', 'Some answers are not valid for this survey.', checked.problems);
   }
   const earlier = await storedCampaign(body.submissionId);
-  if (earlier !== null) return sameCampaign(earlier, code, body.submissionId);
+  if (earlier !== null) {
+    const result = sameCampaign(earlier, code, body.submissionId);
+    await settleInvitation(code, body.token, body.submissionId); // a retry finishes what a failed attempt left
+    return result;
+  }
+  // a personal link is marked used before the response exists; nothing stored links the two
+  const invitation = await redeemInvitation(campaign, body.token, body.submissionId);
   // queue first: a response can then never be stored without being queued for the summaries
   await TallyQueue.create({ _id: body.submissionId }).catch((err) => { if (err.code !== 11000) throw err; });
   try {
@@ -32,6 +39,7 @@ export async function submitResponse(code: string, body: SubmitBody, surveys: Su
       _id: body.submissionId, campaign: campaign._id, pilotCode: campaign.pilotCode, waveId: wave._id,
       surveyId: def.id, surveyVersion: def.version, day: todayInUk(), answers: checked.answers,
     });
+    await invitation?.settle();
     return { id: body.submissionId, created: true };
   } catch (err) {
     if ((err as { code?: number }).code !== 11000) throw err;

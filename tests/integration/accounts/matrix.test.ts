@@ -10,7 +10,9 @@ const { app, http } = useTestApp(import.meta.url);
 type Actor = 'anonymous' | 'admin' | 'hrOwn' | 'hrOther' | 'researcher';
 type Expect = '2xx' | 401 | 403;
 type Seed = { campaign: string };
-type Row = { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; url?: (s: Seed) => string; body?: object; allowed: Actor[] };
+// `passed`: what an allowed actor gets once past the guard, when that is not a 2xx (e.g. 404 for
+// a resend of a problem that does not exist); `csv`: a text/csv body instead of JSON.
+type Row = { method: 'get' | 'post' | 'put' | 'patch' | 'delete'; path: string; url?: (s: Seed) => string; body?: object; csv?: string; passed?: number; allowed: Actor[] };
 
 // Council 855 is the one asked about: hrOwn leads it, hrOther leads 856.
 const actors: Record<Exclude<Actor, 'anonymous'>, StaffSpec> = {
@@ -22,6 +24,7 @@ const actors: Record<Exclude<Actor, 'anonymous'>, StaffSpec> = {
 const everyone: Actor[] = ['admin', 'hrOwn', 'hrOther', 'researcher'];
 const councilReaders: Actor[] = ['admin', 'hrOwn', 'researcher'];
 const admin: Actor[] = ['admin'];
+const campaignManagers: Actor[] = ['admin', 'hrOwn'];
 
 // Every /api/v1 route except the respondent ones, openapi.json and signing in.
 const rows: Row[] = [
@@ -48,6 +51,11 @@ const rows: Row[] = [
   { method: 'post', path: '/api/v1/admin/users', body: { email: 'new.person@example.org', role: 'researcher' }, allowed: admin },
   { method: 'patch', path: '/api/v1/admin/users/:email', url: () => '/api/v1/admin/users/target@example.org', body: { role: 'admin' }, allowed: admin },
   { method: 'delete', path: '/api/v1/admin/users/:email', url: () => '/api/v1/admin/users/target@example.org', allowed: admin },
+  { method: 'post', path: '/api/v1/invitations/:code/list', url: (s) => `/api/v1/invitations/${s.campaign}/list`, csv: 'email\nsomeone@example.org\n', allowed: campaignManagers },
+  { method: 'get', path: '/api/v1/invitations/:code', url: (s) => `/api/v1/invitations/${s.campaign}`, allowed: campaignManagers },
+  { method: 'put', path: '/api/v1/invitations/:code/reminders', url: (s) => `/api/v1/invitations/${s.campaign}/reminders`, body: { dates: [] }, allowed: campaignManagers },
+  { method: 'delete', path: '/api/v1/invitations/:code/list', url: (s) => `/api/v1/invitations/${s.campaign}/list`, allowed: campaignManagers },
+  { method: 'post', path: '/api/v1/invitations/:code/problems/:id/resend', url: (s) => `/api/v1/invitations/${s.campaign}/problems/nope/resend`, passed: 404, allowed: campaignManagers },
 ];
 
 async function seed(): Promise<Seed> {
@@ -67,11 +75,11 @@ function appRoutes(appToList: unknown): string[] {
   return walk((appToList as { router: { stack: Layer[] } }).router.stack, '');
 }
 
-const expected = (row: Row, actor: Actor): Expect => actor === 'anonymous' ? 401 : row.allowed.includes(actor) ? '2xx' : 403;
+const expected = (row: Row, actor: Actor): Expect | number => actor === 'anonymous' ? 401 : row.allowed.includes(actor) ? row.passed ?? '2xx' : 403;
 
 describe('who may call each /api/v1 route', () => {
   test('when the app has a staff route, then this table covers it', () => {
-    const anonymous = ['get /api/v1/openapi.json', 'get /api/v1/campaigns/:code', 'post /api/v1/campaigns/:code/responses', 'post /api/v1/session'];
+    const anonymous = ['get /api/v1/openapi.json', 'get /api/v1/campaigns/:code', 'post /api/v1/campaigns/:code/responses', 'post /api/v1/campaigns/:code/invitation-check', 'post /api/v1/session'];
     const staffRoutes = appRoutes(app).filter((r) => r.includes(' /api/v1/') && !anonymous.includes(r));
     assert.deepEqual(rows.map((r) => `${r.method} ${r.path}`).sort(), staffRoutes.sort());
   });
@@ -85,7 +93,7 @@ describe('who may call each /api/v1 route', () => {
       for (const [actor, spec] of Object.entries(actors)) clients.push([actor as Actor, await signIn(app, spec)]);
       for (const [actor, client] of clients) {
         const req = client[row.method](url);
-        const res = row.body ? await req.send(row.body) : await req;
+        const res = row.csv ? await req.set('Content-Type', 'text/csv').send(row.csv) : row.body ? await req.send(row.body) : await req;
         const want = expected(row, actor);
         const ok = want === '2xx' ? res.status >= 200 && res.status < 300 : res.status === want;
         assert.ok(ok, `${actor}: ${row.method.toUpperCase()} ${url} answered ${res.status} ${JSON.stringify(res.body)}, expected ${want}`);
