@@ -16,17 +16,22 @@ import mongoose, { type InferSchemaType } from 'mongoose';
 
 const kinds = ['invitation', 'reminder', 'digest'];
 
-const outboxSchema = new mongoose.Schema({
+// What a message is, shared by the outbox and the problems list it may end up on.
+// A digest is rendered when queued; invitations and reminders at send time, because their
+// links are fresh tokens that exist only in the email itself.
+const messageFields = {
   _id: { type: String, required: true },
   kind: { type: String, required: true, enum: kinds },
   campaign: { type: String },
   invitee: { type: String },
-  // a digest is rendered when queued; invitations and reminders at send time, because their
-  // links are fresh tokens that exist only in the email itself
   to: { type: String },
   subject: { type: String },
   text: { type: String },
   html: { type: String },
+};
+
+const outboxSchema = new mongoose.Schema({
+  ...messageFields,
   // the claim `<id>#<round>` marks a round as taken; a retry moves to the next round
   round: { type: Number, required: true, default: 0 },
   attempts: { type: Number, required: true, default: 0 },
@@ -68,14 +73,7 @@ export const MailDone = mongoose.model('MailDone', new mongoose.Schema({
 }, { versionKey: false }), 'maildone');
 
 const problemSchema = new mongoose.Schema({
-  _id: { type: String, required: true },
-  kind: { type: String, required: true, enum: kinds },
-  campaign: { type: String },
-  invitee: { type: String },
-  to: { type: String },
-  subject: { type: String },
-  text: { type: String },
-  html: { type: String },
+  ...messageFields,
   state: { type: String, required: true, enum: ['failed', 'unknown'] },
   round: { type: Number, required: true },
   attempts: { type: Number, required: true },
