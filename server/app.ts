@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import express from 'express';
 import { pinoHttp } from 'pino-http';
+import { currentUser } from './accounts/access.js';
 import { createAccounts } from './accounts/routes.js';
 import { adminRoutes } from './admin/routes.js';
 import type { Config } from './config.js';
@@ -13,6 +14,7 @@ import { invitationCheckRoutes, invitationRoutes, invitationUploadRoutes } from 
 import { unsubscribePages } from './invitations/unsubscribe.js';
 import { dashboardPages } from './dashboard/pages.js';
 import { dashboardRoutes } from './dashboard/routes.js';
+import { exportRoutes } from './exports/routes.js';
 import { openapi } from './openapi/spec.js';
 import { apiNotFound, errorHandler, rejectInvalidUtf8, requireJsonBody } from './http/error-handler.js';
 import { securityHeaders } from './http/security.js';
@@ -64,6 +66,12 @@ export function createApp({ config, logger, surveys, tallier, now }: AppDeps) {
   app.use('/api/v1/admin', adminRoutes(accounts.access, config, { surveys, tallier }));
   app.use('/api/v1', dashboardRoutes(accounts.access, { surveys, tallier, minGroupSize: config.MIN_GROUP_SIZE }));
   app.use('/api/v1', invitationRoutes(invitations));
+  app.use('/api/v1', exportRoutes({
+    config, surveys,
+    requireResearcher: accounts.access.roles('admin', 'researcher'),
+    requireAdmin: accounts.access.roles('admin'),
+    currentUser: (req) => currentUser(req.res!).email,
+  }));
   app.use('/api', apiNotFound);
   app.use(campaignPages);
   app.use(unsubscribePages());

@@ -1,23 +1,8 @@
 // The API as published at /api/v1/openapi.json. Kept by hand beside the routes it describes;
 // tests/integration/openapi.test.ts checks every route listed here answers as documented.
-const error = { $ref: '#/components/schemas/Error' };
-const json = (schema: object, description: string) => ({ description, content: { 'application/json': { schema } } });
-const errorText: Record<number, string> = {
-  400: 'Invalid request (details name each field and its problem)', 401: 'Sign-in required', 403: 'Not open yet', 404: 'Not found', 409: 'Conflict', 410: 'Closed',
-  413: 'Body too large', 415: 'Body is not JSON', 422: 'Invalid answers', 429: 'Too many submissions', 503: 'Database unavailable',
-};
-const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), json(error, errorText[c]!)]));
-// Staff routes: a session cookie, an X-CSRF-Token header on changes, and a role (and council) that may.
-const staffErrors = (...codes: number[]) => ({ ...errors(...codes, 401, 503), 403: json(error, 'Not allowed for this role or council, or the X-CSRF-Token header is missing or wrong') });
-const staff = { security: [{ session: [] }] };
-const body = (schema: object) => ({ required: true, content: { 'application/json': { schema } } });
-const props = (required: string[], properties: Record<string, object>) => ({ type: 'object', additionalProperties: false, required, properties });
-const str = { type: 'string' };
-const day = { type: 'string', format: 'date' };
-const list = (description: string) => json({ type: 'array', items: object }, description);
-const path = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
-const query = (name: string, description: string, required = true) => ({ name, in: 'query', required, description, schema: { type: 'string' } });
-const object = { type: 'object', additionalProperties: true };
+import { body, day, error, errors, json, list, object, path, props, query, staff, staffErrors, str } from './parts.js';
+import { exportPaths } from './exports.js';
+import { invitationPaths } from './invitations.js';
 
 const pilotFields = { name: str, arm: { enum: ['pilot', 'comparison'] }, region: str, practiceModelStart: day };
 const waveFields = { name: str, opensOn: day, closesOn: day, surveyId: str, surveyVersion: { type: 'integer' } };
@@ -109,6 +94,8 @@ export const openapi = {
       },
     },
     ...adminPaths,
+    ...invitationPaths,
+    ...exportPaths,
   },
   components: {
     securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wellbeing_session' } },

@@ -13,12 +13,13 @@ describe('GET /api/v1/openapi.json', () => {
     const spec = (await http().get('/api/v1/openapi.json').expect(200)).body;
     assert.equal(spec.openapi, '3.1.0');
     const samples = (path: string) => path
-      .replace('{code}', path.includes('campaigns') ? code : '855')
+      .replace('{code}', /campaigns|invitations/.test(path) ? code : '855')
       .replace('{year}', '2026').replace('{id}', 'w1').replace('{email}', 'someone@example.org');
     for (const [path, ops] of Object.entries(spec.paths as Record<string, Record<string, Operation>>)) {
       for (const [method, op] of Object.entries(ops)) {
         let url = samples(path);
         if (url.endsWith('/summary') || url.endsWith('/comparisons')) url += '?wave=w1';
+        if (url.endsWith('/exports/codebook')) url += '?survey=staff-wellbeing@1';
         // staff operations as a signed-in admin (a fresh session each, since one of them signs out)
         const client = op.security ? await staff({ role: 'admin' }) : http();
         const req = client[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);

@@ -56,6 +56,9 @@ const rows: Row[] = [
   { method: 'put', path: '/api/v1/invitations/:code/reminders', url: (s) => `/api/v1/invitations/${s.campaign}/reminders`, body: { dates: [] }, allowed: campaignManagers },
   { method: 'delete', path: '/api/v1/invitations/:code/list', url: (s) => `/api/v1/invitations/${s.campaign}/list`, allowed: campaignManagers },
   { method: 'post', path: '/api/v1/invitations/:code/problems/:id/resend', url: (s) => `/api/v1/invitations/${s.campaign}/problems/nope/resend`, passed: 404, allowed: campaignManagers },
+  { method: 'get', path: '/api/v1/exports/responses', url: () => '/api/v1/exports/responses?format=ndjson', allowed: ['admin', 'researcher'] },
+  { method: 'get', path: '/api/v1/exports/codebook', url: () => '/api/v1/exports/codebook?format=md&survey=staff-wellbeing@1', allowed: ['admin', 'researcher'] },
+  { method: 'get', path: '/api/v1/exports/audit', allowed: admin },
 ];
 
 async function seed(): Promise<Seed> {

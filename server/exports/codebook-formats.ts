@@ -1,0 +1,44 @@
+import { CODEBOOK_HEADER, codebookRows, type Codebook } from './codebook.js';
+import { csvTextLine } from './csv.js';
+
+export const CODEBOOK_FORMATS = ['csv', 'json', 'md'] as const;
+export type CodebookFormat = (typeof CODEBOOK_FORMATS)[number];
+
+export const codebookContentType: Record<CodebookFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  md: 'text/markdown; charset=utf-8',
+};
+
+export function codebookCsv(book: Codebook): string {
+  return [CODEBOOK_HEADER, ...codebookRows(book)].map(csvTextLine).join('');
+}
+
+const mdCell = (text: string) => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+export function codebookMarkdown(book: Codebook): string {
+  const lines = [
+    `# Codebook: ${book.survey} (survey version${book.versions.length > 1 ? 's' : ''} ${book.versions.join(', ')})`,
+    '',
+    ...book.notes.map((note) => `- ${note}`),
+    '',
+    '| variable | label (en) | label (cy) | type | measure | codes | missing | scales | reversed in | versions |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const v of book.variables) {
+    const codes = v.codes.map((c) => `${c.code} = ${c.label_en}${c.label_cy ? ` / ${c.label_cy}` : ''}`).join('<br>');
+    const cells = [
+      `\`${v.variable}\``, v.label_en, v.label_cy ?? '', `${v.type} (${v.question_type})`, v.measure, codes,
+      v.codes.filter((c) => c.missing).map((c) => c.code).join(', '), v.scales.join(', '), v.reversed_in.join(', '),
+      v.survey_versions.join(', '),
+    ];
+    lines.push(`| ${cells.map((c, i) => (i === 0 || i === 5 ? c : mdCell(c))).join(' | ')} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderCodebook(book: Codebook, format: CodebookFormat): string {
+  if (format === 'csv') return codebookCsv(book);
+  if (format === 'md') return codebookMarkdown(book);
+  return `${JSON.stringify(book, null, 2)}\n`;
+}

@@ -1,0 +1,55 @@
+import type { SurveyDefinition } from '../surveys/definition.js';
+import { buildModel, readQuestions, type QuestionSpec } from '../surveys/questions.js';
+
+// Coded values, stable across survey versions. Numeric answers (ratings, numeric matrix
+// columns and choices) are their own code. Text-valued choices get 1, 2, 3… in order of first
+// appearance across every installed version of the survey, oldest first: a new version can only
+// append codes, so files exported at different times, for any versions, stack.
+export type CodeTable = Map<string, Map<string, number>>;
+
+export const SUPPRESSED_CODE = -9;
+// Answers that are not a position on the question's scale: declared missing in SPSS.
+export const NON_SUBSTANTIVE = new Set<unknown>(['prefer_not_to_say', 'dont_know']);
+
+export const valueKey = (value: unknown): string => JSON.stringify(value);
+
+const specCache = new WeakMap<object, QuestionSpec[]>();
+export function questionSpecs(def: SurveyDefinition): QuestionSpec[] {
+  let specs = specCache.get(def.survey);
+  if (!specs) specCache.set(def.survey, (specs = readQuestions(buildModel(def.survey))));
+  return specs;
+}
+
+export function variableOf(def: SurveyDefinition, question: string): string {
+  return def.items[question]?.variable ?? question;
+}
+
+function codedValues(spec: QuestionSpec): unknown[] {
+  if (spec.kind === 'matrix') return spec.columns;
+  if (spec.kind === 'rating' || spec.kind === 'choice') return spec.values;
+  return [];
+}
+
+export function assignCodes(definitions: readonly SurveyDefinition[]): CodeTable {
+  const seen = new Map<string, unknown[]>();
+  for (const def of [...definitions].sort((a, b) => a.version - b.version)) {
+    for (const spec of questionSpecs(def)) {
+      const values = codedValues(spec);
+      if (values.length === 0) continue;
+      const list = seen.get(variableOf(def, spec.name)) ?? [];
+      for (const value of values) if (!list.includes(value)) list.push(value);
+      seen.set(variableOf(def, spec.name), list);
+    }
+  }
+  const table: CodeTable = new Map();
+  for (const [variable, values] of seen) {
+    const numeric = values.every((v) => typeof v === 'number');
+    table.set(variable, new Map(values.map((v, i) => [valueKey(v), numeric ? (v as number) : i + 1])));
+  }
+  return table;
+}
+
+// code -> stored answer value, for reading a coded file back in
+export function decodeTable(codes: Map<string, number>): Map<number, unknown> {
+  return new Map([...codes].map(([key, code]) => [code, JSON.parse(key) as unknown]));
+}

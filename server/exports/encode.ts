@@ -1,0 +1,66 @@
+import { scoreScale } from '../surveys/scoring.js';
+import { SUPPRESSED_CODE } from './codes.js';
+import type { Cell, Layout } from './columns.js';
+
+// One stored response as the export reads it; nothing else of it is ever read.
+export type ResponseRow = {
+  campaign: string; pilotCode: string; waveId: string; surveyId: string; surveyVersion: number; day: string;
+  answers: Record<string, unknown>;
+};
+
+export type RowContext = {
+  newId: () => string;
+  arm: (pilotCode: string) => string | null;
+  freeText: (campaign: string) => boolean;
+  // demographic column index -> codes shown in this council × wave; anything else is merged
+  shownBands: (pilotCode: string, waveId: string) => Map<number, Set<number>> | undefined;
+  labels: boolean;
+};
+
+export const groupKey = (pilotCode: string, waveId: string) => `${pilotCode}|${waveId}`;
+
+// The stored id never leaves: it is the respondent's browser-made submission id.
+export function encodeRow(layout: Layout, row: ResponseRow, ctx: RowContext): Cell[] {
+  const version = layout.versions.get(row.surveyVersion);
+  if (!version) throw new Error(`response of ${row.surveyId} v${row.surveyVersion} is outside the export's layout`);
+  const cells: Cell[] = new Array<Cell>(layout.columns.length).fill(null);
+  cells[0] = ctx.newId();
+  cells[1] = row.pilotCode;
+  cells[2] = ctx.arm(row.pilotCode);
+  cells[3] = row.waveId;
+  cells[4] = row.surveyId;
+  cells[5] = row.surveyVersion;
+  cells[6] = row.day.slice(0, 7);
+  const freeText = ctx.freeText(row.campaign);
+  const shown = ctx.shownBands(row.pilotCode, row.waveId);
+  for (const { index, read } of version.readers) {
+    const col = layout.columns[index]!;
+    const value = read(row.answers);
+    if (value === null) continue;
+    if (col.kind === 'text') cells[index] = freeText ? value : null;
+    else if (col.demographic) cells[index] = shown?.get(index)?.has(value as number) ? value : SUPPRESSED_CODE;
+    else cells[index] = value;
+  }
+  for (const { index, scale } of version.scores) cells[index] = scoreScale(scale, row.answers);
+  return ctx.labels ? withLabels(layout, cells) : cells;
+}
+
+const labelCache = new WeakMap<Layout, (Map<number, string> | null)[]>();
+
+function labelMaps(layout: Layout): (Map<number, string> | null)[] {
+  let maps = labelCache.get(layout);
+  if (!maps) {
+    // a label that only repeats the number (an unlabelled rating point) leaves the number as it is
+    maps = layout.columns.map((c) => {
+      const labelled = c.codes.filter((code) => code.label.en !== String(code.code));
+      return labelled.length ? new Map(labelled.map((code) => [code.code, code.label.en])) : null;
+    });
+    labelCache.set(layout, maps);
+  }
+  return maps;
+}
+
+export function withLabels(layout: Layout, cells: Cell[]): Cell[] {
+  const maps = labelMaps(layout);
+  return cells.map((cell, i) => (typeof cell === 'number' ? (maps[i]?.get(cell) ?? cell) : cell));
+}

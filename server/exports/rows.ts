@@ -1,0 +1,35 @@
+import { SurveyResponse } from '../responses/model.js';
+import type { Cell, Layout } from './columns.js';
+import { countBands, type BandCounts } from './disclosure.js';
+import { encodeRow, type ResponseRow, type RowContext } from './encode.js';
+import type { Selection } from './selection.js';
+
+// The two passes over the responses. Both are plain filtered scans — the shape FerretDB streams
+// without sorting or buffering — and neither reads the stored _id (the respondent's submission id).
+const FIELDS = { _id: 0, campaign: 1, pilotCode: 1, waveId: 1, surveyId: 1, surveyVersion: 1, day: 1 };
+
+// Pass 1: how many respondents each demographic band has in each council × wave.
+export async function countSelection(selection: Selection, layout: Layout): Promise<{ rows: number; counts: BandCounts }> {
+  const questions = new Set(selection.definitions.flatMap((d) => d.demographics));
+  const projection = { _id: 0, pilotCode: 1, waveId: 1, surveyVersion: 1, ...Object.fromEntries([...questions].map((q) => [`answers.${q}`, 1])) };
+  const tally = countBands(layout);
+  const cursor = SurveyResponse.collection.find(selection.query, { projection, batchSize: 2000 });
+  try {
+    for await (const doc of cursor) {
+      tally.add({ pilotCode: doc.pilotCode, waveId: doc.waveId, surveyVersion: doc.surveyVersion, answers: doc.answers ?? {} });
+    }
+  } finally {
+    await cursor.close();
+  }
+  return { rows: tally.rows(), counts: tally.counts };
+}
+
+// Pass 2: every response, encoded as it arrives; the cursor is only read as fast as rows are consumed.
+export async function* encodedRows(selection: Selection, layout: Layout, ctx: RowContext): AsyncGenerator<Cell[]> {
+  const cursor = SurveyResponse.collection.find(selection.query, { projection: { ...FIELDS, answers: 1 }, batchSize: 1000 });
+  try {
+    for await (const doc of cursor) yield encodeRow(layout, doc as unknown as ResponseRow, ctx);
+  } finally {
+    await cursor.close();
+  }
+}

@@ -1,0 +1,72 @@
+import { badRequest, conflict } from '../errors.js';
+import { campaignStatus, todayInUk } from '../campaigns/status.js';
+import { Campaign, type CampaignDoc } from '../campaigns/model.js';
+import { Pilot, type PilotDoc } from '../pilots/model.js';
+import type { SurveyDefinition } from '../surveys/definition.js';
+import type { SurveyRegistry } from '../surveys/registry.js';
+import { Wave, type WaveDoc } from '../waves/model.js';
+import type { ExportFilters } from './schemas.js';
+
+// Which responses an export covers, resolved from the filters against waves, councils and
+// campaigns (all small collections), so the response scan itself needs one simple filter.
+export type Selection = {
+  query: Record<string, unknown>;
+  definitions: SurveyDefinition[];
+  installed: SurveyDefinition[];
+  arms: Map<string, string>;
+  freeTextCampaigns: Set<string>;
+  stillOpen: number; // campaigns left out because they have not closed yet
+};
+
+const invalid = (field: string, problem: string) => badRequest(`The export filters are invalid: ${field}: ${problem}.`, [{ field, problem }]);
+
+async function selectWaves(filters: ExportFilters): Promise<WaveDoc[]> {
+  const waves = await Wave.find(filters.wave ? { _id: { $in: filters.wave } } : {}).lean<WaveDoc[]>();
+  const unknown = (filters.wave ?? []).filter((id) => !waves.some((w) => w._id === id));
+  if (unknown.length) throw invalid('wave', `no wave with id ${unknown.join(', ')}`);
+  const bySurvey = filters.survey ? waves.filter((w) => w.surveyId === filters.survey) : waves;
+  if (filters.survey && bySurvey.length === 0) throw invalid('survey', `no selected wave uses survey ${filters.survey}`);
+  const chosen = filters.version ? bySurvey.filter((w) => filters.version!.includes(w.surveyVersion)) : bySurvey;
+  if (filters.version && chosen.length === 0) throw invalid('version', `no selected wave uses survey version ${filters.version.join(', ')}`);
+  if (chosen.length === 0) throw invalid('wave', 'there are no waves to export');
+  const surveyIds = [...new Set(chosen.map((w) => w.surveyId))];
+  if (surveyIds.length > 1) throw invalid('survey', `the waves use different surveys (${surveyIds.join(', ')}); choose one with survey=`);
+  return chosen;
+}
+
+async function selectCouncils(filters: ExportFilters): Promise<{ arms: Map<string, string>; codes?: string[] }> {
+  const pilots = await Pilot.find({}, { arm: 1 }).lean<PilotDoc[]>();
+  const arms = new Map(pilots.map((p) => [p._id, p.arm]));
+  const unknown = (filters.pilot ?? []).filter((code) => !arms.has(code));
+  if (unknown.length) throw invalid('pilot', `no council with code ${unknown.join(', ')}`);
+  if (!filters.arm) return { arms, codes: filters.pilot };
+  const codes = (filters.pilot ?? [...arms.keys()]).filter((code) => arms.get(code) === filters.arm);
+  if (codes.length === 0) throw invalid('arm', `no selected council is in the ${filters.arm} arm`);
+  return { arms, codes };
+}
+
+export async function resolveSelection(filters: ExportFilters, surveys: SurveyRegistry): Promise<Selection> {
+  const waves = await selectWaves(filters);
+  const { arms, codes } = await selectCouncils(filters);
+  const surveyId = waves[0]!.surveyId;
+  const versions = [...new Set(waves.map((w) => w.surveyVersion))].sort((a, b) => a - b);
+  const waveIds = waves.map((w) => w._id);
+  // Only closed campaigns: rows of one still collecting would let two exports a day apart be
+  // subtracted to isolate the few people who answered in between (summaries wait the same way).
+  const today = todayInUk();
+  const wavesById = new Map(waves.map((w) => [w._id, w]));
+  const campaigns = (await Campaign.find({ waveId: { $in: waveIds } }, { allowFreeText: 1, waveId: 1, pilotCode: 1, closedManually: 1 }).lean<CampaignDoc[]>())
+    .filter((c) => !codes || codes.includes(c.pilotCode));
+  const closed = campaigns.filter((c) => campaignStatus(wavesById.get(c.waveId)!, c.closedManually ?? false, today) === 'closed');
+  if (campaigns.length > 0 && closed.length === 0) {
+    throw conflict('No campaign in this selection has closed yet: responses are exported once a campaign closes, so that exports taken on different days cannot be subtracted.');
+  }
+  return {
+    query: { campaign: { $in: closed.map((c) => c._id) }, waveId: { $in: waveIds }, surveyId, surveyVersion: { $in: versions }, ...(codes ? { pilotCode: { $in: codes } } : {}) },
+    stillOpen: campaigns.length - closed.length,
+    definitions: versions.map((v) => surveys.get(surveyId, v)),
+    installed: surveys.all().filter((d) => d.id === surveyId),
+    arms,
+    freeTextCampaigns: new Set(closed.filter((c) => c.allowFreeText).map((c) => c._id)),
+  };
+}

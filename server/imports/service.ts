@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import { findCampaign } from '../campaigns/service.js';
+import { AppError, conflict } from '../errors.js';
+import { buildLayout } from '../exports/columns.js';
+import { SurveyResponse } from '../responses/model.js';
+import { TallyQueue } from '../summaries/model.js';
+import type { SurveyRegistry } from '../surveys/registry.js';
+import { checkFieldCount, readCsv, type CsvRecord } from '../workforce/csv.js';
+import { checkRow, type CheckedRow } from './rows.js';
+import { planImport } from './decode.js';
+
+// Loading a wave collected elsewhere, from our own coded CSV export layout, into one campaign:
+// every row is checked against the survey definition first and nothing is stored unless all pass.
+export class ImportFileError extends AppError {
+  constructor(readonly problems: { line: number; problem: string }[]) {
+    const shown = problems.slice(0, 50).map((p) => `  line ${p.line}: ${p.problem}`);
+    if (problems.length > 50) shown.push(`  … and ${problems.length - 50} more`);
+    super(422, 'import_file_invalid', `${problems.length} problem${problems.length > 1 ? 's' : ''} found; nothing was imported:\n${shown.join('\n')}`, problems);
+    this.name = 'ImportFileError';
+  }
+}
+
+export type ImportProgress = (phase: string, done: number, total: number) => void;
+
+function parse(text: string): CsvRecord[] {
+  try {
+    return [...readCsv(text)];
+  } catch (err) {
+    const e = err as { line?: number; problem?: string };
+    if (e.line !== undefined) throw new ImportFileError([{ line: e.line, problem: e.problem ?? 'unreadable CSV' }]);
+    throw err;
+  }
+}
+
+export async function importResponses(text: string, code: string, surveys: SurveyRegistry, onProgress: ImportProgress = () => {}) {
+  const { campaign, wave } = await findCampaign(code);
+  const def = surveys.get(wave.surveyId, wave.surveyVersion);
+  if (await SurveyResponse.exists({ campaign: campaign._id })) throw conflict(`Campaign ${code} already has responses; import into an empty campaign.`);
+  const [header, ...records] = parse(text);
+  if (!header) throw new ImportFileError([{ line: 1, problem: 'the file is empty' }]);
+  const { plan, problems: headerProblems } = planImport(buildLayout([def], surveys.all()), def.version, header.fields);
+  if (headerProblems.length) throw new ImportFileError(headerProblems.map((problem) => ({ line: header.line, problem })));
+  const problems: { line: number; problem: string }[] = [];
+  const rows: CheckedRow[] = [];
+  records.forEach((record, i) => {
+    try { checkFieldCount(record, header); } catch (err) { problems.push({ line: record.line, problem: (err as { problem: string }).problem }); return; }
+    const checked = checkRow(plan, record, { def, campaign, wave });
+    if ('problems' in checked) problems.push(...checked.problems.map((problem) => ({ line: record.line, problem })));
+    else rows.push(checked);
+    onProgress('checking', i + 1, records.length);
+  });
+  if (problems.length) throw new ImportFileError(problems);
+  if (rows.length === 0) throw new ImportFileError([{ line: header.line, problem: 'the file has no responses' }]);
+  return { inserted: await insertAll(rows, { campaign: campaign._id, pilotCode: campaign.pilotCode, waveId: wave._id, surveyId: def.id, surveyVersion: def.version }, onProgress) };
+}
+
+const BATCH = 500;
+
+// No transactions: each batch is queued for the summaries before it is stored (as a live
+// submission is), and a failure part-way removes what this import stored before rethrowing.
+async function insertAll(rows: CheckedRow[], fixed: Record<string, unknown>, onProgress: ImportProgress): Promise<number> {
+  const ids: string[] = [];
+  try {
+    for (let at = 0; at < rows.length; at += BATCH) {
+      const docs = rows.slice(at, at + BATCH).map((r) => ({ _id: randomUUID(), ...fixed, day: r.day, answers: r.answers }));
+      await TallyQueue.insertMany(docs.map((d) => ({ _id: d._id })));
+      ids.push(...docs.map((d) => d._id));
+      await SurveyResponse.insertMany(docs);
+      onProgress('storing', Math.min(at + BATCH, rows.length), rows.length);
+    }
+  } catch (err) {
+    await SurveyResponse.deleteMany({ _id: { $in: ids } }).catch(() => {});
+    throw new Error(`Storing failed after validation; the ${ids.length} responses stored so far were removed (run summaries:verify -- --rebuild if the server counted them meanwhile): ${(err as Error).message}`, { cause: err });
+  }
+  return rows.length;
+}

@@ -1,0 +1,48 @@
+import { error, json, query, staff, staffErrors } from './parts.js';
+
+const file = (types: string[], description: string) => ({ description, content: Object.fromEntries(types.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) });
+const filters = [
+  query('wave', 'wave id(s), repeated or comma-separated', false),
+  query('pilot', 'council code(s) (DfE old_la_code), repeated or comma-separated', false),
+  query('arm', 'pilot or comparison', false),
+  query('survey', 'survey id, e.g. staff-wellbeing (when more than one is installed)', false),
+  query('version', 'survey version(s)', false),
+];
+
+// Research exports: researchers and admins only; every download is written to the audit log.
+export const exportPaths = {
+  '/api/v1/exports/responses': {
+    get: {
+      ...staff,
+      summary: 'Responses, one row per response, streamed: new random row ids, months not days, rows shuffled, small demographic bands merged into -9, free text only where the campaign allowed it (admin or researcher; audited)',
+      parameters: [
+        query('format', 'csv, xlsx (data and codebook sheets), sav (SPSS) or ndjson'),
+        ...filters,
+        query('labels', 'true for answer labels instead of codes (not sav)', false),
+        query('bom', 'true for a UTF-8 byte-order mark (csv only, for Excel)', false),
+      ],
+      responses: {
+        200: file(['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/x-spss-sav', 'application/x-ndjson'], 'The file, as an attachment'),
+        409: json(error, 'No campaign in the selection has closed yet (the header X-Open-Campaigns-Left-Out counts open ones left out of a download)'),
+        ...staffErrors(400),
+      },
+    },
+  },
+  '/api/v1/exports/codebook': {
+    get: {
+      ...staff,
+      summary: 'The codebook: variable names, question text in each language, type, codes and labels, scale membership, reverse scoring and survey version (admin or researcher)',
+      parameters: [query('survey', 'id@version, repeated or comma-separated, e.g. staff-wellbeing@1'), query('format', 'csv, json (default) or md', false)],
+      responses: { 200: file(['application/json', 'text/csv', 'text/markdown'], 'The codebook'), ...staffErrors(400) },
+    },
+  },
+  '/api/v1/exports/audit': {
+    get: {
+      ...staff,
+      summary: 'The export audit log, newest first: who, when, filters, format, rows and how each export ended (admin)',
+      parameters: [query('limit', 'entries, 1–1000 (default 100)', false)],
+      responses: { 200: json({ type: 'object', properties: { entries: { type: 'array', items: { type: 'object' } } } }, '{ entries: [{ user, at, kind, format, filters, rows, outcome }] }'), ...staffErrors(400) },
+    },
+  },
+};
+

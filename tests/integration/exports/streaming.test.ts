@@ -1,0 +1,111 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import express from 'express';
+import { campaignRoutes } from '../../../server/campaigns/routes.js';
+import { ExportAudit } from '../../../server/exports/model.js';
+import { ExportQuery } from '../../../server/exports/schemas.js';
+import { prepareExport } from '../../../server/exports/service.js';
+import { healthRoutes } from '../../../server/health/routes.js';
+import { createLogger } from '../../../server/log.js';
+import { createTallier } from '../../../server/summaries/runner.js';
+import { testConfig } from '../../helpers/app.js';
+import { buildAnswers, buildCampaign } from '../../helpers/factories.js';
+import { twoVersionSurveys } from '../../unit/exports/fixtures.js';
+import { buildExportCampaign, exportApp, repeat, someResponses, storeResponses, useExportApp } from './helpers.js';
+
+useExportApp(import.meta.url);
+
+const deps = { surveys: twoVersionSurveys(), minGroupSize: 5, shuffleWindow: 20 };
+const csv = ExportQuery.parse({ format: 'csv' });
+
+// A destination that takes `allow` chunks and then holds the next one until released.
+function slowSink(allow: number) {
+  let taken = 0;
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const sink = new Writable({
+    highWaterMark: 1024,
+    write(_chunk, _enc, done) {
+      if (++taken <= allow) done();
+      else void released.then(() => done());
+    },
+  });
+  return { sink, release };
+}
+
+const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// about 1 KB of CSV per row, so a 64 KB chunk holds some 60 rows
+async function wordyResponses(n: number) {
+  const campaign = await buildExportCampaign({ allowFreeText: true });
+  await storeResponses(campaign, repeat(n, () => ({ ...someResponses(1)[0]!, leave_intent_12m: 5, leave_reasons: 'x'.repeat(1000) })));
+}
+
+async function until(check: () => boolean) {
+  for (let i = 0; i < 200 && !check(); i++) await tick(50);
+}
+
+describe('streaming exports', () => {
+  test('when the destination stops reading, then rows stop being read from the database until it drains', async () => {
+    await wordyResponses(1500);
+    const prepared = await prepareExport(csv, 'tester', deps);
+    let rows = 0;
+    const { sink, release } = slowSink(1);
+    const done = prepared.write(sink, (n) => { rows = n; });
+    await until(() => rows > 0);
+    await tick(1500);
+    const whileBlocked = rows;
+    // a chunk being written, one waiting in the sink, one in the reader: a few hundred rows at most
+    assert.ok(whileBlocked < 500, `read ${whileBlocked} of 1500 rows while the destination was full`);
+    release();
+    assert.equal(await done, 1500);
+    assert.equal(rows, 1500);
+  });
+
+  test('when the download is closed part-way, then the audit log records it as aborted with the rows sent so far', async () => {
+    await wordyResponses(1500);
+    const prepared = await prepareExport(csv, 'tester', deps);
+    const { sink } = slowSink(2);
+    let rows = 0;
+    const done = prepared.write(sink, (n) => { rows = n; });
+    await until(() => rows > 0);
+    await tick(300);
+    sink.destroy();
+    await assert.rejects(done);
+    const [entry] = await ExportAudit.find().lean();
+    assert.equal(entry!.status, 'aborted');
+    assert.ok(entry!.rows! > 0 && entry!.rows! < 1500, String(entry!.rows));
+  });
+
+  test('when an export is held by a slow client, then /healthz and survey submissions still answer', async () => {
+    await wordyResponses(2000);
+    const open = await buildCampaign({ pilot: '860', wave: 'open-wave' });
+    const config = testConfig();
+    const app = express().use(healthRoutes).use('/api', express.json()).use('/api/v1', campaignRoutes(config, twoVersionSurveys(), createTallier(twoVersionSurveys(), createLogger('silent')))).use(exportApp());
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const exporting = request(`${base}/api/v1/exports/responses?format=csv&wave=w1`);
+      const firstBytes = new Promise<NodeJS.ReadableStream>((resolve) => exporting.on('response', (res) => { res.once('data', () => { res.pause(); resolve(res); }); }));
+      exporting.end();
+      const held = await firstBytes;
+      const started = Date.now();
+      assert.equal((await fetch(`${base}/healthz`)).status, 200);
+      const submitted = await fetch(`${base}/api/v1/campaigns/${open.code}/responses`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ submissionId: randomUUID(), answers: buildAnswers() }),
+      });
+      assert.equal(submitted.status, 201);
+      assert.ok(Date.now() - started < 5000);
+      held.resume();
+      await new Promise((resolve) => held.on('end', resolve));
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
+  });
+});

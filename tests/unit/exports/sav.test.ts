@@ -1,0 +1,57 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Column } from '../../../server/exports/columns.js';
+import { createCaseWriter, fitString } from '../../../server/exports/sav/cases.js';
+import { savVariables, segmentWidths } from '../../../server/exports/sav/variables.js';
+
+const column = (name: string, type: 'numeric' | 'string', width = 8): Column => ({
+  name, kind: type === 'string' ? 'text' : 'rating', type, label: { en: name, cy: null }, measure: 'nominal', codes: [], missing: [],
+  width, demographic: false, scales: [], reversedIn: [], versions: [1], sources: [],
+});
+
+describe('SPSS layout', () => {
+  test('when a string is wider than 255 bytes, then it is split into 255-byte segments with the remainder last', () => {
+    assert.deepEqual(segmentWidths(10), [10]);
+    assert.deepEqual(segmentWidths(255), [255]);
+    // 600 bytes: ceil(600 / 252) = 3 segments, the last 600 - 2 * 252 = 96 wide
+    assert.deepEqual(segmentWidths(600), [255, 255, 96]);
+    assert.deepEqual(segmentWidths(4000), [...Array(15).fill(255), 4000 - 15 * 252]);
+  });
+
+  test('when variables are laid out, then each has a short name and its first element position', () => {
+    const { variables, caseElements } = savVariables([column('a', 'numeric'), column('b', 'string', 10), column('c', 'string', 600)]);
+    assert.deepEqual(variables.map((v) => [v.shortName, v.firstElement, v.segments.map((s) => s.shortName)]), [
+      ['V1', 1, ['V1']], ['V2', 2, ['V2']], ['V3', 4, ['V3', 'S3_1', 'S3_2']],
+    ]);
+    // 1 + 2 + (32 + 32 + 12)
+    assert.equal(caseElements, 79);
+  });
+
+  test('when a case is compressed, then small whole numbers, missing, raw values and blank strings get their byte codes', () => {
+    const { variables } = savVariables([column('a', 'numeric'), column('b', 'numeric'), column('c', 'numeric'), column('d', 'string', 10), column('e', 'numeric')]);
+    const writer = createCaseWriter(variables);
+    writer.write([1, null, 3.5, 'abc', -9]);
+    const out = writer.end();
+    // commands: 1 + 100, system-missing, raw, raw 'abc     ', all spaces, -9 + 100, then padding
+    assert.deepEqual([...out.subarray(0, 8)], [101, 255, 253, 253, 254, 91, 0, 0]);
+    assert.equal(out.readDoubleLE(8), 3.5);
+    assert.equal(out.subarray(16, 24).toString(), 'abc     ');
+    assert.equal(out.length, 24);
+  });
+
+  test('when cases are taken part-way, then only whole command blocks leave and the rest follows later', () => {
+    const { variables } = savVariables([column('a', 'numeric'), column('b', 'numeric'), column('c', 'numeric')]);
+    const writer = createCaseWriter(variables);
+    writer.write([1, 2, 3]);
+    writer.write([4, 5, 6]);
+    assert.equal(writer.take().length, 0);
+    writer.write([7, 8, 9]);
+    assert.deepEqual([...writer.take()], [101, 102, 103, 104, 105, 106, 107, 108]);
+    assert.deepEqual([...writer.end()], [109, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  test('when text is longer than its width, then it is cut at a character boundary', () => {
+    assert.equal(fitString('ŵŵŵ', 5), 'ŵŵ');
+    assert.equal(fitString('abc', 5), 'abc');
+  });
+});
