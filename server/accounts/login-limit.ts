@@ -24,7 +24,8 @@ export function createLoginLimiter({ windowMs, perEmail, perAddress }: Limits, n
         windowStart = now();
         counts = new Map();
       }
-      const byEmail = bump(`e:${email}`);
+      // an attempt with no email (or not a string) guesses no one's password: the address counts it
+      const byEmail = email ? bump(`e:${email}`) : 0;
       const byAddress = bump(`a:${address}`);
       return byEmail <= perEmail && byAddress <= perAddress;
     },
@@ -36,12 +37,21 @@ export function createLoginLimiter({ windowMs, perEmail, perAddress }: Limits, n
   };
 }
 
+// The body is not validated yet: anything but a string (an object whose toString is not a
+// function, an array nested thousands deep) reads as no email rather than being turned into a
+// string, which threw; and the key is at most as long as an email can be, so a flood of huge
+// emails cannot fill the table with huge keys.
+const MAX_EMAIL = 254;
+function emailKey(body: unknown): string {
+  const email = body && typeof body === 'object' && 'email' in body ? body.email : undefined;
+  return typeof email === 'string' ? normaliseEmail(email).slice(0, MAX_EMAIL) : '';
+}
+
 // Counts every sign-in attempt before the password is checked. The client address (req.ip,
 // which honours TRUST_PROXY) is a map key for this window only: never stored or logged.
 export function limitSignIn(limiter: ReturnType<typeof createLoginLimiter>): RequestHandler {
   return (req, res, next) => {
-    const body: unknown = req.body;
-    const email = body && typeof body === 'object' && 'email' in body ? normaliseEmail(String(body.email)) : '';
+    const email = emailKey(req.body);
     if (!limiter.attempt(email, req.ip ?? 'unknown')) {
       res.set('Retry-After', String(limiter.retryAfterSeconds()));
       throw tooManyAttempts();

@@ -68,6 +68,15 @@ describe('POST /api/v1/session', () => {
     assert.deepEqual(res.body.error.details.map((d: { field: string }) => d.field), ['password']);
   });
 
+  // Found by the hostile-input suite: the rate limit turned the email into a string before
+  // validation, which threw (500) for these.
+  test('when the email is an object that cannot become a string or an array nested deep, then 400, not 500', async () => {
+    for (const email of ['{"toString":1}', '{"valueOf":1,"toString":2}', `${'['.repeat(20_000)}${']'.repeat(20_000)}`]) {
+      const res = await http().post('/api/v1/session').set('Content-Type', 'application/json').send(`{"email":${email},"password":"x"}`).expect(400);
+      assert.deepEqual(res.body.error.details.map((d: { field: string }) => d.field), ['email']);
+    }
+  });
+
   test('when a signed-in client signs in again, then the earlier session is ended', async () => {
     const email = await createStaffUser({ role: 'researcher' });
     const agent = supertest.agent(app);

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createLoginLimiter } from '../../../server/accounts/login-limit.js';
+import type { Request, Response } from 'express';
+import { createLoginLimiter, limitSignIn } from '../../../server/accounts/login-limit.js';
 
 function limiter() {
   let now = 1_000_000;
@@ -37,5 +38,23 @@ describe('createLoginLimiter', () => {
     assert.equal(l.attempt('a@x.org', '10.0.0.1'), true); // the address's 4th
     assert.equal(l.attempt('b@x.org', '10.0.0.1'), true); // 5th
     assert.equal(l.attempt('c@x.org', '10.0.0.1'), false);
+  });
+
+  test('when emails differ only after their 254th character, then they count as one email (keys stay email-sized)', () => {
+    const { l } = limiter();
+    const guard = limitSignIn(l);
+    const call = (email: unknown) => {
+      let passed = false;
+      try { guard({ body: { email }, ip: '10.0.0.1' } as Request, { set: () => {} } as unknown as Response, () => { passed = true; }); } catch { /* 429 */ }
+      return passed;
+    };
+    const long = 'a'.repeat(254);
+    assert.deepEqual([`${long}1`, `${long}2`, `${long}3`, `${long}4`].map(call), [true, true, true, false]);
+  });
+
+  test('when attempts carry no email, then only their address counts them', () => {
+    const { l } = limiter();
+    assert.deepEqual([1, 2, 3, 4].map((i) => l.attempt('', `10.0.0.${i}`)), [true, true, true, true]);
+    assert.deepEqual([1, 2, 3, 4, 5, 6].map(() => l.attempt('', '10.0.0.9')), [true, true, true, true, true, false]);
   });
 });
