@@ -45,6 +45,10 @@ await runCli(usage, options, async ({ values }, config) => {
     renameSync(partial, values.out);
     console.log(`Exported ${rows} responses to ${values.out} (${query.format}; recorded in the export audit log as ${user}).`);
     if (prepared.stillOpen > 0) console.log(`${prepared.stillOpen} campaign(s) in the selection are still open and were left out; they are exported once they close.`);
+    // how many groups, never which: naming them would say which councils had so few respondents
+    if (prepared.smallGroupsLeftOut > 0) {
+      console.log(`${prepared.smallGroupsLeftOut} council × wave group(s) with fewer than ${config.MIN_GROUP_SIZE} responses were left out: small groups are never exported.`);
+    }
   } catch (err) {
     file.destroy();
     rmSync(partial, { force: true });

@@ -16,13 +16,14 @@ export function demographicReaders(layout: Layout) {
   return new Map([...layout.versions].map(([version, v]) => [version, v.readers.filter((r) => layout.columns[r.index]!.demographic)]));
 }
 
+// Responses per council × wave (`totals`) and, within each, per demographic band (`counts`).
 export function countBands(layout: Layout) {
   const readers = demographicReaders(layout);
   const counts: BandCounts = new Map();
-  let rows = 0;
+  const totals = new Map<string, number>();
   const add = (row: Pick<ResponseRow, 'pilotCode' | 'waveId' | 'surveyVersion' | 'answers'>) => {
-    rows += 1;
     const key = groupKey(row.pilotCode, row.waveId);
+    totals.set(key, (totals.get(key) ?? 0) + 1);
     const group = counts.get(key) ?? new Map<number, Map<number, number>>();
     counts.set(key, group);
     for (const { index, read } of readers.get(row.surveyVersion) ?? []) {
@@ -32,7 +33,28 @@ export function countBands(layout: Layout) {
       group.set(index, bands.set(code, (bands.get(code) ?? 0) + 1));
     }
   };
-  return { add, counts, rows: () => rows };
+  return { add, counts, totals };
+}
+
+export type ExportedGroups = { keep: Set<string>; rows: number; leftOut: number };
+
+// Rule 1 of the suppression rule, for files: a council × wave with 1 to MIN_GROUP_SIZE - 1
+// responses in the selection is left out whole, as summaries show it only as "fewer than N".
+// Merging its bands would not be enough: its rows would still show a small group's answers.
+// Every filter selects whole council × wave groups, so a group's total — and whether it is
+// left out — is the same in every export that includes it, and no two exports differ by part
+// of a group. Callers report how many groups were left out, never which or how small: a list
+// naming the councils that had 1 to MIN_GROUP_SIZE - 1 respondents would travel with the file
+// wherever it is shared, and their sizes are exactly the small counts the rule withholds.
+export function exportedGroups(totals: ReadonlyMap<string, number>, min: number): ExportedGroups {
+  const keep = new Set<string>();
+  let rows = 0;
+  for (const [key, n] of totals) {
+    if (n < min) continue;
+    keep.add(key);
+    rows += n;
+  }
+  return { keep, rows, leftOut: totals.size - keep.size };
 }
 
 export function shownBands(layout: Layout, counts: BandCounts, min: number): Map<string, Map<number, Set<number>>> {

@@ -26,7 +26,12 @@ export function exportRoutes(deps: ExportRouteDeps) {
   return Router()
     .get('/exports/responses', requireResearcher, async (req, res) => {
       const prepared = await prepareExport(ExportQuery.parse(req.query), currentUser(req), exportDeps);
-      res.set({ 'Content-Type': prepared.contentType, 'Content-Disposition': `attachment; filename="${prepared.fileName}"`, 'Cache-Control': 'no-store', 'X-Open-Campaigns-Left-Out': String(prepared.stillOpen) });
+      res.set({
+        'Content-Type': prepared.contentType, 'Content-Disposition': `attachment; filename="${prepared.fileName}"`, 'Cache-Control': 'no-store',
+        'X-Open-Campaigns-Left-Out': String(prepared.stillOpen), 'X-Export-Rows': String(prepared.total),
+        // a count only: which councils were that small is not the file's to say (see disclosure.ts)
+        'X-Small-Groups-Left-Out': String(prepared.smallGroupsLeftOut),
+      });
       try {
         await prepared.write(res);
       } catch (err) {

@@ -8,8 +8,11 @@ import type { Selection } from './selection.js';
 // without sorting or buffering — and neither reads the stored _id (the respondent's submission id).
 const FIELDS = { _id: 0, campaign: 1, pilotCode: 1, waveId: 1, surveyId: 1, surveyVersion: 1, day: 1 };
 
-// Pass 1: how many respondents each demographic band has in each council × wave.
-export async function countSelection(selection: Selection, layout: Layout): Promise<{ rows: number; counts: BandCounts }> {
+export type SelectionCounts = { totals: Map<string, number>; counts: BandCounts };
+
+// Pass 1: how many responses each council × wave has, and how many respondents each of its
+// demographic bands.
+export async function countSelection(selection: Selection, layout: Layout): Promise<SelectionCounts> {
   const questions = new Set(selection.definitions.flatMap((d) => d.demographics));
   const projection = { _id: 0, pilotCode: 1, waveId: 1, surveyVersion: 1, ...Object.fromEntries([...questions].map((q) => [`answers.${q}`, 1])) };
   const tally = countBands(layout);
@@ -21,14 +24,20 @@ export async function countSelection(selection: Selection, layout: Layout): Prom
   } finally {
     await cursor.close();
   }
-  return { rows: tally.rows(), counts: tally.counts };
+  return { totals: tally.totals, counts: tally.counts };
 }
 
-// Pass 2: every response, encoded as it arrives; the cursor is only read as fast as rows are consumed.
-export async function* encodedRows(selection: Selection, layout: Layout, ctx: RowContext): AsyncGenerator<Cell[]> {
+// Pass 2: the responses of the groups kept, encoded as they arrive (a row of a group left out is
+// dropped before it is encoded); the cursor is only read as fast as rows are consumed.
+export async function* encodedRows(
+  selection: Selection, layout: Layout, ctx: RowContext, kept: (row: Pick<ResponseRow, 'pilotCode' | 'waveId'>) => boolean,
+): AsyncGenerator<Cell[]> {
   const cursor = SurveyResponse.collection.find(selection.query, { projection: { ...FIELDS, answers: 1 }, batchSize: 1000 });
   try {
-    for await (const doc of cursor) yield encodeRow(layout, doc as unknown as ResponseRow, ctx);
+    for await (const doc of cursor) {
+      const row = doc as unknown as ResponseRow;
+      if (kept(row)) yield encodeRow(layout, row, ctx);
+    }
   } finally {
     await cursor.close();
   }

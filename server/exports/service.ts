@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { finishAudit, startAudit } from './audit.js';
 import { buildLayout, type Cell, type Layout } from './columns.js';
-import { shownBands } from './disclosure.js';
+import { exportedGroups, shownBands } from './disclosure.js';
 import { groupKey, type RowContext } from './encode.js';
 import { formatInfo, writeFormat } from './formats/index.js';
 import { countSelection, encodedRows } from './rows.js';
@@ -15,8 +15,9 @@ import { shuffledRows } from './shuffle.js';
 export type ExportDeps = { surveys: SurveyRegistry; minGroupSize: number; shuffleWindow?: number };
 export type PreparedExport = {
   layout: Layout;
-  total: number;
+  total: number; // rows to be exported: the responses of the council × wave groups kept
   stillOpen: number; // campaigns in the filters left out because they have not closed
+  smallGroupsLeftOut: number; // council × wave groups left out for having fewer than minGroupSize responses
   fileName: string;
   contentType: string;
   write: (out: Writable, onRow?: (done: number) => void) => Promise<number>;
@@ -56,8 +57,9 @@ async function streamRows(
 }
 
 // An export, step by step: resolve the filters (400 on a bad one), record the export in the
-// audit log, count demographic bands (pass 1), then — once the caller has somewhere to write —
-// stream the rows in shuffled order (pass 2) and record how many left and how it ended.
+// audit log, count each council × wave and its demographic bands (pass 1) and leave out the
+// groups below the minimum, then — once the caller has somewhere to write — stream the kept
+// groups' rows in shuffled order (pass 2) and record how many left and how it ended.
 export async function prepareExport(query: ExportQuery, user: string, deps: ExportDeps): Promise<PreparedExport> {
   const { format, labels, bom, ...filters } = query;
   const selection = await resolveSelection(filters, deps.surveys);
@@ -67,14 +69,19 @@ export async function prepareExport(query: ExportQuery, user: string, deps: Expo
     await finishAudit(auditId, 'failed', 0).catch(() => {});
     throw err;
   });
+  const groups = exportedGroups(counted.totals, deps.minGroupSize);
+  const kept = (row: { pilotCode: string; waveId: string }) => groups.keep.has(groupKey(row.pilotCode, row.waveId));
   const ctx = rowContext(selection, shownBands(layout, counted.counts, deps.minGroupSize), labels);
   const write = (out: Writable, onRow: (done: number) => void = () => {}) => streamRows(
-    shuffledRows(encodedRows(selection, layout, ctx), deps.shuffleWindow ?? SHUFFLE_WINDOW), auditId,
+    shuffledRows(encodedRows(selection, layout, ctx, kept), deps.shuffleWindow ?? SHUFFLE_WINDOW), auditId,
     (rows) => writeFormat(format, layout, { bom }, rows, out), onRow,
   );
   const day = new Date().toISOString().slice(0, 10);
   const { contentType, extension } = formatInfo[format];
-  return { layout, total: counted.rows, stillOpen: selection.stillOpen, fileName: `${layout.surveyId}-responses-${day}.${extension}`, contentType, write };
+  return {
+    layout, total: groups.rows, stillOpen: selection.stillOpen, smallGroupsLeftOut: groups.leftOut,
+    fileName: `${layout.surveyId}-responses-${day}.${extension}`, contentType, write,
+  };
 }
 
 export function isClosedEarly(err: unknown): boolean {

@@ -1,6 +1,7 @@
 import { error, json, query, staff, staffErrors } from './parts.js';
 
 const file = (types: string[], description: string) => ({ description, content: Object.fromEntries(types.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) });
+const countHeader = (description: string) => ({ description, schema: { type: 'integer', minimum: 0 } });
 const filters = [
   query('wave', 'wave id(s), repeated or comma-separated', false),
   query('pilot', 'council code(s) (DfE old_la_code), repeated or comma-separated', false),
@@ -14,7 +15,7 @@ export const exportPaths = {
   '/api/v1/exports/responses': {
     get: {
       ...staff,
-      summary: 'Responses, one row per response, streamed: new random row ids, months not days, rows shuffled, small demographic bands merged into -9, free text only where the campaign allowed it (admin or researcher; audited)',
+      summary: 'Responses of closed campaigns, one row per response, streamed: council × wave groups with fewer than MIN_GROUP_SIZE responses left out whole, new random row ids, months not days, rows shuffled, small demographic bands merged into -9, free text only where the campaign allowed it (admin or researcher; audited)',
       parameters: [
         query('format', 'csv, xlsx (data and codebook sheets), sav (SPSS) or ndjson'),
         ...filters,
@@ -22,7 +23,17 @@ export const exportPaths = {
         query('bom', 'true for a UTF-8 byte-order mark (csv only, for Excel)', false),
       ],
       responses: {
-        200: file(['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/x-spss-sav', 'application/x-ndjson'], 'The file, as an attachment'),
+        200: {
+          ...file(
+            ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/x-spss-sav', 'application/x-ndjson'],
+            'The file, as an attachment. When every group with responses is below the minimum (or there are no responses), the file has its header and no rows: still 200, with X-Small-Groups-Left-Out saying why',
+          ),
+          headers: {
+            'X-Export-Rows': countHeader('Rows in the file (responses of the groups exported)'),
+            'X-Small-Groups-Left-Out': countHeader('How many council × wave groups in the selection had 1 to MIN_GROUP_SIZE - 1 responses and were left out (never which)'),
+            'X-Open-Campaigns-Left-Out': countHeader('Campaigns in the selection left out because they have not closed yet'),
+          },
+        },
         409: json(error, 'No campaign in the selection has closed yet (the header X-Open-Campaigns-Left-Out counts open ones left out of a download)'),
         ...staffErrors(400),
       },

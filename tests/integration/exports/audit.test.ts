@@ -6,8 +6,8 @@ const { http } = useExportApp(import.meta.url);
 
 describe('GET /api/v1/exports/audit', () => {
   test('when exports run, then each is logged with who, when, filters, format, rows and outcome, newest first', async () => {
-    await storeResponses(await buildExportCampaign({ pilot: '855' }), someResponses(3));
-    await storeResponses(await buildExportCampaign({ pilot: '856' }), someResponses(2));
+    await storeResponses(await buildExportCampaign({ pilot: '855' }), someResponses(5));
+    await storeResponses(await buildExportCampaign({ pilot: '856' }), someResponses(6));
     await http().get('/api/v1/exports/responses?format=csv&pilot=855').expect(200);
     await http().get('/api/v1/exports/responses?format=ndjson&wave=w1&labels=true').expect(200);
     await http().get('/api/v1/exports/codebook?format=md&survey=staff-wellbeing@1').expect(200);
@@ -19,11 +19,21 @@ describe('GET /api/v1/exports/audit', () => {
     assert.deepEqual([codebook!.kind, codebook!.format, codebook!.filters], ['codebook', 'md', { survey: ['staff-wellbeing@1'] }]);
     assert.deepEqual(
       { user: csv!.user, kind: csv!.kind, format: csv!.format, filters: csv!.filters, rows: csv!.rows, status: csv!.status },
-      { user: RESEARCHER, kind: 'responses', format: 'csv', filters: { pilot: ['855'], labels: false, bom: false }, rows: 3, status: 'completed' },
+      { user: RESEARCHER, kind: 'responses', format: 'csv', filters: { pilot: ['855'], labels: false, bom: false }, rows: 5, status: 'completed' },
     );
-    assert.deepEqual([ndjson!.rows, ndjson!.filters], [5, { wave: ['w1'], labels: true, bom: false }]);
+    assert.deepEqual([ndjson!.rows, ndjson!.filters], [11, { wave: ['w1'], labels: true, bom: false }]);
     assert.ok(Date.parse(String(csv!.at)) <= Date.parse(String(ndjson!.at)));
     assert.ok(csv!.id && csv!.finishedAt);
+  });
+
+  test('when a small group is left out of an export, then the entry counts only the rows exported', async () => {
+    await storeResponses(await buildExportCampaign({ pilot: '855' }), someResponses(5));
+    await storeResponses(await buildExportCampaign({ pilot: '856' }), someResponses(4));
+    await http().get('/api/v1/exports/responses?format=csv').expect(200);
+    await http().get('/api/v1/exports/responses?format=csv&pilot=856').expect(200);
+    const [only856, both] = (await http().get('/api/v1/exports/audit')).body.entries as Record<string, unknown>[];
+    assert.deepEqual([both!.rows, both!.status], [5, 'completed']);
+    assert.deepEqual([only856!.rows, only856!.status], [0, 'completed']);
   });
 
   test('when an export is refused for bad filters, then nothing is logged', async () => {

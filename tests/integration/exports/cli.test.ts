@@ -51,6 +51,27 @@ describe('npm run export', () => {
     }
   });
 
+  test('when a council × wave is below the minimum, then its rows are left out and the closing message counts it without naming it', async () => {
+    await storeResponses(await buildExportCampaign({ pilot: '855' }), repeat(6, () => answersV1()));
+    await storeResponses(await buildExportCampaign({ pilot: '856' }), repeat(4, () => answersV1()));
+    const { dir, cleanup } = tempDir();
+    try {
+      const out = join(dir, 'w1.csv');
+      const result = await run('scripts/export.ts', ['--format', 'csv', '--wave', 'w1', '--out', out]);
+      assert.equal(result.code, 0, result.stderr);
+      const [header, ...rows] = parseCsv(readFileSync(out, 'utf8')).map((r) => r.fields);
+      assert.deepEqual(rows.map((r) => r[header!.indexOf('council')]), Array(6).fill('855'));
+      assert.match(result.stderr, /^exporting 6\/6 \(100%\)$/m);
+      assert.match(result.stdout, /Exported 6 responses to /);
+      assert.match(result.stdout, /^1 council × wave group\(s\) with fewer than 5 responses were left out: small groups are never exported\.$/m);
+      assert.doesNotMatch(result.stdout + result.stderr, /856/);
+      const [entry] = await ExportAudit.find().lean();
+      assert.deepEqual([entry!.rows, entry!.status], [6, 'completed']);
+    } finally {
+      cleanup();
+    }
+  });
+
   test('when a filter is bad, then it exits 1 naming the option and writes no file', async () => {
     await buildExportCampaign();
     const { dir, cleanup } = tempDir();

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCsv } from '../../../server/workforce/csv.js';
 import { answersV1 } from '../../unit/exports/fixtures.js';
-import { buildExportCampaign, someResponses, storeResponses, useExportApp } from './helpers.js';
+import { buildExportCampaign, repeat, someResponses, storeResponses, useExportApp } from './helpers.js';
 
 const { http } = useExportApp(import.meta.url);
 
@@ -34,14 +34,15 @@ describe('GET /api/v1/exports/responses?format=csv', () => {
   });
 
   test('when bom=true, then the file starts with a UTF-8 byte-order mark for Excel', async () => {
-    await storeResponses(await buildExportCampaign(), someResponses(1));
+    await storeResponses(await buildExportCampaign(), someResponses(5));
     const res = await http().get('/api/v1/exports/responses?format=csv&bom=true');
     assert.equal(res.text.charCodeAt(0), 0xfeff);
     assert.ok(res.text.slice(1).startsWith('response_id,council,'));
   });
 
   test('when labels=true, then answers are written as their English labels', async () => {
-    await storeResponses(await buildExportCampaign(), [answersV1({ leave_looking: 'yes' })]);
+    // two roles, both below 5, so every row's role is merged into -9
+    await storeResponses(await buildExportCampaign(), repeat(5, (i) => answersV1({ leave_looking: 'yes', demo_role: i < 3 ? 'social_worker' : 'team_manager' })));
     const [row] = rowsOf((await http().get('/api/v1/exports/responses?format=csv&labels=true')).text);
     assert.deepEqual([row!.leave_looking, row!.js_overall, row!.ons_life_satisfaction, row!.demo_role], ['Yes', 'Satisfied', '7', 'Other/suppressed (small group)']);
   });
@@ -56,12 +57,12 @@ describe('GET /api/v1/exports/responses?format=csv', () => {
 
 describe('GET /api/v1/exports/responses?format=ndjson', () => {
   test('when exported as NDJSON, then each line is one response object with nulls for blanks', async () => {
-    await storeResponses(await buildExportCampaign(), someResponses(3));
+    await storeResponses(await buildExportCampaign(), someResponses(5));
     const res = await http().get('/api/v1/exports/responses?format=ndjson').buffer(true);
     assert.equal(res.status, 200);
     assert.match(res.headers['content-type']!, /^application\/x-ndjson/);
     const lines = res.text.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    assert.equal(lines.length, 3);
+    assert.equal(lines.length, 5);
     assert.equal(lines[0]!.js_overall, 4);
     assert.equal(lines[0]!.ons_worthwhile, null);
     assert.equal(lines[0]!.submission_month, '2025-02');

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCsv } from '../../../server/workforce/csv.js';
 import { answersV2 } from '../../unit/exports/fixtures.js';
-import { buildExportCampaign, someResponses, storeResponses, useExportApp } from './helpers.js';
+import { buildExportCampaign, repeat, someResponses, storeResponses, useExportApp } from './helpers.js';
 
 const { http } = useExportApp(import.meta.url);
 
@@ -18,10 +18,10 @@ async function threeCouncilsTwoWaves() {
   const b1 = await buildExportCampaign({ pilot: '856', arm: 'comparison', wave: 'w1' });
   const c1 = await buildExportCampaign({ pilot: '857', arm: 'pilot', wave: 'w1' });
   const a2 = await buildExportCampaign({ pilot: '855', arm: 'pilot', wave: 'w2', version: 2 });
-  await storeResponses(a1, someResponses(2));
-  await storeResponses(b1, someResponses(3));
-  await storeResponses(c1, someResponses(4));
-  await storeResponses(a2, [answersV2({ support_used: ['eap'], recommend_authority: 9 })]);
+  await storeResponses(a1, someResponses(5));
+  await storeResponses(b1, someResponses(6));
+  await storeResponses(c1, someResponses(7));
+  await storeResponses(a2, repeat(5, () => answersV2({ support_used: ['eap'], recommend_authority: 9 })));
 }
 
 const count = (rows: Record<string, string>[], key: string) => Object.fromEntries([...new Set(rows.map((r) => r[key]!))].sort().map((v) => [v, rows.filter((r) => r[key] === v).length]));
@@ -29,23 +29,23 @@ const count = (rows: Record<string, string>[], key: string) => Object.fromEntrie
 describe('GET /api/v1/exports/responses filters', () => {
   test('when filtered by wave, council or arm, then only those responses are exported', async () => {
     await threeCouncilsTwoWaves();
-    assert.deepEqual(count((await exported('wave=w1')).rows, 'council'), { 855: 2, 856: 3, 857: 4 });
-    assert.deepEqual(count((await exported('wave=w1&pilot=855,857')).rows, 'council'), { 855: 2, 857: 4 });
-    assert.deepEqual(count((await exported('pilot=855&pilot=856&wave=w1')).rows, 'council'), { 855: 2, 856: 3 });
-    assert.deepEqual(count((await exported('arm=comparison')).rows, 'council'), { 856: 3 });
-    assert.deepEqual(count((await exported('arm=pilot&wave=w1')).rows, 'arm'), { pilot: 6 });
+    assert.deepEqual(count((await exported('wave=w1')).rows, 'council'), { 855: 5, 856: 6, 857: 7 });
+    assert.deepEqual(count((await exported('wave=w1&pilot=855,857')).rows, 'council'), { 855: 5, 857: 7 });
+    assert.deepEqual(count((await exported('pilot=855&pilot=856&wave=w1')).rows, 'council'), { 855: 5, 856: 6 });
+    assert.deepEqual(count((await exported('arm=comparison')).rows, 'council'), { 856: 6 });
+    assert.deepEqual(count((await exported('arm=pilot&wave=w1')).rows, 'arm'), { pilot: 12 });
   });
 
   test('when waves of two survey versions are exported together, then they stack on shared variable names', async () => {
     await threeCouncilsTwoWaves();
     const { header, rows } = await exported('pilot=855');
-    assert.deepEqual(count(rows, 'survey_version'), { 1: 2, 2: 1 });
+    assert.deepEqual(count(rows, 'survey_version'), { 1: 5, 2: 5 });
     assert.equal(header.filter((h) => h === 'recommend_employer').length, 1);
     const v2row = rows.find((r) => r.survey_version === '2')!;
     const v1row = rows.find((r) => r.survey_version === '1')!;
     assert.deepEqual([v2row.recommend_employer, v2row.support_used_eap, v2row.support_used_peer], ['9', '1', '0']);
     assert.deepEqual([v1row.recommend_employer, v1row.support_used_eap], ['7', '']);
-    assert.deepEqual(count((await exported('version=2')).rows, 'wave'), { w2: 1 });
+    assert.deepEqual(count((await exported('version=2')).rows, 'wave'), { w2: 5 });
   });
 
   const bad: [string, string, RegExp][] = [

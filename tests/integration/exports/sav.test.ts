@@ -45,8 +45,9 @@ describe('GET /api/v1/exports/responses?format=sav', () => {
 
   test('when answers are missing, long or Welsh, then system-missing stays missing (not 0) and long strings come back whole', async () => {
     const campaign = await buildExportCampaign({ allowFreeText: true, version: 2 });
-    await storeResponses(campaign, [answersV2({ leave_intent_12m: 5, leave_reasons: LONG, ons_worthwhile: 0, support_used: ['none'] })]);
+    await storeResponses(campaign, repeat(5, () => answersV2({ leave_intent_12m: 5, leave_reasons: LONG, ons_worthwhile: 0, support_used: ['none'] })));
     const { data } = await exportSav();
+    assert.equal(data.length, 5);
     const [row] = data;
     assert.equal(row!.leave_reasons_text, LONG);
     assert.equal(row!.ons_worthwhile, '0');

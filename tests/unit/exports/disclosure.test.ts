@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildLayout } from '../../../server/exports/columns.js';
-import { countBands, shownBands } from '../../../server/exports/disclosure.js';
+import { countBands, exportedGroups, shownBands } from '../../../server/exports/disclosure.js';
 import { v1 } from './fixtures.js';
 
 const layout = buildLayout([v1()]);
@@ -41,11 +41,36 @@ describe('demographic disclosure control', () => {
     assert.deepEqual(shownRoles({ '855|w1': { social_worker: 4, team_manager: 3 } }), { '855|w1': [] });
   });
 
-  test('when counting, then unanswered demographics count in no band', () => {
+  test('when counting, then unanswered demographics count in no band but the response counts in its group', () => {
     const tally = countBands(layout);
     tally.add({ pilotCode: '855', waveId: 'w1', surveyVersion: 1, answers: {} });
     tally.add({ pilotCode: '855', waveId: 'w1', surveyVersion: 1, answers: { demo_role: 'asye' } });
-    assert.equal(tally.rows(), 2);
+    tally.add({ pilotCode: '856', waveId: 'w1', surveyVersion: 1, answers: {} });
+    assert.deepEqual([...tally.totals], [['855|w1', 2], ['856|w1', 1]]);
     assert.deepEqual([...tally.counts.get('855|w1')!.get(role)!], [[codeOf('asye'), 1]]);
+  });
+});
+
+describe('exportedGroups', () => {
+  const totals = new Map([['855|w1', 4], ['856|w1', 5], ['857|w1', 12], ['855|w2', 1]]);
+
+  test('when groups are below the minimum, then they are left out and only the kept groups\' rows are counted', () => {
+    const { keep, rows, leftOut } = exportedGroups(totals, 5);
+    assert.deepEqual([...keep].sort(), ['856|w1', '857|w1']);
+    // 5 + 12 kept; 4 and 1 left out
+    assert.deepEqual([rows, leftOut], [17, 2]);
+  });
+
+  test('when a group has exactly the minimum, then it is kept', () => {
+    assert.deepEqual([...exportedGroups(new Map([['855|w1', 10]]), 10).keep], ['855|w1']);
+    assert.deepEqual(exportedGroups(new Map([['855|w1', 9]]), 10), { keep: new Set(), rows: 0, leftOut: 1 });
+  });
+
+  test('when the minimum is 10, then a group of 5 is left out too', () => {
+    assert.deepEqual(exportedGroups(totals, 10), { keep: new Set(['857|w1']), rows: 12, leftOut: 3 });
+  });
+
+  test('when there are no responses, then nothing is kept and nothing is left out', () => {
+    assert.deepEqual(exportedGroups(new Map(), 5), { keep: new Set(), rows: 0, leftOut: 0 });
   });
 });
