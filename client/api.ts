@@ -9,11 +9,17 @@ export class ApiError extends Error {
 // Staff pages send the session's CSRF token with every change (respondent pages have none).
 let csrfToken: string | null = null;
 
+// A body is sent as JSON, unless it is a CsvBody (the invitation list upload).
+class CsvBody {
+  constructor(readonly text: string) {}
+}
+
 async function request<T>(method: string, url: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = body instanceof CsvBody ? 'text/csv; charset=utf-8' : 'application/json';
   if (csrfToken && method !== 'GET') headers['X-CSRF-Token'] = csrfToken;
-  const res = await fetch(url, { method, credentials: 'same-origin', headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const sent = body === undefined ? undefined : body instanceof CsvBody ? body.text : JSON.stringify(body);
+  const res = await fetch(url, { method, credentials: 'same-origin', headers, body: sent });
   if (res.status === 204) return undefined as T;
   const payload = await res.json().catch(() => null);
   if (!res.ok) {
@@ -63,3 +69,13 @@ export const getComparisons = <T>(wave: string, baseline?: string) =>
   request<T>('GET', `/api/v1/comparisons?wave=${encodeURIComponent(wave)}${baseline ? `&baseline=${encodeURIComponent(baseline)}` : ''}`);
 export const adminGet = <T>(path: string) => request<T>('GET', `/api/v1/admin${path}`);
 export const adminSend = <T>(method: 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown) => request<T>(method, `/api/v1/admin${path}`, body);
+
+// Email invitations for one campaign (an admin, or an HR lead of the campaign's council).
+const invitationsUrl = (code: string) => `/api/v1/invitations/${encodeURIComponent(code)}`;
+export const invitations = {
+  status: <T>(code: string) => request<T>('GET', invitationsUrl(code)),
+  upload: <T>(code: string, csv: string, lang: 'en' | 'cy' | 'both') => request<T>('POST', `${invitationsUrl(code)}/list?lang=${lang}`, new CsvBody(csv)),
+  setReminders: (code: string, dates: string[]) => request<{ dates: string[] }>('PUT', `${invitationsUrl(code)}/reminders`, { dates }),
+  deleteList: (code: string) => request<void>('DELETE', `${invitationsUrl(code)}/list`),
+  resend: (code: string, id: string) => request<{ id: string; queued: true }>('POST', `${invitationsUrl(code)}/problems/${encodeURIComponent(id)}/resend`),
+};

@@ -21,6 +21,11 @@ function responsesText(c: AdminCampaign): string {
   return c.headcount ? `${n} (${Math.round((100 * n) / c.headcount)}% of headcount)` : String(n);
 }
 
+// Email lists, reminders and what invitations leave knowable: a page of its own, shared with HR leads.
+const invitationsLink = (c: AdminCampaign) =>
+  el('a', { href: `/invitations?council=${encodeURIComponent(c.pilotCode)}&campaign=${encodeURIComponent(c.code)}`, class: 'small-link' },
+    'Email invitations', el('span', { class: 'visually-hidden' }, ` for ${councilOf(c)}`));
+
 export function campaignTable(wave: AdminWave, campaigns: AdminCampaign[], ctx: AdminContext, empty: () => HTMLElement): EditableTable<AdminCampaign> {
   // a change answers without the council's name and count: keep those from the row
   const merge = (old: AdminCampaign, saved: AdminCampaign) => ({ ...old, ...saved, council: old.council, responses: old.responses });
@@ -34,7 +39,7 @@ export function campaignTable(wave: AdminWave, campaigns: AdminCampaign[], ctx: 
     cells: (c) => [councilOf(c), el('span', { class: `badge ${c.status}` }, statusText(c, wave)), responsesText(c),
       c.headcount === null ? 'Not set' : String(c.headcount), freeTextSwitch(c, merge, ctx),
       copyBox(`Respondent link for ${councilOf(c)}`, c.link, ctx.done, true)],
-    actions: (c, list) => [c.closedManually
+    actions: (c, list) => [invitationsLink(c), c.closedManually
       ? rowButton('Reopen', `campaign for ${councilOf(c)}`, `reopen:${c.code}`, (b) => void act(ctx, b, async () => {
         list.replace(merge(c, await admin.changeCampaign(c.code, { closed: false })), `close:${c.code}`);
         return `The campaign for ${councilOf(c)} is no longer closed by hand.`;

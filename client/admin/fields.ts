@@ -5,7 +5,7 @@ import { el } from '../dom.js';
 export type Field = {
   name: string; label: string; row: HTMLElement; error: HTMLElement;
   target: HTMLElement; // carries aria-describedby: the control, or the fieldset of a group
-  inputs: (HTMLInputElement | HTMLSelectElement)[]; // carry aria-invalid
+  inputs: (HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement)[]; // carry aria-invalid
   describedBy: string;
 };
 
@@ -27,6 +27,14 @@ export function textField(name: string, label: string, value = '', hint?: string
   input.value = value;
   const row = el('div', { class: 'field' }, el('label', { for: id }, label), ...(hintEl ? [hintEl] : []), error, input);
   return { name, label, row, error, target: input, inputs: [input], describedBy };
+}
+
+export function textAreaField(name: string, label: string, hint?: string, attrs: Record<string, string> = {}): Field {
+  const id = uid(name);
+  const { hintEl, error, describedBy } = parts(id, hint);
+  const area = el('textarea', { id, name, ...attrs, ...describe(describedBy) }) as HTMLTextAreaElement;
+  const row = el('div', { class: 'field' }, el('label', { for: id }, label), ...(hintEl ? [hintEl] : []), error, area);
+  return { name, label, row, error, target: area, inputs: [area], describedBy };
 }
 
 export const dateField = (name: string, label: string, value: string | null, hint?: string) =>
@@ -64,6 +72,20 @@ export function checkGroup(name: string, legend: string, options: [string, strin
   return { name, label: legend, row: target, error, target, inputs: [...target.querySelectorAll('input')], describedBy };
 }
 
+// One choice of a few, all visible: radio buttons in a fieldset.
+export function radioGroup(name: string, legend: string, options: [string, string][], value: string, hint?: string): Field {
+  const id = uid(name);
+  const { hintEl, error, describedBy } = parts(id, hint);
+  const radios = options.map(([v, text], i) => {
+    const radio = el('input', { id: `${id}-${i}`, name: id, type: 'radio', value: v }) as HTMLInputElement;
+    if (v === value) radio.setAttribute('checked', ''); // the default a form reset returns to
+    return el('div', { class: 'check' }, radio, el('label', { for: `${id}-${i}` }, text));
+  });
+  const target = el('fieldset', { class: 'field checks', id, ...describe(describedBy) }, el('legend', {}, legend), ...(hintEl ? [hintEl] : []), error, el('div', { class: 'radio-list' }, ...radios));
+  return { name, label: legend, row: target, error, target, inputs: [...target.querySelectorAll('input')], describedBy };
+}
+
+export const chosen = (f: Field) => f.inputs.find((i) => (i as HTMLInputElement).checked)?.value ?? '';
 export const text = (f: Field) => f.inputs[0]!.value.trim();
 export const checked = (f: Field) => (f.inputs[0] as HTMLInputElement).checked;
 export const picked = (f: Field) => f.inputs.filter((i) => (i as HTMLInputElement).checked).map((i) => i.value);

@@ -1,8 +1,13 @@
 import { el, show } from '../dom.js';
 
+let captions = 0;
+
 // Tables with a caption, column headers and a row header; rows can open an edit form beneath them.
+// On a narrow screen a wide table scrolls sideways in its box, which can therefore take focus
+// so that keyboard users can scroll it too.
 export function table(caption: string, headers: string[], rows: HTMLElement[]): HTMLElement {
-  return el('div', { class: 'table-scroll' }, el('table', { class: 'admin-table' }, el('caption', {}, caption),
+  const id = `table-caption-${++captions}`;
+  return el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': id }, el('table', { class: 'admin-table' }, el('caption', { id }, caption),
     el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' }, h)))),
     el('tbody', {}, ...rows)));
 }

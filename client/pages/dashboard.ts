@@ -4,6 +4,7 @@ import { el, show } from '../dom.js';
 import { proportionsCard, scalesCard } from '../dashboard/survey-charts.js';
 import type { Overview, Workforce } from '../dashboard/types.js';
 import { perceivedVsActualCard, progressCard, workforceCard } from '../dashboard/workforce-charts.js';
+import { day } from '../admin/data.js';
 
 const main = document.getElementById('main')!;
 
@@ -24,8 +25,26 @@ async function render(code: string) {
     el('h1', {}, `${council.name}: staff wellbeing and retention`),
     el('p', { class: 'muted' }, `Council ${council.code} · ${council.arm === 'pilot' ? 'pilot' : 'comparison'} arm · results are shown only for groups of ${overview.minGroupSize} or more.`),
     el('div', { class: 'no-print actions' }, printButton()),
-    ...[empty, ...cards].filter((c): c is HTMLElement => c !== null));
+    ...[invitationsCard(overview), empty, ...cards].filter((c): c is HTMLElement => c !== null));
   main.focus();
+}
+
+// Admins and the council's HR leads get each campaign's code in the overview: their way in to
+// the campaign's email invitations. Researchers get no codes, so no card.
+type ManagedWave = Overview['waves'][number] & { campaign?: string };
+
+function invitationsCard(overview: Overview): HTMLElement | null {
+  const waves = overview.waves as ManagedWave[];
+  if (!waves.some((w) => w.campaign)) return null;
+  const current = waves.filter((w) => w.campaign && w.status !== 'closed');
+  const href = (w: ManagedWave) => `/invitations?council=${encodeURIComponent(overview.council.code)}&campaign=${encodeURIComponent(w.campaign!)}`;
+  const when = (w: ManagedWave) => (w.status === 'scheduled' ? `opens ${day(w.wave.opensOn)}` : `open until ${day(w.wave.closesOn)}`);
+  return el('section', { class: 'card no-print', id: 'invitations', 'aria-labelledby': 'invitations-h' },
+    el('h2', { id: 'invitations-h' }, 'Email invitations'),
+    ...(current.length
+      ? [el('p', { class: 'muted' }, 'Upload a staff email list so that each person gets a personal, single-use link; set reminder dates; and read what personal links leave knowable.'),
+        el('ul', { class: 'invitations-links' }, ...current.map((w) => el('li', {}, el('a', { href: href(w) }, `Email invitations for ${w.wave.name}`), ` (${when(w)})`)))]
+      : [el('p', { class: 'empty' }, 'No survey is open or scheduled for this council, so there are no invitations to send.')]));
 }
 
 function printButton() {

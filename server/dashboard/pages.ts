@@ -29,4 +29,6 @@ export const dashboardPages = Router()
   .get('/login', (_req, res) => { res.type('html').send(login); })
   .get('/dashboard', (_req, res) => { res.type('html').send(shell('Council dashboard', 'dashboard')); })
   .get('/research', (_req, res) => { res.type('html').send(shell('Research: arms and councils', 'research')); })
-  .get('/admin', (_req, res) => { res.type('html').send(shell('Administration', 'admin')); });
+  .get('/admin', (_req, res) => { res.type('html').send(shell('Administration', 'admin')); })
+  // ?council=<code>&campaign=<code>: for admins and the council's HR leads
+  .get('/invitations', (_req, res) => { res.type('html').send(shell('Email invitations', 'invitations')); });

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { currentUser, type Access } from '../accounts/access.js';
-import { canReadCouncil } from '../accounts/rules.js';
+import { canEditCouncil, canReadCouncil } from '../accounts/rules.js';
 import { Pilot, type PilotDoc } from '../pilots/model.js';
 import type { SummaryDeps } from '../summaries/service.js';
 import { Wave, type WaveDoc } from '../waves/model.js';
@@ -20,6 +20,7 @@ export function dashboardRoutes(access: Access, deps: SummaryDeps) {
       res.json(waves.sort((a, b) => a.opensOn.localeCompare(b.opensOn)).map((w) => ({ id: w._id, name: w.name, opensOn: w.opensOn, closesOn: w.closesOn })));
     })
     .get('/pilots/:code/overview', access.readCouncil('code'), async (req, res) => {
-      res.json(await councilOverview(String(req.params.code), deps));
+      const code = String(req.params.code);
+      res.json(await councilOverview(code, deps, { withCampaignCodes: canEditCouncil(currentUser(res), code) }));
     });
 }

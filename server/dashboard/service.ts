@@ -6,8 +6,10 @@ import { pilotSummary, type SummaryDeps } from '../summaries/service.js';
 import { Wave, type WaveDoc } from '../waves/model.js';
 
 // Everything a council's dashboard charts: each wave's headline results (scales and
-// proportions, already suppressed), its campaign's status and response progress.
-export async function councilOverview(code: string, deps: SummaryDeps) {
+// proportions, already suppressed), its campaign's status and response progress. Those who
+// manage the council's invitations (admins, its HR leads) also get each campaign's code, which
+// is the respondent link and the address of its invitations page; researchers do not need it.
+export async function councilOverview(code: string, deps: SummaryDeps, { withCampaignCodes = false } = {}) {
   const pilot = await Pilot.findById(code).lean<PilotDoc>();
   if (!pilot) throw notFound(`No council with code ${code}.`);
   const [waves, campaigns] = await Promise.all([
@@ -24,6 +26,7 @@ export async function councilOverview(code: string, deps: SummaryDeps) {
     rows.push({
       wave: { id: wave._id, name: wave.name, opensOn: wave.opensOn, closesOn: wave.closesOn },
       status: campaignStatus(wave, campaign.closedManually ?? false, today),
+      ...(withCampaignCodes ? { campaign: campaign._id } : {}),
       responses, scales: scales ?? null, proportions: proportions ?? null,
     });
   }
