@@ -18,7 +18,7 @@ export const invitationPaths = {
       ...staff, summary: `Upload staff email addresses (text/csv, one per row or an "email" column; up to 2 MB). Each new address gets a single-use link; only its hash is kept ${manager}`,
       parameters: [campaign, query('lang', 'en, cy or both (default en)', false)],
       requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } },
-      responses: { 201: json(object, '{ added, alreadyListed, duplicates }; a malformed list is refused whole with 400 naming lines'), ...staffErrors(400, 404, 409, 413, 415) },
+      responses: { 201: json(object, '{ added, alreadyListed, duplicates }; a malformed list is refused whole with 422 naming each bad line'), ...staffErrors(400, 404, 409, 413, 415, 422) },
     },
     delete: { ...staff, summary: `Delete the email list now (the retention sweep does it after the wave closes) ${manager}`, parameters: [campaign], responses: { 204: { description: 'Deleted' }, ...staffErrors(404) } },
   },

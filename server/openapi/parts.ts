@@ -3,7 +3,7 @@ export const error = { $ref: '#/components/schemas/Error' };
 export const json = (schema: object, description: string) => ({ description, content: { 'application/json': { schema } } });
 const errorText: Record<number, string> = {
   400: 'Invalid request (details name each field and its problem)', 401: 'Sign-in required', 403: 'Not open yet', 404: 'Not found', 409: 'Conflict', 410: 'Closed',
-  413: 'Body too large', 415: 'Wrong content type (JSON expected, or text/csv where stated)', 422: 'Invalid answers', 429: 'Too many submissions', 503: 'Database unavailable',
+  413: 'Body too large', 415: 'Wrong content type (JSON expected, or text/csv where stated)', 422: 'Invalid content (answers, or rows of an uploaded file; details name each)', 429: 'Too many submissions', 503: 'Database unavailable',
 };
 export const errors = (...codes: number[]) => Object.fromEntries(codes.map((c) => [String(c), json(error, errorText[c]!)]));
 // Staff routes: a session cookie, an X-CSRF-Token header on changes, and a role (and council) that may.
