@@ -81,7 +81,11 @@ function compile(def: SurveyDefinition): Compiled {
 }
 
 const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
-const isShallow = (v: unknown) => isScalar(v) || (Array.isArray(v) ? v.every(isScalar) : isPlainObject(v) && Object.values(v).every(isScalar));
+// survey-core turns values into numbers and strings to compare them, which throws for an object
+// whose own toString or valueOf is not a function: keys that name Object.prototype's members
+// keep an object out of the survey logic too (checkAnswer still reports it)
+const ownsPrototypeName = (v: object) => Object.keys(v).some((key) => key in Object.prototype);
+const isShallow = (v: unknown) => isScalar(v) || (Array.isArray(v) ? v.every(isScalar) : isPlainObject(v) && !ownsPrototypeName(v) && Object.values(v).every(isScalar));
 
 function shallowOnly(given: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(given).filter(([, v]) => isShallow(v)));

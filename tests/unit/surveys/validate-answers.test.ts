@@ -106,4 +106,14 @@ describe('validateAnswers with the shipped survey', () => {
       problems: [{ question: 'leave_reasons', problem: 'answered but not shown (hidden by the survey logic)' }],
     });
   });
+
+  // Found by the hostile-input suite: survey-core's comparisons turn values into numbers, which
+  // throws for an object whose toString or valueOf is not a function (a 500, not a 422).
+  it('when an answer the survey logic reads is an object with toString or valueOf keys, then it is a problem, not an exception', () => {
+    for (const value of ['{"toString":null}', '{"valueOf":1,"toString":2}', '{"__proto__":null,"toString":[]}']) {
+      const result = validateAnswers(shipped, { ...response, leave_intent_12m: JSON.parse(value) });
+      assert.equal(result.ok, false);
+      assert.ok(!result.ok && result.problems.some((p) => p.question === 'leave_intent_12m'), JSON.stringify(result));
+    }
+  });
 });
