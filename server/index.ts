@@ -4,6 +4,7 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { connectDatabase, disconnectDatabase } from './db/connection.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.js';
+import { answerClientErrors } from './http/client-errors.js';
 import { createLogger, type Logger } from './log.js';
 import { prepareDatabase } from './startup.js';
 import { createSurveyRegistry, type SurveyRegistry } from './surveys/registry.js';
@@ -60,7 +61,7 @@ async function main() {
     logger.info(`Embedded FerretDB at ${uri} (data in ${config.EMBEDDED_DB_DIR}); connect with: npx mongosh ${uri}`);
   }
 
-  const server: Server = createApp({ config, logger, surveys, tallier }).listen(config.PORT, config.HOST);
+  const server: Server = answerClientErrors(createApp({ config, logger, surveys, tallier }).listen(config.PORT, config.HOST));
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;
   const base = config.PUBLIC_URL ?? `http://${config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${port}`;

@@ -26,6 +26,10 @@ describe('the server process', () => {
     assert.ok(!server.output.some((l) => l.includes('Embedded FerretDB')), 'no embedded database is started');
     const res = await fetch(`${server.baseUrl}/healthz`);
     assert.deepEqual(await res.json(), { status: 'ok', db: 'up' });
+    // a request Node itself refuses (over its 16 KB header limit) still gets a JSON error
+    const tooLong = await fetch(`${server.baseUrl}/api/v1/exports/codebook?survey=${'x'.repeat(20_000)}`);
+    assert.equal(tooLong.status, 431);
+    assert.equal((await tooLong.json()).error.code, 'headers_too_large');
     server.child.kill('SIGTERM');
     assert.equal(await server.exited, 0);
   });
