@@ -15,6 +15,7 @@ import { unsubscribePages } from './invitations/unsubscribe.js';
 import { dashboardPages } from './dashboard/pages.js';
 import { dashboardRoutes } from './dashboard/routes.js';
 import { exportRoutes } from './exports/routes.js';
+import { importRoutes } from './imports/routes.js';
 import { openapi } from './openapi/spec.js';
 import { apiNotFound, errorHandler, rejectInvalidUtf8, requireJsonBody } from './http/error-handler.js';
 import { securityHeaders } from './http/security.js';
@@ -53,6 +54,7 @@ export function createApp({ config, logger, surveys, tallier, now }: AppDeps) {
   app.use('/static', express.static(staticDir, { maxAge: '1h', index: false }));
   const invitations = { requireCampaignManager: campaignManager(accounts.access), minGroupSize: config.MIN_GROUP_SIZE, retentionDays: config.INVITATION_RETENTION_DAYS };
   app.use('/api/v1', invitationUploadRoutes(invitations)); // the list arrives as text/csv: before the JSON parser
+  app.use('/api/v1', importRoutes({ requireAdmin: accounts.access.roles('admin'), surveys })); // so does an import
   app.use('/api', requireJsonBody, express.json({ limit: `${config.BODY_LIMIT_KB}kb`, strict: true, verify: rejectInvalidUtf8 }));
   app.get('/api/v1/openapi.json', (_req, res) => { res.json(openapi); });
   // Respondent API first: anonymous, and nothing under /campaigns goes on to read a session.

@@ -9,6 +9,9 @@ export type ImportPlan = { decoders: (ColumnDecoder | null)[]; meta: Map<string,
 
 const META = new Set<string>(META_COLUMNS.map((c) => c.name));
 
+// Problems quote what the file held, cut short: a cell of megabytes echoed back helps nobody.
+export const clip = (text: string): string => (text.length > 60 ? `${text.slice(0, 60)}… (${text.length} characters)` : text);
+
 export function planImport(layout: Layout, version: number, header: readonly string[]): { plan: ImportPlan; problems: string[] } {
   const readers = layout.versions.get(version)?.readers ?? [];
   const byName = new Map(readers.map((r) => [layout.columns[r.index]!.name, { name: layout.columns[r.index]!.name, column: layout.columns[r.index]!, target: r.target }]));
@@ -17,10 +20,10 @@ export function planImport(layout: Layout, version: number, header: readonly str
   const seen = new Set<string>();
   const decoders = header.map((raw, i) => {
     const name = raw.trim();
-    if (seen.has(name)) problems.push(`column ${name} appears twice`);
+    if (seen.has(name)) problems.push(`column ${clip(name)} appears twice`);
     seen.add(name);
     if (META.has(name)) meta.set(name, i);
-    else if (!name.startsWith('score_') && !byName.has(name)) problems.push(`column ${name} is not a variable of ${layout.surveyId} version ${version}`);
+    else if (!name.startsWith('score_') && !byName.has(name)) problems.push(`column ${clip(name)} is not a variable of ${layout.surveyId} version ${version}`);
     return byName.get(name) ?? null;
   });
   return { plan: { decoders, meta }, problems };
@@ -28,10 +31,10 @@ export function planImport(layout: Layout, version: number, header: readonly str
 
 function decodeCode(d: ColumnDecoder, text: string): { value?: unknown; problem?: string } {
   const code = Number(text);
-  if (!/^-?\d+(\.\d+)?$/.test(text) || !Number.isFinite(code)) return { problem: `${d.name}: "${text}" is not a code` };
+  if (!/^-?\d+(\.\d+)?$/.test(text) || !Number.isFinite(code)) return { problem: `${d.name}: "${clip(text)}" is not a code` };
   if (code === SUPPRESSED_CODE && d.column.demographic) return { problem: `${d.name}: ${code} marks a suppressed band and cannot be imported` };
   const match = d.column.codes.find((c) => c.code === code && c.code !== SUPPRESSED_CODE);
-  return match ? { value: match.value } : { problem: `${d.name}: ${text} is not one of its codes` };
+  return match ? { value: match.value } : { problem: `${d.name}: ${clip(text)} is not one of its codes` };
 }
 
 function place(answers: Record<string, unknown>, d: ColumnDecoder, text: string, problems: string[]): void {
@@ -41,7 +44,7 @@ function place(answers: Record<string, unknown>, d: ColumnDecoder, text: string,
     return;
   }
   if (d.column.kind === 'checkbox') {
-    if (text !== '0' && text !== '1') { problems.push(`${d.name}: expected 0 or 1, found "${text}"`); return; }
+    if (text !== '0' && text !== '1') { problems.push(`${d.name}: expected 0 or 1, found "${clip(text)}"`); return; }
     const chosen = (answers[question] as unknown[] | undefined) ?? [];
     answers[question] = text === '1' ? [...chosen, option] : chosen;
     return;

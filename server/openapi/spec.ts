@@ -2,6 +2,7 @@
 // tests/integration/openapi.test.ts checks every route listed here answers as documented.
 import { body, day, error, errors, json, list, object, path, props, query, staff, staffErrors, str } from './parts.js';
 import { exportPaths } from './exports.js';
+import { importPaths } from './imports.js';
 import { invitationPaths } from './invitations.js';
 
 const pilotFields = { name: str, arm: { enum: ['pilot', 'comparison'] }, region: str, practiceModelStart: day };
@@ -96,6 +97,7 @@ export const openapi = {
     ...adminPaths,
     ...invitationPaths,
     ...exportPaths,
+    ...importPaths,
   },
   components: {
     securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wellbeing_session' } },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Campaign } from '../../server/campaigns/model.js';
 import { todayInUk } from '../../server/campaigns/status.js';
 import { Pilot } from '../../server/pilots/model.js';
+import { SurveyResponse } from '../../server/responses/model.js';
 import { createWave } from '../../server/waves/service.js';
 import { testSurveys } from './app.js';
 
@@ -46,4 +47,15 @@ export async function closeWaves(): Promise<void> {
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   const earlier = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
   await Wave.updateMany({}, { $set: { opensOn: earlier, closesOn: yesterday } });
+}
+
+// Responses stored as a live submission would store them (the answers must already be valid,
+// e.g. buildAnswers), for campaigns that no longer take submissions, such as closed ones.
+export async function storeResponses(campaign: { code: string; pilotCode: string; waveId: string }, answers: Record<string, unknown>[], day = '2025-02-17') {
+  const docs = answers.map((a) => ({
+    _id: randomUUID(), campaign: campaign.code, pilotCode: campaign.pilotCode, waveId: campaign.waveId,
+    surveyId: 'staff-wellbeing', surveyVersion: 1, day, answers: a,
+  }));
+  await SurveyResponse.insertMany(docs);
+  return docs;
 }

@@ -59,6 +59,8 @@ const rows: Row[] = [
   { method: 'get', path: '/api/v1/exports/responses', url: () => '/api/v1/exports/responses?format=ndjson', allowed: ['admin', 'researcher'] },
   { method: 'get', path: '/api/v1/exports/codebook', url: () => '/api/v1/exports/codebook?format=md&survey=staff-wellbeing@1', allowed: ['admin', 'researcher'] },
   { method: 'get', path: '/api/v1/exports/audit', allowed: admin },
+  // a file of one row with no answers: past the guard, the import refuses it (422)
+  { method: 'post', path: '/api/v1/imports/responses', url: (s) => `/api/v1/imports/responses?campaign=${s.campaign}`, csv: 'council\n855\n', passed: 422, allowed: admin },
 ];
 
 async function seed(): Promise<Seed> {
