@@ -1,7 +1,8 @@
 // npm run test:resilience: the load, outage and hostile-input scenarios at full size
-// (64 clients for 60 s with a 10 s database outage; over 10,000 hostile bodies). Each suite
-// starts its own embedded FerretDB, so no shared database is needed. `-- --short` runs the sizes
-// `npm test` uses; file arguments run just those files.
+// (64 clients for 60 s with a 10 s database outage; over 10,000 hostile requests to each of the
+// submission, sign-in, import, export and codebook endpoints). Each suite starts its own
+// embedded FerretDB, so no shared database is needed. `-- --short` runs the sizes `npm test`
+// uses; file arguments run just those files.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,6 @@
 // The short version of `npm run test:resilience`, run by `npm test`: 64 clients with a database
-// outage, and a few hundred hostile bodies per kind. The scenarios live in tests/resilience/.
+// outage, and 60 hostile requests of each kind to each endpoint (submission, sign-in, import,
+// export and codebook). The scenarios live in tests/resilience/.
 import { loadAndOutageSuite } from '../resilience/outage-scenario.js';
 import { hostileInputSuite } from '../resilience/hostile-scenario.js';
 import { shortMode } from '../resilience/mode.js';

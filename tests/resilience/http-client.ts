@@ -17,6 +17,7 @@ export type RawRequest = {
 // exactly `maxSockets` keep-alive connections, which is what "N concurrent clients" means here.
 export function httpClient(baseUrl: string, maxSockets = 64) {
   const agent = new http.Agent({ keepAlive: true, maxSockets });
+  const { hostname, port } = new URL(baseUrl);
   const send = (req: RawRequest): Promise<Reply | Failure> => new Promise((resolve) => {
     const started = performance.now();
     const ms = () => performance.now() - started;
@@ -25,12 +26,21 @@ export function httpClient(baseUrl: string, maxSockets = 64) {
     if (!Array.isArray(req.body) && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-length')) {
       headers['content-length'] = String(chunks[0]?.length ?? 0);
     }
-    const outgoing = http.request(new URL(req.path, baseUrl), { method: req.method ?? 'POST', agent, headers }, (res) => {
+    const onResponse = (res: http.IncomingMessage) => {
       const parts: Buffer[] = [];
       res.on('data', (c: Buffer) => parts.push(c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString('utf8'), ms: ms() }));
       res.on('error', (err) => resolve({ status: 'network', message: err.message, ms: ms() }));
-    });
+    };
+    let outgoing: http.ClientRequest;
+    try {
+      // the path goes out as given (a URL object would re-encode it), so hostile query strings arrive intact
+      outgoing = http.request({ hostname, port, path: req.path, method: req.method ?? 'POST', agent, headers }, onResponse);
+    } catch (err) {
+      // node:http refuses some paths and headers outright (spaces, control characters)
+      resolve({ status: 'network', message: `not sent: ${(err as Error).message}`, ms: ms() });
+      return;
+    }
     outgoing.setTimeout(req.timeoutMs ?? 15_000, () => {
       resolve({ status: 'timeout', message: `no answer within ${req.timeoutMs ?? 15_000} ms`, ms: ms() });
       outgoing.destroy();

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { createApp } from '../../server/app.js';
 import { connectDatabase, disconnectDatabase } from '../../server/db/connection.js';
+import { answerClientErrors } from '../../server/http/client-errors.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/embedded.js';
 import { createLogger } from '../../server/log.js';
 import { createTallier, type Tallier } from '../../server/summaries/runner.js';
@@ -26,9 +27,9 @@ export type OwnServer = {
 };
 
 // A FerretDB of the suite's own (these scenarios kill it, so they never use the shared one),
-// the real app listening on loopback, and a keep-alive client with `sockets` connections.
-// Call inside a describe(): the hooks belong to that suite.
-export function useOwnServer(name: string, sockets = 64): () => OwnServer {
+// the real app listening on loopback as server/index.ts runs it, and a keep-alive client with
+// `sockets` connections. `config` adds settings. Call inside a describe(): the hooks belong to that suite.
+export function useOwnServer(name: string, sockets = 64, config: Record<string, string> = {}): () => OwnServer {
   let state: OwnServer | undefined;
   let server: Server | undefined;
   let db: EmbeddedDatabase | undefined;
@@ -41,7 +42,7 @@ export function useOwnServer(name: string, sockets = 64): () => OwnServer {
     await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
     const logger = createLogger('silent');
     const tallier = createTallier(testSurveys(), logger);
-    server = createApp({ config: testConfig(unlimited), logger, surveys: testSurveys(), tallier }).listen(0, '127.0.0.1');
+    server = answerClientErrors(createApp({ config: testConfig({ ...unlimited, ...config }), logger, surveys: testSurveys(), tallier }).listen(0, '127.0.0.1'));
     await once(server, 'listening');
     tallier.start();
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,22 +1,14 @@
 import { isUtf8 } from 'node:buffer';
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
+import { badUtf8, fraction, kind, operators, type HostileKind, type Wire } from './kinds.js';
 import { isObject, nodePaths, setAt, valueAt, withBytesInString, withRawMember, withRawValue, type Json, type Path } from './json-tree.js';
 
-// What goes on the wire: headers and a body (several chunks and no Content-Length = chunked).
-export type Wire = { headers: Record<string, string>; body: Buffer | Buffer[] };
-// One family of hostile bodies: fast-check generates the parameters (so a failure prints a
-// readable counterexample) and render() applies them to a fresh valid body.
-export type HostileKind = { name: string; cases: fc.Arbitrary<unknown>; render: (params: unknown, valid: Json) => Wire };
-
-const kind = <P>(name: string, cases: fc.Arbitrary<P>, render: (p: P, valid: Json) => Wire): HostileKind =>
-  ({ name, cases, render: render as HostileKind['render'] });
-const asJson = (body: Buffer | string): Wire => ({ headers: { 'content-type': 'application/json' }, body: Buffer.from(body) });
+export const asJson = (body: Buffer | string): Wire => ({ headers: { 'content-type': 'application/json' }, body: Buffer.from(body) });
 const jsonType = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
-const operators = ['$ne', '$gt', '$gte', '$lt', '$in', '$nin', '$where', '$regex', '$exists', '$expr', '$function', '$jsonSchema', '$set', '$inc', '$or', '$not', '$elemMatch'];
+const protoKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'toJSON', 'hasOwnProperty'];
 const protoPayloads = ['{"polluted":true}', '{"isAdmin":true,"toString":"x"}', '{"prototype":{"polluted":true}}', '{"__proto__":{"polluted":true}}', '[]', 'null', '1', '"x"'];
-const badUtf8 = [[0xff], [0xfe], [0x80], [0xc3, 0x28], [0xc0, 0xaf], [0xe0, 0x80, 0xaf], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80], [0xf4, 0x90, 0x80, 0x80], [0xe2, 0x82]];
 const wrongContentTypes = [
   'text/plain', 'text/html', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=----x', 'application/xml',
   'application/octet-stream', 'application/javascript', 'application/vnd.api+json', 'application/json-patch+json', 'application/jsonx',
@@ -38,8 +30,10 @@ function huge(what: 'string' | 'array' | 'keys', size: number, seed: string): Js
 
 // Every kind assumes what a strict endpoint promises: each field of the valid body has one JSON
 // type (nothing nullable), strings under 2,000 characters, objects refuse unknown keys. Then every
-// generated body is invalid, and any 2xx or write is a finding.
-export function hostileKinds(sample: Json, limitBytes: number): HostileKind[] {
+// generated body is invalid, and any 2xx or write is a finding. `fresh` gives a valid body (a new
+// one each time where the endpoint needs that, e.g. a new submission id); each is mutated once.
+export function hostileKinds(fresh: () => Json, limitBytes: number): HostileKind[] {
+  const sample = fresh();
   const all = nodePaths(sample);
   const anyNode = fc.constantFrom(...all);
   const objectNode = fc.constantFrom(...all.filter((p) => isObject(valueAt(sample, p))));
@@ -52,33 +46,37 @@ export function hostileKinds(sample: Json, limitBytes: number): HostileKind[] {
     fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.jsonValue({ maxDepth: 1 }), { minKeys: 1, maxKeys: 4 }),
   ) as fc.Arbitrary<Json>;
 
+  const k = <P>(name: string, cases: fc.Arbitrary<P>, render: (p: P, valid: Json) => Wire) => kind(name, cases, (p: P) => render(p, fresh()));
+
   return [
-    kind('operator injection', fc.record({ at: anyNode, inObject: objectNode, op: fc.constantFrom(...operators), operand, asKey: fc.boolean() }),
+    k('operator injection', fc.record({ at: anyNode, inObject: objectNode, op: fc.constantFrom(...operators), operand, asKey: fc.boolean() }),
       (p, valid) => asJson(JSON.stringify(p.asKey
         ? setAt(valid, p.inObject, { ...(valueAt(valid, p.inObject) as object), [p.op]: p.operand as Json })
         : setAt(valid, p.at, { [p.op]: p.operand as Json })))),
 
-    kind('prototype pollution keys', fc.record({ at: objectNode, key: fc.constantFrom('__proto__', 'constructor', 'prototype'), payload: fc.constantFrom(...protoPayloads), first: fc.boolean() }),
-      (p, valid) => asJson(withRawMember(valid, p.at, p.key, p.payload, p.first))),
+    // a member added to an object, or any value replaced by an object with such a member (which String() cannot convert)
+    k('prototype pollution keys', fc.record({ at: objectNode, node: anyNode, asValue: fc.boolean(), key: fc.constantFrom(...protoKeys), payload: fc.constantFrom(...protoPayloads), first: fc.boolean() }),
+      (p, valid) => asJson(p.asValue ? withRawValue(valid, p.node, `{${JSON.stringify(p.key)}:${p.payload}}`) : withRawMember(valid, p.at, p.key, p.payload, p.first))),
 
-    kind('deep nesting', fc.record({ at: anyNode, shape: fc.constantFrom('array', 'object', 'mixed') as fc.Arbitrary<'array' | 'object' | 'mixed'>, fraction: fc.double({ min: 0, max: 1, noNaN: true }) }),
+    // depths spread evenly over orders of magnitude from 32 to what the body limit holds
+    k('deep nesting', fc.record({ at: anyNode, shape: fc.constantFrom('array', 'object', 'mixed') as fc.Arbitrary<'array' | 'object' | 'mixed'>, level: fraction() }),
       (p, valid) => {
         const maxDepth = Math.floor(limitBytes / (p.shape === 'array' ? 2.2 : 6.5));
-        return asJson(withRawValue(valid, p.at, nested(p.shape, 32 + Math.floor(p.fraction * maxDepth))));
+        return asJson(withRawValue(valid, p.at, nested(p.shape, Math.round(32 * (maxDepth / 32) ** p.level))));
       }),
 
-    kind('huge strings, arrays and objects', fc.record({ at: anyNode, what: fc.constantFrom('string', 'array', 'keys') as fc.Arbitrary<'string' | 'array' | 'keys'>, size: fc.integer({ min: 2_000, max: limitBytes }), seed: fc.string({ minLength: 1, maxLength: 4 }) }),
+    k('huge strings, arrays and objects', fc.record({ at: anyNode, what: fc.constantFrom('string', 'array', 'keys') as fc.Arbitrary<'string' | 'array' | 'keys'>, size: fc.integer({ min: 2_000, max: limitBytes }), seed: fc.string({ minLength: 1, maxLength: 4 }) }),
       (p, valid) => asJson(JSON.stringify(setAt(valid, p.at, huge(p.what, p.size, p.seed))))),
 
-    kind('wrong types', fc.record({ at: anyNode, value: otherValue }).filter((p) => jsonType(p.value) !== jsonType(valueAt(sample, p.at))),
+    k('wrong types', fc.record({ at: anyNode, value: otherValue }).filter((p) => jsonType(p.value) !== jsonType(valueAt(sample, p.at))),
       (p, valid) => asJson(JSON.stringify(setAt(valid, p.at, p.value)))),
 
-    kind('invalid UTF-8', fc.record({
+    k('invalid UTF-8', fc.record({
       value: stringNode, key: keyNode, inKey: fc.boolean(),
       bytes: fc.oneof(fc.constantFrom(...badUtf8).map((b) => Uint8Array.from(b)), fc.uint8Array({ minLength: 1, maxLength: 8 }).filter((b) => !isUtf8(b))),
     }), (p, valid) => asJson(withBytesInString(valid, p.inKey ? p.key : p.value, p.bytes, p.inKey))),
 
-    kind('wrong content types and encodings', fc.record({
+    k('wrong content types and encodings', fc.record({
       type: fc.oneof(fc.constantFrom(...wrongContentTypes, null), fc.stringMatching(/^[a-z]{1,12}\/[a-z0-9.+-]{1,24}$/).filter((t) => t !== 'application/json')),
       encoding: fc.constantFrom(null, 'gzip', 'compress', 'x-unknown'),
     }), (p, valid) => {
@@ -87,7 +85,7 @@ export function hostileKinds(sample: Json, limitBytes: number): HostileKind[] {
       return { headers, body: Buffer.from(JSON.stringify(valid)) };
     }),
 
-    kind('oversized bodies', fc.record({ how: fc.constantFrom('padding', 'one long value', 'chunked', 'gzip bomb'), at: stringNode, size: fc.integer({ min: limitBytes + 1, max: limitBytes * 16 }) }),
+    k('oversized bodies', fc.record({ how: fc.constantFrom('padding', 'one long value', 'chunked', 'gzip bomb'), at: stringNode, size: fc.integer({ min: limitBytes + 1, max: limitBytes * 16 }) }),
       (p, valid) => {
         const padded = Buffer.from(JSON.stringify(valid) + ' '.repeat(p.size));
         if (p.how === 'one long value') return asJson(JSON.stringify(setAt(valid, p.at, 'x'.repeat(p.size))));
@@ -96,7 +94,7 @@ export function hostileKinds(sample: Json, limitBytes: number): HostileKind[] {
         return asJson(padded);
       }),
 
-    kind('not JSON at all', fc.oneof(fc.uint8Array({ maxLength: 2_000 }).map((b) => Buffer.from(b)), fc.string({ maxLength: 2_000 }).map((s) => Buffer.from(s))),
+    k('not JSON at all', fc.oneof(fc.uint8Array({ maxLength: 2_000 }).map((b) => Buffer.from(b)), fc.string({ maxLength: 2_000 }).map((s) => Buffer.from(s))),
       (bytes) => asJson(bytes)),
   ];
 }
