@@ -1,6 +1,7 @@
 import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { rejectInvalidUtf8 } from '../http/error-handler.js';
 import { checkInvitation } from './redeem.js';
 import { deleteList } from './retention.js';
 import { setReminderDates } from './schedule.js';
@@ -20,12 +21,20 @@ const UploadQuery = z.object({ lang: z.enum(['en', 'cy', 'both']).default('en') 
 const ReminderBody = z.strictObject({ dates: z.array(z.iso.date()).max(10) });
 const CheckBody = z.strictObject({ token: z.string().max(100) });
 
+// UTF-8 only: another charset would be decoded into addresses that differ from the ones meant.
+const utf8Only: RequestHandler = (req, _res, next) => {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(req.get('content-type') ?? '')?.[1];
+  if (charset !== undefined && !/^utf-?8$/i.test(charset)) throw new AppError(415, 'unsupported_media_type', 'Send the list as UTF-8 text/csv.');
+  next();
+};
+
 // Mount BEFORE the app's JSON body parser: the list is the request body itself, text/csv
 // (up to 2 MB, about 50,000 addresses).
 export function invitationUploadRoutes(deps: InvitationRouteDeps) {
   const now = deps.now ?? (() => new Date());
   return Router().post('/invitations/:code/list', deps.requireCampaignManager,
-    express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: '2mb' }),
+    utf8Only,
+    express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: '2mb', verify: rejectInvalidUtf8 }),
     async (req, res) => {
       if (typeof req.body !== 'string') throw new AppError(415, 'unsupported_media_type', 'Send the list as text/csv, one address per row.');
       const { lang } = UploadQuery.parse(req.query);

@@ -77,6 +77,16 @@ describe('POST /api/v1/invitations/:code/list', () => {
     assert.equal(t.smtp().to('ok@council.example').length, 0);
   });
 
+  test('when the list is not UTF-8, then it is refused (400 for invalid bytes, 415 for another charset) and nothing is stored', async () => {
+    const { code } = await buildCampaign();
+    const bytes = Buffer.concat([Buffer.from('ok@council.example\nren'), Buffer.from([0xe9]), Buffer.from('e@council.example\n')]);
+    const bad = await t.http().post(`/api/v1/invitations/${code}/list`).set('X-Test-Role', 'hr').set('Content-Type', 'text/csv').send(bytes);
+    assert.equal(bad.status, 400, JSON.stringify(bad.body));
+    const latin = await t.http().post(`/api/v1/invitations/${code}/list`).set('X-Test-Role', 'hr').set('Content-Type', 'text/csv; charset=iso-8859-1').send('ok@council.example\n');
+    assert.equal(latin.status, 415);
+    assert.equal(await inviteesOf(code).countDocuments(), 0);
+  });
+
   test('when addresses repeat within a list or across uploads, then each is invited once', async () => {
     const { code } = await buildCampaign();
     const first = await upload(t.http(), code, 'Cara@Council.example\ncara@council.example\ndai@council.example\n');
