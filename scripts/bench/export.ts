@@ -1,23 +1,21 @@
 // Export throughput and memory at growing numbers of stored responses, on the embedded FerretDB,
 // while /healthz and survey submissions are probed alongside.
-// Usage: npm run bench:export [-- 100000 1000000] [--formats csv,sav,xlsx,ndjson]
+// Usage: npm run bench:export [-- 100000 1000000] [--formats csv,sav,xlsx,ndjson] [--keep=<dir>]
+// --keep=<dir> keeps each filled database under <dir> and reuses it next time (see fixture.ts).
 import { randomUUID } from 'node:crypto';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import mongoose from 'mongoose';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createUser } from '../../server/accounts/users.js';
 import { Campaign } from '../../server/campaigns/model.js';
 import { todayInUk } from '../../server/campaigns/status.js';
 import { connectDatabase, disconnectDatabase } from '../../server/db/connection.js';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/embedded.js';
+import type { EmbeddedDatabase } from '../../server/db/embedded.js';
 import { syntheticAnswers } from '../../server/demo/answers.js';
 import { seededRng } from '../../server/demo/random.js';
 import { createSurveyRegistry, type SurveyRegistry } from '../../server/surveys/registry.js';
+import { Wave } from '../../server/waves/model.js';
 import { createWave } from '../../server/waves/service.js';
-import { fillResponses } from './fixture.js';
+import { benchDatabase } from './fixture.js';
+import { spawnServer, type BenchServer } from './server-process.js';
 import { percentile } from './stats.js';
 
 type Row = {
@@ -27,8 +25,11 @@ type Row = {
 const mb = (bytes: number) => Math.round(bytes / 1e6);
 const dbRssOf = (db: EmbeddedDatabase) => status(db.child.pid!, 'VmRSS');
 
+// Where the probes submit while an export runs: a campaign open today (kept in a reused database).
 async function openCampaign(surveys: SurveyRegistry): Promise<string> {
   const today = todayInUk();
+  await Wave.deleteOne({ _id: 'bench-open' });
+  await Campaign.deleteMany({ waveId: 'bench-open' });
   await createWave({ id: 'bench-open', name: 'Open', opensOn: today, closesOn: today, surveyId: 'staff-wellbeing', surveyVersion: 1 }, surveys);
   const code = randomUUID().replace(/-/g, '');
   await Campaign.create({ _id: code, pilotCode: '800', waveId: 'bench-open' });
@@ -69,17 +70,15 @@ function probe(base: string, code: string) {
   return { health, submit, stop: async () => { stop = true; await loop; } };
 }
 
-// The server runs in a child process; its peak RSS is the kernel's high-water mark (VmHWM),
-// reset before each export by writing 5 to /proc/<pid>/clear_refs.
-async function startServer(uri: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'export-server.ts'), uri], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const [line] = await once(createInterface({ input: child.stdout! }), 'line') as [string];
-  return { pid: child.pid!, port: (JSON.parse(line) as { port: number }).port, stop: () => child.stdin!.end() };
-}
+// The real server (server/index.ts, started as `npm start` runs it) in a child process, signed in
+// as a researcher; its peak RSS is the kernel's high-water mark (VmHWM), reset before each
+// export by writing 5 to /proc/<pid>/clear_refs.
+const researcher = { email: 'bench-researcher@example.org', password: 'bench researcher password 1' };
 
 const status = (pid: number, key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 
-async function exportOnce(base: string, format: string, db: EmbeddedDatabase, pid: number, code: string) {
+async function exportOnce(server: BenchServer, format: string, db: EmbeddedDatabase, code: string) {
+  const { baseUrl: base, pid, cookie } = server;
   const idle = probe(base, code);
   await new Promise((r) => setTimeout(r, 6000));
   await idle.stop();
@@ -89,42 +88,42 @@ async function exportOnce(base: string, format: string, db: EmbeddedDatabase, pi
   const sampler = setInterval(() => { dbRss = Math.max(dbRss, dbRssOf(db)); }, 250);
   const probes = process.env.BENCH_NO_PROBE ? { health: [0], submit: [0], stop: async () => {} } : probe(base, code);
   const started = performance.now();
-  const res = await fetch(`${base}/api/v1/exports/responses?format=${format}&wave=w1,w2,w3,w4`);
+  const res = await fetch(`${base}/api/v1/exports/responses?format=${format}&wave=w1,w2,w3,w4`, { headers: { cookie } });
   if (res.status !== 200) throw new Error(`export answered ${res.status}: ${await res.text()}`);
+  const rows = Number(res.headers.get('x-export-rows'));
   let bytes = 0;
   for await (const chunk of res.body!) bytes += (chunk as Uint8Array).length;
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   await probes.stop();
-  return { seconds, bytes, peakRss: status(pid, 'VmHWM'), baseRss, dbRss, health: probes.health, submit: probes.submit, idleHealth: idle.health, idleSubmit: idle.submit };
+  return { rows, seconds, bytes, peakRss: status(pid, 'VmHWM'), baseRss, dbRss, health: probes.health, submit: probes.submit, idleHealth: idle.health, idleSubmit: idle.submit };
 }
 
-export async function benchExport(sizes: number[], formats: string[]): Promise<Row[]> {
+export async function benchExport(sizes: number[], formats: string[], keepDir?: string): Promise<Row[]> {
   const surveys = createSurveyRegistry();
   const rows: Row[] = [];
   for (const size of sizes) {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-export-'));
-    const db = await startEmbeddedDatabase({ port: 0, dataDir: dir });
+    const bench = await benchDatabase(size, surveys, keepDir);
     try {
-      await connectDatabase(db.uri, 'bench');
-      await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
-      await fillResponses(size, surveys, (done) => { if (done % 50_000 === 0) process.stderr.write(`  ${size}: ${done} stored\n`); });
+      await connectDatabase(bench.uri, 'bench');
+      await createUser({ ...researcher, role: 'researcher' }).catch((err) => { if (err.status !== 409) throw err; });
       const code = await openCampaign(surveys);
-      const server = await startServer(db.uri);
+      await disconnectDatabase();
+      const server = await spawnServer(bench.uri, { RESPONSE_RATE_LIMIT_PER_MINUTE: '100000' }, researcher);
       try {
         for (const format of formats) {
           process.stderr.write(`  ${size}: exporting ${format}…\n`);
-          const r = await exportOnce(`http://127.0.0.1:${server.port}`, format, db, server.pid, code);
-          rows.push({ responses: size, format, rows: size, ...r });
-          process.stderr.write(`  ${size} ${format}: ${(size / r.seconds).toFixed(0)} rows/s, ${mb(r.bytes)} MB, peak RSS ${mb(r.peakRss)} MB\n`);
+          const r = await exportOnce(server, format, bench.db, code);
+          if (r.rows !== size) throw new Error(`the ${format} export held ${r.rows} rows, not ${size}`);
+          rows.push({ responses: size, format, ...r });
+          process.stderr.write(`  ${size} ${format}: ${(r.rows / r.seconds).toFixed(0)} rows/s, ${mb(r.bytes)} MB, peak RSS ${mb(r.peakRss)} MB\n`);
         }
       } finally {
-        server.stop();
+        await server.stop();
       }
     } finally {
       await disconnectDatabase();
-      await db.stop();
-      rmSync(dir, { recursive: true, force: true });
+      await bench.close();
     }
   }
   return rows;
@@ -135,7 +134,8 @@ if (process.argv[1]?.endsWith('export.ts')) {
   const at = args.indexOf('--formats');
   const formats = at >= 0 ? args[at + 1]!.split(',') : ['csv', 'sav'];
   const sizes = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--formats').map(Number);
-  const rows = await benchExport(sizes.length ? sizes : [100_000, 1_000_000], formats);
+  const keepDir = args.find((a) => a.startsWith('--keep='))?.slice('--keep='.length);
+  const rows = await benchExport(sizes.length ? sizes : [100_000, 1_000_000], formats, keepDir);
   console.log('\nExport (GET /api/v1/exports/responses, all waves, streamed to a client reading as fast as it can)');
   console.log('| stored responses | format | time (s) | rows/s | server peak RSS (MB) | RSS before (MB) | FerretDB RSS (MB) | /healthz p50 / max (ms) | submission p50 / max (ms) | idle: /healthz, submission p50 (ms) |');
   console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');

@@ -3,10 +3,13 @@
 //   --full           summary reads at 1k, 100k and 1M responses, 15 s per submission run
 //   --sizes=a,b      summary read sizes (default 1000,10000)
 //   --seconds=n      length of each submission run (default 5)
-//   --write          also replace the results block in docs/PERFORMANCE.md
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+//   --only=a,b       only these sections: submissions, summary, startup, export
+//   --keep=<dir>     keep the filled databases for summary reads and exports there, and reuse them
+//   --write          also replace the results block in docs/PERFORMANCE.md (refused with --only)
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import { benchExport } from './export.js';
 import { benchStartup, type StartSample } from './startup.js';
 import { benchSubmissions, type Rate } from './submissions.js';
 import { benchSummaryRead } from './summary-read.js';
@@ -19,6 +22,8 @@ const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.s
 const full = args.includes('--full');
 const sizes = full ? [1000, 100_000, 1_000_000] : (option('sizes') ?? '1000,10000').split(',').map(Number);
 const seconds = Number(option('seconds') ?? (full ? 15 : 5));
+const only = option('only')?.split(',');
+const keepDir = option('keep');
 const docPath = join(import.meta.dirname, '../../docs/PERFORMANCE.md');
 
 const n = (x: number, digits = 0) => x.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
@@ -49,7 +54,7 @@ async function submissionRows(): Promise<BenchRow[]> {
 
 async function summaryRows(): Promise<BenchRow[]> {
   log(`summary reads at ${sizes.join(', ')} stored responses…`);
-  return (await benchSummaryRead(sizes)).map((r) => ({
+  return (await benchSummaryRead(sizes, keepDir)).map((r) => ({
     measurement: 'Summary read (200 sequential)', case: `${n(r.responses)} stored`,
     result: `p50 ${ms(r.p50)} · p95 ${ms(r.p95)} · mean ${ms(r.mean)} (fill ${n(r.fillSeconds)} s)`,
   }));
@@ -71,24 +76,14 @@ async function startupRows(): Promise<BenchRow[]> {
   return [startRow('Start-up, cold', cold, 'fresh data directory'), startRow('Start-up, warm', warm, 'same data directory again')];
 }
 
-// The exports benchmark is the exports module's own (scripts/bench/export.ts, also runnable
-// alone); its rows appear here whenever that file exists. Loaded lazily so that the other
-// benchmarks still run while it is missing or broken.
-type ExportRow = { responses: number; format: string; rows: number; seconds: number; peakRss: number; baseRss: number; dbRss: number };
-type ExportBench = { benchExport: (sizes: number[], formats: string[]) => Promise<ExportRow[]> };
-
 async function exportRows(): Promise<BenchRow[]> {
-  if (!existsSync(join(import.meta.dirname, 'export.ts'))) {
-    return [{ measurement: 'Export rows/s, peak RSS', case: '—', result: 'not measured yet (scripts/bench/export.ts does not exist)' }];
-  }
   const exportSizes = full ? [100_000, 1_000_000] : [10_000];
   log(`exports at ${exportSizes.join(', ')} stored responses…`);
-  const specifier = './export.js';
-  const { benchExport } = (await import(specifier)) as ExportBench;
   const mb = (bytes: number) => `${n(bytes / 1e6)} MB`;
-  return (await benchExport(exportSizes, ['csv', 'sav'])).map((r) => ({
+  return (await benchExport(exportSizes, ['csv', 'sav'], keepDir)).map((r) => ({
     measurement: `Export, ${r.format}`, case: `${n(r.responses)} stored`,
-    result: `${n(r.rows / r.seconds)} rows/s (${n(r.seconds, 1)} s) · peak RSS ${mb(r.peakRss)} (${mb(r.baseRss)} before) · FerretDB RSS ${mb(r.dbRss)}`,
+    result: `${n(r.rows / r.seconds)} rows/s (${n(r.seconds, 1)} s) · peak RSS ${mb(r.peakRss)} (${mb(r.baseRss)} before) · FerretDB RSS ${mb(r.dbRss)} · /healthz max ${ms(Math.max(...r.health))}, submission max ${ms(Math.max(...r.submit))} meanwhile`,
+    ...(r.responses >= 1_000_000 ? { target: 'peak RSS ≤ 300 MB', met: r.peakRss <= 300e6 } : {}),
   }));
 }
 
@@ -119,7 +114,11 @@ if (process.argv[1]?.endsWith('index.ts')) {
   const head = machine();
   const started = new Date();
   const rows: BenchRow[] = [];
-  for (const [name, section] of [['Submissions', submissionRows], ['Summary read', summaryRows], ['Start-up', startupRows], ['Export', exportRows]] as const) {
+  const sections = [['Submissions', submissionRows, 'submissions'], ['Summary read', summaryRows, 'summary'], ['Start-up', startupRows, 'startup'], ['Export', exportRows, 'export']] as const;
+  // a partial run must not replace the full table in the document
+  if (only && args.includes('--write')) throw new Error('--write replaces the whole results block: run it without --only');
+  for (const [name, section, key] of sections) {
+    if (only && !only.includes(key)) continue;
     // one broken benchmark leaves its row saying so instead of losing the others
     rows.push(...await section().catch((err: Error): BenchRow[] => [{ measurement: name, case: '—', result: `failed: ${err.message.split('\n')[0]}` }]));
   }

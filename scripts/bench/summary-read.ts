@@ -1,36 +1,28 @@
 // Summary read latency at growing numbers of stored responses, on the embedded FerretDB.
 // Every size gets its own database, all filled first; reads are then taken in interleaved
 // rounds (1k, 100k, 1M, 1k, …) so each size sees the same machine load.
-// Usage: npm run bench:summary [-- 1000 100000 1000000]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// Usage: npm run bench:summary [-- 1000 100000 1000000] [--keep=<dir>]
+// --keep=<dir> keeps each filled database under <dir> and reuses it next time (see fixture.ts).
 import mongoose from 'mongoose';
 import { createUser } from '../../server/accounts/users.js';
-import { startEmbeddedDatabase } from '../../server/db/embedded.js';
 import { createSurveyRegistry } from '../../server/surveys/registry.js';
-import { fillResponses } from './fixture.js';
+import { benchDatabase } from './fixture.js';
 import { spawnServer } from './server-process.js';
 import { percentile } from './stats.js';
 
 type Target = { size: number; url: string; cookie: string; fillSeconds: number; times: number[]; close: () => Promise<void> };
 const reader = { email: 'bench-reader@example.org', password: 'bench reader password 1' };
 
-async function prepare(size: number): Promise<Target> {
+async function prepare(size: number, keepDir?: string): Promise<Target> {
   const surveys = createSurveyRegistry();
-  const dir = mkdtempSync(join(tmpdir(), 'bench-summary-'));
-  const db = await startEmbeddedDatabase({ port: 0, dataDir: dir });
-  await mongoose.connect(db.uri, { dbName: 'bench' });
-  await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
-  const started = Date.now();
-  await fillResponses(size, surveys, (done) => { if (done % 100_000 === 0) process.stderr.write(`  ${size}: ${done} stored\n`); });
-  const fillSeconds = (Date.now() - started) / 1000;
-  await createUser({ ...reader, role: 'researcher' });
+  const bench = await benchDatabase(size, surveys, keepDir);
+  await mongoose.connect(bench.uri, { dbName: 'bench' });
+  await createUser({ ...reader, role: 'researcher' }).catch((err) => { if (err.status !== 409) throw err; }); // already there in a reused database
   await mongoose.disconnect();
   // the server under test runs in its own process, as in production, with the wave closed
-  const server = await spawnServer(db.uri, {}, reader);
-  return { size, url: `${server.baseUrl}/api/v1/pilots/800/summary?wave=w1`, cookie: server.cookie, fillSeconds, times: [],
-    close: async () => { await server.stop(); await db.stop(); rmSync(dir, { recursive: true, force: true }); } };
+  const server = await spawnServer(bench.uri, {}, reader);
+  return { size, url: `${server.baseUrl}/api/v1/pilots/800/summary?wave=w1`, cookie: server.cookie, fillSeconds: bench.fillSeconds, times: [],
+    close: async () => { await server.stop(); await bench.close(); } };
 }
 
 async function timeRead({ url, cookie }: Target): Promise<number> {
@@ -41,10 +33,10 @@ async function timeRead({ url, cookie }: Target): Promise<number> {
   return performance.now() - t;
 }
 
-export async function benchSummaryRead(sizes: number[], rounds = 20, perRound = 10) {
+export async function benchSummaryRead(sizes: number[], keepDir?: string, rounds = 20, perRound = 10) {
   const targets: Target[] = [];
   try {
-    for (const size of sizes) targets.push(await prepare(size));
+    for (const size of sizes) targets.push(await prepare(size, keepDir));
     for (const t of targets) for (let i = 0; i < 10; i++) await timeRead(t); // warm up
     for (let r = 0; r < rounds; r++) for (const t of targets) for (let i = 0; i < perRound; i++) t.times.push(await timeRead(t));
     return targets.map((t) => ({ responses: t.size, fillSeconds: t.fillSeconds, p50: percentile(t.times, 50), p95: percentile(t.times, 95), mean: t.times.reduce((a, b) => a + b, 0) / t.times.length }));
@@ -61,7 +53,8 @@ export function summaryTable(rows: Awaited<ReturnType<typeof benchSummaryRead>>)
 
 if (process.argv[1]?.endsWith('summary-read.ts')) {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-  const rows = await benchSummaryRead(sizes.length ? sizes : [1000, 100_000, 1_000_000]);
+  const keepDir = process.argv.find((a) => a.startsWith('--keep='))?.slice('--keep='.length);
+  const rows = await benchSummaryRead(sizes.length ? sizes : [1000, 100_000, 1_000_000], keepDir);
   console.log('\nSummary read (GET /api/v1/pilots/:code/summary, one council × wave of 500 responses, 200 reads per size in interleaved rounds)');
   console.log(summaryTable(rows));
 }
