@@ -4,6 +4,7 @@
 // --keep=<dir> keeps each filled database under <dir> and reuses it next time (see fixture.ts).
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { createUser } from '../../server/accounts/users.js';
 import { Campaign } from '../../server/campaigns/model.js';
 import { todayInUk } from '../../server/campaigns/status.js';
@@ -77,6 +78,22 @@ const researcher = { email: 'bench-researcher@example.org', password: 'bench res
 
 const status = (pid: number, key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 
+// node:http rather than fetch: fetch gives up on a response whose headers take over 300 s, and
+// a million-row export counts its demographic bands (a full pass) before the first byte.
+function download(url: string, cookie: string): Promise<{ rows: number; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    http.get(url, { headers: { cookie } }, (res) => {
+      let bytes = 0;
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => { bytes += chunk.length; if (res.statusCode !== 200) chunks.push(chunk); });
+      res.on('end', () => (res.statusCode === 200
+        ? resolve({ rows: Number(res.headers['x-export-rows']), bytes })
+        : reject(new Error(`export answered ${res.statusCode}: ${Buffer.concat(chunks).toString()}`))));
+      res.on('error', reject);
+    }).on('error', reject);
+  });
+}
+
 async function exportOnce(server: BenchServer, format: string, db: EmbeddedDatabase, code: string) {
   const { baseUrl: base, pid, cookie } = server;
   const idle = probe(base, code);
@@ -88,11 +105,7 @@ async function exportOnce(server: BenchServer, format: string, db: EmbeddedDatab
   const sampler = setInterval(() => { dbRss = Math.max(dbRss, dbRssOf(db)); }, 250);
   const probes = process.env.BENCH_NO_PROBE ? { health: [0], submit: [0], stop: async () => {} } : probe(base, code);
   const started = performance.now();
-  const res = await fetch(`${base}/api/v1/exports/responses?format=${format}&wave=w1,w2,w3,w4`, { headers: { cookie } });
-  if (res.status !== 200) throw new Error(`export answered ${res.status}: ${await res.text()}`);
-  const rows = Number(res.headers.get('x-export-rows'));
-  let bytes = 0;
-  for await (const chunk of res.body!) bytes += (chunk as Uint8Array).length;
+  const { rows, bytes } = await download(`${base}/api/v1/exports/responses?format=${format}&wave=w1,w2,w3,w4`, cookie);
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   await probes.stop();
