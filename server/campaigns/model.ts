@@ -1,4 +1,5 @@
 import mongoose, { type InferSchemaType } from 'mongoose';
+import { forgetOnWrite } from './cache.js';
 
 // One council in one wave, reached through an unguessable public code: /s/<code>.
 const campaignSchema = new mongoose.Schema({
@@ -13,6 +14,9 @@ const campaignSchema = new mongoose.Schema({
 }, { versionKey: false });
 campaignSchema.index({ pilotCode: 1, waveId: 1 }, { unique: true });
 campaignSchema.index({ waveId: 1 });
+
+// the respondent path caches campaigns with their waves: any write here forgets them
+forgetOnWrite(campaignSchema);
 
 export type CampaignDoc = InferSchemaType<typeof campaignSchema> & { _id: string };
 export const Campaign = mongoose.model('Campaign', campaignSchema);

@@ -3,6 +3,7 @@ import { AppError, badRequest, conflict, gone, notFound } from '../errors.js';
 import { Pilot } from '../pilots/model.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { Wave, type WaveDoc } from '../waves/model.js';
+import { cachedCampaign } from './cache.js';
 import { Campaign, type CampaignDoc } from './model.js';
 import { campaignStatus, todayInUk, type CampaignStatus } from './status.js';
 
@@ -10,18 +11,37 @@ export type OpenCampaign = { campaign: CampaignDoc; wave: WaveDoc; status: Campa
 
 const codePattern = /^[A-Za-z0-9_-]{22,64}$/;
 
-export async function findCampaign(code: string): Promise<OpenCampaign> {
-  if (!codePattern.test(code)) throw notFound('There is no survey at this link. Check the link you were sent.');
+const unknownLink = () => notFound('There is no survey at this link. Check the link you were sent.');
+
+async function readCampaign(code: string): Promise<{ campaign: CampaignDoc; wave: WaveDoc } | null> {
   const campaign = await Campaign.findById(code).lean<CampaignDoc>();
-  if (!campaign) throw notFound('There is no survey at this link. Check the link you were sent.');
+  if (!campaign) return null;
   const wave = await Wave.findById(campaign.waveId).lean<WaveDoc>();
-  if (!wave) throw notFound('There is no survey at this link. Check the link you were sent.');
-  return { campaign, wave, status: campaignStatus(wave, campaign.closedManually ?? false, todayInUk()) };
+  return wave && { campaign, wave };
 }
 
-// The respondent can only reach an open campaign; the others explain themselves.
+// Shared by every request that reads it from the cache: frozen so none can change it for the others.
+async function readShared(code: string) {
+  const found = await readCampaign(code);
+  return found && { campaign: Object.freeze(found.campaign), wave: Object.freeze(found.wave) };
+}
+
+function withStatus(found: { campaign: CampaignDoc; wave: WaveDoc } | null): OpenCampaign {
+  if (!found) throw unknownLink();
+  return { ...found, status: campaignStatus(found.wave, found.campaign.closedManually ?? false, todayInUk()) };
+}
+
+// Read afresh: for staff actions and for a retry's second look.
+export async function findCampaign(code: string): Promise<OpenCampaign> {
+  if (!codePattern.test(code)) throw unknownLink();
+  return withStatus(await readCampaign(code));
+}
+
+// The respondent can only reach an open campaign; the others explain themselves. Respondent
+// requests may see a campaign up to a second old (see cache.ts).
 export async function findOpenCampaign(code: string): Promise<OpenCampaign> {
-  const found = await findCampaign(code);
+  if (!codePattern.test(code)) throw unknownLink();
+  const found = withStatus(await cachedCampaign(code, () => readShared(code)));
   if (found.status === 'closed') throw gone('This survey has closed. Thank you for your interest.');
   if (found.status === 'scheduled') throw new AppError(403, 'not_open', `This survey opens on ${found.wave.opensOn}.`);
   return found;

@@ -1,4 +1,5 @@
 import mongoose, { type InferSchemaType } from 'mongoose';
+import { forgetOnWrite } from '../campaigns/cache.js';
 
 // A survey round: every council's campaign in a wave uses the same survey version.
 const waveSchema = new mongoose.Schema({
@@ -11,6 +12,9 @@ const waveSchema = new mongoose.Schema({
   // content hash of the survey version when the wave first used it: a changed file is refused at start
   surveyHash: { type: String, required: true },
 }, { versionKey: false });
+
+// the respondent path caches campaigns with their waves: any write here forgets them
+forgetOnWrite(waveSchema);
 
 export type WaveDoc = InferSchemaType<typeof waveSchema> & { _id: string };
 export const Wave = mongoose.model('Wave', waveSchema);
