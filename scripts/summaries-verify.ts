@@ -1,11 +1,16 @@
+import { markEarlierResponses } from '../server/summaries/marks.js';
 import { rebuildSummaries, verifySummaries } from '../server/summaries/recompute.js';
 import { createSurveyRegistry } from '../server/surveys/registry.js';
 import { runCli } from './cli.js';
 
-const usage = 'Usage: npm run summaries:verify [-- --rebuild]   (--rebuild replaces stored summaries by a recompute; stop the server first)';
+const usage = 'Usage: npm run summaries:verify [-- --rebuild | --mark]   (--rebuild replaces stored summaries by a recompute; stop the server first. '
+  + '--mark marks as counted the responses a database from before tally marks holds, once; the server may run)';
 
-await runCli(usage, { rebuild: { type: 'boolean' } }, async ({ values }) => {
+await runCli(usage, { rebuild: { type: 'boolean' }, mark: { type: 'boolean' } }, async ({ values }) => {
   const surveys = createSurveyRegistry();
+  if (values.mark) {
+    console.log(await markEarlierResponses() ? 'Marked the responses counted before tally marks existed.' : 'Every stored response was marked or queued already.');
+  }
   if (values.rebuild) {
     console.log(`Rebuilt the summaries of ${await rebuildSummaries(surveys)} council × wave groups from the stored responses.`);
   }

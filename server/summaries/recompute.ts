@@ -1,7 +1,8 @@
 import { SurveyResponse } from '../responses/model.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { addParts, mergeCounters, responseCounters, type CounterParts, type Counters } from './counters.js';
-import { Summary, TallyQueue } from './model.js';
+import { markCountedResponses, unmarked } from './marks.js';
+import { Summary, TallyBatch, TallyMark, TallyQueue } from './model.js';
 import { internals } from './tally.js';
 
 type Group = { pilotCode: string; waveId: string };
@@ -48,8 +49,9 @@ export function compareCounters(stored: Map<string, Counters>, recomputed: Map<s
 }
 
 // Stored counters plus responses still queued for counting must equal a recompute from scratch.
+// (An id queued again by the retry of a counted response is marked, and not counted twice.)
 export async function verifySummaries(surveys: SurveyRegistry) {
-  const queued = (await TallyQueue.find({}, { _id: 1 }).lean()).map((q) => q._id);
+  const queued = await unmarked((await TallyQueue.find({}, { _id: 1 }).lean()).map((q) => q._id));
   const [stored, recomputed, pendingGroups] = await Promise.all([storedAll(), recomputeAll(surveys), internals.countersFor(queued, surveys)]);
   for (const [key, { parts }] of pendingGroups) stored.set(key, mergeCounters([stored.get(key) ?? {}, ...Object.values(parts)]));
   return { groups: recomputed.size, pending: queued.length, differences: compareCounters(stored, recomputed) };
@@ -61,9 +63,13 @@ export async function rebuildSummaries(surveys: SurveyRegistry): Promise<number>
   const groups = await recomputeParts(surveys);
   await Summary.deleteMany({});
   await TallyQueue.deleteMany({});
+  await TallyBatch.deleteMany({}); // a batch left by a dead process is in the recompute already
   for (const [key, parts] of groups) {
     const [pilotCode, waveId] = key.split('|');
-    await Summary.insertMany(Object.entries(parts).map(([part, c]) => ({ _id: `${key}|${part}`, pilotCode, waveId, part, c, pending: [] })));
+    await Summary.insertMany(Object.entries(parts).map(([part, c]) => ({ _id: `${key}|${part}`, pilotCode, waveId, part, c })));
   }
+  // every response is counted now: marked afresh (dropped first, as re-marking would collide on every id)
+  await TallyMark.collection.drop().catch((err: { code?: number }) => { if (err.code !== 26) throw err; }); // 26: none yet
+  await markCountedResponses('rebuilt');
   return groups.size;
 }

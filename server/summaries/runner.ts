@@ -8,6 +8,12 @@ export type Tallier = { kick: () => void; flush: () => Promise<void>; start: () 
 
 const LEASE = 'tally';
 const LEASE_MS = 60_000;
+// A kick waits before counting, so that under load one run covers many responses: a run costs
+// about the same whether it counts one response or five hundred (its writes rewrite each summary
+// document, hundreds of counters, once). The wait is at least a second and three times the last
+// run, so counting takes at most about a quarter of the database's time however busy it gets.
+const KICK_PAUSE_MS = 1000;
+const PAUSE_PER_RUN = 3;
 
 // Keeps summaries current: kicked after each stored response, swept every few seconds (which
 // also finishes work left by a process that died), and flushed before a summary is read so a
@@ -15,7 +21,11 @@ const LEASE_MS = 60_000;
 export function createTallier(surveys: SurveyRegistry, logger: Logger): Tallier {
   const me = randomUUID();
   let running: Promise<void> | null = null;
-  let again = false;
+  let again = false; // a flush arrived during a run: run once more at once
+  let kicked = false; // responses arrived during a run: run again after the pause
+  let paused: NodeJS.Timeout | undefined;
+  let stopped = false;
+  let lastRunMs = 0;
   let timer: NodeJS.Timeout | undefined;
   const keepLease = async () => {
     if (!(await acquireLease(LEASE, me, LEASE_MS))) throw new Error('lost the tally lease');
@@ -32,19 +42,33 @@ export function createTallier(surveys: SurveyRegistry, logger: Logger): Tallier 
 
   const run = (): Promise<void> => {
     if (running) { again = true; return running; }
+    clearTimeout(paused);
+    paused = undefined;
     running = (async () => {
+      const started = performance.now();
       do {
         again = false;
+        kicked = false;
         await once().catch((err) => logger.warn({ err: (err as Error).message }, 'counting responses into summaries failed; will retry'));
       } while (again);
-    })().finally(() => { running = null; });
+      lastRunMs = performance.now() - started;
+    })().finally(() => {
+      running = null;
+      if (kicked) kick();
+    });
     return running;
   };
 
+  const kick = () => {
+    if (stopped) return;
+    if (running) { kicked = true; return; }
+    paused ??= setTimeout(() => { paused = undefined; void run(); }, Math.max(KICK_PAUSE_MS, PAUSE_PER_RUN * lastRunMs)).unref();
+  };
+
   return {
-    kick: () => { void run(); },
+    kick,
     flush: async () => { await run(); },
-    start: () => { void run(); timer = setInterval(() => void run(), 5000).unref(); },
-    stop: async () => { clearInterval(timer); await running; },
+    start: () => { stopped = false; void run(); timer = setInterval(() => void run(), 5000).unref(); },
+    stop: async () => { stopped = true; clearInterval(timer); clearTimeout(paused); paused = undefined; await running; },
   };
 }

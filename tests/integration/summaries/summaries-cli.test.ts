@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { Summary } from '../../../server/summaries/model.js';
+import { Migration, Summary, TallyMark } from '../../../server/summaries/model.js';
 import { databaseNameFor, testDatabaseUri, useTestApp } from '../../helpers/app.js';
 import { buildAnswers, buildCampaign, closeWaves } from '../../helpers/factories.js';
 import { submitAll, times } from './submit.js';
@@ -84,5 +84,19 @@ describe('npm run summaries:verify', () => {
     const rebuilt = await runScript('scripts/summaries-verify.ts', ['--rebuild']);
     assert.equal(rebuilt.code, 0, rebuilt.stderr);
     assert.match(rebuilt.stdout, /No differences/);
+  });
+
+  test('when a database from before tally marks is marked with --mark, then its counted responses are marked once', async () => {
+    await councilWithResponses();
+    await tallier.flush();
+    // what an earlier version left: the same responses counted, and no marks
+    await TallyMark.deleteMany({});
+    await Migration.deleteMany({});
+    const marked = await runScript('scripts/summaries-verify.ts', ['--mark']);
+    assert.equal(marked.code, 0, marked.stderr);
+    assert.match(marked.stdout, /Marked the responses counted before tally marks existed[\s\S]*No differences/);
+    assert.equal(await TallyMark.countDocuments(), 14);
+    const again = await runScript('scripts/summaries-verify.ts', ['--mark']);
+    assert.match(again.stdout, /Every stored response was marked or queued already/);
   });
 });

@@ -2,7 +2,7 @@ import { describe, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { SurveyResponse } from '../../../server/responses/model.js';
-import { Summary, summaryId, TallyBatch, TallyQueue } from '../../../server/summaries/model.js';
+import { Summary, summaryId, TallyBatch, TallyMark, TallyQueue } from '../../../server/summaries/model.js';
 import { storedAll, verifySummaries } from '../../../server/summaries/recompute.js';
 import { internals, tallyPending } from '../../../server/summaries/tally.js';
 import { testSurveys, useTestApp } from '../../helpers/app.js';
@@ -46,7 +46,6 @@ async function assertCountedOnce(expected: Record<string, number>) {
   assert.deepEqual(await verifySummaries(surveys), { groups: Object.keys(expected).length, pending: 0, differences: [] });
   assert.equal(await TallyQueue.countDocuments(), 0);
   assert.equal(await TallyBatch.countDocuments(), 0);
-  assert.deepEqual((await Summary.find({}, { pending: 1 }).lean()).flatMap((d) => d.pending), []);
 }
 
 describe('tallyPending after a process died mid-batch', () => {
@@ -106,16 +105,43 @@ describe('tallyPending after the tally itself died', () => {
     await assertCountedOnce({ '855|w1': 12 });
   });
 
-  // finishBatch settles by pulling the batch id from each document's `pending`, then deleting the
-  // TallyBatch. Dying between the two leaves a batch whose documents no longer say they were
-  // applied, so the next run adds them again.
-  test('when the tally died while settling, after one pending mark was removed, then nothing is counted twice', async () => {
+  // finishBatch settles by clearing the queue, then deleting the TallyBatch. Dying between the two
+  // leaves a batch whose every summary document already names it, so the next run adds nothing.
+  test('when the tally died deleting its batch record, after the queue was cleared, then nothing is counted twice', async () => {
     await storeUncounted(12, await buildCampaign({ pilot: '855' }));
-    const died = dieAt(Summary, 'updateOne', 1);
+    const died = dieAt(TallyBatch, 'deleteOne', 0);
     await assert.rejects(tallyPending(surveys), /process died/);
     died.mock.restore();
+    assert.equal(await TallyQueue.countDocuments(), 0);
+    assert.equal(await TallyBatch.countDocuments(), 1);
     await tallyPending(surveys);
-    assert.deepEqual(Object.fromEntries([...(await storedAll())].map(([k, c]) => [k, c.n])), { '855|w1': 12 });
-    assert.deepEqual((await verifySummaries(surveys)).differences, []);
+    await assertCountedOnce({ '855|w1': 12 });
+  });
+
+  test('when the tally died after marking its batch counted but before any summary changed, then recovery counts it once', async () => {
+    await storeUncounted(11, await buildCampaign({ pilot: '855' }));
+    const died = dieAt(Summary.collection, 'updateOne', 0);
+    await assert.rejects(tallyPending(surveys), /process died/);
+    died.mock.restore();
+    assert.equal(await TallyMark.countDocuments(), 11, 'marked, and the marks name the batch left behind');
+    await tallyPending(surveys);
+    await assertCountedOnce({ '855|w1': 11 });
+  });
+
+  test('when a counted response is queued again (a retry long after), then the next run drops it without counting it twice', async () => {
+    const ids = await storeUncounted(10, await buildCampaign({ pilot: '855' }));
+    await tallyPending(surveys);
+    await TallyQueue.create({ _id: ids[3] });
+    assert.equal(await tallyPending(surveys), 1);
+    await assertCountedOnce({ '855|w1': 10 });
+  });
+
+  test('when a batch left by the previous version (marked in `pending`) is finished, then its marked documents are not counted twice', async () => {
+    const ids = await storeUncounted(10, await buildCampaign({ pilot: '855' }));
+    const batchId = await dieMidBatch(ids, (part) => part === 'main');
+    // what the previous version wrote: the mark in a `pending` list instead of `batch`
+    await Summary.collection.updateMany({}, { $unset: { batch: '' }, $set: { pending: [batchId] } });
+    await tallyPending(surveys);
+    await assertCountedOnce({ '855|w1': 10 });
   });
 });
