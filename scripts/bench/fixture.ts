@@ -11,6 +11,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/em
 import { syntheticAnswers } from '../../server/demo/answers.js';
 import { normal, seededRng } from '../../server/demo/random.js';
 import { addParts, responseCounters, type CounterParts } from '../../server/summaries/counters.js';
+import { Migration, TallyMark } from '../../server/summaries/model.js';
 import type { SurveyRegistry } from '../../server/surveys/registry.js';
 import { validateAnswers } from '../../server/surveys/validate-answers.js';
 
@@ -47,12 +48,15 @@ export async function fillResponses(total: number, surveys: SurveyRegistry, onPr
       groups.set(key, addParts(groups.get(key) ?? {}, responseCounters(def, answers.answers, day)));
     }
     await db.collection('responses').insertMany(docs as never[], { ordered: false });
+    // each counted response carries its tally mark, as in a database that began with this version
+    await TallyMark.collection.insertMany(docs.map((d) => ({ _id: d._id as never, batch: 'bench-fill' })), { ordered: false });
     onProgress(done);
   }
   const summaries = [...groups].flatMap(([key, parts]) => Object.entries(parts).map(([part, c]) => {
     const [pilotCode, waveId] = key.split('|');
     return { _id: `${key}|${part}`, pilotCode, waveId, part, c, pending: [] };
   }));
+  await Migration.collection.insertOne({ _id: 'tally-marks' as never });
   for (let i = 0; i < summaries.length; i += 100) await db.collection('summaries').insertMany(summaries.slice(i, i + 100) as never[]);
 }
 
