@@ -64,7 +64,8 @@ export async function signIn(email: string, password: string): Promise<StaffUser
 
 export const signOut = () => request<void>('DELETE', '/api/v1/session');
 export const getCouncils = () => request<Council[]>('GET', '/api/v1/councils');
-export const getWaves = () => request<{ id: string; name: string; opensOn: string; closesOn: string }[]>('GET', '/api/v1/waves');
+export const getWaves = () => request<WaveSummary[]>('GET', '/api/v1/waves');
+export type WaveSummary = { id: string; name: string; opensOn: string; closesOn: string; surveyId: string; surveyVersion: number };
 export const getComparisons = <T>(wave: string, baseline?: string) =>
   request<T>('GET', `/api/v1/comparisons?wave=${encodeURIComponent(wave)}${baseline ? `&baseline=${encodeURIComponent(baseline)}` : ''}`);
 export const adminGet = <T>(path: string) => request<T>('GET', `/api/v1/admin${path}`);

@@ -1,4 +1,4 @@
-import { ApiError, getComparisons, getWaves } from '../api.js';
+import { ApiError, getComparisons, getWaves, type WaveSummary } from '../api.js';
 import { series } from '../charts/setup.js';
 import { chartCard } from '../dashboard/card.js';
 import { ci, fmt, pct } from '../dashboard/format.js';
@@ -37,7 +37,7 @@ function didChart(c: Comparison): HTMLElement | null {
   });
 }
 
-async function render(wave: string, baseline: string | undefined, waves: { id: string; name: string }[]) {
+async function render(wave: string, baseline: string | undefined, waves: WaveSummary[]) {
   const c = await getComparisons<Comparison>(wave, baseline);
   const scaleRows = c.scales.map((s) => [s.label, cell(s.wave.pilot, fmt, s.wave.pilot.mean), cell(s.wave.comparison, fmt, s.wave.comparison.mean), est(s.wave.difference, fmt), est(s.change?.pilot ?? null, fmt), est(s.change?.comparison ?? null, fmt), est(s.differenceInDifferences, fmt)]);
   const propRows = c.proportions.map((p) => [p.label, cell(p.wave.pilot, (x) => pct(x, 1), p.wave.pilot.p), cell(p.wave.comparison, (x) => pct(x, 1), p.wave.comparison.p), est(p.wave.difference, pp), est(p.differenceInDifferences, pp)]);
@@ -52,16 +52,18 @@ async function render(wave: string, baseline: string | undefined, waves: { id: s
       table(`Means (95% CI) in ${c.wave.name}${c.baseline ? `, change since ${c.baseline.name}` : ''}`, ['Scale', 'Pilot arm', 'Comparison arm', 'Difference', 'Change, pilot', 'Change, comparison', 'Difference-in-differences'], scaleRows)),
     el('section', { class: 'card' }, el('h2', {}, 'Proportions'), table(`Percentages (95% CI) in ${c.wave.name}`, ['Measure', 'Pilot arm', 'Comparison arm', 'Difference', 'Difference-in-differences'], propRows)),
     el('section', { class: 'card' }, el('h2', {}, 'Councils'), table(`Council means in ${c.wave.name}`, ['Council', 'Arm', 'Responses', ...scaleIds], councilRows)),
-    el('section', { class: 'card' }, el('h2', {}, 'Exports'), el('p', {}, 'Analysis-ready files for this wave:'), exportLinks(wave)));
+    el('section', { class: 'card' }, el('h2', {}, 'Exports'), el('p', {}, 'Analysis-ready files for this wave:'), exportLinks(waves.find((w) => w.id === wave)!)));
 }
 
-function exportLinks(wave: string): HTMLElement {
+// The codebook is the one for the wave's own survey version.
+function exportLinks(wave: WaveSummary): HTMLElement {
   const formats: [string, string][] = [['csv', 'CSV'], ['xlsx', 'Excel'], ['sav', 'SPSS'], ['ndjson', 'NDJSON']];
-  return el('ul', {}, ...formats.map(([f, label]) => el('li', {}, el('a', { href: `/api/v1/exports/responses?format=${f}&wave=${encodeURIComponent(wave)}` }, `${label} (responses, ${wave})`))),
-    el('li', {}, el('a', { href: '/api/v1/exports/codebook?format=md&survey=staff-wellbeing@1' }, 'Codebook (Markdown)')));
+  const survey = encodeURIComponent(`${wave.surveyId}@${wave.surveyVersion}`);
+  return el('ul', {}, ...formats.map(([f, label]) => el('li', {}, el('a', { href: `/api/v1/exports/responses?format=${f}&wave=${encodeURIComponent(wave.id)}` }, `${label} (responses, ${wave.name})`))),
+    el('li', {}, el('a', { href: `/api/v1/exports/codebook?format=md&survey=${survey}` }, `Codebook (Markdown, ${wave.surveyId} version ${wave.surveyVersion})`)));
 }
 
-function controls(waves: { id: string; name: string }[], wave: string, baseline?: string): HTMLElement {
+function controls(waves: WaveSummary[], wave: string, baseline?: string): HTMLElement {
   const select = (id: string, label: string, value: string | undefined, withNone: boolean) => {
     const s = el('select', { id, name: id }, ...(withNone ? [el('option', { value: '' }, 'None')] : []), ...waves.map((w) => el('option', { value: w.id }, w.name))) as HTMLSelectElement;
     s.value = value ?? '';

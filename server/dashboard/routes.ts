@@ -17,7 +17,7 @@ export function dashboardRoutes(access: Access, deps: SummaryDeps) {
     })
     .get('/waves', access.signedIn, async (_req, res) => {
       const waves = await Wave.find().lean<WaveDoc[]>();
-      res.json(waves.sort((a, b) => a.opensOn.localeCompare(b.opensOn)).map((w) => ({ id: w._id, name: w.name, opensOn: w.opensOn, closesOn: w.closesOn })));
+      res.json(waves.sort((a, b) => a.opensOn.localeCompare(b.opensOn)).map((w) => ({ id: w._id, name: w.name, opensOn: w.opensOn, closesOn: w.closesOn, surveyId: w.surveyId, surveyVersion: w.surveyVersion })));
     })
     .get('/pilots/:code/overview', access.readCouncil('code'), async (req, res) => {
       const code = String(req.params.code);

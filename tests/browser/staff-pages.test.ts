@@ -53,6 +53,8 @@ describe('staff pages in Chromium', () => {
     const councils = await page.locator('table').last().innerText();
     assert.ok(councils.includes('Leicestershire') && councils.includes('Nottinghamshire'));
     assert.ok(await page.locator('#did canvas').count() === 1, 'the difference-in-differences chart is drawn');
+    // the codebook offered is the chosen wave's own survey version
+    assert.equal(await page.getByRole('link', { name: /^Codebook/ }).getAttribute('href'), '/api/v1/exports/codebook?format=md&survey=staff-wellbeing%401');
     const violations = await seriousAxeViolations(page);
     assert.equal(violations.length, 0, describeViolations(violations));
     await browser.screenshot(page, 'researcher-research');
