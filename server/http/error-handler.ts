@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
 import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import { ZodError } from 'zod';
@@ -68,6 +68,13 @@ export const requireJsonBody: RequestHandler = (req, res, next) => {
   }
   next();
 };
+
+// A text body declared in a charset other than UTF-8 (none declared means UTF-8): body-parser would
+// decode it, and an upload in another encoding is better refused than stored with its accents garbled.
+export function declaresOtherCharset(req: Request): boolean {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(req.get('content-type') ?? '')?.[1];
+  return charset !== undefined && !/^utf-?8$/i.test(charset);
+}
 
 // express.json would turn invalid bytes into U+FFFD and store them; refuse the body instead.
 export function rejectInvalidUtf8(_req: IncomingMessage, _res: unknown, body: Buffer, encoding: string | null): void {

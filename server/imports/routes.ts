@@ -1,7 +1,7 @@
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import { rejectInvalidUtf8 } from '../http/error-handler.js';
+import { declaresOtherCharset, rejectInvalidUtf8 } from '../http/error-handler.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { importResponses } from './service.js';
 
@@ -16,11 +16,9 @@ const ImportQuery = z.strictObject({
   campaign: z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, 'the campaign\'s public code'),
 });
 
-// text/csv in UTF-8 only: body-parser would otherwise decode any charset it knows, and a file
-// in another encoding is better refused than imported with its accents garbled.
+// text/csv in UTF-8 only.
 const csvOnly: RequestHandler = (req, _res, next) => {
-  const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(req.get('content-type') ?? '')?.[1];
-  if (!req.is('text/csv') || (charset !== undefined && !/^utf-?8$/i.test(charset))) {
+  if (!req.is('text/csv') || declaresOtherCharset(req)) {
     throw new AppError(415, 'unsupported_media_type', 'Send the file as the request body with Content-Type: text/csv (UTF-8).');
   }
   next();

@@ -1,7 +1,7 @@
 import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import { rejectInvalidUtf8 } from '../http/error-handler.js';
+import { declaresOtherCharset, rejectInvalidUtf8 } from '../http/error-handler.js';
 import { checkInvitation } from './redeem.js';
 import { deleteList } from './retention.js';
 import { setReminderDates } from './schedule.js';
@@ -23,8 +23,7 @@ const CheckBody = z.strictObject({ token: z.string().max(100) });
 
 // UTF-8 only: another charset would be decoded into addresses that differ from the ones meant.
 const utf8Only: RequestHandler = (req, _res, next) => {
-  const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(req.get('content-type') ?? '')?.[1];
-  if (charset !== undefined && !/^utf-?8$/i.test(charset)) throw new AppError(415, 'unsupported_media_type', 'Send the list as UTF-8 text/csv.');
+  if (declaresOtherCharset(req)) throw new AppError(415, 'unsupported_media_type', 'Send the list as UTF-8 text/csv.');
   next();
 };
 
