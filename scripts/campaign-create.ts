@@ -1,5 +1,5 @@
 import { loadConfig } from '../server/config.js';
-import { createCampaign } from '../server/campaigns/service.js';
+import { createCampaign } from '../server/study/campaigns/service.js';
 import { badRequest } from '../server/errors.js';
 import { runCli } from './cli.js';
 

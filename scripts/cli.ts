@@ -3,8 +3,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import mongoose from 'mongoose';
 import { ConfigError, loadConfig, type Config } from '../server/config.js';
-import { connectDatabase, disconnectDatabase } from '../server/db/connection.js';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../server/db/embedded.js';
+import { connectDatabase, disconnectDatabase } from '../server/platform/db/connection.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../server/platform/db/embedded.js';
 import { AppError } from '../server/errors.js';
 
 async function reachable(uri: string): Promise<boolean> {

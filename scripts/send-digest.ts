@@ -1,9 +1,9 @@
 // The HR lead digest by hand: `--preview` prints what each lead would get now; without it this
 // week's digests are queued at once (still once a week) for the server's mail worker to send.
 // Usage: npm run digest:send -- [--preview]
-import { todayInUk } from '../server/campaigns/status.js';
-import { buildDigest } from '../server/mail/digest.js';
-import { digestInput, hrLeadRecipients, queueWeeklyDigests, weekOf } from '../server/mail/digest-service.js';
+import { todayInUk } from '../server/platform/dates.js';
+import { buildDigest } from '../server/reports/digest/digest.js';
+import { digestInput, hrLeadRecipients, queueWeeklyDigests, weekOf } from '../server/reports/digest/service.js';
 import { runCli } from './cli.js';
 
 await runCli('Usage: npm run digest:send -- [--preview]', { preview: { type: 'boolean' } }, async (args, config) => {

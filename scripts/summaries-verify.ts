@@ -1,5 +1,5 @@
-import { markEarlierResponses } from '../server/summaries/marks.js';
-import { rebuildSummaries, verifySummaries } from '../server/summaries/recompute.js';
+import { markEarlierResponses } from '../server/tally/marks.js';
+import { rebuildSummaries, verifySummaries } from '../server/tally/recompute.js';
 import { createSurveyRegistry } from '../server/surveys/registry.js';
 import { runCli } from './cli.js';
 

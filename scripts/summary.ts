@@ -1,7 +1,7 @@
 import { createLogger } from '../server/log.js';
 import { badRequest } from '../server/errors.js';
-import { createTallier } from '../server/summaries/runner.js';
-import { pilotSummary } from '../server/summaries/service.js';
+import { createTallier } from '../server/tally/runner.js';
+import { pilotSummary } from '../server/reports/summaries/service.js';
 import { createSurveyRegistry } from '../server/surveys/registry.js';
 import { runCli } from './cli.js';
 

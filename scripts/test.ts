@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedDatabase } from '../server/db/embedded.js';
+import { startEmbeddedDatabase } from '../server/platform/db/embedded.js';
 import { buildClient } from './build-client.js';
 import { ensureSystemPackages } from './system-packages.js';
 

@@ -6,33 +6,37 @@ import { createAccounts } from './accounts/routes.js';
 import { adminRoutes } from './admin/routes.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
-import { campaignPages } from './campaigns/pages.js';
-import { campaignRoutes } from './campaigns/routes.js';
-import { healthRoutes } from './health/routes.js';
+import { campaignPages } from './responses/pages.js';
+import { campaignRoutes } from './responses/routes.js';
+import { createResponseWriter } from './responses/writer.js';
+import { createCampaignCache } from './study/campaigns/cache.js';
+import { healthRoutes } from './platform/health.js';
 import { campaignManager } from './invitations/guard.js';
 import { invitationCheckRoutes, invitationRoutes, invitationUploadRoutes } from './invitations/routes.js';
 import { unsubscribePages } from './invitations/unsubscribe.js';
-import { dashboardPages } from './dashboard/pages.js';
-import { dashboardRoutes } from './dashboard/routes.js';
+import { dashboardPages } from './reports/dashboard/pages.js';
+import { dashboardRoutes } from './reports/dashboard/routes.js';
 import { exportRoutes } from './exports/routes.js';
 import { importRoutes } from './imports/routes.js';
 import { openapi } from './openapi/spec.js';
-import { apiNotFound, errorHandler, rejectInvalidUtf8, requireJsonBody } from './http/error-handler.js';
-import { securityHeaders } from './http/security.js';
+import { apiNotFound, errorHandler, rejectInvalidUtf8, requireJsonBody } from './platform/http/error-handler.js';
+import { securityHeaders } from './platform/http/security.js';
 import type { SurveyRegistry } from './surveys/registry.js';
-import type { Tallier } from './summaries/runner.js';
-import { summaryRoutes } from './summaries/routes.js';
+import type { Tallier } from './tally/runner.js';
+import { summaryRoutes } from './reports/summaries/routes.js';
 import { workforceRoutes } from './workforce/routes.js';
 
 // `now` drives session expiry and sign-in limits; tests pass a clock they can move on.
-export type AppDeps = { config: Config; logger: Logger; surveys: SurveyRegistry; tallier: Tallier; now?: () => number };
+// `recheckMarkedMs`: how long the response writer trusts what it read about tally marks.
+export type AppDeps = { config: Config; logger: Logger; surveys: SurveyRegistry; tallier: Tallier; now?: () => number; recheckMarkedMs?: number };
 
 const staticDir = resolve(import.meta.dirname, '../dist/client');
 
 const SESSION_SWEEP_MS = 5 * 60_000;
 
-export function createApp({ config, logger, surveys, tallier, now }: AppDeps) {
+export function createApp({ config, logger, surveys, tallier, now, recheckMarkedMs }: AppDeps) {
   const accounts = createAccounts(config, now);
+  const respondents = { surveys, writer: createResponseWriter(tallier.handOff, { recheckMarkedMs }), cache: createCampaignCache() };
   accounts.sweepEvery(SESSION_SWEEP_MS, (err) => logger.warn({ err: (err as Error).message }, 'deleting expired sessions failed; will retry'));
   const app = express();
   app.disable('x-powered-by');
@@ -58,7 +62,7 @@ export function createApp({ config, logger, surveys, tallier, now }: AppDeps) {
   app.use('/api', requireJsonBody, express.json({ limit: `${config.BODY_LIMIT_KB}kb`, strict: true, verify: rejectInvalidUtf8 }));
   app.get('/api/v1/openapi.json', (_req, res) => { res.json(openapi); });
   // Respondent API first: anonymous, and nothing under /campaigns goes on to read a session.
-  app.use('/api/v1', campaignRoutes(config, surveys, tallier));
+  app.use('/api/v1', campaignRoutes(config, respondents));
   app.use('/api/v1', invitationCheckRoutes());
   app.use('/api/v1/campaigns', apiNotFound);
   // Staff API: every route carries its own guard (sign-in, CSRF, role and council).
@@ -75,7 +79,7 @@ export function createApp({ config, logger, surveys, tallier, now }: AppDeps) {
     currentUser: (req) => currentUser(req.res!).email,
   }));
   app.use('/api', apiNotFound);
-  app.use(campaignPages);
+  app.use(campaignPages(respondents.cache));
   app.use(unsubscribePages());
   app.use(dashboardPages);
   app.use(errorHandler(logger));

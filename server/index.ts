@@ -2,15 +2,15 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { connectDatabase, disconnectDatabase } from './db/connection.js';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.js';
-import { answerClientErrors } from './http/client-errors.js';
+import { connectDatabase, disconnectDatabase } from './platform/db/connection.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './platform/db/embedded.js';
+import { answerClientErrors } from './platform/http/client-errors.js';
 import { createLogger, type Logger } from './log.js';
 import { prepareDatabase } from './startup.js';
 import { createSurveyRegistry, type SurveyRegistry } from './surveys/registry.js';
-import { createTallier } from './summaries/runner.js';
-import { hrLeadRecipients } from './mail/digest-service.js';
-import { createMailService } from './mail/runtime.js';
+import { createTallier } from './tally/runner.js';
+import { hrLeadRecipients } from './reports/digest/service.js';
+import { createMailService } from './mail-jobs.js';
 import { SurveyDefinitionError } from './surveys/definition.js';
 
 function readConfig(): Config {

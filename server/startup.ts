@@ -3,7 +3,7 @@ import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import type { SurveyRegistry } from './surveys/registry.js';
-import { checkWaveSurveysUnchanged } from './waves/service.js';
+import { checkWaveSurveysUnchanged } from './study/waves/service.js';
 
 type StartupDeps = { config: Config; logger: Logger; surveys: SurveyRegistry; baseUrl: string };
 

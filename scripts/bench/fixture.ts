@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
 import '../../server/app.js'; // every model, so each collection has its indexes before the fill (as in production)
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/embedded.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/platform/db/embedded.js';
 import { syntheticAnswers } from '../../server/demo/answers.js';
 import { normal, seededRng } from '../../server/demo/random.js';
-import { addParts, responseCounters, type CounterParts } from '../../server/summaries/counters.js';
-import { Migration, TallyMark } from '../../server/summaries/model.js';
+import { addParts, responseCounters, type CounterParts } from '../../server/tally/counters.js';
+import { Migration, TallyMark } from '../../server/tally/model.js';
 import type { SurveyRegistry } from '../../server/surveys/registry.js';
 import { validateAnswers } from '../../server/surveys/validate-answers.js';
 

@@ -7,15 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { SMTPServer } from 'smtp-server';
-import { createCampaign } from '../../server/campaigns/service.js';
-import { connectDatabase, disconnectDatabase } from '../../server/db/connection.js';
-import { startEmbeddedDatabase } from '../../server/db/embedded.js';
+import { createCampaign } from '../../server/study/campaigns/service.js';
+import { connectDatabase, disconnectDatabase } from '../../server/platform/db/connection.js';
+import { startEmbeddedDatabase } from '../../server/platform/db/embedded.js';
 import { uploadList } from '../../server/invitations/service.js';
 import { createLogger } from '../../server/log.js';
-import { createMailService } from '../../server/mail/runtime.js';
-import { Pilot } from '../../server/pilots/model.js';
+import { createMailService } from '../../server/mail-jobs.js';
+import { Pilot } from '../../server/study/councils/model.js';
 import { createSurveyRegistry } from '../../server/surveys/registry.js';
-import { createWave } from '../../server/waves/service.js';
+import { createWave } from '../../server/study/waves/service.js';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 

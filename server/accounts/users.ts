@@ -1,5 +1,5 @@
 import { conflict, notFound } from '../errors.js';
-import { Pilot } from '../pilots/model.js';
+import { Pilot } from '../study/councils/model.js';
 import { invalid } from './errors.js';
 import { Session, User, type Role, type UserDoc } from './model.js';
 import { generatePassword, hashPassword } from './passwords.js';

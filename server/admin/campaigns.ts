@@ -1,13 +1,14 @@
-import { Campaign, type CampaignDoc } from '../campaigns/model.js';
-import { createCampaign } from '../campaigns/service.js';
-import { campaignStatus, todayInUk } from '../campaigns/status.js';
+import { Campaign, type CampaignDoc } from '../study/campaigns/model.js';
+import { createCampaign } from '../study/campaigns/service.js';
+import { campaignStatus } from '../study/campaigns/status.js';
+import { todayInUk } from '../platform/dates.js';
 import { notFound } from '../errors.js';
 import { invalid } from '../accounts/errors.js';
-import { Pilot, type PilotDoc } from '../pilots/model.js';
-import { count } from '../summaries/read-counters.js';
-import type { Tallier } from '../summaries/runner.js';
-import { groupCounters } from '../summaries/service.js';
-import { Wave, type WaveDoc } from '../waves/model.js';
+import { Pilot, type PilotDoc } from '../study/councils/model.js';
+import { count } from '../tally/read-counters.js';
+import type { Tallier } from '../tally/runner.js';
+import { groupCounters } from '../reports/summaries/service.js';
+import { Wave, type WaveDoc } from '../study/waves/model.js';
 import { CampaignChange, NewCampaign } from './schemas.js';
 import { patchUpdate } from './updates.js';
 

@@ -1,5 +1,5 @@
 import { conflict, notFound } from '../errors.js';
-import { Pilot, type PilotDoc } from '../pilots/model.js';
+import { Pilot, type PilotDoc } from '../study/councils/model.js';
 import { NewPilot, PilotChange } from './schemas.js';
 import { patchUpdate } from './updates.js';
 

@@ -1,11 +1,10 @@
 import { conflict, notFound } from '../errors.js';
 import { invalid } from '../accounts/errors.js';
-import { Campaign, type CampaignDoc } from '../campaigns/model.js';
-import { TallyQueue } from '../summaries/model.js';
-import type { Tallier } from '../summaries/runner.js';
+import { Campaign, type CampaignDoc } from '../study/campaigns/model.js';
+import { anyQueued, type Tallier } from '../tally/runner.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
-import { Wave, type WaveDoc } from '../waves/model.js';
-import { createWave } from '../waves/service.js';
+import { Wave, type WaveDoc } from '../study/waves/model.js';
+import { createWave } from '../study/waves/service.js';
 import { responseCount } from './campaigns.js';
 import { NewWave, WaveChange } from './schemas.js';
 
@@ -32,7 +31,7 @@ export async function createAdminWave(input: unknown, { surveys }: WaveDeps) {
 // After the tally has caught up: does any council have a counted response in this wave?
 async function waveHasResponses(waveId: string, tallier: Tallier): Promise<boolean> {
   await tallier.flush();
-  if (await TallyQueue.findOne().lean()) return true; // not yet counted: assume the worst
+  if (await anyQueued()) return true; // not yet counted: assume the worst
   const campaigns = await Campaign.find({ waveId }, { pilotCode: 1 }).lean<CampaignDoc[]>();
   const counts = await Promise.all(campaigns.map((c) => responseCount(c.pilotCode, waveId)));
   return counts.some((n) => n > 0);

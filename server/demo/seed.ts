@@ -1,15 +1,15 @@
-import { Campaign } from '../campaigns/model.js';
-import { createCampaign } from '../campaigns/service.js';
-import { todayInUk } from '../campaigns/status.js';
+import { Campaign } from '../study/campaigns/model.js';
+import { createCampaign } from '../study/campaigns/service.js';
+import { todayInUk } from '../platform/dates.js';
 import type { Logger } from '../log.js';
-import { Pilot } from '../pilots/model.js';
-import { SurveyResponse } from '../responses/model.js';
+import { Pilot } from '../study/councils/model.js';
+import { insertResponses } from '../responses/store.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { validateAnswers } from '../surveys/validate-answers.js';
-import { rebuildSummaries } from '../summaries/recompute.js';
+import { rebuildSummaries } from '../tally/recompute.js';
 import { importIndicators, importNeighbours } from '../workforce/service.js';
 import { readFileSync } from 'node:fs';
-import { createWave } from '../waves/service.js';
+import { createWave } from '../study/waves/service.js';
 import { syntheticAnswers } from './answers.js';
 import { demoCouncils } from './councils.js';
 import { normal, seededRng } from './random.js';
@@ -70,7 +70,7 @@ export async function seedDemoIfEmpty(surveys: SurveyRegistry, logger: Logger): 
           day: addDays(wave.opensOn, Math.floor(rng() * span)), answers: checked.answers,
         };
       });
-      await SurveyResponse.insertMany(docs, { ordered: false });
+      await insertResponses(docs, false);
       total += n;
     }
   }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { toApi } from '../db/to-json.js';
+import { toApi } from '../platform/db/to-json.js';
 import { ExportAudit, type ExportAuditDoc } from './model.js';
 
 export type AuditStart = { user: string; kind: 'responses' | 'codebook'; format: string; filters: Record<string, unknown> };

@@ -1,5 +1,5 @@
 import { CODEBOOK_HEADER, codebookRows, type Codebook } from './codebook.js';
-import { csvTextLine } from './csv.js';
+import { csvTextLine } from '../codec/csv.js';
 
 export const CODEBOOK_FORMATS = ['csv', 'json', 'md'] as const;
 export type CodebookFormat = (typeof CODEBOOK_FORMATS)[number];

@@ -1,5 +1,5 @@
-import { SUPPRESSED_CODE } from './codes.js';
-import type { Column, Layout } from './columns.js';
+import { SUPPRESSED_CODE } from '../codec/codes.js';
+import type { Column, Layout } from '../codec/columns.js';
 
 // What each column means, for researchers: the same content as CSV, JSON, Markdown and as the
 // second sheet of an .xlsx export.

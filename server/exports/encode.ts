@@ -1,12 +1,10 @@
 import { scoreScale } from '../surveys/scoring.js';
-import { SUPPRESSED_CODE } from './codes.js';
-import type { Cell, Layout } from './columns.js';
+import { SUPPRESSED_CODE } from '../codec/codes.js';
+import type { Cell, Layout } from '../codec/columns.js';
+import type { ResponseRow } from '../codec/response-row.js';
 
-// One stored response as the export reads it; nothing else of it is ever read.
-export type ResponseRow = {
-  campaign: string; pilotCode: string; waveId: string; surveyId: string; surveyVersion: number; day: string;
-  answers: Record<string, unknown>;
-};
+export type { ResponseRow };
+
 
 export type RowContext = {
   newId: () => string;
@@ -16,8 +14,6 @@ export type RowContext = {
   shownBands: (pilotCode: string, waveId: string) => Map<number, Set<number>> | undefined;
   labels: boolean;
 };
-
-export const groupKey = (pilotCode: string, waveId: string) => `${pilotCode}|${waveId}`;
 
 // The stored id never leaves: it is the respondent's browser-made submission id.
 export function encodeRow(layout: Layout, row: ResponseRow, ctx: RowContext): Cell[] {

@@ -5,7 +5,7 @@ import type { SurveyRegistry } from '../surveys/registry.js';
 import { listAudit, recordAudit } from './audit.js';
 import { codebook } from './codebook.js';
 import { codebookContentType, renderCodebook } from './codebook-formats.js';
-import { buildLayout } from './columns.js';
+import { buildLayout } from '../codec/columns.js';
 import { AuditQuery, CodebookQuery, ExportQuery } from './schemas.js';
 import { isClosedEarly, prepareExport } from './service.js';
 

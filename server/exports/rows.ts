@@ -1,6 +1,6 @@
-import { SurveyResponse } from '../responses/model.js';
-import type { Cell, Layout } from './columns.js';
-import { countBands, type BandCounts } from './disclosure.js';
+import { responseCursor } from '../responses/store.js';
+import type { Cell, Layout } from '../codec/columns.js';
+import { countBands, type BandCounts } from '../disclosure/export-bands.js';
 import { encodeRow, type ResponseRow, type RowContext } from './encode.js';
 import type { Selection } from './selection.js';
 
@@ -16,7 +16,7 @@ export async function countSelection(selection: Selection, layout: Layout): Prom
   const questions = new Set(selection.definitions.flatMap((d) => d.demographics));
   const projection = { _id: 0, pilotCode: 1, waveId: 1, surveyVersion: 1, ...Object.fromEntries([...questions].map((q) => [`answers.${q}`, 1])) };
   const tally = countBands(layout);
-  const cursor = SurveyResponse.collection.find(selection.query, { projection, batchSize: 2000 });
+  const cursor = responseCursor(selection.query, projection, 2000);
   try {
     for await (const doc of cursor) {
       tally.add({ pilotCode: doc.pilotCode, waveId: doc.waveId, surveyVersion: doc.surveyVersion, answers: doc.answers ?? {} });
@@ -32,7 +32,7 @@ export async function countSelection(selection: Selection, layout: Layout): Prom
 export async function* encodedRows(
   selection: Selection, layout: Layout, ctx: RowContext, kept: (row: Pick<ResponseRow, 'pilotCode' | 'waveId'>) => boolean,
 ): AsyncGenerator<Cell[]> {
-  const cursor = SurveyResponse.collection.find(selection.query, { projection: { ...FIELDS, answers: 1 }, batchSize: 1000 });
+  const cursor = responseCursor(selection.query, { ...FIELDS, answers: 1 }, 1000);
   try {
     for await (const doc of cursor) {
       const row = doc as unknown as ResponseRow;

@@ -1,10 +1,11 @@
 import { badRequest, conflict } from '../errors.js';
-import { campaignStatus, todayInUk } from '../campaigns/status.js';
-import { Campaign, type CampaignDoc } from '../campaigns/model.js';
-import { Pilot, type PilotDoc } from '../pilots/model.js';
+import { campaignStatus } from '../study/campaigns/status.js';
+import { todayInUk } from '../platform/dates.js';
+import { Campaign, type CampaignDoc } from '../study/campaigns/model.js';
+import { Pilot, type PilotDoc } from '../study/councils/model.js';
 import type { SurveyDefinition } from '../surveys/definition.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
-import { Wave, type WaveDoc } from '../waves/model.js';
+import { Wave, type WaveDoc } from '../study/waves/model.js';
 import type { ExportFilters } from './schemas.js';
 
 // Which responses an export covers, resolved from the filters against waves, councils and

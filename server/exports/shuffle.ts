@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Cell } from './columns.js';
+import type { Cell } from '../codec/columns.js';
 
 // Rows leave in an order unrelated to submission order (which would otherwise let someone who
 // knows who answered first find that row): a window of `size` rows is held and a random one

@@ -1,6 +1,6 @@
-import { SUPPRESSED_CODE } from '../exports/codes.js';
-import { META_COLUMNS, type AnswerTarget, type Column, type Layout } from '../exports/columns.js';
-import { unguardCell } from '../exports/csv.js';
+import { SUPPRESSED_CODE } from '../codec/codes.js';
+import { META_COLUMNS, type AnswerTarget, type Column, type Layout } from '../codec/columns.js';
+import { unguardCell } from '../codec/csv.js';
 
 // Reading our own coded CSV layout back into stored answers: the inverse of encodeRow for one
 // survey version. Meta columns are checked by the caller; score_* columns are recomputed, so ignored.

@@ -1,7 +1,7 @@
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import { declaresOtherCharset, rejectInvalidUtf8 } from '../http/error-handler.js';
+import { declaresOtherCharset, rejectInvalidUtf8 } from '../platform/http/error-handler.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { importResponses } from './service.js';
 

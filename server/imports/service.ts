@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { findCampaign } from '../campaigns/service.js';
+import { findCampaign } from '../study/campaigns/service.js';
 import { AppError, conflict } from '../errors.js';
-import { buildLayout } from '../exports/columns.js';
-import { SurveyResponse } from '../responses/model.js';
-import { TallyQueue } from '../summaries/model.js';
+import { buildLayout } from '../codec/columns.js';
+import { anyResponseStored, deleteResponses, insertResponses, type ResponseDoc } from '../responses/store.js';
+import { queueForCounting } from '../tally/runner.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { checkFieldCount, readCsv, type CsvRecord } from '../workforce/csv.js';
 import { checkRow, type CheckedRow } from './rows.js';
@@ -52,7 +52,7 @@ export async function importResponses(text: string, code: string, surveys: Surve
 async function importInto(text: string, code: string, surveys: SurveyRegistry, onProgress: ImportProgress) {
   const { campaign, wave } = await findCampaign(code);
   const def = surveys.get(wave.surveyId, wave.surveyVersion);
-  if (await SurveyResponse.exists({ campaign: campaign._id })) throw conflict(`Campaign ${code} already has responses; import into an empty campaign.`);
+  if (await anyResponseStored({ campaign: campaign._id })) throw conflict(`Campaign ${code} already has responses; import into an empty campaign.`);
   const [header, ...records] = parse(text);
   if (!header) throw new ImportFileError([{ line: 1, problem: 'the file is empty' }]);
   const { plan, problems: headerProblems } = planImport(buildLayout([def], surveys.all()), def.version, header.fields);
@@ -82,13 +82,15 @@ async function insertAll(rows: CheckedRow[], fixed: Record<string, unknown>, onP
   try {
     for (let at = 0; at < rows.length; at += BATCH) {
       const docs = rows.slice(at, at + BATCH).map((r) => ({ _id: randomUUID(), ...fixed, day: r.day, answers: r.answers }));
-      await TallyQueue.insertMany(docs.map((d) => ({ _id: d._id })));
+      const queued = await queueForCounting(docs.map((d) => d._id));
+      const failed = queued.find((e) => e);
+      if (failed) throw failed;
       ids.push(...docs.map((d) => d._id));
-      await SurveyResponse.insertMany(docs);
+      await insertResponses(docs as ResponseDoc[]);
       onProgress('storing', Math.min(at + BATCH, rows.length), rows.length);
     }
   } catch (err) {
-    await SurveyResponse.deleteMany({ _id: { $in: ids } }).catch(() => {});
+    await deleteResponses(ids).catch(() => {});
     throw new Error(`Storing failed after validation; the ${ids.length} responses stored so far were removed (run summaries:verify -- --rebuild if the server counted them meanwhile): ${(err as Error).message}`, { cause: err });
   }
   return rows.length;

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../http/html.js';
+import { escapeHtml } from '../platform/http/html.js';
 
 // What personal invitations make knowable, said plainly for HR leads and admins. Returned by
 // GET /api/v1/invitations/:code as `anonymity` and shown at the top of the invitations page.

@@ -1,11 +1,12 @@
-import { Campaign, type CampaignDoc } from '../campaigns/model.js';
-import { campaignStatus, todayInUk } from '../campaigns/status.js';
+import { Campaign, type CampaignDoc } from '../study/campaigns/model.js';
+import { campaignStatus } from '../study/campaigns/status.js';
+import { todayInUk } from '../platform/dates.js';
 import { renderInvitation } from '../mail/templates.js';
 import type { OutgoingMail } from '../mail/transport.js';
-import type { OutboxDoc } from '../outbox/model.js';
-import type { Composer } from '../outbox/worker.js';
-import { Pilot } from '../pilots/model.js';
-import { Wave, type WaveDoc } from '../waves/model.js';
+import type { OutboxDoc } from '../mail/outbox/model.js';
+import type { Composer } from '../mail/outbox/worker.js';
+import { Pilot } from '../study/councils/model.js';
+import { Wave, type WaveDoc } from '../study/waves/model.js';
 import { InvitationClaim, InvitationOptOut, inviteesOf, personKey } from './model.js';
 import { issueTokens } from './tokens.js';
 

@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import { currentUser, type Access } from '../accounts/access.js';
 import { forbidden } from '../accounts/errors.js';
 import { canEditCouncil } from '../accounts/rules.js';
-import { Campaign } from '../campaigns/model.js';
+import { Campaign } from '../study/campaigns/model.js';
 
 // An admin, or an HR lead of the council whose campaign is named by :code. Signing in (and the
 // CSRF check on changes) is the accounts feature's own guard; this adds the campaign's council.

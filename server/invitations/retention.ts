@@ -1,10 +1,9 @@
-import { Campaign, type CampaignDoc } from '../campaigns/model.js';
-import { todayInUk } from '../campaigns/status.js';
-import { MailDone, MailProblem, Mailing, OutboxClaim, OutboxMessage } from '../outbox/model.js';
-import { Wave, type WaveDoc } from '../waves/model.js';
+import { Campaign, type CampaignDoc } from '../study/campaigns/model.js';
+import { addDays, todayInUk } from '../platform/dates.js';
+import { MailDone, MailProblem, Mailing, OutboxClaim, OutboxMessage } from '../mail/outbox/model.js';
+import { Wave, type WaveDoc } from '../study/waves/model.js';
 import { InvitationClaim, InvitationList, InvitationOptOut, InvitationToken, inviteesOf } from './model.js';
 
-export const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 // The last day a list is kept: a wave "closes on" its last open day, so with 30 days' retention
 // a wave closing on 1 June keeps its list to 1 July and loses it on 2 July.

@@ -1,7 +1,7 @@
 import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
-import { declaresOtherCharset, rejectInvalidUtf8 } from '../http/error-handler.js';
+import { declaresOtherCharset, rejectInvalidUtf8 } from '../platform/http/error-handler.js';
 import { checkInvitation } from './redeem.js';
 import { deleteList } from './retention.js';
 import { setReminderDates } from './schedule.js';

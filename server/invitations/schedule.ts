@@ -1,13 +1,12 @@
-import { findCampaign } from '../campaigns/service.js';
-import { todayInUk } from '../campaigns/status.js';
+import { findCampaign } from '../study/campaigns/service.js';
+import { todayInUk, ukWeekdayAndHour } from '../platform/dates.js';
 import { badRequest } from '../errors.js';
-import { createMailing } from '../outbox/feeder.js';
+import { createMailing } from '../mail/outbox/feeder.js';
 import { InvitationClaim, InvitationList, InvitationOptOut, inviteesOf } from './model.js';
 import { ensureList } from './service.js';
 
 // Reminders go out from 09:00 UK time on their day, not at midnight.
 export const REMINDER_HOUR = 9;
-const ukHour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' });
 
 export async function setReminderDates(code: string, dates: string[], now: Date): Promise<{ dates: string[] }> {
   const { wave, status } = await findCampaign(code);
@@ -38,7 +37,7 @@ export async function reminderRecipients(code: string): Promise<string[]> {
 // Scheduler tick: a mailing for each list whose reminder day has come. If the server was down
 // over several reminder days, one reminder goes, not one per missed day.
 export async function queueDueReminders(now: Date): Promise<number> {
-  if (Number(ukHour.format(now)) < REMINDER_HOUR) return 0;
+  if (ukWeekdayAndHour(now).hour < REMINDER_HOUR) return 0;
   const today = todayInUk(now);
   let queued = 0;
   for (const list of await InvitationList.find({}, { reminders: 1, remindersQueued: 1 }).lean()) {

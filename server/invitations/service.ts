@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { findCampaign } from '../campaigns/service.js';
+import { findCampaign } from '../study/campaigns/service.js';
 import { conflict, notFound, unprocessable } from '../errors.js';
-import { createMailing, insertNew } from '../outbox/feeder.js';
-import { MailDone, MailProblem, Mailing, OutboxMessage, isDuplicateKey, type ProblemDoc } from '../outbox/model.js';
+import { createMailing, insertNew } from '../mail/outbox/feeder.js';
+import { MailDone, MailProblem, Mailing, OutboxMessage, isDuplicateKey, type ProblemDoc } from '../mail/outbox/model.js';
 import { invitationAnonymityText } from './anonymity.js';
 import { parseAddressList } from './csv.js';
 import { InvitationList, InvitationOptOut, inviteeId, inviteesOf, type InvitationLang, type InviteeDoc } from './model.js';

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../http/html.js';
+import { escapeHtml } from '../platform/http/html.js';
 import { words, type MailFacts, type MailKind, type MailLang } from './words.js';
 
 export type InvitationLinks = { survey: string; optOut: string };

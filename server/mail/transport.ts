@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 import { classifySendError, MailSendError } from './send-errors.js';
-import { senderDomain, transportKind, type MailSettings, type TransportKind } from './settings.js';
+import { senderDomain, transportKind, type MailSettings, type TransportKind } from '../config.js';
 
 export type OutgoingMail = {
   id: string; to: string; subject: string; text: string; html: string;

@@ -1,22 +1,25 @@
 import { AppError, conflict, unprocessable } from '../errors.js';
-import { findCampaign, findOpenCampaign, type OpenCampaign } from '../campaigns/service.js';
+import { findCampaign, findOpenCampaign, type OpenCampaign } from '../study/campaigns/service.js';
 import { redeemInvitation, settleInvitation } from '../invitations/redeem.js';
-import { todayInUk } from '../campaigns/status.js';
+import { todayInUk } from '../platform/dates.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { validateAnswers } from '../surveys/validate-answers.js';
 import { SurveyResponse, type ResponseDoc } from './model.js';
 import type { SubmitBody } from './schemas.js';
-import { storeResponse, storedCampaign } from './writer.js';
+import type { ResponseWriter } from './writer.js';
+import type { CampaignCache } from '../study/campaigns/cache.js';
 
 export type SubmitResult = { id: string; created: boolean };
 
 // Stored exactly once: the client's submissionId is the document id, so a retry after a lost
 // acknowledgement finds its own earlier copy instead of adding a second one (writer.ts).
-export async function submitResponse(code: string, body: SubmitBody, surveys: SurveyRegistry): Promise<SubmitResult> {
-  const { campaign, wave } = await findOpenCampaign(code).catch(async (err) => {
+export type SubmitDeps = { surveys: SurveyRegistry; writer: ResponseWriter; cache: CampaignCache };
+
+export async function submitResponse(code: string, body: SubmitBody, { surveys, writer, cache }: SubmitDeps): Promise<SubmitResult> {
+  const { campaign, wave } = await findOpenCampaign(code, cache).catch(async (err) => {
     // only a closed or not-yet-open campaign can still acknowledge a stored retry; anything
     // else (the database being down, say) fails at once rather than waiting twice
-    if (err instanceof AppError && (err.status === 410 || err.status === 403) && await storedCampaign(body.submissionId) === code) return findCampaign(code);
+    if (err instanceof AppError && (err.status === 410 || err.status === 403) && await writer.storedCampaign(body.submissionId) === code) return findCampaign(code);
     throw err;
   });
   const def = surveys.get(wave.surveyId, wave.surveyVersion);
@@ -30,20 +33,20 @@ export async function submitResponse(code: string, body: SubmitBody, surveys: Su
   });
   await doc.validate();
   const response = doc.toObject() as ResponseDoc;
-  if (body.token) return submitInvited(campaign, response, body.token);
+  if (body.token) return submitInvited(campaign, response, body.token, writer);
   await redeemInvitation(campaign, undefined, body.submissionId); // refuses if the campaign needs a personal link
-  const outcome = await storeResponse(response);
+  const outcome = await writer.store(response);
   return outcome.created ? { id: response._id, created: true } : sameCampaign(outcome.campaign, code, response._id);
 }
 
 // A personal link is marked used before the response exists; nothing stored links the two.
-async function submitInvited(campaign: OpenCampaign['campaign'], response: ResponseDoc, token: string): Promise<SubmitResult> {
+async function submitInvited(campaign: OpenCampaign['campaign'], response: ResponseDoc, token: string, writer: ResponseWriter): Promise<SubmitResult> {
   const code = campaign._id;
   // looked for first: a retry of a stored response must not find its own link used up
-  let stored = await storedCampaign(response._id);
+  let stored = await writer.storedCampaign(response._id);
   if (stored === null) {
     const invitation = await redeemInvitation(campaign, token, response._id);
-    const outcome = await storeResponse(response);
+    const outcome = await writer.store(response);
     if (outcome.created) {
       await invitation?.settle();
       return { id: response._id, created: true };

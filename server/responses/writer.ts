@@ -1,9 +1,6 @@
-import { isDatabaseUnavailable } from '../db/connection.js';
-import { insertEach, isDuplicate } from '../db/insert-each.js';
+import { isDatabaseUnavailable } from '../platform/db/connection.js';
+import { insertEach, isDuplicate } from '../platform/db/insert-each.js';
 import { AppError, unavailable } from '../errors.js';
-import { allStoredMarked } from '../summaries/marks.js';
-import { TallyQueue } from '../summaries/model.js';
-import { handOver } from '../summaries/tally.js';
 import { SurveyResponse, type ResponseDoc } from './model.js';
 
 // Group commit. On FerretDB's SQLite backend every write is a transaction of its own, and the
@@ -13,7 +10,7 @@ import { SurveyResponse, type ResponseDoc } from './model.js';
 //   2. store the responses (one insert for the batch), and answer each by its own result: a
 //      duplicate id is a retry, answered from the copy stored before.
 // A retry of a response that was counted long ago queues its id again in step 1; the tally finds
-// the id marked as counted and only drops it (summaries/marks.ts). Each request is answered only
+// the id marked as counted and only drops it (tally/marks.ts). Each request is answered only
 // once its own document is written, and a failure answers only the requests it touched.
 // An id is never in two batches being written at once: a repeat waits for a later batch.
 const MAX_BATCH = 100; // FerretDB's insertion batch: more would be split over transactions anyway
@@ -29,126 +26,135 @@ const STEP_DEADLINE_MS = 4000;
 
 export type StoreOutcome = { created: true } | { created: false; campaign: string };
 
+// What the writer needs from the tally, which sits above responses (wired in app.ts): queue ids
+// for counting before their responses are stored (one insert; each id's own error or undefined),
+// take the documents just stored, and say whether every earlier response is marked as counted.
+export type TallyHandOff = {
+  queue: (ids: string[]) => Promise<({ code?: number } | undefined)[]>;
+  stored: (docs: ResponseDoc[]) => void;
+  allMarked: () => Promise<boolean>;
+};
+
+export type ResponseWriter = { store: (doc: ResponseDoc) => Promise<StoreOutcome>; storedCampaign: (id: string) => Promise<string | null> };
+
 type Entry = { doc: ResponseDoc; resolve: (outcome: StoreOutcome) => void; reject: (err: unknown) => void };
 
-let waiting: Entry[] = [];
-let running = false;
-const writing = new Set<string>(); // ids of the batch being written
-let marked = false;
-let markedCheckedAt = Number.NEGATIVE_INFINITY;
-
-export function storeResponse(doc: ResponseDoc): Promise<StoreOutcome> {
-  return new Promise((resolve, reject) => {
-    waiting.push({ doc, resolve, reject });
-    if (!running) {
-      running = true;
-      setImmediate(writeAll); // lets requests parsed in the same turn of the event loop join
-    }
-  });
-}
-
-// The next batch's lookups (if any) run while the previous batch is written.
-async function writeAll(): Promise<void> {
-  let previous: Promise<void> = Promise.resolve();
-  for (;;) {
-    const batch = nextBatch();
-    if (batch.length === 0) {
-      await previous;
-      if (waiting.length === 0) break;
-      continue;
-    }
-    const fresh = await withinDeadline(withoutEarlierCopies(batch), batch, []);
-    await previous;
-    for (const e of fresh) writing.add(e.doc._id);
-    previous = withinDeadline(writeBatch(fresh), fresh, undefined)
-      .catch((err: unknown) => { for (const e of fresh) e.reject(err); failWaitingIfDown(err); }) // the answered ignore it
-      .finally(() => { for (const e of fresh) writing.delete(e.doc._id); });
-  }
-  running = false;
-}
-
-// The database is down: everyone waiting would fail the same way, only seconds later.
-function failWaitingIfDown(err: unknown): void {
-  const down = isDatabaseUnavailable(err) || (err instanceof AppError && err.status === 503);
-  if (down) for (const e of waiting.splice(0)) e.reject(err);
-}
-
-function withinDeadline<T>(step: Promise<T>, entries: Entry[], otherwise: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<T>((resolve) => {
-    timer = setTimeout(() => {
-      const err = unavailable('The database did not answer in time; please try again shortly.');
-      for (const e of entries) e.reject(err);
-      failWaitingIfDown(err);
-      resolve(otherwise);
-    }, STEP_DEADLINE_MS);
-  });
-  return Promise.race([step, late]).finally(() => clearTimeout(timer));
-}
-
-// One entry per id, none of them being written: a repeat waits for a later batch.
-function nextBatch(): Entry[] {
-  const ids = new Set<string>();
-  const batch: Entry[] = [];
-  const later: Entry[] = [];
-  for (const e of waiting) {
-    const id = e.doc._id;
-    if (batch.length < MAX_BATCH && !ids.has(id) && !writing.has(id)) { ids.add(id); batch.push(e); } else later.push(e);
-  }
-  waiting = later;
-  return batch;
-}
-
 // Read by _id alone: the one lookup FerretDB answers from an index.
-export async function storedCampaign(submissionId: string): Promise<string | null> {
+async function storedCampaign(submissionId: string): Promise<string | null> {
   const found = await SurveyResponse.collection.findOne({ _id: submissionId as never }, { projection: { campaign: 1 } });
   return (found?.campaign as string | undefined) ?? null;
 }
 
-async function needsLookup(): Promise<boolean> {
-  if (marked || Date.now() - markedCheckedAt < RECHECK_MARKED_MS) return !marked;
-  markedCheckedAt = Date.now();
-  marked = await allStoredMarked();
-  return !marked;
-}
+export function createResponseWriter(tally: TallyHandOff, { recheckMarkedMs = RECHECK_MARKED_MS } = {}): ResponseWriter {
+  let waiting: Entry[] = [];
+  let running = false;
+  const writing = new Set<string>(); // ids of the batch being written
+  let marked = false;
+  let markedCheckedAt = Number.NEGATIVE_INFINITY;
 
-// Only while earlier responses may be unmarked; a failed lookup fails only its own submission.
-async function withoutEarlierCopies(batch: Entry[]): Promise<Entry[]> {
-  const lookup = await needsLookup().catch((err: unknown) => { for (const e of batch) e.reject(err); failWaitingIfDown(err); return null; });
-  if (lookup === null) return [];
-  if (!lookup) return batch;
-  const earlier = await Promise.allSettled(batch.map((e) => storedCampaign(e.doc._id)));
-  return batch.filter((e, i) => {
-    const found = earlier[i]!;
-    if (found.status === 'rejected') { e.reject(found.reason); failWaitingIfDown(found.reason); return false; }
-    if (found.value === null) return true;
-    e.resolve({ created: false, campaign: found.value });
-    return false;
-  });
-}
+  function store(doc: ResponseDoc): Promise<StoreOutcome> {
+    return new Promise((resolve, reject) => {
+      waiting.push({ doc, resolve, reject });
+      if (!running) {
+        running = true;
+        setImmediate(writeAll); // lets requests parsed in the same turn of the event loop join
+      }
+    });
+  }
 
-async function writeBatch(fresh: Entry[]): Promise<void> {
-  if (fresh.length === 0) return;
-  // queue first: a response can then never be stored without being queued for the summaries
-  const queued = await insertEach(TallyQueue.collection, fresh.map((e) => ({ _id: e.doc._id })));
-  const ready = fresh.filter((e, i) => {
-    const err = queued[i];
-    if (err && !isDuplicate(err)) { e.reject(err); return false; } // a duplicate: an earlier attempt queued it
-    return true;
-  });
-  const stored = await insertEach(SurveyResponse.collection, ready.map((e) => e.doc));
-  handOver(ready.filter((_, i) => !stored[i]).map((e) => e.doc));
-  await Promise.all(ready.map(async (e, i) => {
-    const err = stored[i];
-    if (!err) return e.resolve({ created: true });
-    if (!isDuplicate(err)) return e.reject(err);
-    const campaign = await storedCampaign(e.doc._id).catch((cause: unknown) => cause);
-    return typeof campaign === 'string' ? e.resolve({ created: false, campaign }) : e.reject(campaign ?? err);
-  }));
-}
+  // The next batch's lookups (if any) run while the previous batch is written.
+  async function writeAll(): Promise<void> {
+    let previous: Promise<void> = Promise.resolve();
+    for (;;) {
+      const batch = nextBatch();
+      if (batch.length === 0) {
+        await previous;
+        if (waiting.length === 0) break;
+        continue;
+      }
+      const fresh = await withinDeadline(withoutEarlierCopies(batch), batch, []);
+      await previous;
+      for (const e of fresh) writing.add(e.doc._id);
+      previous = withinDeadline(writeBatch(fresh), fresh, undefined)
+        .catch((err: unknown) => { for (const e of fresh) e.reject(err); failWaitingIfDown(err); }) // the answered ignore it
+        .finally(() => { for (const e of fresh) writing.delete(e.doc._id); });
+    }
+    running = false;
+  }
 
-// For tests: forget whether earlier responses are known to be marked.
-export function forgetMarked(): void {
-  marked = false;
-  markedCheckedAt = Number.NEGATIVE_INFINITY;
+  // The database is down: everyone waiting would fail the same way, only seconds later.
+  function failWaitingIfDown(err: unknown): void {
+    const down = isDatabaseUnavailable(err) || (err instanceof AppError && err.status === 503);
+    if (down) for (const e of waiting.splice(0)) e.reject(err);
+  }
+
+  function withinDeadline<T>(step: Promise<T>, entries: Entry[], otherwise: T): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<T>((resolve) => {
+      timer = setTimeout(() => {
+        const err = unavailable('The database did not answer in time; please try again shortly.');
+        for (const e of entries) e.reject(err);
+        failWaitingIfDown(err);
+        resolve(otherwise);
+      }, STEP_DEADLINE_MS);
+    });
+    return Promise.race([step, late]).finally(() => clearTimeout(timer));
+  }
+
+  // One entry per id, none of them being written: a repeat waits for a later batch.
+  function nextBatch(): Entry[] {
+    const ids = new Set<string>();
+    const batch: Entry[] = [];
+    const later: Entry[] = [];
+    for (const e of waiting) {
+      const id = e.doc._id;
+      if (batch.length < MAX_BATCH && !ids.has(id) && !writing.has(id)) { ids.add(id); batch.push(e); } else later.push(e);
+    }
+    waiting = later;
+    return batch;
+  }
+
+  async function needsLookup(): Promise<boolean> {
+    if (Date.now() - markedCheckedAt < recheckMarkedMs) return !marked;
+    markedCheckedAt = Date.now();
+    marked = await tally.allMarked();
+    return !marked;
+  }
+
+  // Only while earlier responses may be unmarked; a failed lookup fails only its own submission.
+  async function withoutEarlierCopies(batch: Entry[]): Promise<Entry[]> {
+    const lookup = await needsLookup().catch((err: unknown) => { for (const e of batch) e.reject(err); failWaitingIfDown(err); return null; });
+    if (lookup === null) return [];
+    if (!lookup) return batch;
+    const earlier = await Promise.allSettled(batch.map((e) => storedCampaign(e.doc._id)));
+    return batch.filter((e, i) => {
+      const found = earlier[i]!;
+      if (found.status === 'rejected') { e.reject(found.reason); failWaitingIfDown(found.reason); return false; }
+      if (found.value === null) return true;
+      e.resolve({ created: false, campaign: found.value });
+      return false;
+    });
+  }
+
+  async function writeBatch(fresh: Entry[]): Promise<void> {
+    if (fresh.length === 0) return;
+    // queue first: a response can then never be stored without being queued for the summaries
+    const queued = await tally.queue(fresh.map((e) => e.doc._id));
+    const ready = fresh.filter((e, i) => {
+      const err = queued[i];
+      if (err && !isDuplicate(err)) { e.reject(err); return false; } // a duplicate: an earlier attempt queued it
+      return true;
+    });
+    const stored = await insertEach(SurveyResponse.collection, ready.map((e) => e.doc));
+    tally.stored(ready.filter((_, i) => !stored[i]).map((e) => e.doc));
+    await Promise.all(ready.map(async (e, i) => {
+      const err = stored[i];
+      if (!err) return e.resolve({ created: true });
+      if (!isDuplicate(err)) return e.reject(err);
+      const campaign = await storedCampaign(e.doc._id).catch((cause: unknown) => cause);
+      return typeof campaign === 'string' ? e.resolve({ created: false, campaign }) : e.reject(campaign ?? err);
+    }));
+  }
+
+  return { store, storedCampaign };
 }

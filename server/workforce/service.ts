@@ -1,5 +1,5 @@
 import { notFound } from '../errors.js';
-import { Pilot, type PilotDoc } from '../pilots/model.js';
+import { Pilot, type PilotDoc } from '../study/councils/model.js';
 import { splitLines } from './csv.js';
 import { planIndicatorImport, type ImportPlan } from './import-plan.js';
 import { parseIndicators, type IndicatorsImport } from './indicators.js';

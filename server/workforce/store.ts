@@ -1,6 +1,6 @@
 // Data access for the workforce feature: plain objects in, plain objects out.
 import type { AnyBulkWriteOperation } from 'mongoose';
-import { Pilot } from '../pilots/model.js';
+import { Pilot } from '../study/councils/model.js';
 import type { WorkforceRecord } from './indicators.js';
 import type { StoredRow } from './import-plan.js';
 import type { LayoutName } from './measures.js';

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { InvitationList, inviteesOf } from '../../server/invitations/model.js';
-import { MailProblem, OutboxMessage } from '../../server/outbox/model.js';
+import { MailProblem, OutboxMessage } from '../../server/mail/outbox/model.js';
 import { createStaffUser, TEST_PASSWORD, useTestApp, type StaffSpec } from '../helpers/app.js';
 import { describeViolations, phone, seriousAxeViolations, useBrowser } from '../helpers/browser.js';
 import { buildCampaign, buildPilot } from '../helpers/factories.js';

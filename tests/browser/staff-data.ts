@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Campaign } from '../../server/campaigns/model.js';
+import { Campaign } from '../../server/study/campaigns/model.js';
 import { syntheticAnswers } from '../../server/demo/answers.js';
 import { seededRng } from '../../server/demo/random.js';
-import { Pilot } from '../../server/pilots/model.js';
+import { Pilot } from '../../server/study/councils/model.js';
 import { SurveyResponse } from '../../server/responses/model.js';
-import { rebuildSummaries } from '../../server/summaries/recompute.js';
+import { rebuildSummaries } from '../../server/tally/recompute.js';
 import { validateAnswers } from '../../server/surveys/validate-answers.js';
-import { createWave } from '../../server/waves/service.js';
+import { createWave } from '../../server/study/waves/service.js';
 import { importIndicators } from '../../server/workforce/service.js';
 import { testSurveys } from '../helpers/app.js';
 

@@ -9,10 +9,10 @@ import { createUser } from '../../server/accounts/users.js';
 import { User } from '../../server/accounts/model.js';
 import { createApp } from '../../server/app.js';
 import { parseConfig, type Config } from '../../server/config.js';
-import { connectDatabase, disconnectDatabase } from '../../server/db/connection.js';
+import { connectDatabase, disconnectDatabase } from '../../server/platform/db/connection.js';
 import { createLogger } from '../../server/log.js';
 import { createSurveyRegistry, type SurveyRegistry } from '../../server/surveys/registry.js';
-import { createTallier } from '../../server/summaries/runner.js';
+import { createTallier } from '../../server/tally/runner.js';
 
 export function testDatabaseUri(): string {
   const uri = process.env.TEST_MONGODB_URI;
@@ -33,13 +33,13 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 let registry: SurveyRegistry | undefined;
 export const testSurveys = (): SurveyRegistry => (registry ??= createSurveyRegistry());
 
-export type AppOptions = { now?: () => number; surveys?: SurveyRegistry };
+export type AppOptions = { now?: () => number; surveys?: SurveyRegistry; recheckMarkedMs?: number };
 
-export function testApp(overrides: Record<string, string> = {}, { now, surveys = testSurveys() }: AppOptions = {}) {
+export function testApp(overrides: Record<string, string> = {}, { now, surveys = testSurveys(), recheckMarkedMs }: AppOptions = {}) {
   const config = testConfig(overrides);
   const logger = createLogger('silent');
   const tallier = createTallier(surveys, logger);
-  return { config, tallier, app: createApp({ config, logger, surveys, tallier, now }) };
+  return { config, tallier, app: createApp({ config, logger, surveys, tallier, now, recheckMarkedMs }) };
 }
 
 // A clock the test moves on by hand, for session expiry and sign-in windows.

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Campaign } from '../../server/campaigns/model.js';
-import { todayInUk } from '../../server/campaigns/status.js';
-import { Pilot } from '../../server/pilots/model.js';
+import { Campaign } from '../../server/study/campaigns/model.js';
+import { todayInUk } from '../../server/platform/dates.js';
+import { Pilot } from '../../server/study/councils/model.js';
 import { SurveyResponse } from '../../server/responses/model.js';
-import { createWave } from '../../server/waves/service.js';
+import { createWave } from '../../server/study/waves/service.js';
 import { testSurveys } from './app.js';
 
 const addDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
@@ -43,7 +43,7 @@ export function buildAnswers(overrides: Record<string, unknown> = {}): Record<st
 
 // Ends every wave yesterday: results are published (and compared) only once a wave has closed.
 export async function closeWaves(): Promise<void> {
-  const { Wave } = await import('../../server/waves/model.js');
+  const { Wave } = await import('../../server/study/waves/model.js');
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   const earlier = new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10);
   await Wave.updateMany({}, { $set: { opensOn: earlier, closesOn: yesterday } });

@@ -1,9 +1,9 @@
 import { describe, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { CAMPAIGN_CACHE_TTL_MS } from '../../server/campaigns/cache.js';
-import { Campaign } from '../../server/campaigns/model.js';
-import { Wave } from '../../server/waves/model.js';
+import { CAMPAIGN_CACHE_TTL_MS } from '../../server/study/campaigns/cache.js';
+import { Campaign } from '../../server/study/campaigns/model.js';
+import { Wave } from '../../server/study/waves/model.js';
 import { useTestApp } from '../helpers/app.js';
 import { buildAnswers, buildCampaign } from '../helpers/factories.js';
 

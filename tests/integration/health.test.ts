@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import supertest from 'supertest';
-import { connectDatabase, disconnectDatabase } from '../../server/db/connection.js';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/embedded.js';
+import { connectDatabase, disconnectDatabase } from '../../server/platform/db/connection.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/platform/db/embedded.js';
 import { testApp } from '../helpers/app.js';
 
 // This file runs its own FerretDB, because it kills it: other files keep the shared one.

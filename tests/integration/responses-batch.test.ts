@@ -1,11 +1,11 @@
 import { describe, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { todayInUk } from '../../server/campaigns/status.js';
+import { todayInUk } from '../../server/platform/dates.js';
 import { SurveyResponse, type ResponseDoc } from '../../server/responses/model.js';
-import { storeResponse } from '../../server/responses/writer.js';
-import { TallyQueue } from '../../server/summaries/model.js';
-import { storedAll, verifySummaries } from '../../server/summaries/recompute.js';
+import { createResponseWriter } from '../../server/responses/writer.js';
+import { TallyQueue } from '../../server/tally/model.js';
+import { storedAll, verifySummaries } from '../../server/tally/recompute.js';
 import { testSurveys, useTestApp } from '../helpers/app.js';
 import { buildAnswers, buildCampaign } from '../helpers/factories.js';
 
@@ -47,7 +47,8 @@ describe('submissions written together', () => {
     const docs = [doc(buildAnswers()), doc({ 'refused.key': 1 }), doc(buildAnswers())];
     const inserts = mock.method(SurveyResponse.collection, 'insertMany');
     try {
-      const results = await Promise.allSettled(docs.map(storeResponse)); // the same turn of the event loop: one batch
+      const writer = createResponseWriter(tallier.handOff);
+      const results = await Promise.allSettled(docs.map((d) => writer.store(d))); // the same turn of the event loop: one batch
       assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
       assert.deepEqual(results.map((r) => (r.status === 'fulfilled' ? r.value : null)), [{ created: true }, null, { created: true }]);
       assert.equal(inserts.mock.callCount(), 1);

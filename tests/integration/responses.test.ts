@@ -107,7 +107,7 @@ describe('POST /api/v1/campaigns/:code/responses', () => {
     const { code } = await buildCampaign();
     const body = { submissionId: randomUUID(), answers: buildAnswers() };
     await post(code, body).expect(201);
-    const { Campaign } = await import('../../server/campaigns/model.js');
+    const { Campaign } = await import('../../server/study/campaigns/model.js');
     await Campaign.updateOne({ _id: code }, { $set: { closedManually: true } });
     assert.equal((await post(code, body)).status, 200);
     assert.equal((await post(code, { ...body, submissionId: randomUUID() })).status, 410);

@@ -1,7 +1,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SurveyResponse } from '../../server/responses/model.js';
-import { verifySummaries } from '../../server/summaries/recompute.js';
+import { verifySummaries } from '../../server/tally/recompute.js';
 import { buildCampaign } from '../helpers/factories.js';
 import { testSurveys } from '../helpers/app.js';
 import { percentile } from '../../scripts/bench/stats.js';

@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mongoose from 'mongoose';
 import { createApp } from '../../server/app.js';
-import { connectDatabase, disconnectDatabase } from '../../server/db/connection.js';
-import { answerClientErrors } from '../../server/http/client-errors.js';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/db/embedded.js';
+import { connectDatabase, disconnectDatabase } from '../../server/platform/db/connection.js';
+import { answerClientErrors } from '../../server/platform/http/client-errors.js';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/platform/db/embedded.js';
 import { createLogger } from '../../server/log.js';
-import { createTallier, type Tallier } from '../../server/summaries/runner.js';
+import { createTallier, type Tallier } from '../../server/tally/runner.js';
 import { testConfig, testSurveys } from '../helpers/app.js';
 import { httpClient, type HttpClient } from './http-client.js';
 

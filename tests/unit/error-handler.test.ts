@@ -4,7 +4,7 @@ import express from 'express';
 import supertest from 'supertest';
 import { z } from 'zod';
 import { AppError } from '../../server/errors.js';
-import { apiNotFound, errorHandler, requireJsonBody } from '../../server/http/error-handler.js';
+import { apiNotFound, errorHandler, requireJsonBody } from '../../server/platform/http/error-handler.js';
 import { createLogger } from '../../server/log.js';
 
 function appThatThrows(err: unknown) {

@@ -1,6 +1,6 @@
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { Cell } from '../columns.js';
+import type { Cell } from '../../codec/columns.js';
 
 // A format that turns rows into bytes piece by piece; pieces are gathered into ~64 KB chunks so
 // the response is written in few large writes, and `pipeline` pulls the next chunk only when

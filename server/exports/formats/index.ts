@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { codebook, CODEBOOK_HEADER, codebookRows } from '../codebook.js';
-import type { Cell, Layout } from '../columns.js';
+import type { Cell, Layout } from '../../codec/columns.js';
 import { pipeChunks } from './chunks.js';
 import { savFormat } from './sav.js';
 import { csvFormat, ndjsonFormat } from './text.js';

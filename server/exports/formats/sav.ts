@@ -1,4 +1,4 @@
-import type { Column } from '../columns.js';
+import type { Column } from '../../codec/columns.js';
 import { createCaseWriter } from '../sav/cases.js';
 import { dictionary } from '../sav/dictionary.js';
 import { savVariables } from '../sav/variables.js';

@@ -1,5 +1,5 @@
-import type { Column } from '../columns.js';
-import { csvLine, csvTextLine } from '../csv.js';
+import type { Column } from '../../codec/columns.js';
+import { csvLine, csvTextLine } from '../../codec/csv.js';
 import type { ChunkFormat } from './chunks.js';
 
 export function csvFormat(columns: readonly Column[], options: { bom: boolean }): ChunkFormat {

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { Cell, Column } from '../columns.js';
+import type { Cell, Column } from '../../codec/columns.js';
 
 // exceljs's streaming writer commits each row to a zip stream that pipes into `out`. It does not
 // itself wait for a slow reader, so the loop does: whenever `out` reports a full buffer it stops

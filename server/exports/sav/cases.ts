@@ -1,4 +1,4 @@
-import type { Cell } from '../columns.js';
+import type { Cell } from '../../codec/columns.js';
 import type { SavVariable } from './variables.js';
 
 // Bytecode compression ("simple compression", bias 100): each 8-byte element becomes one command

@@ -1,4 +1,4 @@
-import type { Column } from '../columns.js';
+import type { Column } from '../../codec/columns.js';
 import { ByteWriter, HIGHEST, LOWEST, SYSMIS, utf8Prefix } from './bytes.js';
 import type { SavVariable } from './variables.js';
 

@@ -1,4 +1,4 @@
-import type { Column } from '../columns.js';
+import type { Column } from '../../codec/columns.js';
 
 // How each export column is laid out in an SPSS system file. A numeric variable is one 8-byte
 // element; a string of width w <= 255 takes ceil(w / 8) elements; a "very long string" (w > 255,

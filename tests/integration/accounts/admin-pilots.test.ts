@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Pilot } from '../../../server/pilots/model.js';
+import { Pilot } from '../../../server/study/councils/model.js';
 import { useTestApp } from '../../helpers/app.js';
 import { buildPilot } from '../../helpers/factories.js';
 

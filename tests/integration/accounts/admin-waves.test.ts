@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { createSurveyRegistry, surveysDir } from '../../../server/surveys/registry.js';
-import { Wave } from '../../../server/waves/model.js';
+import { Wave } from '../../../server/study/waves/model.js';
 import { useTestApp } from '../../helpers/app.js';
 import { buildAnswers, buildCampaign } from '../../helpers/factories.js';
 

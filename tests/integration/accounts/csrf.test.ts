@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import supertest from 'supertest';
 import { Session, User } from '../../../server/accounts/model.js';
-import { Pilot } from '../../../server/pilots/model.js';
+import { Pilot } from '../../../server/study/councils/model.js';
 import { WorkforceFigures } from '../../../server/workforce/model.js';
 import { createStaffUser, signIn, TEST_PASSWORD, useTestApp } from '../../helpers/app.js';
 import { buildPilot } from '../../helpers/factories.js';

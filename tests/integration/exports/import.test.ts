@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { importResponses, ImportFileError } from '../../../server/imports/service.js';
 import { SurveyResponse } from '../../../server/responses/model.js';
 import { canonicalJson } from '../../../server/surveys/loader.js';
-import { TallyQueue } from '../../../server/summaries/model.js';
+import { TallyQueue } from '../../../server/tally/model.js';
 import { answersV1, answersV2, twoVersionSurveys } from '../../unit/exports/fixtures.js';
 import { buildExportCampaign, repeat, storeResponses, useExportApp } from './helpers.js';
 

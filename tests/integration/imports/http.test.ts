@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { IMPORT_LIMIT_MB } from '../../../server/imports/routes.js';
 import { SurveyResponse } from '../../../server/responses/model.js';
 import { canonicalJson } from '../../../server/surveys/loader.js';
-import { TallyQueue } from '../../../server/summaries/model.js';
+import { TallyQueue } from '../../../server/tally/model.js';
 import { useTestApp, type StaffAgent } from '../../helpers/app.js';
 import { buildAnswers, buildCampaign, storeResponses } from '../../helpers/factories.js';
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import express from 'express';
 import supertest from 'supertest';
 import { createAccounts } from '../../../server/accounts/routes.js';
-import { errorHandler, requireJsonBody } from '../../../server/http/error-handler.js';
+import { errorHandler, requireJsonBody } from '../../../server/platform/http/error-handler.js';
 import { campaignManager } from '../../../server/invitations/guard.js';
 import { invitationRoutes, invitationUploadRoutes } from '../../../server/invitations/routes.js';
 import { createLogger } from '../../../server/log.js';

@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { feedOutbox } from '../../../server/outbox/feeder.js';
-import { claimBatch } from '../../../server/outbox/claim.js';
-import { MailProblem, Mailing, OutboxClaim, OutboxMessage } from '../../../server/outbox/model.js';
+import { feedOutbox } from '../../../server/mail/outbox/feeder.js';
+import { claimBatch } from '../../../server/mail/outbox/claim.js';
+import { MailProblem, Mailing, OutboxClaim, OutboxMessage } from '../../../server/mail/outbox/model.js';
 import { buildCampaign } from '../../helpers/factories.js';
 import { upload, useMailTest } from './setup.js';
 

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { todayInUk } from '../../../server/campaigns/status.js';
+import { todayInUk } from '../../../server/platform/dates.js';
 import { AppError } from '../../../server/errors.js';
 import { InvitationClaim, inviteesOf } from '../../../server/invitations/model.js';
 import { redeemInvitation, settleInvitation } from '../../../server/invitations/redeem.js';

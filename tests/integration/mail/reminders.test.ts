@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { InvitationOptOut } from '../../../server/invitations/model.js';
 import { redeemInvitation } from '../../../server/invitations/redeem.js';
-import { addDays } from '../../../server/invitations/retention.js';
+import { addDays } from '../../../server/platform/dates.js';
 import { queueDueReminders } from '../../../server/invitations/schedule.js';
-import { todayInUk } from '../../../server/campaigns/status.js';
+import { todayInUk } from '../../../server/platform/dates.js';
 import { buildCampaign } from '../../helpers/factories.js';
 import { optOutLink, surveyLink, upload, useMailTest } from './setup.js';
 

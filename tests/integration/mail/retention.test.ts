@@ -1,11 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import mongoose from 'mongoose';
-import { Campaign } from '../../../server/campaigns/model.js';
-import { todayInUk } from '../../../server/campaigns/status.js';
+import { Campaign } from '../../../server/study/campaigns/model.js';
+import { todayInUk } from '../../../server/platform/dates.js';
 import { InvitationList, InvitationOptOut, InvitationToken, inviteeCollectionName } from '../../../server/invitations/model.js';
-import { addDays, sweepExpiredLists } from '../../../server/invitations/retention.js';
-import { MailDone, Mailing, OutboxClaim } from '../../../server/outbox/model.js';
+import { addDays } from '../../../server/platform/dates.js';
+import { sweepExpiredLists } from '../../../server/invitations/retention.js';
+import { MailDone, Mailing, OutboxClaim } from '../../../server/mail/outbox/model.js';
 import { buildCampaign } from '../../helpers/factories.js';
 import { optOutLink, RETENTION_DAYS, upload, useMailTest } from './setup.js';
 

@@ -1,13 +1,13 @@
 import { after, before } from 'node:test';
 import express, { type RequestHandler } from 'express';
 import supertest from 'supertest';
-import { errorHandler, requireJsonBody } from '../../../server/http/error-handler.js';
+import { errorHandler, requireJsonBody } from '../../../server/platform/http/error-handler.js';
 import { invitationCheckRoutes, invitationRoutes, invitationUploadRoutes } from '../../../server/invitations/routes.js';
 import { unsubscribePages } from '../../../server/invitations/unsubscribe.js';
 import { createLogger } from '../../../server/log.js';
-import { createMailService, type MailServiceDeps } from '../../../server/mail/runtime.js';
-import type { MailSettings } from '../../../server/mail/settings.js';
-import type { MailWorker } from '../../../server/outbox/worker.js';
+import { createMailService, type MailServiceDeps } from '../../../server/mail-jobs.js';
+import type { MailSettings } from '../../../server/config.js';
+import type { MailWorker } from '../../../server/mail/outbox/worker.js';
 import { useTestApp } from '../../helpers/app.js';
 import { startSmtp, type Smtp } from './smtp.js';
 

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import supertest from 'supertest';
-import { Campaign } from '../../../server/campaigns/model.js';
+import { Campaign } from '../../../server/study/campaigns/model.js';
 import { inviteesOf } from '../../../server/invitations/model.js';
 import { hashToken } from '../../../server/invitations/tokens.js';
 import { SurveyResponse } from '../../../server/responses/model.js';

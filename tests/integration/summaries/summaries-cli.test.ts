@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { Migration, Summary, TallyMark } from '../../../server/summaries/model.js';
+import { Migration, Summary, TallyMark } from '../../../server/tally/model.js';
 import { databaseNameFor, testDatabaseUri, useTestApp } from '../../helpers/app.js';
 import { buildAnswers, buildCampaign, closeWaves } from '../../helpers/factories.js';
 import { submitAll, times } from './submit.js';

@@ -2,9 +2,9 @@ import { describe, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { SurveyResponse } from '../../../server/responses/model.js';
-import { Summary, summaryId, TallyBatch, TallyMark, TallyQueue } from '../../../server/summaries/model.js';
-import { storedAll, verifySummaries } from '../../../server/summaries/recompute.js';
-import { internals, tallyPending } from '../../../server/summaries/tally.js';
+import { Summary, summaryId, TallyBatch, TallyMark, TallyQueue } from '../../../server/tally/model.js';
+import { storedAll, verifySummaries } from '../../../server/tally/recompute.js';
+import { applyToSummary, countersFor, createCounting } from '../../../server/tally/tally.js';
 import { testSurveys, useTestApp } from '../../helpers/app.js';
 import { buildAnswers, buildCampaign } from '../../helpers/factories.js';
 
@@ -12,6 +12,8 @@ import { buildAnswers, buildCampaign } from '../../helpers/factories.js';
 // alone decide what the tally has done when the "process dies".
 useTestApp(import.meta.url);
 const surveys = testSurveys();
+// a fresh counter each time, as a new process would start with
+const tallyPending = (_surveys: typeof surveys) => createCounting(_surveys).pending();
 
 // What submitResponse leaves behind before any counting: queue entry first, then the response.
 type Campaign = { code: string; pilotCode: string; waveId: string };
@@ -33,9 +35,9 @@ async function storeUncounted(count: number, { code, pilotCode, waveId }: Campai
 async function dieMidBatch(ids: string[], applied: (part: string, group: string) => boolean): Promise<string> {
   const batchId = randomUUID();
   await TallyBatch.create({ _id: batchId, ids });
-  for (const [group, { pilotCode, waveId, parts }] of await internals.countersFor(ids, surveys)) {
+  for (const [group, { pilotCode, waveId, parts }] of await countersFor(ids, surveys)) {
     for (const [part, counters] of Object.entries(parts)) {
-      if (applied(part, group)) await internals.applyToSummary(batchId, summaryId(pilotCode, waveId, part), { pilotCode, waveId, part }, counters);
+      if (applied(part, group)) await applyToSummary(batchId, summaryId(pilotCode, waveId, part), { pilotCode, waveId, part }, counters);
     }
   }
   return batchId;

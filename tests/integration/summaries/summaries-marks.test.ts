@@ -1,18 +1,17 @@
-import { afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { todayInUk } from '../../../server/campaigns/status.js';
+import { todayInUk } from '../../../server/platform/dates.js';
 import { SurveyResponse } from '../../../server/responses/model.js';
-import { forgetMarked } from '../../../server/responses/writer.js';
-import { allStoredMarked, markEarlierResponses } from '../../../server/summaries/marks.js';
-import { TallyMark, TallyQueue } from '../../../server/summaries/model.js';
-import { rebuildSummaries, storedAll } from '../../../server/summaries/recompute.js';
+import { allStoredMarked, markEarlierResponses } from '../../../server/tally/marks.js';
+import { TallyMark, TallyQueue } from '../../../server/tally/model.js';
+import { rebuildSummaries, storedAll } from '../../../server/tally/recompute.js';
 import { testSurveys, useTestApp } from '../../helpers/app.js';
 import { buildAnswers, buildCampaign } from '../../helpers/factories.js';
 
-const { http, tallier } = useTestApp(import.meta.url);
+// the writer reads afresh, before every batch, whether earlier responses are marked
+const { http, tallier } = useTestApp(import.meta.url, {}, { recheckMarkedMs: 0 });
 const post = (code: string, body: object) => http().post(`/api/v1/campaigns/${code}/responses`).send(body);
-afterEach(forgetMarked);
 
 // What a database from before marks holds: responses counted and no longer queued, unmarked.
 async function storedEarlier(campaign: { code: string; pilotCode: string; waveId: string }, count: number): Promise<string[]> {
@@ -32,14 +31,12 @@ describe('responses stored before marks existed', () => {
   test('when earlier responses are unmarked, then a retry of one is answered from its copy and not queued again, until they are marked', async () => {
     const campaign = await buildCampaign();
     const [id] = await storedEarlier(campaign, 1);
-    forgetMarked();
     const retry = { submissionId: id!, answers: buildAnswers() };
     await post(campaign.code, retry).expect(200);
     assert.equal(await TallyQueue.countDocuments(), 0, 'looked up first, as before marks');
 
     await markEarlierResponses();
     assert.equal(await allStoredMarked(), true);
-    forgetMarked();
     await post(campaign.code, retry).expect(200);
     assert.equal(await TallyQueue.countDocuments(), 1, 'marked: queued again without a lookup');
     await tallier.flush();
@@ -66,7 +63,6 @@ describe('responses stored before marks existed', () => {
     await rebuildSummaries(testSurveys());
     assert.equal(await TallyMark.countDocuments(), 4);
     assert.equal(await allStoredMarked(), true);
-    forgetMarked();
     await post(campaign.code, { submissionId: ids[0]!, answers: buildAnswers() }).expect(200);
     await tallier.flush();
     assert.deepEqual([...await storedAll()].map(([k, c]) => [k, c.n]), [['855|w1', 4]]);

@@ -1,9 +1,9 @@
 import express, { type RequestHandler } from 'express';
 import supertest from 'supertest';
 import type { Access } from '../../../server/accounts/access.js';
-import { errorHandler } from '../../../server/http/error-handler.js';
+import { errorHandler } from '../../../server/platform/http/error-handler.js';
 import { createLogger } from '../../../server/log.js';
-import { Pilot } from '../../../server/pilots/model.js';
+import { Pilot } from '../../../server/study/councils/model.js';
 import { importIndicators, importNeighbours } from '../../../server/workforce/service.js';
 import { workforceRoutes } from '../../../server/workforce/routes.js';
 import { readDfeFile } from '../../unit/workforce/files.js';

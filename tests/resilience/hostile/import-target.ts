@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { buildLayout } from '../../../server/exports/columns.js';
-import { questionSpecs, SUPPRESSED_CODE, variableOf } from '../../../server/exports/codes.js';
+import { buildLayout } from '../../../server/codec/columns.js';
+import { questionSpecs, SUPPRESSED_CODE, variableOf } from '../../../server/codec/codes.js';
 import { IMPORT_LIMIT_MB } from '../../../server/imports/routes.js';
 import { testSurveys } from '../../helpers/app.js';
 import { buildCampaign } from '../../helpers/factories.js';

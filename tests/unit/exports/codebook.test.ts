@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { codebook } from '../../../server/exports/codebook.js';
 import { codebookCsv, codebookMarkdown } from '../../../server/exports/codebook-formats.js';
-import { buildLayout } from '../../../server/exports/columns.js';
+import { buildLayout } from '../../../server/codec/columns.js';
 import { parseCsv } from '../../../server/workforce/csv.js';
 import { v1, v2 } from './fixtures.js';
 

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvCell, csvLine, guardCell, unguardCell } from '../../../server/exports/csv.js';
+import { csvCell, csvLine, guardCell, unguardCell } from '../../../server/codec/csv.js';
 import { parseCsv } from '../../../server/workforce/csv.js';
 
 describe('CSV cells', () => {

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildLayout } from '../../../server/exports/columns.js';
-import { countBands, exportedGroups, shownBands } from '../../../server/exports/disclosure.js';
+import { buildLayout } from '../../../server/codec/columns.js';
+import { countBands, exportedGroups, shownBands } from '../../../server/disclosure/export-bands.js';
 import { v1 } from './fixtures.js';
 
 const layout = buildLayout([v1()]);

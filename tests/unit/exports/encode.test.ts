@@ -1,6 +1,6 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildLayout } from '../../../server/exports/columns.js';
+import { buildLayout } from '../../../server/codec/columns.js';
 import { encodeRow, type ResponseRow, type RowContext } from '../../../server/exports/encode.js';
 import { loadBuilt, removeWrittenSurveys } from '../surveys/factories.js';
 

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildLayout } from '../../../server/exports/columns.js';
-import { csvCell } from '../../../server/exports/csv.js';
+import { buildLayout } from '../../../server/codec/columns.js';
+import { csvCell } from '../../../server/codec/csv.js';
 import { encodeRow, type RowContext } from '../../../server/exports/encode.js';
 import { decodeAnswers, planImport } from '../../../server/imports/decode.js';
 import { validateAnswers } from '../../../server/surveys/validate-answers.js';

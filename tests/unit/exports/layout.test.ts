@@ -1,6 +1,6 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildLayout } from '../../../server/exports/columns.js';
+import { buildLayout } from '../../../server/codec/columns.js';
 import { buildElements, buildSurveyFile, loadBuilt, removeWrittenSurveys } from '../surveys/factories.js';
 import { v1, v2 } from './fixtures.js';
 

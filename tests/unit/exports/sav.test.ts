@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Column } from '../../../server/exports/columns.js';
+import type { Column } from '../../../server/codec/columns.js';
 import { createCaseWriter, fitString } from '../../../server/exports/sav/cases.js';
 import { savVariables, segmentWidths } from '../../../server/exports/sav/variables.js';
 

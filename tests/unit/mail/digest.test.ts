@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildDigest, progressLine } from '../../../server/mail/digest.js';
+import { buildDigest, progressLine } from '../../../server/reports/digest/digest.js';
 
 describe('progressLine', () => {
   test('when a group is below the minimum, then neither its count nor a rate is shown', () => {

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createThrottle, outagePauseMs, retryDelayMs } from '../../../server/outbox/pacing.js';
+import { createThrottle, outagePauseMs, retryDelayMs } from '../../../server/mail/outbox/pacing.js';
 
 describe('retryDelayMs and outagePauseMs', () => {
   test('when attempts grow, then the wait doubles from the base up to its cap', () => {

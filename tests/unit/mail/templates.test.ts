@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { invitationAnonymityHtml, invitationAnonymityText } from '../../../server/invitations/anonymity.js';
-import { mailConfigProblems, senderDomain, transportKind, type MailSettings } from '../../../server/mail/settings.js';
+import { mailConfigProblems, senderDomain, transportKind, type MailSettings } from '../../../server/config.js';
 import { renderInvitation } from '../../../server/mail/templates.js';
 
 const facts = { council: 'Council <855> & Co', closesOn: '2026-06-30', minGroupSize: 10, retentionDays: 30 };

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   differenceSafe, isPublishable, successiveSafe, suppressBreakdown, suppressCells,
-} from '../../../server/stats/suppression.js';
+} from '../../../server/disclosure/suppression.js';
 
 const shown = (key: string, n: number) => ({ key, status: 'shown', n });
 const hidden = (key: string, reason: string) => ({ key, status: 'suppressed', reason });

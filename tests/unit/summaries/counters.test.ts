@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addParts, mergeCounters, responseCounters } from '../../../server/summaries/counters.js';
+import { addParts, mergeCounters, responseCounters } from '../../../server/tally/counters.js';
 import { DAY, requiredAnswers, staffWellbeing } from './helpers.js';
 
 // A: everything answered. js_facets = (2+4+5+3+3+2+2)/7 = 21/7 = 3. practice_model_endorsement

@@ -1,4 +1,4 @@
-import { addParts, mergeCounters, responseCounters, type CounterParts, type Counters } from '../../../server/summaries/counters.js';
+import { addParts, mergeCounters, responseCounters, type CounterParts, type Counters } from '../../../server/tally/counters.js';
 import { createSurveyRegistry } from '../../../server/surveys/registry.js';
 
 export const staffWellbeing = createSurveyRegistry().get('staff-wellbeing', 1);

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { proportionDiD } from '../../../server/summaries/compare.js';
-import { medianOfCounts } from '../../../server/summaries/read-counters.js';
+import { proportionDiD } from '../../../server/reports/summaries/compare.js';
+import { medianOfCounts } from '../../../server/tally/read-counters.js';
 import { assertClose, assertIntervalClose } from '../stats/approx.js';
 
 const dist = (pairs: [string, number][]) => pairs.map(([value, n]) => ({ value, n }));

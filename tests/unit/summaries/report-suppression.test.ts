@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildReport } from '../../../server/summaries/report.js';
+import { buildReport } from '../../../server/reports/summaries/report.js';
 import { countersOf, keysIn, requiredAnswers, staffWellbeing, times } from './helpers.js';
 
 const MIN = 10;

@@ -1,0 +1,76 @@
+import { createHash } from 'node:crypto';
+import { User } from '../../accounts/model.js';
+import { Campaign, type CampaignDoc } from '../../study/campaigns/model.js';
+import { campaignStatus } from '../../study/campaigns/status.js';
+import { addDays, todayInUk } from '../../platform/dates.js';
+import { createMailing, insertNew } from '../../mail/outbox/feeder.js';
+import { Mailing } from '../../mail/outbox/model.js';
+import { Pilot, type PilotDoc } from '../../study/councils/model.js';
+import { groupCounters } from '../summaries/service.js';
+import { Wave, type WaveDoc } from '../../study/waves/model.js';
+import { buildDigest, type DigestInput } from './digest.js';
+
+// The HR leads and their councils come from the accounts feature, through this function.
+export type DigestRecipient = { email: string; councilCodes: string[] };
+export type DigestDeps = {
+  listRecipients: () => Promise<DigestRecipient[]>;
+  minGroupSize: number;
+  // counts queued responses first, so the digest agrees with the summaries (tallier.flush)
+  flush?: () => Promise<void>;
+  dashboardUrl?: string;
+};
+
+// Every enabled HR lead with the councils on their account (a small collection: read whole).
+export async function hrLeadRecipients(): Promise<DigestRecipient[]> {
+  const leads = await User.find({ role: 'hr_lead' }, { pilots: 1, disabled: 1 }).lean();
+  return leads.filter((u) => !u.disabled && u.pilots.length > 0).map((u) => ({ email: u._id, councilCodes: u.pilots }));
+}
+
+// Plain inputs for buildDigest: each council's open campaigns with their response count n
+// (the summaries' own counter, read by _id) and headcount.
+export async function digestInput(recipient: DigestRecipient, today: string): Promise<DigestInput> {
+  const councils = [];
+  for (const code of recipient.councilCodes) {
+    const pilot = await Pilot.findById(code, { name: 1 }).lean<PilotDoc>();
+    if (!pilot) continue;
+    const campaigns = [];
+    for (const c of await Campaign.find({ pilotCode: code }).lean<CampaignDoc[]>()) {
+      const wave = await Wave.findById(c.waveId).lean<WaveDoc>();
+      if (!wave || campaignStatus(wave, c.closedManually ?? false, today) !== 'open') continue;
+      const n = (await groupCounters(code, wave._id, ['main'])).n ?? 0;
+      campaigns.push({ wave: wave.name, n, headcount: c.headcount ?? null, closesOn: wave.closesOn });
+    }
+    councils.push({ code, name: pilot.name, campaigns });
+  }
+  return { email: recipient.email, councils };
+}
+
+// Monday of the UK week containing `today` (the digest's identity: one per lead per week).
+export function weekOf(today: string): string {
+  const weekday = (new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7; // Monday 0
+  return addDays(today, -weekday);
+}
+
+// Queues this week's digests once. Each message id is fixed by week and address, so running
+// again after a crash queues only what is missing, and a digest already sent is never queued
+// again (its old claim stops the copy, see outbox/claim.ts).
+export async function queueWeeklyDigests(deps: DigestDeps, now: Date): Promise<number> {
+  const today = todayInUk(now);
+  const week = weekOf(today);
+  const marker = `digest:${week}`;
+  if (await Mailing.exists({ _id: marker })) return 0;
+  await deps.flush?.();
+  let queued = 0;
+  for (const recipient of await deps.listRecipients()) {
+    const digest = buildDigest(await digestInput(recipient, today), { minGroupSize: deps.minGroupSize, weekOf: week, dashboardUrl: deps.dashboardUrl });
+    if (!digest) continue;
+    const id = `${marker}:${createHash('sha256').update(recipient.email.toLowerCase()).digest('base64url').slice(0, 16)}`;
+    queued += await insertNew([{ _id: id, kind: 'digest', ...digest, round: 0, attempts: 0, due: now }]);
+  }
+  await createMailing({ id: marker, kind: 'digest', invitees: [] }); // done: marks the week as queued
+  return queued;
+}
+
+// A prepared message is sent as queued.
+export const digestComposer = async (m: { _id: string; to?: string | null; subject?: string | null; text?: string | null; html?: string | null }) =>
+  m.to && m.subject && m.text && m.html ? { id: m._id, to: m.to, subject: m.subject, text: m.text, html: m.html, lang: 'en' } : null;

@@ -1,0 +1,75 @@
+import { insertEach, isDuplicate } from '../platform/db/insert-each.js';
+import { anyResponseStored, responseCursor } from '../responses/store.js';
+import { Migration, TallyMark, TallyQueue } from './model.js';
+
+// Marks make counting idempotent per response. The submission path queues an id before storing
+// its response and does not look for an earlier copy first, so the retry of a response that was
+// counted long ago queues its id again; the tally then finds the id marked and only drops it.
+
+const ALL_MARKED = 'tally-marks';
+const CHUNK = 1000;
+
+// Which of a batch's ids to count: marks them as counted by `batchId`. An id marked already was
+// counted by an earlier batch, unless this batch is being finished after a crash, when the mark
+// may be its own (`recovering`: those are read to tell).
+export async function markForCounting(batchId: string, ids: string[], recovering: boolean): Promise<string[]> {
+  const errors = await insertEach(TallyMark.collection, ids.map((_id) => ({ _id, batch: batchId })));
+  const failed = errors.find((e) => e && !isDuplicate(e));
+  if (failed) throw failed;
+  const marked = ids.filter((_, i) => isDuplicate(errors[i]));
+  if (marked.length === 0) return ids;
+  const own = recovering
+    ? new Set((await Promise.all(marked.map((_id) => TallyMark.findById(_id).lean()))).filter((m) => m?.batch === batchId).map((m) => m!._id))
+    : new Set<string>();
+  const counted = new Set(marked.filter((id) => !own.has(id)));
+  return ids.filter((id) => !counted.has(id));
+}
+
+// The ids not marked as counted, each read by _id (FerretDB scans for `$in`): for small lists.
+export async function unmarked(ids: string[]): Promise<string[]> {
+  const marks = await Promise.all(ids.map((_id) => TallyMark.exists({ _id })));
+  return ids.filter((_, i) => !marks[i]);
+}
+
+// Responses stored before marks existed are counted and unmarked. Until every one is marked (by
+// `npm run summaries:verify -- --mark`, or a rebuild), the submission path looks for an earlier
+// copy before queueing, as it did then; this says when it no longer needs to. A database without
+// responses is trivially done.
+export async function allStoredMarked(): Promise<boolean> {
+  if (await Migration.exists({ _id: ALL_MARKED })) return true;
+  if (await anyResponseStored()) return false;
+  await recordAllMarked();
+  return true;
+}
+
+async function recordAllMarked(): Promise<void> {
+  await Migration.collection.insertOne({ _id: ALL_MARKED as never }).catch((err: { code?: number }) => { if (!isDuplicate(err)) throw err; });
+}
+
+// Marks every stored response that is not queued (so was counted), streaming ids a chunk at a
+// time. Safe beside submissions and counting: a response's queue entry is written before it
+// and removed only after its mark, so reading the queue after a chunk sees the entry of every
+// response in the chunk still to be counted.
+export async function markCountedResponses(label: string): Promise<void> {
+  let chunk: string[] = [];
+  const markChunk = async () => {
+    const queued = new Set((await TallyQueue.find({}, { _id: 1 }).lean()).map((q) => q._id));
+    const errors = await insertEach(TallyMark.collection, chunk.filter((id) => !queued.has(id)).map((_id) => ({ _id, batch: label })));
+    const failed = errors.find((e) => e && !isDuplicate(e));
+    if (failed) throw failed;
+    chunk = [];
+  };
+  for await (const r of responseCursor({}, { _id: 1 }, CHUNK)) {
+    chunk.push(r._id as unknown as string);
+    if (chunk.length === CHUNK) await markChunk();
+  }
+  await markChunk();
+  await recordAllMarked();
+}
+
+// Once per database from before marks; safe while a server runs.
+export async function markEarlierResponses(): Promise<boolean> {
+  if (await allStoredMarked()) return false;
+  await markCountedResponses('before-marks');
+  return true;
+}

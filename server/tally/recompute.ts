@@ -1,0 +1,75 @@
+import { responseCursor } from '../responses/store.js';
+import type { SurveyRegistry } from '../surveys/registry.js';
+import { addParts, mergeCounters, responseCounters, type CounterParts, type Counters } from './counters.js';
+import { markCountedResponses, unmarked } from './marks.js';
+import { Summary, TallyBatch, TallyMark, TallyQueue } from './model.js';
+import { countersFor } from './tally.js';
+
+type Group = { pilotCode: string; waveId: string };
+export type Difference = Group & { key: string; stored: number; recomputed: number };
+
+// Recomputes every group's counters (by part) from the raw responses, streamed from a cursor.
+async function recomputeParts(surveys: SurveyRegistry): Promise<Map<string, CounterParts>> {
+  const groups = new Map<string, CounterParts>();
+  const cursor = responseCursor({}, { pilotCode: 1, waveId: 1, surveyId: 1, surveyVersion: 1, day: 1, answers: 1 }, 1000);
+  for await (const r of cursor) {
+    const key = `${r.pilotCode}|${r.waveId}`;
+    groups.set(key, addParts(groups.get(key) ?? {}, responseCounters(surveys.get(r.surveyId, r.surveyVersion), r.answers as Record<string, unknown>, r.day)));
+  }
+  return groups;
+}
+
+export async function recomputeAll(surveys: SurveyRegistry): Promise<Map<string, Counters>> {
+  return new Map([...(await recomputeParts(surveys))].map(([k, parts]) => [k, mergeCounters(Object.values(parts))]));
+}
+
+export async function storedAll(): Promise<Map<string, Counters>> {
+  const byGroup = new Map<string, Counters[]>();
+  for await (const d of Summary.find({}, { pilotCode: 1, waveId: 1, c: 1 }).lean().cursor()) {
+    const key = `${d.pilotCode}|${d.waveId}`;
+    byGroup.set(key, [...(byGroup.get(key) ?? []), d.c as Counters]);
+  }
+  return new Map([...byGroup].map(([k, cs]) => [k, mergeCounters(cs)]));
+}
+
+// Counts must match exactly; sums of scores may differ by float rounding in the addition order.
+export function compareCounters(stored: Map<string, Counters>, recomputed: Map<string, Counters>): Difference[] {
+  const out: Difference[] = [];
+  for (const group of new Set([...stored.keys(), ...recomputed.keys()])) {
+    const [pilotCode = '', waveId = ''] = group.split('|');
+    const a = stored.get(group) ?? {};
+    const b = recomputed.get(group) ?? {};
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      const x = a[key] ?? 0;
+      const y = b[key] ?? 0;
+      if (Math.abs(x - y) > 1e-9 * Math.max(1, Math.abs(x), Math.abs(y))) out.push({ pilotCode, waveId, key, stored: x, recomputed: y });
+    }
+  }
+  return out;
+}
+
+// Stored counters plus responses still queued for counting must equal a recompute from scratch.
+// (An id queued again by the retry of a counted response is marked, and not counted twice.)
+export async function verifySummaries(surveys: SurveyRegistry) {
+  const queued = await unmarked((await TallyQueue.find({}, { _id: 1 }).lean()).map((q) => q._id));
+  const [stored, recomputed, pendingGroups] = await Promise.all([storedAll(), recomputeAll(surveys), countersFor(queued, surveys)]);
+  for (const [key, { parts }] of pendingGroups) stored.set(key, mergeCounters([stored.get(key) ?? {}, ...Object.values(parts)]));
+  return { groups: recomputed.size, pending: queued.length, differences: compareCounters(stored, recomputed) };
+}
+
+// The rebuild path: replace stored counters by a recompute. Run it with no server accepting
+// responses (npm run summaries:verify -- --rebuild), since a concurrent tally would be overwritten.
+export async function rebuildSummaries(surveys: SurveyRegistry): Promise<number> {
+  const groups = await recomputeParts(surveys);
+  await Summary.deleteMany({});
+  await TallyQueue.deleteMany({});
+  await TallyBatch.deleteMany({}); // a batch left by a dead process is in the recompute already
+  for (const [key, parts] of groups) {
+    const [pilotCode, waveId] = key.split('|');
+    await Summary.insertMany(Object.entries(parts).map(([part, c]) => ({ _id: `${key}|${part}`, pilotCode, waveId, part, c })));
+  }
+  // every response is counted now: marked afresh (dropped first, as re-marking would collide on every id)
+  await TallyMark.collection.drop().catch((err: { code?: number }) => { if (err.code !== 26) throw err; }); // 26: none yet
+  await markCountedResponses('rebuilt');
+  return groups.size;
+}

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../log.js';
+import { insertEach } from '../platform/db/insert-each.js';
+import { createLease } from '../platform/lease.js';
+import type { TallyHandOff } from '../responses/writer.js';
+import type { SurveyRegistry } from '../surveys/registry.js';
+import { allStoredMarked } from './marks.js';
+import { TallyQueue } from './model.js';
+import { createCounting } from './tally.js';
+
+export type Tallier = {
+  kick: () => void;
+  flush: () => Promise<void>;
+  start: () => void;
+  stop: () => Promise<void>;
+  // for the response writer (responses/writer.ts), which sits below the tally
+  handOff: TallyHandOff;
+};
+
+const LEASE_SLOT_MS = 30_000;
+// A kick waits before counting, so that under load one run covers many responses: a run costs
+// about the same whether it counts one response or five hundred (its writes rewrite each summary
+// document, hundreds of counters, once). The wait is at least a second and three times the last
+// run, so counting takes at most about a quarter of the database's time however busy it gets.
+const KICK_PAUSE_MS = 1000;
+const PAUSE_PER_RUN = 3;
+
+// Whether any response is still waiting to be counted.
+export async function anyQueued(): Promise<boolean> {
+  return (await TallyQueue.findOne().lean()) !== null;
+}
+
+// Queues ids for counting; each id's own error (a duplicate: queued already) or undefined.
+export function queueForCounting(ids: string[]) {
+  return insertEach(TallyQueue.collection, ids.map((_id) => ({ _id })));
+}
+
+// Keeps summaries current: kicked after each stored response, swept every few seconds (which
+// also finishes work left by a process that died), and flushed before a summary is read so a
+// reader sees every acknowledged response. Only the process holding the lease counts.
+export function createTallier(surveys: SurveyRegistry, logger: Logger): Tallier {
+  const holds = createLease('tally', randomUUID(), LEASE_SLOT_MS);
+  const counting = createCounting(surveys);
+  let running: Promise<void> | null = null;
+  let again = false; // a flush arrived during a run: run once more at once
+  let kicked = false; // responses arrived during a run: run again after the pause
+  let paused: NodeJS.Timeout | undefined;
+  let stopped = false;
+  let lastRunMs = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const keepLease = async () => {
+    if (!(await holds(Date.now()))) throw new Error('lost the tally lease');
+  };
+
+  const once = async () => {
+    if (!(await holds(Date.now()))) return; // another process is counting
+    await counting.pending(keepLease);
+  };
+
+  const run = (): Promise<void> => {
+    if (running) { again = true; return running; }
+    clearTimeout(paused);
+    paused = undefined;
+    running = (async () => {
+      const started = performance.now();
+      do {
+        again = false;
+        kicked = false;
+        await once().catch((err) => logger.warn({ err: (err as Error).message }, 'counting responses into summaries failed; will retry'));
+      } while (again);
+      lastRunMs = performance.now() - started;
+    })().finally(() => {
+      running = null;
+      if (kicked) kick();
+    });
+    return running;
+  };
+
+  const kick = () => {
+    if (stopped) return;
+    if (running) { kicked = true; return; }
+    paused ??= setTimeout(() => { paused = undefined; void run(); }, Math.max(KICK_PAUSE_MS, PAUSE_PER_RUN * lastRunMs)).unref();
+  };
+
+  return {
+    kick,
+    flush: async () => { await run(); },
+    start: () => { stopped = false; void run(); timer = setInterval(() => void run(), 5000).unref(); },
+    stop: async () => { stopped = true; clearInterval(timer); clearTimeout(paused); paused = undefined; await running; },
+    handOff: {
+      queue: queueForCounting,
+      stored: (docs) => { counting.handOver(docs); if (docs.length > 0) kick(); },
+      allMarked: allStoredMarked,
+    },
+  };
+}

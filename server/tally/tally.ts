@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { findResponse, type ResponseDoc } from '../responses/store.js';
+import type { SurveyRegistry } from '../surveys/registry.js';
+import { addParts, responseCounters, type CounterParts } from './counters.js';
+import { markForCounting } from './marks.js';
+import { Summary, summaryId, TallyBatch, TallyQueue } from './model.js';
+
+// Counting responses into summaries without transactions, by one lease holder at a time:
+//  1. take up to BATCH ids from the queue whose responses exist; record them as a TallyBatch;
+//  2. mark each id as counted by this batch; an id marked by an earlier batch is not counted
+//     again (a retry of a counted response queues its id again, see marks.ts);
+//  3. per summary document: unless its `batch` already names this batch, $inc the batch's
+//     counters and set `batch` to it, in one atomic update;
+//  4. settle: remove the ids from the queue, then delete the TallyBatch.
+// A death anywhere leaves the TallyBatch; `finishBatch` redoes 2–4 from it: the marks it finds
+// with its own batch id are its own, and step 3's guard keeps a document that was already
+// incremented from being incremented twice. One name per document is enough because batches
+// never overlap: a batch left by a dead process is finished before any new one starts, and
+// batch ids are random, so a later batch never matches.
+const BATCH = 500;
+const ORPHAN_AFTER_MS = 120_000;
+
+// Responses by id, read a few at a time in parallel and each by _id alone: FerretDB's SQLite
+// backend answers a bare _id from the index and scans the collection for anything else ($in too).
+const READ_AT_ONCE = 16;
+
+async function readResponses(ids: string[]): Promise<Map<string, ResponseDoc>> {
+  const found = new Map<string, ResponseDoc>();
+  for (let i = 0; i < ids.length; i += READ_AT_ONCE) {
+    const docs = await Promise.all(ids.slice(i, i + READ_AT_ONCE).map((id) => findResponse(id)));
+    for (const r of docs) if (r) found.set(r._id, r);
+  }
+  return found;
+}
+
+function groupCounters(responses: Iterable<ResponseDoc>, surveys: SurveyRegistry) {
+  const groups = new Map<string, { pilotCode: string; waveId: string; parts: CounterParts }>();
+  for (const r of responses) {
+    const key = `${r.pilotCode}|${r.waveId}`;
+    const group = groups.get(key) ?? { pilotCode: r.pilotCode, waveId: r.waveId, parts: {} };
+    addParts(group.parts, responseCounters(surveys.get(r.surveyId, r.surveyVersion), r.answers as Record<string, unknown>, r.day));
+    groups.set(key, group);
+  }
+  return groups;
+}
+
+export async function countersFor(ids: string[], surveys: SurveyRegistry) {
+  return groupCounters((await readResponses(ids)).values(), surveys);
+}
+
+// `fresh`: the batch was recorded just now, so no document can name it yet and the guard's read
+// (of a document with hundreds of counters, which FerretDB decodes whole) is skipped.
+export async function applyToSummary(batchId: string, _id: string, fields: { pilotCode: string; waveId: string; part: string }, counters: Record<string, number>, fresh = false) {
+  if (!fresh) {
+    const existing = await Summary.findById(_id, { batch: 1, pending: 1 }).lean<{ batch?: string; pending?: string[] }>();
+    // `pending` is where versions before `batch` marked a batch, which may be left unfinished
+    if (existing?.batch === batchId || existing?.pending?.includes(batchId)) return; // applied before a crash
+  }
+  const $inc = Object.fromEntries(Object.entries(counters).map(([k, v]) => [`c.${k}`, v]));
+  await Summary.collection.updateOne({ _id: _id as never }, { $inc, $set: { batch: batchId }, $setOnInsert: fields }, { upsert: true });
+}
+
+// Responses this process has just stored, handed over by the writer so that counting them needs
+// no read back (a read costs FerretDB about as much as the insert did). They are the documents
+// as inserted. Bounded, oldest first out: another process may hold the lease and count them.
+const HANDED_OVER_MAX = 20_000;
+
+export type Counting = { handOver: (stored: ResponseDoc[]) => void; pending: (keepLease?: () => Promise<void>) => Promise<number> };
+
+// `pending` counts every queued response; the caller must hold the tally lease.
+export function createCounting(surveys: SurveyRegistry): Counting {
+  const handedOver = new Map<string, ResponseDoc>();
+  // Queue ids whose response is missing are in flight (the queue is written first) or were left
+  // by a request that died before storing; those are dropped once seen missing for two minutes.
+  const missingSince = new Map<string, number>();
+
+  function handOver(stored: ResponseDoc[]): void {
+    for (const r of stored) {
+      if (handedOver.size >= HANDED_OVER_MAX) handedOver.delete(handedOver.keys().next().value!);
+      handedOver.set(r._id, r);
+    }
+  }
+
+  // `fresh` holds the responses of a batch recorded just now; a batch left by a dead process has
+  // its responses read again and every document checked.
+  async function finishBatch(batchId: string, ids: string[], fresh?: Map<string, ResponseDoc>): Promise<number> {
+    const read = fresh ?? await readResponses(ids);
+    const counting = await markForCounting(batchId, [...read.keys()], fresh === undefined);
+    const groups = groupCounters(counting.map((id) => read.get(id)!), surveys);
+    const touched = [...groups.values()].flatMap(({ pilotCode, waveId, parts }) =>
+      Object.entries(parts).map(([part, counters]) => ({ _id: summaryId(pilotCode, waveId, part), fields: { pilotCode, waveId, part }, counters })));
+    // one at a time: SQLite takes one writer at a time anyway, and makes the others wait and retry
+    for (const t of touched) await applyToSummary(batchId, t._id, t.fields, t.counters, fresh !== undefined);
+    await TallyQueue.deleteMany({ _id: { $in: ids } });
+    await TallyBatch.deleteOne({ _id: batchId });
+    for (const id of ids) handedOver.delete(id);
+    return ids.length;
+  }
+
+  async function nextBatch(): Promise<Map<string, ResponseDoc> | null> {
+    const queued = (await TallyQueue.find({}, { _id: 1 }).limit(BATCH).lean()).map((q) => q._id);
+    if (queued.length === 0) return null;
+    const ready = await readResponses(queued.filter((id) => !handedOver.has(id)));
+    for (const id of queued) {
+      const mine = handedOver.get(id);
+      if (mine) ready.set(id, mine);
+      if (ready.has(id)) { missingSince.delete(id); continue; }
+      const since = missingSince.get(id) ?? Date.now();
+      missingSince.set(id, since);
+      if (Date.now() - since > ORPHAN_AFTER_MS) { await TallyQueue.deleteOne({ _id: id }); missingSince.delete(id); }
+    }
+    return ready;
+  }
+
+  async function pending(keepLease: () => Promise<void> = async () => {}): Promise<number> {
+    let total = 0;
+    for (const left of await TallyBatch.find().lean()) total += await finishBatch(left._id, left.ids);
+    for (let ready = await nextBatch(); ready && ready.size > 0; ready = await nextBatch()) {
+      await keepLease();
+      const batchId = randomUUID();
+      const ids = [...ready.keys()];
+      await TallyBatch.create({ _id: batchId, ids });
+      total += await finishBatch(batchId, ids, ready);
+    }
+    return total;
+  }
+
+  return { handOver, pending };
+}
