@@ -3,7 +3,8 @@
 // Usage: npm run digest:send -- [--preview]
 import { todayInUk } from '../server/platform/dates.js';
 import { buildDigest } from '../server/reports/digest/digest.js';
-import { digestInput, hrLeadRecipients, queueWeeklyDigests, weekOf } from '../server/reports/digest/service.js';
+import { hrLeadRecipients } from '../server/accounts/users.js';
+import { digestInput, queueWeeklyDigests, weekOf } from '../server/reports/digest/service.js';
 import { runCli } from './cli.js';
 
 await runCli('Usage: npm run digest:send -- [--preview]', { preview: { type: 'boolean' } }, async (args, config) => {

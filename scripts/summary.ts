@@ -1,7 +1,7 @@
 import { createLogger } from '../server/log.js';
 import { badRequest } from '../server/errors.js';
 import { createTallier } from '../server/tally/runner.js';
-import { pilotSummary } from '../server/reports/summaries/service.js';
+import { councilSummary } from '../server/reports/summaries/service.js';
 import { createSurveyRegistry } from '../server/surveys/registry.js';
 import { runCli } from './cli.js';
 
@@ -10,7 +10,7 @@ const usage = 'Usage: npm run summary -- --pilot <council code> --wave <wave id>
 await runCli(usage, { pilot: { type: 'string' }, wave: { type: 'string' }, json: { type: 'boolean' } }, async ({ values }, config) => {
   if (!values.pilot || !values.wave) throw badRequest('--pilot and --wave are required.');
   const surveys = createSurveyRegistry();
-  const summary = await pilotSummary(values.pilot, values.wave, { surveys, tallier: createTallier(surveys, createLogger('silent')), minGroupSize: config.MIN_GROUP_SIZE });
+  const summary = await councilSummary(values.pilot, values.wave, { surveys, tallier: createTallier(surveys, createLogger('silent')), minGroupSize: config.MIN_GROUP_SIZE });
   if (values.json) { console.log(JSON.stringify(summary, null, 2)); return; }
   console.log(`${summary.pilot.name} (${summary.pilot.code}, ${summary.pilot.arm} arm) — ${summary.wave.name}`);
   const { scales, proportions, responses } = summary;

@@ -9,7 +9,7 @@ import { createLogger, type Logger } from './log.js';
 import { prepareDatabase } from './startup.js';
 import { createSurveyRegistry, type SurveyRegistry } from './surveys/registry.js';
 import { createTallier } from './tally/runner.js';
-import { hrLeadRecipients } from './reports/digest/service.js';
+import { hrLeadRecipients } from './accounts/users.js';
 import { createMailService } from './mail-jobs.js';
 import { SurveyDefinitionError } from './surveys/definition.js';
 

@@ -13,7 +13,7 @@ import { startEmbeddedDatabase } from '../../server/platform/db/embedded.js';
 import { uploadList } from '../../server/invitations/service.js';
 import { createLogger } from '../../server/log.js';
 import { createMailService } from '../../server/mail-jobs.js';
-import { Pilot } from '../../server/study/councils/model.js';
+import { Council } from '../../server/study/councils/model.js';
 import { createSurveyRegistry } from '../../server/surveys/registry.js';
 import { createWave } from '../../server/study/waves/service.js';
 
@@ -32,7 +32,7 @@ export async function benchMail(addresses: number, ratePerSecond: number, concur
   try {
     await connectDatabase(db.uri, 'bench');
     await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
-    await Pilot.create({ _id: '855', name: 'Bench Council', arm: 'pilot' });
+    await Council.create({ _id: '855', name: 'Bench Council', arm: 'pilot' });
     await createWave({ id: 'w1', name: 'Wave 1', opensOn: day(-1), closesOn: day(14), surveyId: 'staff-wellbeing', surveyVersion: 1 }, createSurveyRegistry());
     const code = await createCampaign({ pilotCode: '855', waveId: 'w1' });
     const list = Array.from({ length: addresses }, (_, i) => `person${i}@council.example`).join('\n');

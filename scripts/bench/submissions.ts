@@ -18,7 +18,7 @@ import { startEmbeddedDatabase } from '../../server/platform/db/embedded.js';
 import { syntheticAnswers } from '../../server/demo/answers.js';
 import { normal, seededRng, type Rng } from '../../server/demo/random.js';
 import { createLogger } from '../../server/log.js';
-import { Pilot } from '../../server/study/councils/model.js';
+import { Council } from '../../server/study/councils/model.js';
 import { createTallier } from '../../server/tally/runner.js';
 import { createSurveyRegistry } from '../../server/surveys/registry.js';
 import { validateAnswers } from '../../server/surveys/validate-answers.js';
@@ -82,7 +82,7 @@ export async function benchSubmissions({ concurrency, seconds, maxPerRun, prefil
   try {
     await connectDatabase(db.uri, 'bench');
     await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
-    await Pilot.updateOne({ _id: '855' }, { $set: { name: 'Council 855', arm: 'pilot' } }, { upsert: true });
+    await Council.updateOne({ _id: '855' }, { $set: { name: 'Council 855', arm: 'pilot' } }, { upsert: true });
     await createWave({ id: 'w1', name: 'Wave 1', opensOn: addDays(-7), closesOn: addDays(7), surveyId: def.id, surveyVersion: def.version }, surveys);
     const campaign = { _id: randomUUID().replace(/-/g, ''), pilotCode: '855', waveId: 'w1' };
     await Campaign.create(campaign);

@@ -1,5 +1,5 @@
 import { conflict, notFound } from '../errors.js';
-import { Pilot } from '../study/councils/model.js';
+import { existingCouncilCodes } from '../study/store.js';
 import { invalid } from './errors.js';
 import { Session, User, type Role, type UserDoc } from './model.js';
 import { generatePassword, hashPassword } from './passwords.js';
@@ -15,7 +15,7 @@ const publicUser = (u: Omit<UserDoc, 'passwordHash'>): PublicUser =>
 
 async function checkCouncilsExist(codes: string[]): Promise<void> {
   if (codes.length === 0) return;
-  const found = new Set((await Pilot.find({ _id: { $in: codes } }, { _id: 1 }).lean()).map((p) => p._id));
+  const found = await existingCouncilCodes(codes);
   const missing = codes.filter((c) => !found.has(c));
   if (missing.length) throw invalid('pilots', `no council with code ${missing.join(', ')}`);
 }
@@ -72,6 +72,13 @@ export async function updateUser(email: string, input: unknown, actingEmail: str
   await User.updateOne({ _id: user._id }, { $set: set });
   if (change.disabled || password) await Session.deleteMany({ email: user._id });
   return { user: publicUser({ ...user, ...set }), ...(password ? { password } : {}) };
+}
+
+// Every enabled HR lead with the councils on their account, for the weekly digest (a small
+// collection: read whole).
+export async function hrLeadRecipients(): Promise<{ email: string; councilCodes: string[] }[]> {
+  const leads = await User.find({ role: 'hr_lead' }, { pilots: 1, disabled: 1 }).lean();
+  return leads.filter((u) => !u.disabled && u.pilots.length > 0).map((u) => ({ email: u._id, councilCodes: u.pilots }));
 }
 
 export async function deleteUser(email: string, actingEmail: string): Promise<void> {

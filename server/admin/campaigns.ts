@@ -1,14 +1,12 @@
-import { Campaign, type CampaignDoc } from '../study/campaigns/model.js';
+import { changeCampaign, existingCouncilCodes, findCampaignByCode, findWave, listCampaigns as readCampaigns, listCouncils, type CampaignDoc, type WaveDoc } from '../study/store.js';
 import { createCampaign } from '../study/campaigns/service.js';
 import { campaignStatus } from '../study/campaigns/status.js';
 import { todayInUk } from '../platform/dates.js';
 import { notFound } from '../errors.js';
 import { invalid } from '../accounts/errors.js';
-import { Pilot, type PilotDoc } from '../study/councils/model.js';
 import { count } from '../tally/read-counters.js';
 import type { Tallier } from '../tally/runner.js';
-import { groupCounters } from '../reports/summaries/service.js';
-import { Wave, type WaveDoc } from '../study/waves/model.js';
+import { groupCounters } from '../tally/store.js';
 import { CampaignChange, NewCampaign } from './schemas.js';
 import { patchUpdate } from './updates.js';
 
@@ -16,7 +14,7 @@ import { patchUpdate } from './updates.js';
 export const responseCount = async (pilotCode: string, waveId: string) => count(await groupCounters(pilotCode, waveId, ['main']), 'n');
 
 async function findWaveOr404(id: string): Promise<WaveDoc> {
-  const wave = await Wave.findById(id).lean<WaveDoc>();
+  const wave = await findWave(id);
   if (!wave) throw notFound(`No wave with id ${id}.`);
   return wave;
 }
@@ -33,8 +31,8 @@ export async function listCampaigns(waveId: string, tallier: Tallier, baseUrl: s
   const wave = await findWaveOr404(waveId);
   await tallier.flush(); // so every acknowledged response is in the counts
   const [campaigns, pilots] = await Promise.all([
-    Campaign.find({ waveId }).sort({ pilotCode: 1 }).lean<CampaignDoc[]>(),
-    Pilot.find({}, { name: 1 }).lean<PilotDoc[]>(),
+    readCampaigns({ waveId }),
+    listCouncils({}, { name: 1 }),
   ]);
   const names = new Map(pilots.map((p) => [p._id, p.name]));
   return Promise.all(campaigns.map(async (c) =>
@@ -44,9 +42,9 @@ export async function listCampaigns(waveId: string, tallier: Tallier, baseUrl: s
 export async function createWaveCampaign(waveId: string, input: unknown, baseUrl: string) {
   const wave = await findWaveOr404(waveId);
   const data = NewCampaign.parse(input);
-  if (!(await Pilot.exists({ _id: data.pilotCode }))) throw invalid('pilotCode', `no council with code ${data.pilotCode}`);
+  if (!(await existingCouncilCodes([data.pilotCode])).has(data.pilotCode)) throw invalid('pilotCode', `no council with code ${data.pilotCode}`);
   const code = await createCampaign({ ...data, waveId, allowFreeText: data.allowFreeText ?? false });
-  const created = await Campaign.findById(code).lean<CampaignDoc>();
+  const created = await findCampaignByCode(code);
   return view(created!, wave, baseUrl, { responses: 0 });
 }
 
@@ -55,7 +53,7 @@ export async function updateCampaign(code: string, input: unknown, baseUrl: stri
   const { closed, ...rest } = CampaignChange.parse(input);
   const change = { ...rest, ...(closed === undefined ? {} : { closedManually: closed }) };
   const updated = /^[A-Za-z0-9_-]{22,64}$/.test(code)
-    ? await Campaign.findOneAndUpdate({ _id: code }, patchUpdate(change), { returnDocument: 'after', runValidators: true }).lean<CampaignDoc>()
+    ? await changeCampaign(code, patchUpdate(change))
     : null;
   if (!updated) throw notFound(`No campaign with code ${code}.`);
   return view(updated, await findWaveOr404(updated.waveId), baseUrl);

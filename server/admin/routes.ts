@@ -3,7 +3,7 @@ import { currentUser, type Access } from '../accounts/access.js';
 import { createUser, deleteUser, listUsers, updateUser } from '../accounts/users.js';
 import type { Config } from '../config.js';
 import { createWaveCampaign, listCampaigns, updateCampaign } from './campaigns.js';
-import { createPilot, listPilots, updatePilot } from './pilots.js';
+import { createAdminCouncil, listAdminCouncils, updateAdminCouncil } from './councils.js';
 import { createAdminWave, listWaves, updateWave, type WaveDeps } from './waves.js';
 
 const param = (req: Request, name: string) => String(req.params[name]);
@@ -17,9 +17,9 @@ export function adminRoutes(access: Access, config: Config, deps: WaveDeps) {
     .get('/surveys', (_req, res) => {
       res.json(deps.surveys.all().map((d) => ({ id: d.id, version: d.version, title: d.title })));
     })
-    .get('/pilots', async (_req, res) => { res.json(await listPilots()); })
-    .post('/pilots', async (req, res) => { res.status(201).json(await createPilot(req.body ?? {})); })
-    .patch('/pilots/:code', async (req, res) => { res.json(await updatePilot(param(req, 'code'), req.body ?? {})); })
+    .get('/pilots', async (_req, res) => { res.json(await listAdminCouncils()); })
+    .post('/pilots', async (req, res) => { res.status(201).json(await createAdminCouncil(req.body ?? {})); })
+    .patch('/pilots/:code', async (req, res) => { res.json(await updateAdminCouncil(param(req, 'code'), req.body ?? {})); })
     .get('/waves', async (_req, res) => { res.json(await listWaves()); })
     .post('/waves', async (req, res) => { res.status(201).json(await createAdminWave(req.body ?? {}, deps)); })
     .patch('/waves/:id', async (req, res) => { res.json(await updateWave(param(req, 'id'), req.body ?? {}, deps)); })

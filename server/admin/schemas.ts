@@ -9,7 +9,7 @@ const Headcount = z.number().int('must be a whole number').min(1).max(100_000);
 const changesSomething = (v: Record<string, unknown>) => Object.values(v).some((x) => x !== undefined);
 const nothingToChange = { message: 'give at least one field to change' };
 
-export const NewPilot = z.strictObject({
+export const NewCouncil = z.strictObject({
   code: CouncilCode,
   name: Name,
   arm: Arm,
@@ -18,7 +18,7 @@ export const NewPilot = z.strictObject({
 });
 
 // null clears an optional field.
-export const PilotChange = z.strictObject({
+export const CouncilChange = z.strictObject({
   name: Name.optional(),
   arm: Arm.optional(),
   region: z.string().trim().min(1).max(100).nullable().optional(),

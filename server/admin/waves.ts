@@ -1,9 +1,8 @@
 import { conflict, notFound } from '../errors.js';
 import { invalid } from '../accounts/errors.js';
-import { Campaign, type CampaignDoc } from '../study/campaigns/model.js';
+import { changeWave, findWave, listCampaigns, listWaves as readWaves, type WaveDoc } from '../study/store.js';
 import { anyQueued, type Tallier } from '../tally/runner.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
-import { Wave, type WaveDoc } from '../study/waves/model.js';
 import { createWave } from '../study/waves/service.js';
 import { responseCount } from './campaigns.js';
 import { NewWave, WaveChange } from './schemas.js';
@@ -13,7 +12,7 @@ export type WaveDeps = { surveys: SurveyRegistry; tallier: Tallier };
 const view = ({ _id, surveyHash: _hash, ...rest }: WaveDoc) => ({ id: _id, ...rest });
 
 export async function listWaves() {
-  return (await Wave.find().sort({ opensOn: 1, _id: 1 }).lean<WaveDoc[]>()).map(view);
+  return (await readWaves()).map(view);
 }
 
 function installedSurvey(surveys: SurveyRegistry, id: string, version: number) {
@@ -32,7 +31,7 @@ export async function createAdminWave(input: unknown, { surveys }: WaveDeps) {
 async function waveHasResponses(waveId: string, tallier: Tallier): Promise<boolean> {
   await tallier.flush();
   if (await anyQueued()) return true; // not yet counted: assume the worst
-  const campaigns = await Campaign.find({ waveId }, { pilotCode: 1 }).lean<CampaignDoc[]>();
+  const campaigns = await listCampaigns({ waveId }, { pilotCode: 1 });
   const counts = await Promise.all(campaigns.map((c) => responseCount(c.pilotCode, waveId)));
   return counts.some((n) => n > 0);
 }
@@ -41,7 +40,7 @@ async function waveHasResponses(waveId: string, tallier: Tallier): Promise<boole
 // answers already collected belong to the version they were given against.
 export async function updateWave(id: string, input: unknown, { surveys, tallier }: WaveDeps) {
   const change = WaveChange.parse(input);
-  const wave = await Wave.findById(id).lean<WaveDoc>();
+  const wave = await findWave(id);
   if (!wave) throw notFound(`No wave with id ${id}.`);
   const next = { ...wave, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) } as WaveDoc;
   if (next.closesOn < next.opensOn) throw invalid(change.closesOn ? 'closesOn' : 'opensOn', 'closesOn must be on or after opensOn');
@@ -50,6 +49,6 @@ export async function updateWave(id: string, input: unknown, { surveys, tallier 
     if (await waveHasResponses(id, tallier)) throw conflict(`Wave ${id} already has responses: its survey version can no longer change.`);
   }
   const { _id, ...fields } = next;
-  await Wave.updateOne({ _id }, { $set: fields }, { runValidators: true });
+  await changeWave(_id, fields);
   return view(next);
 }

@@ -1,8 +1,7 @@
-import { Campaign } from '../study/campaigns/model.js';
 import { createCampaign } from '../study/campaigns/service.js';
 import { todayInUk } from '../platform/dates.js';
 import type { Logger } from '../log.js';
-import { Pilot } from '../study/councils/model.js';
+import { anyCouncil, countCampaigns, insertCouncils, type CouncilDoc } from '../study/store.js';
 import { insertResponses } from '../responses/store.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { validateAnswers } from '../surveys/validate-answers.js';
@@ -39,14 +38,14 @@ function demoWaves(today: string) {
 // Seeds eight councils, three waves, 24 campaigns and a few thousand responses, unless the
 // database already has councils. Returns one open campaign's code for the start-up banner.
 export async function seedDemoIfEmpty(surveys: SurveyRegistry, logger: Logger): Promise<string | null> {
-  if (await Pilot.exists({})) return null;
+  if (await anyCouncil()) return null;
   logger.info('Empty database: loading the demo data set…');
   await importDemoWorkforce(); // first: a missing file then stops the seed before any council exists
   const rng = seededRng(20251130);
   const today = todayInUk();
   const waves = demoWaves(today);
   const def = surveys.get(SURVEY.surveyId, SURVEY.surveyVersion);
-  await Pilot.insertMany(demoCouncils.map((c) => ({ _id: c.code, name: c.name, arm: c.arm, region: c.region, ...('practiceModelStart' in c ? { practiceModelStart: c.practiceModelStart } : {}) })));
+  await insertCouncils(demoCouncils.map((c) => ({ _id: c.code, name: c.name, arm: c.arm, region: c.region, ...('practiceModelStart' in c ? { practiceModelStart: c.practiceModelStart } : {}) }) as CouncilDoc));
   for (const w of waves) await createWave({ ...w, ...SURVEY }, surveys);
 
   let openCode = '';
@@ -75,6 +74,6 @@ export async function seedDemoIfEmpty(surveys: SurveyRegistry, logger: Logger): 
     }
   }
   await rebuildSummaries(surveys);
-  logger.info(`Demo data: ${demoCouncils.length} councils, ${waves.length} waves, ${await Campaign.countDocuments()} campaigns, ${total} responses.`);
+  logger.info(`Demo data: ${demoCouncils.length} councils, ${waves.length} waves, ${await countCampaigns()} campaigns, ${total} responses.`);
   return openCode;
 }

@@ -1,4 +1,4 @@
-import { suppressBreakdown } from './suppression.js';
+import { reachesMinimum, suppressBreakdown } from './suppression.js';
 import { SUPPRESSED_CODE } from '../codec/codes.js';
 import type { Layout } from '../codec/columns.js';
 import { groupKey, type ResponseRow } from '../codec/response-row.js';
@@ -50,7 +50,7 @@ export function exportedGroups(totals: ReadonlyMap<string, number>, min: number)
   const keep = new Set<string>();
   let rows = 0;
   for (const [key, n] of totals) {
-    if (n < min) continue;
+    if (!reachesMinimum(n, min)) continue;
     keep.add(key);
     rows += n;
   }

@@ -1,8 +1,10 @@
+// The one place that compares a group with the minimum: every publish-or-suppress decision of
+// summaries, comparisons, breakdowns, progress, the digest and exports calls a function here.
 // Small-cell suppression: no published figure may describe fewer than `min` respondents,
 // either directly or by subtracting one published figure from another.
 //
 // The rules:
-// 1. Minimum group size. `min` defaults to 10 and may not be set below 5.
+// 1. Minimum group size. `min` (MIN_GROUP_SIZE, 10 unless configured) may not be set below 5.
 // 2. Primary suppression. A group's or band's count n with 0 < n < min is shown only as "suppressed", never
 //    as a number, a range or a rounded value. Counts of min or more are shown exactly.
 // 3. Zeros are shown as 0. A zero describes nobody, so it reveals nothing about any one
@@ -28,7 +30,6 @@
 // linking several breakdowns of the same people (role × answer) is not checked here.
 // The suppression reason is for logs and tests; publish only "suppressed".
 
-export const DEFAULT_MIN_GROUP_SIZE = 10;
 export const LOWEST_MIN_GROUP_SIZE = 5;
 
 export type Cell<K> = { key: K; n: number };
@@ -48,14 +49,20 @@ function assertCount(n: number): void {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`a count must be a whole number >= 0, got ${n}`);
 }
 
-export function isPublishable(n: number, min = DEFAULT_MIN_GROUP_SIZE): boolean {
+// A statistic (a mean, a proportion, an answer distribution, a group of rows) needs a base of at
+// least the minimum; 0 describes nobody but has no statistic to show either.
+export function reachesMinimum(n: number, min: number): boolean {
+  return n >= min;
+}
+
+export function isPublishable(n: number, min: number): boolean {
   assertMinGroupSize(min);
   assertCount(n);
   return n === 0 || n >= min;
 }
 
 // Rules 2 and 3 only: use for cells whose total is not published.
-export function suppressCells<K>(cells: readonly Cell<K>[], min = DEFAULT_MIN_GROUP_SIZE): Published<K>[] {
+export function suppressCells<K>(cells: readonly Cell<K>[], min: number): Published<K>[] {
   return cells.map(({ key, n }) =>
     isPublishable(n, min) ? { key, status: 'shown', n } : { key, status: 'suppressed', reason: 'below-minimum' },
   );
@@ -66,7 +73,7 @@ export function suppressCells<K>(cells: readonly Cell<K>[], min = DEFAULT_MIN_GR
 // as a cell too, or the complementary suppression protects the wrong sum.
 export function suppressBreakdown<K>(
   cells: readonly Cell<K>[],
-  min = DEFAULT_MIN_GROUP_SIZE,
+  min: number,
 ): { cells: Published<K>[]; total: PublishedTotal } {
   const published = suppressCells(cells, min);
   const total = cells.reduce((s, c) => s + c.n, 0);
@@ -98,7 +105,7 @@ function smallestShownNonZero<K>(cells: readonly Cell<K>[], published: readonly 
 }
 
 // Rule 6 for a subgroup of a parent group.
-export function differenceSafe(parentN: number, childN: number, min = DEFAULT_MIN_GROUP_SIZE): boolean {
+export function differenceSafe(parentN: number, childN: number, min: number): boolean {
   assertMinGroupSize(min);
   assertCount(parentN);
   assertCount(childN);
@@ -110,7 +117,7 @@ export function differenceSafe(parentN: number, childN: number, min = DEFAULT_MI
 // Rule 6 for running totals (e.g. responses so far in a wave): may `laterN` replace the last
 // figure actually published, `publishedN` (0 if none has been)? Suppressed figures in
 // between don't count, as nobody saw them.
-export function successiveSafe(publishedN: number, laterN: number, min = DEFAULT_MIN_GROUP_SIZE): boolean {
+export function successiveSafe(publishedN: number, laterN: number, min: number): boolean {
   if (!isPublishable(publishedN, min)) {
     throw new RangeError(`${publishedN} is below ${min} and cannot have been published`);
   }
@@ -118,4 +125,18 @@ export function successiveSafe(publishedN: number, laterN: number, min = DEFAULT
   if (laterN < publishedN) throw new RangeError(`running total went down from ${publishedN} to ${laterN}`);
   const added = laterN - publishedN;
   return laterN >= min && (added === 0 || added >= min);
+}
+
+// Rules 2 and 4 for one statistic across a breakdown's bands: a band shows the statistic when the
+// band itself is shown and the statistic's own base there reaches the minimum; and since the
+// bands' bases add up to the published overall base, if the hidden bases together hold fewer than
+// the minimum, the smallest shown one goes too.
+export function bandsShowing(bases: { band: string; n: number; bandShown: boolean }[], min: number): Set<string> {
+  const shown = bases.filter((b) => b.bandShown && reachesMinimum(b.n, min));
+  const hidden = bases.reduce((s, b) => s + b.n, 0) - shown.reduce((s, b) => s + b.n, 0);
+  if (hidden > 0 && !reachesMinimum(hidden, min) && shown.length > 0) {
+    const smallest = shown.reduce((a, b) => (b.n < a.n ? b : a));
+    shown.splice(shown.indexOf(smallest), 1);
+  }
+  return new Set(shown.map((b) => b.band));
 }

@@ -1,11 +1,9 @@
+import { listCampaigns, listCouncils, listWaves, type WaveDoc } from '../study/store.js';
 import { badRequest, conflict } from '../errors.js';
 import { campaignStatus } from '../study/campaigns/status.js';
 import { todayInUk } from '../platform/dates.js';
-import { Campaign, type CampaignDoc } from '../study/campaigns/model.js';
-import { Pilot, type PilotDoc } from '../study/councils/model.js';
 import type { SurveyDefinition } from '../surveys/definition.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
-import { Wave, type WaveDoc } from '../study/waves/model.js';
 import type { ExportFilters } from './schemas.js';
 
 // Which responses an export covers, resolved from the filters against waves, councils and
@@ -22,7 +20,7 @@ export type Selection = {
 const invalid = (field: string, problem: string) => badRequest(`The export filters are invalid: ${field}: ${problem}.`, [{ field, problem }]);
 
 async function selectWaves(filters: ExportFilters): Promise<WaveDoc[]> {
-  const waves = await Wave.find(filters.wave ? { _id: { $in: filters.wave } } : {}).lean<WaveDoc[]>();
+  const waves = await listWaves(filters.wave ? { _id: { $in: filters.wave } } : {});
   const unknown = (filters.wave ?? []).filter((id) => !waves.some((w) => w._id === id));
   if (unknown.length) throw invalid('wave', `no wave with id ${unknown.join(', ')}`);
   const bySurvey = filters.survey ? waves.filter((w) => w.surveyId === filters.survey) : waves;
@@ -36,7 +34,7 @@ async function selectWaves(filters: ExportFilters): Promise<WaveDoc[]> {
 }
 
 async function selectCouncils(filters: ExportFilters): Promise<{ arms: Map<string, string>; codes?: string[] }> {
-  const pilots = await Pilot.find({}, { arm: 1 }).lean<PilotDoc[]>();
+  const pilots = await listCouncils({}, { arm: 1 });
   const arms = new Map(pilots.map((p) => [p._id, p.arm]));
   const unknown = (filters.pilot ?? []).filter((code) => !arms.has(code));
   if (unknown.length) throw invalid('pilot', `no council with code ${unknown.join(', ')}`);
@@ -56,7 +54,7 @@ export async function resolveSelection(filters: ExportFilters, surveys: SurveyRe
   // subtracted to isolate the few people who answered in between (summaries wait the same way).
   const today = todayInUk();
   const wavesById = new Map(waves.map((w) => [w._id, w]));
-  const campaigns = (await Campaign.find({ waveId: { $in: waveIds } }, { allowFreeText: 1, waveId: 1, pilotCode: 1, closedManually: 1 }).lean<CampaignDoc[]>())
+  const campaigns = (await listCampaigns({ waveId: { $in: waveIds } }, { allowFreeText: 1, waveId: 1, pilotCode: 1, closedManually: 1 }))
     .filter((c) => !codes || codes.includes(c.pilotCode));
   const closed = campaigns.filter((c) => campaignStatus(wavesById.get(c.waveId)!, c.closedManually ?? false, today) === 'closed');
   if (campaigns.length > 0 && closed.length === 0) {

@@ -1,9 +1,8 @@
-import type { CampaignDoc } from '../study/campaigns/model.js';
+import type { CampaignDoc, WaveDoc } from '../study/store.js';
 import { questionSpecs, variableOf } from '../codec/codes.js';
 import { safeName } from '../codec/question-columns.js';
 import { splitItemRef, type SurveyDefinition } from '../surveys/definition.js';
 import { validateAnswers } from '../surveys/validate-answers.js';
-import type { WaveDoc } from '../study/waves/model.js';
 import type { CsvRecord } from '../workforce/csv.js';
 import { clip, decodeAnswers, metaValue, type ImportPlan } from './decode.js';
 

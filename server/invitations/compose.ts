@@ -1,12 +1,10 @@
-import { Campaign, type CampaignDoc } from '../study/campaigns/model.js';
 import { campaignStatus } from '../study/campaigns/status.js';
 import { todayInUk } from '../platform/dates.js';
 import { renderInvitation } from '../mail/templates.js';
 import type { OutgoingMail } from '../mail/transport.js';
-import type { OutboxDoc } from '../mail/outbox/model.js';
+import type { OutboxDoc } from '../mail/outbox/store.js';
 import type { Composer } from '../mail/outbox/worker.js';
-import { Pilot } from '../study/councils/model.js';
-import { Wave, type WaveDoc } from '../study/waves/model.js';
+import { findCampaignByCode, findCouncil, findWave, type WaveDoc } from '../study/store.js';
 import { InvitationClaim, InvitationOptOut, inviteesOf, personKey } from './model.js';
 import { issueTokens } from './tokens.js';
 
@@ -19,10 +17,10 @@ function contextCache(ttlMs = 60_000) {
   return async (code: string, now: Date): Promise<Context | null> => {
     const hit = cache.get(code);
     if (hit && now.getTime() - hit.at < ttlMs) return hit.value;
-    const campaign = await Campaign.findById(code).lean<CampaignDoc>();
-    const wave = campaign && await Wave.findById(campaign.waveId).lean<WaveDoc>();
-    const pilot = campaign && await Pilot.findById(campaign.pilotCode, { name: 1 }).lean();
-    const value = campaign && wave ? { council: pilot?.name ?? null, wave, closedManually: campaign.closedManually ?? false } : null;
+    const campaign = await findCampaignByCode(code);
+    const wave = campaign && await findWave(campaign.waveId);
+    const council = campaign && await findCouncil(campaign.pilotCode, { name: 1 });
+    const value = campaign && wave ? { council: council?.name ?? null, wave, closedManually: campaign.closedManually ?? false } : null;
     cache.set(code, { at: now.getTime(), value });
     return value;
   };

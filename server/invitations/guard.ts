@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import { currentUser, type Access } from '../accounts/access.js';
 import { forbidden } from '../accounts/errors.js';
 import { canEditCouncil } from '../accounts/rules.js';
-import { Campaign } from '../study/campaigns/model.js';
+import { findCampaignByCode } from '../study/store.js';
 
 // An admin, or an HR lead of the council whose campaign is named by :code. Signing in (and the
 // CSRF check on changes) is the accounts feature's own guard; this adds the campaign's council.
@@ -11,7 +11,7 @@ export function campaignManager(access: Pick<Access, 'signedIn'>): RequestHandle
     let signedIn = false;
     await access.signedIn(req, res, () => { signedIn = true; });
     if (!signedIn) return;
-    const campaign = await Campaign.findById(String(req.params.code), { pilotCode: 1 }).lean();
+    const campaign = await findCampaignByCode(String(req.params.code), { pilotCode: 1 });
     if (!campaign || !canEditCouncil(currentUser(res), campaign.pilotCode)) throw forbidden('Only an admin or an HR lead of this council can manage its invitations.');
     next();
   };

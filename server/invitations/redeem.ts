@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../errors.js';
-import { isDuplicateKey } from '../mail/outbox/model.js';
+import { isDuplicateKey } from '../mail/outbox/store.js';
 import { InvitationClaim, inviteesOf, personKey } from './model.js';
 import { findToken } from './tokens.js';
 

@@ -1,7 +1,6 @@
-import { Campaign, type CampaignDoc } from '../study/campaigns/model.js';
 import { addDays, todayInUk } from '../platform/dates.js';
-import { MailDone, MailProblem, Mailing, OutboxClaim, OutboxMessage } from '../mail/outbox/model.js';
-import { Wave, type WaveDoc } from '../study/waves/model.js';
+import { deleteCampaignMailRecords, deleteQueuedCampaignMail } from '../mail/outbox/store.js';
+import { findCampaignByCode, findWave } from '../study/store.js';
 import { InvitationClaim, InvitationList, InvitationOptOut, InvitationToken, inviteesOf } from './model.js';
 
 
@@ -17,16 +16,13 @@ const ignoreMissing = (err: unknown) => {
 // links, opt-outs, undelivered messages and the record of what was sent. The list document
 // goes last, so a sweep interrupted part-way is finished by the next one.
 export async function deleteList(code: string): Promise<void> {
-  await Mailing.deleteMany({ campaign: code });
-  await OutboxMessage.deleteMany({ campaign: code });
+  await deleteQueuedCampaignMail(code);
   await inviteesOf(code).drop().catch(ignoreMissing);
   await Promise.all([
     InvitationToken.deleteMany({ campaign: code }),
     InvitationOptOut.deleteMany({ campaign: code }),
     InvitationClaim.deleteMany({ campaign: code }),
-    MailProblem.deleteMany({ campaign: code }),
-    MailDone.deleteMany({ campaign: code }),
-    OutboxClaim.deleteMany({ campaign: code }),
+    deleteCampaignMailRecords(code),
   ]);
   await InvitationList.deleteOne({ _id: code });
 }
@@ -37,8 +33,8 @@ export async function sweepExpiredLists(now: Date, retentionDays: number): Promi
   const today = todayInUk(now);
   const deleted: string[] = [];
   for (const list of await InvitationList.find({}, { closedSeenOn: 1 }).lean()) {
-    const campaign = await Campaign.findById(list._id).lean<CampaignDoc>();
-    const wave = campaign && await Wave.findById(campaign.waveId).lean<WaveDoc>();
+    const campaign = await findCampaignByCode(list._id);
+    const wave = campaign && await findWave(campaign.waveId);
     let closedOn: string | null = null;
     if (!campaign || !wave) closedOn = '0000-01-01';
     else if (today > wave.closesOn) closedOn = list.closedSeenOn && list.closedSeenOn < wave.closesOn ? list.closedSeenOn : wave.closesOn;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { findCampaign } from '../study/campaigns/service.js';
 import { conflict, notFound, unprocessable } from '../errors.js';
 import { createMailing, insertNew } from '../mail/outbox/feeder.js';
-import { MailDone, MailProblem, Mailing, OutboxMessage, isDuplicateKey, type ProblemDoc } from '../mail/outbox/model.js';
+import { campaignMail, deleteMailProblem, findMailProblem, holdMailingUntil, isDuplicateKey } from '../mail/outbox/store.js';
 import { invitationAnonymityText } from './anonymity.js';
 import { parseAddressList } from './csv.js';
 import { InvitationList, InvitationOptOut, inviteeId, inviteesOf, type InvitationLang, type InviteeDoc } from './model.js';
@@ -44,7 +44,7 @@ export async function uploadList(code: string, csv: string, lang: InvitationLang
       if (!Array.isArray(errors) || !errors.every(isDuplicateKey)) throw err;
     });
   }
-  await Mailing.updateOne({ _id: mailing }, { $set: { holdUntil: now } });
+  await holdMailingUntil(mailing, now);
   return { added: fresh.length, alreadyListed: docs.length - fresh.length, duplicates: parsed.duplicates };
 }
 
@@ -56,13 +56,10 @@ const emptyCounts = (): KindCounts => ({ sent: 0, notNeeded: 0, waiting: 0, fail
 export async function invitationStatus(code: string, minGroupSize: number, retentionDays: number) {
   const { wave, campaign } = await findCampaign(code);
   const list = await InvitationList.findById(code).lean();
-  const [people, optedOut, done, problems, mailings, queued] = await Promise.all([
+  const [people, optedOut, { done, problems, mailings, queued }] = await Promise.all([
     inviteesOf(code).find({}, { projection: { email: 1 } }).toArray(),
     InvitationOptOut.countDocuments({ campaign: code }),
-    MailDone.find({ campaign: code }, { kind: 1, skipped: 1 }).lean(),
-    MailProblem.find({ campaign: code }).lean<ProblemDoc[]>(),
-    Mailing.find({ campaign: code, done: false }, { kind: 1, invitees: 1, next: 1 }).lean(),
-    OutboxMessage.find({ campaign: code }, { kind: 1 }).lean(),
+    campaignMail(code),
   ]);
   const mail = { invitation: emptyCounts(), reminder: emptyCounts() };
   const countsOf = (kind: string) => (kind === 'reminder' ? mail.reminder : mail.invitation);
@@ -89,12 +86,12 @@ export async function invitationStatus(code: string, minGroupSize: number, reten
 
 // An admin's decision: for an "unknown" message this may deliver it a second time.
 export async function resendProblem(code: string, id: string, now: Date): Promise<{ id: string; queued: true }> {
-  const p = await MailProblem.findById(id).lean<ProblemDoc>();
+  const p = await findMailProblem(id);
   if (!p || p.campaign !== code) throw notFound('No undelivered message with this id for this survey.');
   await openOrScheduled(code);
   const { _id, kind, campaign, invitee, to, subject, text, html } = p;
   const inserted = await insertNew([{ _id, kind, campaign, invitee, to, subject, text, html, round: p.round + 1, attempts: 0, due: now }]);
   if (inserted === 0) throw conflict('This message is already queued.');
-  await MailProblem.deleteOne({ _id: id });
+  await deleteMailProblem(id);
   return { id, queued: true };
 }

@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import { escapeHtml, htmlPage } from '../platform/http/html.js';
-import { isDuplicateKey } from '../mail/outbox/model.js';
+import { isDuplicateKey } from '../mail/outbox/store.js';
 import { InvitationOptOut, inviteesOf, personKey, type InvitationLang } from './model.js';
 import { findToken } from './tokens.js';
 

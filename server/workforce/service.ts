@@ -1,5 +1,5 @@
 import { notFound } from '../errors.js';
-import { Pilot, type PilotDoc } from '../study/councils/model.js';
+import { findCouncil } from '../study/store.js';
 import { splitLines } from './csv.js';
 import { planIndicatorImport, type ImportPlan } from './import-plan.js';
 import { parseIndicators, type IndicatorsImport } from './indicators.js';
@@ -48,7 +48,7 @@ function* withProgress(lines: string[], onProgress?: ProgressListener): Generato
 // Kept beside any DfE figures for the same council-year; reads prefer DfE and show both.
 export async function recordLocalFigures(laCode: string, year: number, measures: unknown, enteredBy: string) {
   const entry = LocalEntry.parse({ laCode, year, measures, enteredBy });
-  const [pilot, known] = await Promise.all([Pilot.findById(entry.laCode).lean<PilotDoc>(), store.findAnyCouncilFigures(entry.laCode)]);
+  const [pilot, known] = await Promise.all([findCouncil(entry.laCode), store.findAnyCouncilFigures(entry.laCode)]);
   if (!pilot && !known) throw unknownCouncil(entry.laCode);
   const local: LocalFiguresDoc = {
     measures: Object.fromEntries(Object.entries(entry.measures).filter(([, value]) => value !== undefined)),
@@ -63,9 +63,9 @@ export async function recordLocalFigures(laCode: string, year: number, measures:
 // Served for any council in the study or in the workforce data (DfE or a local entry).
 export async function councilWorkforce(code: string) {
   const laCode = LaCode.parse(code);
-  const [pilot, neighbourSet] = await Promise.all([Pilot.findById(laCode).lean<PilotDoc>(), store.findNeighbourSet(laCode)]);
-  const armCodes = pilot ? await store.pilotCodesInArm(pilot.arm) : null;
-  const otherArmCodes = pilot ? await store.pilotCodesInArm(pilot.arm === 'pilot' ? 'comparison' : 'pilot') : null;
+  const [pilot, neighbourSet] = await Promise.all([findCouncil(laCode), store.findNeighbourSet(laCode)]);
+  const armCodes = pilot ? await store.councilCodesInArm(pilot.arm) : null;
+  const otherArmCodes = pilot ? await store.councilCodesInArm(pilot.arm === 'pilot' ? 'comparison' : 'pilot') : null;
   const neighbourCodes = neighbourSet?.neighbours.map((n) => n.laCode) ?? [];
   const figures = await store.findFiguresWithEngland([laCode, ...neighbourCodes, ...(armCodes ?? []), ...(otherArmCodes ?? [])]);
   const own = figures.filter((f) => f.level === 'local_authority' && f.memberCodes.includes(laCode));

@@ -1,6 +1,6 @@
 // Data access for the workforce feature: plain objects in, plain objects out.
 import type { AnyBulkWriteOperation } from 'mongoose';
-import { Pilot } from '../study/councils/model.js';
+import { listCouncils } from '../study/store.js';
 import type { WorkforceRecord } from './indicators.js';
 import type { StoredRow } from './import-plan.js';
 import type { LayoutName } from './measures.js';
@@ -88,5 +88,5 @@ export const findAnyCouncilFigures = (code: string) =>
   WorkforceFigures.findOne({ level: 'local_authority', memberCodes: code }, { name: 1, areaCode: 1 })
     .lean<Pick<WorkforceDoc, 'name' | 'areaCode'>>();
 
-export const pilotCodesInArm = async (arm: 'pilot' | 'comparison'): Promise<string[]> =>
-  (await Pilot.find({ arm }, { _id: 1 }).lean<Array<{ _id: string }>>()).map((p) => p._id);
+export const councilCodesInArm = async (arm: 'pilot' | 'comparison'): Promise<string[]> =>
+  (await listCouncils({ arm }, { _id: 1 })).map((p) => p._id);

@@ -4,11 +4,11 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { User } from '../../server/accounts/model.js';
 import { Campaign, type CampaignDoc } from '../../server/study/campaigns/model.js';
 import { todayInUk } from '../../server/platform/dates.js';
-import { Pilot } from '../../server/study/councils/model.js';
+import { Council } from '../../server/study/councils/model.js';
 import { Wave } from '../../server/study/waves/model.js';
 import { createStaffUser, TEST_PASSWORD, useTestApp } from '../helpers/app.js';
 import { describeViolations, seriousAxeViolations, useBrowser } from '../helpers/browser.js';
-import { buildPilot } from '../helpers/factories.js';
+import { buildCouncil } from '../helpers/factories.js';
 
 const { app } = useTestApp(import.meta.url);
 const browser = useBrowser(app, import.meta.url);
@@ -56,7 +56,7 @@ describe('GET /admin in Chromium', () => {
     assert.match(await error.innerText(), /^Council code must be a three-digit DfE council code/);
     assert.ok(await error.evaluate((e, input) => e.parentElement === input!.parentElement, await code.elementHandle()), 'the error sits in the field');
     assert.equal(await page.evaluate(() => document.activeElement?.className), 'error-summary', 'the summary has focus');
-    assert.equal(await Pilot.countDocuments(), 0);
+    assert.equal(await Council.countDocuments(), 0);
     await checkAxe(page, 'councils-invalid', found);
 
     const posts = adminPosts(page, '/pilots');
@@ -65,13 +65,13 @@ describe('GET /admin in Chromium', () => {
     await page.getByRole('row', { name: /855 Leicestershire Pilot/ }).waitFor();
     assert.equal(posts.length, 1, 'one save, one request');
     assert.equal(await code.getAttribute('aria-invalid'), null);
-    assert.deepEqual(await Pilot.findById('855').lean(), { _id: '855', name: 'Leicestershire', arm: 'pilot' });
+    assert.deepEqual(await Council.findById('855').lean(), { _id: '855', name: 'Leicestershire', arm: 'pilot' });
     await checkAxe(page, 'councils', found);
     assert.equal(found.length, 0, `axe found serious or critical violations:\n${found.join('\n')}`);
   });
 
   test('when an admin creates a wave, a campaign and an HR lead, then the link and the one-time password are shown and every tab passes axe', { timeout: 90_000 }, async () => {
-    await buildPilot({ code: '855', name: 'Leicestershire' });
+    await buildCouncil({ code: '855', name: 'Leicestershire' });
     const page = await signInAsAdmin({ permissions: ['clipboard-read', 'clipboard-write'] });
     const found: string[] = [];
 

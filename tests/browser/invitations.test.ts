@@ -5,7 +5,7 @@ import { InvitationList, inviteesOf } from '../../server/invitations/model.js';
 import { MailProblem, OutboxMessage } from '../../server/mail/outbox/model.js';
 import { createStaffUser, TEST_PASSWORD, useTestApp, type StaffSpec } from '../helpers/app.js';
 import { describeViolations, phone, seriousAxeViolations, useBrowser } from '../helpers/browser.js';
-import { buildCampaign, buildPilot } from '../helpers/factories.js';
+import { buildCampaign, buildCouncil } from '../helpers/factories.js';
 
 // No mail worker runs in createApp (only server/index.ts starts one), and mail is off besides:
 // uploads queue invitations that stay "waiting".
@@ -44,7 +44,7 @@ const pageWidth = (page: Page) => page.evaluate(() => ({
 describe('GET /invitations in Chromium', () => {
   test('when an admin uploads a list, sets a reminder and deletes the list, then each step shows its result and the anonymity statement stays in view', { timeout: 120_000 }, async () => {
     const { code } = await buildCampaign({ pilot: '855', wave: 'w1' });
-    await buildPilot({ code: '855', name: 'Leicestershire' });
+    await buildCouncil({ code: '855', name: 'Leicestershire' });
     const page = await signInAs({ role: 'admin' }, '/admin#campaigns');
     const found: string[] = [];
     await page.getByRole('link', { name: 'Email invitations for Leicestershire (855)' }).click();

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Campaign } from '../../server/study/campaigns/model.js';
 import { syntheticAnswers } from '../../server/demo/answers.js';
 import { seededRng } from '../../server/demo/random.js';
-import { Pilot } from '../../server/study/councils/model.js';
+import { Council } from '../../server/study/councils/model.js';
 import { SurveyResponse } from '../../server/responses/model.js';
 import { rebuildSummaries } from '../../server/tally/recompute.js';
 import { validateAnswers } from '../../server/surveys/validate-answers.js';
@@ -17,7 +17,7 @@ const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().s
 export async function buildStaffData() {
   const surveys = testSurveys();
   const def = surveys.get('staff-wellbeing', 1);
-  await Pilot.insertMany([{ _id: '855', name: 'Leicestershire', arm: 'pilot' }, { _id: '891', name: 'Nottinghamshire', arm: 'comparison' }]);
+  await Council.insertMany([{ _id: '855', name: 'Leicestershire', arm: 'pilot' }, { _id: '891', name: 'Nottinghamshire', arm: 'comparison' }]);
   await createWave({ id: 'w1', name: 'Wave 1', opensOn: day(-200), closesOn: day(-170), surveyId: def.id, surveyVersion: 1 }, surveys);
   await createWave({ id: 'w2', name: 'Wave 2', opensOn: day(-40), closesOn: day(-10), surveyId: def.id, surveyVersion: 1 }, surveys);
   await createWave({ id: 'w3', name: 'Wave 3', opensOn: day(-6), closesOn: day(20), surveyId: def.id, surveyVersion: 1 }, surveys);

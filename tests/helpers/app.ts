@@ -62,7 +62,7 @@ export async function createStaffUser(spec: StaffSpec): Promise<string> {
 }
 
 // An agent signed in through POST /api/v1/session that keeps the cookie and sends the CSRF token
-// on every request. The account needs its councils to exist (e.g. buildPilot) for an HR lead.
+// on every request. The account needs its councils to exist (e.g. buildCouncil) for an HR lead.
 export async function signIn(app: Express, spec: StaffSpec = { role: 'researcher' }): Promise<StaffAgent> {
   const email = await createStaffUser(spec);
   const agent = supertest.agent(app);

@@ -1,22 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { Campaign } from '../../server/study/campaigns/model.js';
 import { todayInUk } from '../../server/platform/dates.js';
-import { Pilot } from '../../server/study/councils/model.js';
+import { Council } from '../../server/study/councils/model.js';
 import { SurveyResponse } from '../../server/responses/model.js';
 import { createWave } from '../../server/study/waves/service.js';
 import { testSurveys } from './app.js';
 
 const addDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 
-export async function buildPilot(overrides: Partial<{ code: string; name: string; arm: 'pilot' | 'comparison' }> = {}) {
+export async function buildCouncil(overrides: Partial<{ code: string; name: string; arm: 'pilot' | 'comparison' }> = {}) {
   const code = overrides.code ?? '855';
-  await Pilot.updateOne({ _id: code }, { $set: { name: overrides.name ?? `Council ${code}`, arm: overrides.arm ?? 'pilot' } }, { upsert: true });
+  await Council.updateOne({ _id: code }, { $set: { name: overrides.name ?? `Council ${code}`, arm: overrides.arm ?? 'pilot' } }, { upsert: true });
   return code;
 }
 
 // A council, a wave around today and an open campaign, unless told otherwise.
 export async function buildCampaign(overrides: { pilot?: string; wave?: string; opensOn?: string; closesOn?: string; closedManually?: boolean; headcount?: number } = {}) {
-  const pilotCode = await buildPilot({ code: overrides.pilot ?? '855' });
+  const pilotCode = await buildCouncil({ code: overrides.pilot ?? '855' });
   const waveId = overrides.wave ?? 'w1';
   await createWave({
     id: waveId, name: `Wave ${waveId}`, opensOn: overrides.opensOn ?? addDays(-7), closesOn: overrides.closesOn ?? addDays(7),

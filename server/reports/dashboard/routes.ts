@@ -1,9 +1,8 @@
 import { Router } from 'express';
 import { currentUser, type Access } from '../../accounts/access.js';
 import { canEditCouncil, canReadCouncil } from '../../accounts/rules.js';
-import { Pilot, type PilotDoc } from '../../study/councils/model.js';
+import { listCouncils, listWaves } from '../../study/store.js';
 import type { SummaryDeps } from '../summaries/service.js';
-import { Wave, type WaveDoc } from '../../study/waves/model.js';
 import { councilOverview } from './service.js';
 
 // What staff pages navigate by: the councils this user may read, the waves, and a council's
@@ -12,12 +11,12 @@ export function dashboardRoutes(access: Access, deps: SummaryDeps) {
   return Router()
     .get('/councils', access.signedIn, async (_req, res) => {
       const user = currentUser(res);
-      const pilots = (await Pilot.find().lean<PilotDoc[]>()).filter((p) => canReadCouncil(user, p._id));
+      const pilots = (await listCouncils()).filter((p) => canReadCouncil(user, p._id));
       res.json(pilots.sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({ code: p._id, name: p.name, arm: p.arm })));
     })
     .get('/waves', access.signedIn, async (_req, res) => {
-      const waves = await Wave.find().lean<WaveDoc[]>();
-      res.json(waves.sort((a, b) => a.opensOn.localeCompare(b.opensOn)).map((w) => ({ id: w._id, name: w.name, opensOn: w.opensOn, closesOn: w.closesOn, surveyId: w.surveyId, surveyVersion: w.surveyVersion })));
+      const waves = await listWaves();
+      res.json(waves.map((w) => ({ id: w._id, name: w.name, opensOn: w.opensOn, closesOn: w.closesOn, surveyId: w.surveyId, surveyVersion: w.surveyVersion })));
     })
     .get('/pilots/:code/overview', access.readCouncil('code'), async (req, res) => {
       const code = String(req.params.code);

@@ -1,3 +1,4 @@
+import { reachesMinimum } from '../../disclosure/suppression.js';
 import { escapeHtml } from '../../platform/http/html.js';
 
 // The weekly progress email to an HR lead: for each of their councils' open campaigns, how many
@@ -12,7 +13,7 @@ const longDate = (day: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 
 
 export function progressLine(c: DigestCampaign, minGroupSize: number): string {
   if (c.n === 0) return c.headcount ? `no responses yet (${c.headcount} staff)` : 'no responses yet';
-  if (c.n < minGroupSize) return `fewer than ${minGroupSize} responses${c.headcount ? ` (${c.headcount} staff)` : ''}`;
+  if (!reachesMinimum(c.n, minGroupSize)) return `fewer than ${minGroupSize} responses${c.headcount ? ` (${c.headcount} staff)` : ''}`;
   if (!c.headcount) return `${c.n} responses`;
   return `${c.n} responses from ${c.headcount} staff (${Math.min(100, Math.round((100 * c.n) / c.headcount))}%)`;
 }

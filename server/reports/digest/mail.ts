@@ -8,10 +8,12 @@ export function digestDue(now: Date): boolean {
   return !(weekday === 'Mon' && hour < 8);
 }
 
-// The weekly HR-lead digest's part of the mail.
-export function digestMail(deps: DigestDeps): MailParts {
+// The weekly HR-lead digest's part of the mail. Digests already queued are always sent; new ones
+// are queued only when there is a way to list their recipients.
+export function digestMail(deps: Omit<DigestDeps, 'listRecipients'> & { listRecipients?: DigestDeps['listRecipients'] }): MailParts {
+  const { listRecipients } = deps;
   return {
     composers: { digest: digestComposer },
-    ticks: [async (now) => { if (digestDue(now)) await queueWeeklyDigests(deps, now); }],
+    ticks: listRecipients ? [async (now) => { if (digestDue(now)) await queueWeeklyDigests({ ...deps, listRecipients }, now); }] : [],
   };
 }

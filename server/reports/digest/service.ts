@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
-import { User } from '../../accounts/model.js';
-import { Campaign, type CampaignDoc } from '../../study/campaigns/model.js';
 import { campaignStatus } from '../../study/campaigns/status.js';
 import { addDays, todayInUk } from '../../platform/dates.js';
 import { createMailing, insertNew } from '../../mail/outbox/feeder.js';
-import { Mailing } from '../../mail/outbox/model.js';
-import { Pilot, type PilotDoc } from '../../study/councils/model.js';
-import { groupCounters } from '../summaries/service.js';
-import { Wave, type WaveDoc } from '../../study/waves/model.js';
+import { mailingExists } from '../../mail/outbox/store.js';
+import { findCouncil, findWave, listCampaigns } from '../../study/store.js';
+import { groupCounters } from '../../tally/store.js';
 import { buildDigest, type DigestInput } from './digest.js';
 
 // The HR leads and their councils come from the accounts feature, through this function.
@@ -20,27 +17,21 @@ export type DigestDeps = {
   dashboardUrl?: string;
 };
 
-// Every enabled HR lead with the councils on their account (a small collection: read whole).
-export async function hrLeadRecipients(): Promise<DigestRecipient[]> {
-  const leads = await User.find({ role: 'hr_lead' }, { pilots: 1, disabled: 1 }).lean();
-  return leads.filter((u) => !u.disabled && u.pilots.length > 0).map((u) => ({ email: u._id, councilCodes: u.pilots }));
-}
-
 // Plain inputs for buildDigest: each council's open campaigns with their response count n
 // (the summaries' own counter, read by _id) and headcount.
 export async function digestInput(recipient: DigestRecipient, today: string): Promise<DigestInput> {
   const councils = [];
   for (const code of recipient.councilCodes) {
-    const pilot = await Pilot.findById(code, { name: 1 }).lean<PilotDoc>();
-    if (!pilot) continue;
+    const council = await findCouncil(code, { name: 1 });
+    if (!council) continue;
     const campaigns = [];
-    for (const c of await Campaign.find({ pilotCode: code }).lean<CampaignDoc[]>()) {
-      const wave = await Wave.findById(c.waveId).lean<WaveDoc>();
+    for (const c of await listCampaigns({ pilotCode: code })) {
+      const wave = await findWave(c.waveId);
       if (!wave || campaignStatus(wave, c.closedManually ?? false, today) !== 'open') continue;
       const n = (await groupCounters(code, wave._id, ['main'])).n ?? 0;
       campaigns.push({ wave: wave.name, n, headcount: c.headcount ?? null, closesOn: wave.closesOn });
     }
-    councils.push({ code, name: pilot.name, campaigns });
+    councils.push({ code, name: council.name, campaigns });
   }
   return { email: recipient.email, councils };
 }
@@ -58,7 +49,7 @@ export async function queueWeeklyDigests(deps: DigestDeps, now: Date): Promise<n
   const today = todayInUk(now);
   const week = weekOf(today);
   const marker = `digest:${week}`;
-  if (await Mailing.exists({ _id: marker })) return 0;
+  if (await mailingExists(marker)) return 0;
   await deps.flush?.();
   let queued = 0;
   for (const recipient of await deps.listRecipients()) {

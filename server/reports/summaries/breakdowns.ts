@@ -1,4 +1,4 @@
-import { suppressBreakdown } from '../../disclosure/suppression.js';
+import { bandsShowing, suppressBreakdown } from '../../disclosure/suppression.js';
 import type { SurveyDefinition } from '../../surveys/definition.js';
 import type { Counters } from '../../tally/counters.js';
 import { suppressed } from './group-stats.js';
@@ -7,19 +7,6 @@ import { summaryLayout } from '../../tally/layout.js';
 import { count, flagAt, momentsAt } from '../../tally/read-counters.js';
 
 const hiddenNote = (min: number) => `fewer than ${min} responses, or hidden so a small group cannot be worked out`;
-
-// Which bands may show one statistic: the band itself is shown and the statistic's own base
-// there reaches the minimum; and since the bands' bases add up to the published overall base,
-// if the hidden bases together hold fewer than the minimum, the smallest shown one goes too.
-export function bandsShowing(bases: { band: string; n: number; bandShown: boolean }[], min: number): Set<string> {
-  const shown = bases.filter((b) => b.bandShown && b.n >= min);
-  const hidden = bases.reduce((s, b) => s + b.n, 0) - shown.reduce((s, b) => s + b.n, 0);
-  if (hidden > 0 && hidden < min && shown.length > 0) {
-    const smallest = shown.reduce((a, b) => (b.n < a.n ? b : a));
-    shown.splice(shown.indexOf(smallest), 1);
-  }
-  return new Set(shown.map((b) => b.band));
-}
 
 // Results by demographic band. The bands of one question, "unanswered" included, add up to the
 // published total, so complementary suppression keeps a small band from being worked out as the

@@ -4,31 +4,31 @@ import type { Flag } from '../../surveys/definition.js';
 import { proportionDiD } from './compare.js';
 import type { Counters } from '../../tally/counters.js';
 import { flagAt, momentsAt } from '../../tally/read-counters.js';
-import { enough } from './group-stats.js';
+import { reachesMinimum } from '../../disclosure/suppression.js';
 
-export type ArmWave = { included: string[]; excluded: string[]; byPilot: Map<string, Counters> };
+export type ArmWave = { included: string[]; excluded: string[]; byCouncil: Map<string, Counters> };
 
 // An arm's figure for a statistic adds up only the councils whose own base for that statistic
 // reaches the minimum — exactly the councils shown with it — so an arm figure minus the councils
 // shown is always 0, never a council (or part of one) that is suppressed on its own.
 export function armMoments(a: ArmWave | null, scale: string, min: number): Moments {
   if (!a) return EMPTY_MOMENTS;
-  return a.included.map((code) => momentsAt(a.byPilot.get(code)!, '', scale)).filter((m) => enough(m.n, min)).reduce(mergeMoments, EMPTY_MOMENTS);
+  return a.included.map((code) => momentsAt(a.byCouncil.get(code)!, '', scale)).filter((m) => reachesMinimum(m.n, min)).reduce(mergeMoments, EMPTY_MOMENTS);
 }
 
 export function armFlag(a: ArmWave | null, flag: string, min: number): { x: number; n: number } {
   if (!a) return { x: 0, n: 0 };
-  return a.included.map((code) => flagAt(a.byPilot.get(code)!, '', flag)).filter((f) => enough(f.n, min)).reduce((s, f) => ({ x: s.x + f.x, n: s.n + f.n }), { x: 0, n: 0 });
+  return a.included.map((code) => flagAt(a.byCouncil.get(code)!, '', flag)).filter((f) => reachesMinimum(f.n, min)).reduce((s, f) => ({ x: s.x + f.x, n: s.n + f.n }), { x: 0, n: 0 });
 }
 
 export function scaleCell(id: string, m: Moments, min: number) {
-  if (!enough(m.n, min)) return { id, suppressed: true as const };
+  if (!reachesMinimum(m.n, min)) return { id, suppressed: true as const };
   const { n, mean, sd, ci95 } = summariseMoments(m);
   return { id, suppressed: false as const, n, mean, sd, ci95 };
 }
 
 function proportionCell(c: { x: number; n: number }, min: number) {
-  if (!enough(c.n, min)) return { suppressed: true as const };
+  if (!reachesMinimum(c.n, min)) return { suppressed: true as const };
   const w = wilson95(c.x, c.n)!;
   return { suppressed: false as const, x: c.x, n: c.n, p: w.p, ci95: w.ci95 };
 }
@@ -38,7 +38,7 @@ type DiffFn = (a: { x: number; n: number }, b: { x: number; n: number }) => unkn
 
 export function compareFlag(flag: Flag, now: Arms, before: Arms | null, min: number, difference: DiffFn) {
   const [pw, cw] = [armFlag(now.pilot, flag.id, min), armFlag(now.comparison, flag.id, min)];
-  const ok = (...cs: { n: number }[]) => cs.every((c) => enough(c.n, min));
+  const ok = (...cs: { n: number }[]) => cs.every((c) => reachesMinimum(c.n, min));
   const pb = before ? armFlag(before.pilot, flag.id, min) : null;
   const cb = before ? armFlag(before.comparison, flag.id, min) : null;
   return {

@@ -1,33 +1,33 @@
 import { conflict } from '../../errors.js';
-import { Pilot, type PilotDoc } from '../../study/councils/model.js';
+import { listCouncils, type CouncilDoc, type WaveDoc } from '../../study/store.js';
 import { differenceInDifferences, differenceOfMeans, differenceOfProportions, waveChange } from '../../stats/comparisons.js';
 import { EMPTY_MOMENTS, type Moments } from '../../stats/descriptive.js';
 import type { SurveyDefinition } from '../../surveys/definition.js';
 import { todayInUk } from '../../platform/dates.js';
-import type { WaveDoc } from '../../study/waves/model.js';
 import { armMoments, compareFlag, scaleCell, type ArmWave } from './compare-cells.js';
 import type { Counters } from '../../tally/counters.js';
-import { enough } from './group-stats.js';
+import { reachesMinimum } from '../../disclosure/suppression.js';
 import { count, momentsAt } from '../../tally/read-counters.js';
-import { findWave, groupCounters, type SummaryDeps } from './service.js';
+import { groupCounters } from '../../tally/store.js';
+import { findWave, type SummaryDeps } from './service.js';
 
 type Arm = 'pilot' | 'comparison';
 
-async function armsInWave(wave: WaveDoc, pilots: PilotDoc[], min: number): Promise<Record<Arm, ArmWave>> {
-  const byPilot = new Map(await Promise.all(pilots.map(async (p): Promise<[string, Counters]> => [p._id, await groupCounters(p._id, wave._id, ['main'])])));
-  const arms: Record<Arm, ArmWave> = { pilot: { included: [], excluded: [], byPilot }, comparison: { included: [], excluded: [], byPilot } };
+async function armsInWave(wave: WaveDoc, pilots: CouncilDoc[], min: number): Promise<Record<Arm, ArmWave>> {
+  const byCouncil = new Map(await Promise.all(pilots.map(async (p): Promise<[string, Counters]> => [p._id, await groupCounters(p._id, wave._id, ['main'])])));
+  const arms: Record<Arm, ArmWave> = { pilot: { included: [], excluded: [], byCouncil }, comparison: { included: [], excluded: [], byCouncil } };
   for (const p of pilots) {
-    const n = count(byPilot.get(p._id) ?? {}, 'n');
-    if (n > 0) arms[p.arm as Arm][enough(n, min) ? 'included' : 'excluded'].push(p._id);
+    const n = count(byCouncil.get(p._id) ?? {}, 'n');
+    if (n > 0) arms[p.arm as Arm][reachesMinimum(n, min) ? 'included' : 'excluded'].push(p._id);
   }
   return arms;
 }
 
-function councilRows(def: SurveyDefinition, pilots: PilotDoc[], arms: Record<Arm, ArmWave>, min: number) {
+function councilRows(def: SurveyDefinition, pilots: CouncilDoc[], arms: Record<Arm, ArmWave>, min: number) {
   return pilots.map((p) => {
-    const c = arms.pilot.byPilot.get(p._id) ?? {};
+    const c = arms.pilot.byCouncil.get(p._id) ?? {};
     const n = count(c, 'n');
-    if (!enough(n, min)) return { code: p._id, name: p.name, arm: p.arm, suppressed: true as const };
+    if (!reachesMinimum(n, min)) return { code: p._id, name: p.name, arm: p.arm, suppressed: true as const };
     return { code: p._id, name: p.name, arm: p.arm, suppressed: false as const, n, scales: def.scales.map((s) => scaleCell(s.id, momentsAt(c, '', s.id), min)) };
   });
 }
@@ -45,7 +45,7 @@ export async function compareArms(waveId: string, baselineId: string | undefined
   requireClosed(wave);
   if (baseline) requireClosed(baseline);
   await deps.tallier.flush();
-  const pilots = (await Pilot.find().lean<PilotDoc[]>()).sort((a, b) => a._id.localeCompare(b._id));
+  const pilots = await listCouncils();
   const def = deps.surveys.get(wave.surveyId, wave.surveyVersion);
   const baseDef = baseline ? deps.surveys.get(baseline.surveyId, baseline.surveyVersion) : null;
   const now = await armsInWave(wave, pilots, min);
@@ -55,7 +55,7 @@ export async function compareArms(waveId: string, baselineId: string | undefined
     const [pw, cw] = [armMoments(now.pilot, s.id, min), armMoments(now.comparison, s.id, min)];
     const hasBase = before !== null && baseDef!.scales.some((b) => b.id === s.id);
     const [pb, cb] = hasBase ? [armMoments(before.pilot, s.id, min), armMoments(before.comparison, s.id, min)] : [EMPTY_MOMENTS, EMPTY_MOMENTS];
-    const ok = (...ms: Moments[]) => ms.every((x) => enough(x.n, min));
+    const ok = (...ms: Moments[]) => ms.every((x) => reachesMinimum(x.n, min));
     return {
       id: s.id, label: s.label, range: s.range,
       wave: { pilot: scaleCell(s.id, pw, min), comparison: scaleCell(s.id, cw, min), difference: ok(pw, cw) ? differenceOfMeans(pw, cw) : null },

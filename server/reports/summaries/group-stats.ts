@@ -1,11 +1,10 @@
+import { reachesMinimum } from '../../disclosure/suppression.js';
 import { summariseMoments } from '../../stats/descriptive.js';
 import { wilson95 } from '../../stats/proportions.js';
 import type { SurveyDefinition } from '../../surveys/definition.js';
 import type { Counters } from '../../tally/counters.js';
 import { flagAt, momentsAt } from '../../tally/read-counters.js';
 
-// A statistic is published only when its own base reaches the minimum group (0 has nothing to show).
-export const enough = (n: number, min: number) => n >= min;
 
 export const suppressed = (min: number) => ({ suppressed: true as const, note: `fewer than ${min} responses` });
 
@@ -13,7 +12,7 @@ export const suppressed = (min: number) => ({ suppressed: true as const, note: `
 export function scaleStats(def: SurveyDefinition, c: Counters, prefix: string, min: number) {
   return def.scales.map((scale) => {
     const m = momentsAt(c, prefix, scale.id);
-    if (!enough(m.n, min)) return { id: scale.id, label: scale.label, range: scale.range, ...suppressed(min) };
+    if (!reachesMinimum(m.n, min)) return { id: scale.id, label: scale.label, range: scale.range, ...suppressed(min) };
     const { n, mean, sd, ci95 } = summariseMoments(m);
     return { id: scale.id, label: scale.label, range: scale.range, suppressed: false as const, n, mean, sd, ci95 };
   });
@@ -22,7 +21,7 @@ export function scaleStats(def: SurveyDefinition, c: Counters, prefix: string, m
 export function proportionStats(def: SurveyDefinition, c: Counters, prefix: string, min: number) {
   return def.flags.map((flag) => {
     const { x, n } = flagAt(c, prefix, flag.id);
-    if (!enough(n, min)) return { id: flag.id, label: flag.label, ...suppressed(min) };
+    if (!reachesMinimum(n, min)) return { id: flag.id, label: flag.label, ...suppressed(min) };
     const w = wilson95(x, n)!;
     return { id: flag.id, label: flag.label, suppressed: false as const, x, n, p: w.p, ci95: w.ci95 };
   });

@@ -4,7 +4,8 @@ import type { SurveyDefinition } from '../../surveys/definition.js';
 import { breakdowns } from './breakdowns.js';
 import type { Counters } from '../../tally/counters.js';
 import { summaryLayout } from '../../tally/layout.js';
-import { enough, proportionStats, scaleStats, suppressed } from './group-stats.js';
+import { reachesMinimum } from '../../disclosure/suppression.js';
+import { proportionStats, scaleStats, suppressed } from './group-stats.js';
 import { alphaAt, count, dayCounts, medianOfCounts } from '../../tally/read-counters.js';
 
 // `open`: the campaign still takes responses, so only stepped response counts are published.
@@ -41,16 +42,16 @@ export function buildReport(def: SurveyDefinition, c: Counters, { minGroupSize: 
   if (open) return openReport(survey, c, min, headcount ?? null, today);
   const n = count(c, 'n');
   if (n === 0) return { survey, minGroupSize: min, responses: { suppressed: false as const, n: 0, headcount: headcount ?? null, rate: headcount ? 0 : null, progress: [] } };
-  if (!enough(n, min)) return { survey, minGroupSize: min, responses: { ...suppressed(min), headcount: headcount ?? null } };
+  if (!reachesMinimum(n, min)) return { survey, minGroupSize: min, responses: { ...suppressed(min), headcount: headcount ?? null } };
   const items = summaryLayout(def).items.map((item) => {
     const options = item.options.map((value) => ({ value, n: count(c, `it|${item.ref}|${value}`) }));
     const answered = options.reduce((s, o) => s + o.n, 0);
-    if (!enough(answered, min)) return { ref: item.ref, ...suppressed(min) };
+    if (!reachesMinimum(answered, min)) return { ref: item.ref, ...suppressed(min) };
     return { ref: item.ref, suppressed: false as const, answered, median: item.multi ? null : medianOfCounts(options), options };
   });
   const alpha = def.scales.filter((s) => s.items.length >= 2).map((s) => {
     const acc = alphaAt(c, s.id, s.items.length);
-    return enough(acc.n, min) ? { scale: s.id, ...alphaFromAccumulator(acc) } : { scale: s.id, ...suppressed(min) };
+    return reachesMinimum(acc.n, min) ? { scale: s.id, ...alphaFromAccumulator(acc) } : { scale: s.id, ...suppressed(min) };
   });
   return {
     survey, minGroupSize: min, resultsPublished: true as const,

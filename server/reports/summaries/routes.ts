@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Access } from '../../accounts/access.js';
 import { compareArms } from './comparisons.js';
-import { pilotSummary, type SummaryDeps } from './service.js';
+import { councilSummary, type SummaryDeps } from './service.js';
 
 const WaveQuery = z.strictObject({ wave: z.string().min(1, 'name a wave, e.g. ?wave=wave-1') });
 const CompareQuery = z.strictObject({ wave: z.string().min(1), baseline: z.string().min(1).optional() });
@@ -13,7 +13,7 @@ export function summaryRoutes(access: Access, deps: SummaryDeps) {
   return Router()
     .get('/pilots/:code/summary', access.readCouncil('code'), async (req, res) => {
       const { wave } = WaveQuery.parse(req.query);
-      res.json(await pilotSummary(String(req.params.code), wave, deps));
+      res.json(await councilSummary(String(req.params.code), wave, deps));
     })
     .get('/comparisons', access.roles('admin', 'researcher'), async (req, res) => {
       const { wave, baseline } = CompareQuery.parse(req.query);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { AppError, badRequest, conflict, gone, notFound } from '../../errors.js';
-import { Pilot } from '../councils/model.js';
+import { Council } from '../councils/model.js';
 import type { SurveyRegistry } from '../../surveys/registry.js';
 import { Wave, type WaveDoc } from '../waves/model.js';
 import type { CampaignCache } from './cache.js';
@@ -50,7 +50,7 @@ export async function findOpenCampaign(code: string, cachedCampaign: CampaignCac
 
 export async function publicCampaign(code: string, cache: CampaignCache, surveys: SurveyRegistry, minGroupSize: number) {
   const { campaign, wave, status } = await findOpenCampaign(code, cache);
-  const pilot = await Pilot.findById(campaign.pilotCode).lean();
+  const pilot = await Council.findById(campaign.pilotCode).lean();
   const def = surveys.get(wave.surveyId, wave.surveyVersion);
   return {
     campaign: { code: campaign._id, status, council: pilot?.name ?? null, wave: wave.name, closesOn: wave.closesOn, requireInvitation: campaign.requireInvitation ?? false },
@@ -60,7 +60,7 @@ export async function publicCampaign(code: string, cache: CampaignCache, surveys
 }
 
 export async function createCampaign(input: { pilotCode: string; waveId: string; headcount?: number; allowFreeText?: boolean; requireInvitation?: boolean }) {
-  if (!(await Pilot.exists({ _id: input.pilotCode }))) throw badRequest(`No council with code ${input.pilotCode}.`);
+  if (!(await Council.exists({ _id: input.pilotCode }))) throw badRequest(`No council with code ${input.pilotCode}.`);
   if (!(await Wave.exists({ _id: input.waveId }))) throw badRequest(`No wave with id ${input.waveId}.`);
   // 24 random bytes: 192 bits, URL-safe, 32 characters
   const code = randomBytes(24).toString('base64url');

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import supertest from 'supertest';
 import { Campaign } from '../../../server/study/campaigns/model.js';
 import { createStaffUser, TEST_PASSWORD, testApp, useTestApp } from '../../helpers/app.js';
-import { buildAnswers, buildCampaign, buildPilot } from '../../helpers/factories.js';
+import { buildAnswers, buildCampaign, buildCouncil } from '../../helpers/factories.js';
 
 const { http, staff } = useTestApp(import.meta.url);
 const admin = () => staff({ role: 'admin' });
@@ -13,7 +13,7 @@ const submit = (code: string) => http().post(`/api/v1/campaigns/${code}/response
 describe('POST /api/v1/admin/waves/:id/campaigns', () => {
   test('when an admin opens a campaign, then its respondent link uses the address the admin is on', async () => {
     await buildCampaign({ pilot: '855', wave: 'w1' });
-    await buildPilot({ code: '856' });
+    await buildCouncil({ code: '856' });
     const res = await (await admin()).post('/api/v1/admin/waves/w1/campaigns').set('Host', 'surveys.internal:8080').send({ pilotCode: '856', headcount: 120 }).expect(201);
     assert.match(res.body.code, /^[A-Za-z0-9_-]{32}$/);
     assert.equal(res.body.link, `http://surveys.internal:8080/s/${res.body.code}`);
@@ -25,7 +25,7 @@ describe('POST /api/v1/admin/waves/:id/campaigns', () => {
   test('when PUBLIC_URL is set, then the link uses it', async () => {
     const other = testApp({ PUBLIC_URL: 'https://surveys.example.org/' });
     await buildCampaign({ pilot: '855', wave: 'w1' });
-    await buildPilot({ code: '856' });
+    await buildCouncil({ code: '856' });
     // the cookie is Secure now, so it is sent by hand over the test's plain HTTP
     const email = await createStaffUser({ role: 'admin' });
     const session = await supertest(other.app).post('/api/v1/session').send({ email, password: TEST_PASSWORD }).expect(200);

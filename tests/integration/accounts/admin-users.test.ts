@@ -4,7 +4,7 @@ import supertest from 'supertest';
 import { Session, User } from '../../../server/accounts/model.js';
 import { createUser } from '../../../server/accounts/users.js';
 import { signIn, staffEmail, useTestApp } from '../../helpers/app.js';
-import { buildPilot } from '../../helpers/factories.js';
+import { buildCouncil } from '../../helpers/factories.js';
 
 const { app, http, staff } = useTestApp(import.meta.url);
 const admin = () => staff({ role: 'admin' });
@@ -13,7 +13,7 @@ const fields = (res: supertest.Response) => res.body.error.details.map((d: { fie
 
 describe('POST /api/v1/admin/users', () => {
   test('when an admin creates an HR lead without a password, then one is generated, returned once and works', async () => {
-    await buildPilot({ code: '855' });
+    await buildCouncil({ code: '855' });
     const res = await (await admin()).post('/api/v1/admin/users').send({ email: 'Lead@Council.example', role: 'hr_lead', pilots: ['855'] }).expect(201);
     assert.deepEqual({ ...res.body.user, createdAt: undefined }, { email: 'lead@council.example', role: 'hr_lead', pilots: ['855'], disabled: false, createdAt: undefined });
     assert.match(res.body.password, /^[A-Za-z0-9_-]{24}$/);
@@ -37,7 +37,7 @@ describe('POST /api/v1/admin/users', () => {
   ];
   for (const [what, body, expected] of invalid) {
     test(`when the request asks for ${what}, then 400 names ${expected.join(', ')} and no account is made`, async () => {
-      await buildPilot({ code: '855' });
+      await buildCouncil({ code: '855' });
       const res = await (await admin()).post('/api/v1/admin/users').send(body).expect(400);
       assert.deepEqual(fields(res), expected);
       assert.equal(await User.countDocuments(), 1); // the signed-in admin
@@ -51,8 +51,8 @@ describe('POST /api/v1/admin/users', () => {
 
 describe('PATCH and DELETE /api/v1/admin/users/:email', () => {
   test('when an HR lead becomes a researcher, then the councils go and the new role applies at once', async () => {
-    await buildPilot({ code: '855' });
-    await buildPilot({ code: '856' });
+    await buildCouncil({ code: '855' });
+    await buildCouncil({ code: '856' });
     const lead = await signIn(app, { role: 'hr_lead', pilots: ['855'] });
     await lead.get('/api/v1/pilots/856/workforce').expect(403);
     const email = staffEmail({ role: 'hr_lead', pilots: ['855'] });
@@ -62,7 +62,7 @@ describe('PATCH and DELETE /api/v1/admin/users/:email', () => {
   });
 
   test('when a change would leave an HR lead without councils, then 400 and nothing changes', async () => {
-    await buildPilot({ code: '855' });
+    await buildCouncil({ code: '855' });
     await createUser({ email: 'r@example.org', role: 'researcher' });
     const res = await (await admin()).patch('/api/v1/admin/users/r@example.org').send({ role: 'hr_lead' }).expect(400);
     assert.deepEqual(fields(res), ['pilots']);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import supertest from 'supertest';
 import { createUser } from '../../../server/accounts/users.js';
 import { signIn, useTestApp, type StaffSpec } from '../../helpers/app.js';
-import { buildCampaign, buildPilot } from '../../helpers/factories.js';
+import { buildCampaign, buildCouncil } from '../../helpers/factories.js';
 
 const { app, http } = useTestApp(import.meta.url);
 
@@ -66,7 +66,7 @@ const rows: Row[] = [
 async function seed(): Promise<Seed> {
   const { code } = await buildCampaign({ pilot: '855', wave: 'w1' });
   await buildCampaign({ pilot: '855', wave: 'w0', opensOn: '2025-01-01', closesOn: '2025-02-01' }); // closed: comparisons wait for that
-  await buildPilot({ code: '856' });
+  await buildCouncil({ code: '856' });
   await createUser({ email: 'target@example.org', role: 'researcher' });
   return { campaign: code };
 }

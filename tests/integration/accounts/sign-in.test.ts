@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import supertest from 'supertest';
 import { Session, User } from '../../../server/accounts/model.js';
 import { createStaffUser, TEST_PASSWORD, testApp, useTestApp } from '../../helpers/app.js';
-import { buildPilot } from '../../helpers/factories.js';
+import { buildCouncil } from '../../helpers/factories.js';
 
 const { app, http } = useTestApp(import.meta.url);
 const signIn = (email: string, password: string, client = http()) => client.post('/api/v1/session').send({ email, password });
@@ -12,7 +12,7 @@ const cookieOf = (res: supertest.Response): string => ([] as string[]).concat(re
 
 describe('POST /api/v1/session', () => {
   test('when the email and password match, then a session cookie, the user and a CSRF token come back', async () => {
-    await buildPilot({ code: '855' });
+    await buildCouncil({ code: '855' });
     const email = await createStaffUser({ role: 'hr_lead', pilots: ['855'] });
     const res = await signIn(`  ${email.toUpperCase()} `, TEST_PASSWORD).expect(200);
     assert.deepEqual(res.body.user, { email, role: 'hr_lead', pilots: ['855'] });

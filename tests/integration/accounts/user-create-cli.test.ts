@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { User } from '../../../server/accounts/model.js';
 import { databaseNameFor, testDatabaseUri, useTestApp } from '../../helpers/app.js';
-import { buildPilot } from '../../helpers/factories.js';
+import { buildCouncil } from '../../helpers/factories.js';
 
 const { http } = useTestApp(import.meta.url);
 const root = resolve(import.meta.dirname, '../../..');
@@ -38,8 +38,8 @@ describe('npm run user:create', () => {
   });
 
   test('when an HR lead is created with councils and a password on stdin, then that password works and is not printed', async () => {
-    await buildPilot({ code: '855' });
-    await buildPilot({ code: '856' });
+    await buildCouncil({ code: '855' });
+    await buildCouncil({ code: '856' });
     const password = 'a long passphrase from a manager';
     const run = await userCreate(['--email', 'lead@example.org', '--role', 'hr_lead', '--pilot', '856', '--pilot', '855', '--password-stdin'], `${password}\n`);
     assert.equal(run.code, 0, run.stderr);

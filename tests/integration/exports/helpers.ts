@@ -8,7 +8,7 @@ import { connectDatabase, disconnectDatabase } from '../../../server/platform/db
 import { exportRoutes } from '../../../server/exports/routes.js';
 import { errorHandler } from '../../../server/platform/http/error-handler.js';
 import { createLogger } from '../../../server/log.js';
-import { Pilot } from '../../../server/study/councils/model.js';
+import { Council } from '../../../server/study/councils/model.js';
 import { SurveyResponse } from '../../../server/responses/model.js';
 import { createWave } from '../../../server/study/waves/service.js';
 import { clearDatabase, databaseNameFor, testConfig, testDatabaseUri } from '../../helpers/app.js';
@@ -45,7 +45,7 @@ type CampaignOptions = { pilot?: string; arm?: 'pilot' | 'comparison'; wave?: st
 export async function buildExportCampaign(options: CampaignOptions = {}) {
   const pilotCode = options.pilot ?? '855';
   const waveId = options.wave ?? 'w1';
-  await Pilot.updateOne({ _id: pilotCode }, { $set: { name: `Council ${pilotCode}`, arm: options.arm ?? 'pilot' } }, { upsert: true });
+  await Council.updateOne({ _id: pilotCode }, { $set: { name: `Council ${pilotCode}`, arm: options.arm ?? 'pilot' } }, { upsert: true });
   await createWave({ id: waveId, name: `Wave ${waveId}`, opensOn: '2025-01-01', closesOn: options.open ? '2099-12-31' : '2025-03-31', surveyId: 'staff-wellbeing', surveyVersion: options.version ?? 1 }, twoVersionSurveys())
     .catch((err) => { if (err.status !== 409) throw err; });
   const code = randomUUID().replace(/-/g, '');

@@ -3,9 +3,10 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import supertest from 'supertest';
 import { todayInUk } from '../../../server/platform/dates.js';
-import { hrLeadRecipients, queueWeeklyDigests, weekOf } from '../../../server/reports/digest/service.js';
+import { hrLeadRecipients } from '../../../server/accounts/users.js';
+import { queueWeeklyDigests, weekOf } from '../../../server/reports/digest/service.js';
 import { createStaffUser } from '../../helpers/app.js';
-import { buildAnswers, buildCampaign, buildPilot } from '../../helpers/factories.js';
+import { buildAnswers, buildCampaign, buildCouncil } from '../../helpers/factories.js';
 import { useMailTest } from './setup.js';
 
 const t = useMailTest(import.meta.url);
@@ -45,8 +46,8 @@ describe('the weekly HR lead digest', () => {
   });
 
   test('when HR lead accounts exist, then each enabled lead with councils is a digest recipient', async () => {
-    await buildPilot({ code: '855' });
-    await buildPilot({ code: '856' });
+    await buildCouncil({ code: '855' });
+    await buildCouncil({ code: '856' });
     await createStaffUser({ role: 'hr_lead', pilots: ['855', '856'], email: 'lead@council.example' });
     await createStaffUser({ role: 'hr_lead', pilots: ['856'], email: 'other@council.example' });
     await createStaffUser({ role: 'researcher', email: 'research@council.example' });

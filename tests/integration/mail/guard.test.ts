@@ -8,7 +8,7 @@ import { campaignManager } from '../../../server/invitations/guard.js';
 import { invitationRoutes, invitationUploadRoutes } from '../../../server/invitations/routes.js';
 import { createLogger } from '../../../server/log.js';
 import { signIn, testConfig, useTestApp } from '../../helpers/app.js';
-import { buildCampaign, buildPilot } from '../../helpers/factories.js';
+import { buildCampaign, buildCouncil } from '../../helpers/factories.js';
 
 useTestApp(import.meta.url);
 
@@ -28,7 +28,7 @@ describe('who may manage a campaign\'s invitations', () => {
   test('when an admin or an HR lead of the council acts, then it is allowed; an HR lead of another council, a researcher or nobody is refused', async () => {
     const app = appWithAccounts();
     const { code } = await buildCampaign({ pilot: '855' });
-    await buildPilot({ code: '856' });
+    await buildCouncil({ code: '856' });
     const send = (agent: supertest.Agent | ReturnType<typeof supertest>, address: string) =>
       agent.post(`/api/v1/invitations/${code}/list`).set('Content-Type', 'text/csv').send(address);
     const hr = await signIn(app, { role: 'hr_lead', pilots: ['855'] });

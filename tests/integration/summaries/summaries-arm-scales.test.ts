@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTestApp } from '../../helpers/app.js';
-import { buildAnswers, buildCampaign, buildPilot, closeWaves } from '../../helpers/factories.js';
+import { buildAnswers, buildCampaign, buildCouncil, closeWaves } from '../../helpers/factories.js';
 import { submitAll, times } from './submit.js';
 
 const { http, staff } = useTestApp(import.meta.url);
@@ -18,7 +18,7 @@ describe('GET /api/v1/comparisons when a council’s own scale base is small', (
     const a = await buildCampaign({ pilot: '855', wave: 'w2' });
     await submitAll(http, a.code, times(12, (i) => buildAnswers({ practice_model: i < 4 ? high : undefined })));
     const b = await buildCampaign({ pilot: '859', wave: 'w2' });
-    await buildPilot({ code: '859', arm: 'pilot' });
+    await buildCouncil({ code: '859', arm: 'pilot' });
     await submitAll(http, b.code, times(10, () => buildAnswers({ practice_model: low })));
 
     await closeWaves();

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTestApp } from '../../helpers/app.js';
-import { buildAnswers, buildCampaign, buildPilot, closeWaves } from '../../helpers/factories.js';
+import { buildAnswers, buildCampaign, buildCouncil, closeWaves } from '../../helpers/factories.js';
 import { keysIn, submitAll, times } from './submit.js';
 
 const { http, staff } = useTestApp(import.meta.url);
@@ -16,7 +16,7 @@ async function twoWaves() {
   ];
   for (const [pilot, wave, k, arm] of plan) {
     const { code } = await buildCampaign({ pilot, wave });
-    await buildPilot({ code: pilot, arm });
+    await buildCouncil({ code: pilot, arm });
     // 856's nine all answer 1, so any trace of them would pull the pilot arm's mean off 855's
     await submitAll(http, code, answers(k, (i) => (pilot === '856' ? 1 : 1 + (i % 5))));
   }
@@ -59,7 +59,7 @@ describe('GET /api/v1/comparisons with a council below the minimum', () => {
   test('when every council of an arm is below the minimum, then the arm is suppressed and no difference is given', async () => {
     const a = await buildCampaign({ pilot: '855', wave: 'w2' });
     const b = await buildCampaign({ pilot: '857', wave: 'w2' });
-    await buildPilot({ code: '857', arm: 'comparison' });
+    await buildCouncil({ code: '857', arm: 'comparison' });
     await submitAll(http, a.code, answers(8, (i) => 1 + (i % 5)));
     await submitAll(http, b.code, answers(12, (i) => 1 + (i % 5)));
     await closeWaves();

@@ -3,7 +3,7 @@ import supertest from 'supertest';
 import type { Access } from '../../../server/accounts/access.js';
 import { errorHandler } from '../../../server/platform/http/error-handler.js';
 import { createLogger } from '../../../server/log.js';
-import { Pilot } from '../../../server/study/councils/model.js';
+import { Council } from '../../../server/study/councils/model.js';
 import { importIndicators, importNeighbours } from '../../../server/workforce/service.js';
 import { workforceRoutes } from '../../../server/workforce/routes.js';
 import { readDfeFile } from '../../unit/workforce/files.js';
@@ -37,8 +37,8 @@ export function workforceHttp() {
   return supertest(app);
 }
 
-export const buildPilot = (overrides: Partial<{ _id: string; name: string; arm: 'pilot' | 'comparison' }> = {}) =>
-  Pilot.create({ _id: '394', name: 'Sunderland', arm: 'pilot', ...overrides });
+export const buildCouncil = (overrides: Partial<{ _id: string; name: string; arm: 'pilot' | 'comparison' }> = {}) =>
+  Council.create({ _id: '394', name: 'Sunderland', arm: 'pilot', ...overrides });
 
 // The real file with one cell of one council-year changed (rows with quoted names excluded).
 export function withCell(year: number, laCode: string, column: string, value: string, text = indicatorsText()): string {

@@ -4,7 +4,7 @@ import { useTestApp } from '../../helpers/app.js';
 import { buildFile, buildRow } from '../../unit/workforce/files.js';
 import { WorkforceFigures } from '../../../server/workforce/model.js';
 import { importIndicators, recordLocalFigures } from '../../../server/workforce/service.js';
-import { buildPilot, SIGNED_IN, workforceHttp } from './helpers.js';
+import { buildCouncil, SIGNED_IN, workforceHttp } from './helpers.js';
 
 useTestApp(import.meta.url);
 
@@ -21,7 +21,7 @@ const SUNDERLAND_2025 = buildFile(buildRow());
 
 describe('PUT /api/v1/pilots/:code/workforce/:year', () => {
   test('when a signed-in user records a year DfE has not published, then it is stored as a local entry under their email', async () => {
-    await buildPilot();
+    await buildCouncil();
     const res = await put('394', 2026, { turnoverRateFte: 14.2, caseloadFte: 16.5, inpostFte: 231 }).expect(200);
     assert.deepEqual(res.body.measures, { turnoverRateFte: 14.2, caseloadFte: 16.5, inpostFte: 231 });
     assert.equal(res.body.source.type, 'local entry');
@@ -32,7 +32,7 @@ describe('PUT /api/v1/pilots/:code/workforce/:year', () => {
   });
 
   test('when a DfE import then covers the same council-year, then the local entry survives beside the DfE figure', async () => {
-    await buildPilot();
+    await buildCouncil();
     const local = await put('394', 2025, { turnoverRateFte: 12.5, vacancyRateFte: 5.5 }).expect(200);
     const summary = await importIndicators(SUNDERLAND_2025, { file: 'csww_2025.csv' });
     assert.equal(summary.localKept, 1);
@@ -54,7 +54,7 @@ describe('PUT /api/v1/pilots/:code/workforce/:year', () => {
   });
 
   test('when figures are recorded again for the same year, then the new set replaces the old one', async () => {
-    await buildPilot();
+    await buildCouncil();
     await put('394', 2026, { turnoverRateFte: 14.2, caseloadFte: 16.5 }).expect(200);
     await put('394', 2026, { vacancyRateFte: 7 }).expect(200);
     const row = await yearOf('394', 2026);
@@ -71,7 +71,7 @@ describe('PUT /api/v1/pilots/:code/workforce/:year', () => {
   ];
   for (const [what, body, field] of invalid) {
     test(`when the body has ${what}, then 400 names the field and nothing is stored`, async () => {
-      await buildPilot();
+      await buildCouncil();
       const res = await put('394', 2026, body).expect(400);
       assert.equal(res.body.error.code, 'invalid_request');
       assert.ok(res.body.error.details.some((d: { field: string }) => d.field === field), JSON.stringify(res.body));

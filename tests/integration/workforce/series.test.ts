@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTestApp } from '../../helpers/app.js';
-import { buildPilot, importRealIndicators, importRealNeighbours, INDICATORS_FILE, workforceHttp } from './helpers.js';
+import { buildCouncil, importRealIndicators, importRealNeighbours, INDICATORS_FILE, workforceHttp } from './helpers.js';
 
 useTestApp(import.meta.url);
 
@@ -28,8 +28,8 @@ async function series(code: string) {
 describe('GET /api/v1/pilots/:code/workforce', () => {
   test('when a study council is asked for, then its series sits beside neighbours, its arm and England', async () => {
     await seedRealData();
-    await buildPilot({ _id: '394', name: 'Sunderland', arm: 'pilot' });
-    await buildPilot({ _id: '855', name: 'Leicestershire', arm: 'pilot' });
+    await buildCouncil({ _id: '394', name: 'Sunderland', arm: 'pilot' });
+    await buildCouncil({ _id: '855', name: 'Leicestershire', arm: 'pilot' });
     const { body, year } = await series('394');
     assert.deepEqual(body.council, { code: '394', name: 'Sunderland', arm: 'pilot', inStudy: true });
     assert.deepEqual(body.years.map((r: YearRow) => r.year), [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
@@ -49,7 +49,7 @@ describe('GET /api/v1/pilots/:code/workforce', () => {
 
   test('when neighbours publish symbols, then the median leaves them out and says how many contributed', async () => {
     await seedRealData();
-    await buildPilot({ _id: '202', name: 'Camden', arm: 'comparison' });
+    await buildCouncil({ _id: '202', name: 'Camden', arm: 'comparison' });
     const { year } = await series('202');
     // 206 6.1, 213 x, 205 8.6, 210 12.8, 208 9.7, 207 x, 209 17, 309 9.8, 204 10.5, 302 13.3 -> (9.8 + 10.5) / 2
     assert.deepEqual(year(2025).neighbourMedian.turnoverRateFte, { value: 10.15, contributors: 8 });
@@ -58,9 +58,9 @@ describe('GET /api/v1/pilots/:code/workforce', () => {
 
   test('when a council files a joint return, then it gets the joint figures and is not its own neighbour', async () => {
     await seedRealData();
-    await buildPilot({ _id: '940', name: 'North Northamptonshire', arm: 'pilot' });
-    await buildPilot({ _id: '941', name: 'West Northamptonshire', arm: 'pilot' });
-    await buildPilot({ _id: '394', name: 'Sunderland', arm: 'pilot' });
+    await buildCouncil({ _id: '940', name: 'North Northamptonshire', arm: 'pilot' });
+    await buildCouncil({ _id: '941', name: 'West Northamptonshire', arm: 'pilot' });
+    await buildCouncil({ _id: '394', name: 'Sunderland', arm: 'pilot' });
     const { year } = await series('940');
     assert.deepEqual(year(2025).areaCodes, ['940 / 941']);
     assert.deepEqual(year(2025).council.turnoverRateFte, { value: 10.4, source: dfeSource });
