@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { createStaffUser, TEST_PASSWORD, useTestApp, type StaffSpec } from '../helpers/app.js';
 import { describeViolations, foreignRequests, seriousAxeViolations, useBrowser } from '../helpers/browser.js';
-import { buildStaffData } from './staff-data.js';
+import { buildStaffData } from '../helpers/staff-data.js';
 
 const { app } = useTestApp(import.meta.url);
 const browser = useBrowser(app, import.meta.url);

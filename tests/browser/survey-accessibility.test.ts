@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { useTestApp } from '../helpers/app.js';
 import { describeViolations, seriousAxeViolations, useBrowser } from '../helpers/browser.js';
 import { buildCampaign } from '../helpers/factories.js';
-import { answerEveryPage, complete, thankYou } from './respondent.js';
+import { answerEveryPage, complete, thankYou } from '../helpers/respondent-page.js';
 
 const { app } = useTestApp(import.meta.url);
 const browser = useBrowser(app, import.meta.url);

@@ -5,7 +5,7 @@ import { SurveyResponse } from '../../server/responses/model.js';
 import { useTestApp } from '../helpers/app.js';
 import { foreignRequests, pendingItems, useBrowser } from '../helpers/browser.js';
 import { buildCampaign } from '../helpers/factories.js';
-import { choose, complete, next, question, rate, surveyPages, thankYou, waitForSurveyPage } from './respondent.js';
+import { choose, complete, next, question, rate, surveyPages, thankYou, waitForSurveyPage } from '../helpers/respondent-page.js';
 
 const { app } = useTestApp(import.meta.url);
 const browser = useBrowser(app, import.meta.url);

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { useTestApp } from '../helpers/app.js';
 import { useBrowser } from '../helpers/browser.js';
 import { buildCampaign } from '../helpers/factories.js';
-import { question, waitForSurveyPage } from './respondent.js';
+import { question, waitForSurveyPage } from '../helpers/respondent-page.js';
 
 const { app } = useTestApp(import.meta.url);
 const browser = useBrowser(app, import.meta.url);

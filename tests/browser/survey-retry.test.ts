@@ -5,7 +5,7 @@ import { SurveyResponse } from '../../server/responses/model.js';
 import { useTestApp } from '../helpers/app.js';
 import { pendingItems, useBrowser } from '../helpers/browser.js';
 import { buildCampaign } from '../helpers/factories.js';
-import { answerEveryPage, complete, thankYou } from './respondent.js';
+import { answerEveryPage, complete, thankYou } from '../helpers/respondent-page.js';
 
 const { app } = useTestApp(import.meta.url);
 const browser = useBrowser(app, import.meta.url);

@@ -1,5 +1,5 @@
 import { after, before, beforeEach } from 'node:test';
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mongoose from 'mongoose';
 import supertest from 'supertest';
@@ -20,9 +20,10 @@ export function testDatabaseUri(): string {
   return uri;
 }
 
-// Each test file gets its own database, named after the file, on the run's embedded FerretDB.
+// Each test file gets its own database, named after its folder and file, on the run's embedded FerretDB.
 export function databaseNameFor(fileUrl: string): string {
-  return `t_${basename(fileURLToPath(fileUrl)).replace(/\.test\.ts$/, '').replace(/[^A-Za-z0-9]/g, '_')}`.slice(0, 60);
+  const file = fileURLToPath(fileUrl);
+  return `t_${basename(dirname(file))}_${basename(file).replace(/\.test\.ts$/, '')}`.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 60);
 }
 
 // Every test signs in from 127.0.0.1, so the per-address sign-in limit is lifted unless a test sets it.

@@ -1,4 +1,4 @@
-import { hostileInputSuite } from './hostile-scenario.js';
-import { modeFromEnv } from './mode.js';
+import { hostileInputSuite } from '../helpers/resilience/hostile-scenario.js';
+import { modeFromEnv } from '../helpers/resilience/mode.js';
 
 hostileInputSuite(modeFromEnv());

@@ -1,4 +1,4 @@
-import { loadAndOutageSuite } from './outage-scenario.js';
-import { modeFromEnv } from './mode.js';
+import { loadAndOutageSuite } from '../helpers/resilience/outage-scenario.js';
+import { modeFromEnv } from '../helpers/resilience/mode.js';
 
 loadAndOutageSuite(modeFromEnv());

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildExportCampaign, RESEARCHER, someResponses, storeResponses, useExportApp } from './helpers.js';
+import { buildExportCampaign, RESEARCHER, someResponses, storeResponses, useExportApp } from '../../helpers/exports.js';
 
 const { http } = useExportApp(import.meta.url);
 

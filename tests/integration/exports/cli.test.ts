@@ -9,8 +9,8 @@ import { ExportAudit } from '../../../server/exports/model.js';
 import { SurveyResponse } from '../../../server/responses/model.js';
 import { parseCsv } from '../../../server/workforce/csv.js';
 import { databaseNameFor, testDatabaseUri } from '../../helpers/app.js';
-import { answersV1 } from '../../unit/exports/fixtures.js';
-import { buildExportCampaign, repeat, storeResponses, useExportApp } from './helpers.js';
+import { answersV1 } from '../../helpers/export-fixtures.js';
+import { buildExportCampaign, repeat, storeResponses, useExportApp } from '../../helpers/exports.js';
 
 useExportApp(import.meta.url);
 

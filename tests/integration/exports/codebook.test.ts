@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCsv } from '../../../server/workforce/csv.js';
-import { useExportApp } from './helpers.js';
+import { useExportApp } from '../../helpers/exports.js';
 
 const { http } = useExportApp(import.meta.url);
 

@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCsv } from '../../../server/workforce/csv.js';
-import { answersV1 } from '../../unit/exports/fixtures.js';
-import { buildExportCampaign, repeat, storeResponses, useExportApp } from './helpers.js';
+import { answersV1 } from '../../helpers/export-fixtures.js';
+import { buildExportCampaign, repeat, storeResponses, useExportApp } from '../../helpers/exports.js';
 
 // MIN_GROUP_SIZE is 5 in these tests
 const { http } = useExportApp(import.meta.url);

@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCsv } from '../../../server/workforce/csv.js';
-import { answersV2 } from '../../unit/exports/fixtures.js';
-import { buildExportCampaign, repeat, someResponses, storeResponses, useExportApp } from './helpers.js';
+import { answersV2 } from '../../helpers/export-fixtures.js';
+import { buildExportCampaign, repeat, someResponses, storeResponses, useExportApp } from '../../helpers/exports.js';
 
 const { http } = useExportApp(import.meta.url);
 

@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answersV1, answersV2 } from '../../unit/exports/fixtures.js';
-import { binaryParser, buildExportCampaign, repeat, storeResponses, useExportApp } from './helpers.js';
-import { readWithPspp } from './pspp.js';
+import { answersV1, answersV2 } from '../../helpers/export-fixtures.js';
+import { binaryParser, buildExportCampaign, repeat, storeResponses, useExportApp } from '../../helpers/exports.js';
+import { readWithPspp } from '../../helpers/pspp.js';
 
 const { http } = useExportApp(import.meta.url);
 

@@ -16,8 +16,8 @@ import { createResponseWriter } from '../../../server/responses/writer.js';
 import { createCampaignCache } from '../../../server/study/campaigns/cache.js';
 import { testConfig } from '../../helpers/app.js';
 import { buildAnswers, buildCampaign } from '../../helpers/factories.js';
-import { twoVersionSurveys } from '../../unit/exports/fixtures.js';
-import { buildExportCampaign, exportApp, repeat, someResponses, storeResponses, useExportApp } from './helpers.js';
+import { twoVersionSurveys } from '../../helpers/export-fixtures.js';
+import { buildExportCampaign, exportApp, repeat, someResponses, storeResponses, useExportApp } from '../../helpers/exports.js';
 
 useExportApp(import.meta.url);
 

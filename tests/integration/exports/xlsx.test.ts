@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import { answersV1 } from '../../unit/exports/fixtures.js';
-import { binaryParser, buildExportCampaign, repeat, storeResponses, useExportApp } from './helpers.js';
+import { answersV1 } from '../../helpers/export-fixtures.js';
+import { binaryParser, buildExportCampaign, repeat, storeResponses, useExportApp } from '../../helpers/exports.js';
 
 const { http } = useExportApp(import.meta.url);
 

@@ -5,7 +5,7 @@ import { feedOutbox } from '../../../server/mail/outbox/feeder.js';
 import { claimBatch } from '../../../server/mail/outbox/claim.js';
 import { MailProblem, Mailing, OutboxClaim, OutboxMessage } from '../../../server/mail/outbox/model.js';
 import { buildCampaign } from '../../helpers/factories.js';
-import { upload, useMailTest } from './setup.js';
+import { upload, useMailTest } from '../../helpers/mail.js';
 
 const t = useMailTest(import.meta.url);
 const minutes = (n: number) => n * 60_000;

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { databaseNameFor, testDatabaseUri, useTestApp } from '../../helpers/app.js';
 import { WorkforceFigures, WorkforceNeighbours } from '../../../server/workforce/model.js';
-import { indicatorsText, lineOf, withCell } from './helpers.js';
+import { indicatorsText, lineOf, withCell } from '../../helpers/workforce.js';
 
 useTestApp(import.meta.url);
 

@@ -1,11 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTestApp } from '../../helpers/app.js';
-import { readFixture } from '../../unit/workforce/files.js';
+import { readFixture } from '../../helpers/workforce-files.js';
 import { WorkforceFigures, workforceId, type WorkforceDoc } from '../../../server/workforce/model.js';
 import { importIndicators } from '../../../server/workforce/service.js';
 import { WorkforceFileError } from '../../../server/workforce/errors.js';
-import { importRealIndicators, INDICATORS_FILE, lineOf, withCell } from './helpers.js';
+import { importRealIndicators, INDICATORS_FILE, lineOf, withCell } from '../../helpers/workforce.js';
 
 useTestApp(import.meta.url);
 

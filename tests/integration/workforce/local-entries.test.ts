@@ -1,10 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTestApp } from '../../helpers/app.js';
-import { buildFile, buildRow } from '../../unit/workforce/files.js';
+import { buildFile, buildRow } from '../../helpers/workforce-files.js';
 import { WorkforceFigures } from '../../../server/workforce/model.js';
 import { importIndicators, recordLocalFigures } from '../../../server/workforce/service.js';
-import { buildCouncil, SIGNED_IN, workforceHttp } from './helpers.js';
+import { buildCouncil, SIGNED_IN, workforceHttp } from '../../helpers/workforce.js';
 
 useTestApp(import.meta.url);
 

@@ -1,11 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTestApp } from '../../helpers/app.js';
-import { readDfeFile } from '../../unit/workforce/files.js';
+import { readDfeFile } from '../../helpers/workforce-files.js';
 import { WorkforceNeighbours, type NeighbourSetDoc } from '../../../server/workforce/model.js';
 import { importNeighbours } from '../../../server/workforce/service.js';
 import { WorkforceFileError } from '../../../server/workforce/errors.js';
-import { importRealNeighbours, NEIGHBOURS_FILE } from './helpers.js';
+import { importRealNeighbours, NEIGHBOURS_FILE } from '../../helpers/workforce.js';
 
 useTestApp(import.meta.url);
 

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTestApp } from '../../helpers/app.js';
-import { buildCouncil, importRealIndicators, importRealNeighbours, INDICATORS_FILE, workforceHttp } from './helpers.js';
+import { buildCouncil, importRealIndicators, importRealNeighbours, INDICATORS_FILE, workforceHttp } from '../../helpers/workforce.js';
 
 useTestApp(import.meta.url);
 

@@ -4,7 +4,7 @@ import { codebook } from '../../../server/exports/codebook.js';
 import { codebookCsv, codebookMarkdown } from '../../../server/exports/codebook-formats.js';
 import { buildLayout } from '../../../server/codec/columns.js';
 import { parseCsv } from '../../../server/workforce/csv.js';
-import { v1, v2 } from './fixtures.js';
+import { v1, v2 } from '../../helpers/export-fixtures.js';
 
 const book = codebook(buildLayout([v1(), v2()]));
 const variable = (name: string) => book.variables.find((v) => v.variable === name)!;

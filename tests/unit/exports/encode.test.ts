@@ -2,7 +2,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildLayout } from '../../../server/codec/columns.js';
 import { encodeRow, type ResponseRow, type RowContext } from '../../../server/exports/encode.js';
-import { loadBuilt, removeWrittenSurveys } from '../surveys/factories.js';
+import { loadBuilt, removeWrittenSurveys } from '../../helpers/survey-factories.js';
 
 after(removeWrittenSurveys);
 

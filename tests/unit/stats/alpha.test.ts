@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import {
   addRow, alphaFromAccumulator, cronbachAlpha, emptyAlpha, mergeAlpha, type ItemRow,
 } from '../../../server/stats/alpha.js';
-import { assertClose } from './approx.js';
+import { assertClose } from '../../helpers/approx.js';
 
 // Worked example: 3 items, 4 complete respondents (plus one who skipped an item).
 //   item 1: 1, 2, 3, 4  mean 2.5  squared deviations 2.25 + 0.25 + 0.25 + 2.25 = 5  var 5/3

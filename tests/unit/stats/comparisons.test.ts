@@ -4,7 +4,7 @@ import {
   differenceInDifferences, differenceOfMeans, differenceOfProportions, medianIgnoringNulls, waveChange,
 } from '../../../server/stats/comparisons.js';
 import { momentsOf } from '../../../server/stats/descriptive.js';
-import { assertClose, assertIntervalClose } from './approx.js';
+import { assertClose, assertIntervalClose } from '../../helpers/approx.js';
 
 describe('differenceOfMeans (Welch)', () => {
   test('when groups differ in size and spread, then estimate, SE, df and CI match the hand calculation', () => {

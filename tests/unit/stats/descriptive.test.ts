@@ -4,7 +4,7 @@ import {
   EMPTY_MOMENTS, addValue, distribution, mean, meanCi95, median, mergeMoments, momentsOf,
   momentsVariance, sampleSd, standardError, subtractMoments, summarise, summariseMoments,
 } from '../../../server/stats/descriptive.js';
-import { assertClose, assertIntervalClose } from './approx.js';
+import { assertClose, assertIntervalClose } from '../../helpers/approx.js';
 
 // Worked example used throughout: 2, 4, 4, 4, 5, 5, 7, 9
 //   n = 8, sum = 40, mean = 5

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { wilson95 } from '../../../server/stats/proportions.js';
-import { assertIntervalClose } from './approx.js';
+import { assertIntervalClose } from '../../helpers/approx.js';
 
 describe('wilson95', () => {
   test('when 5 of 10, then the interval is symmetric about ½', () => {

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { regularizedIncompleteBeta, studentTCdf, studentTQuantile, tInterval95 } from '../../../server/stats/tdist.js';
-import { assertClose } from './approx.js';
+import { assertClose } from '../../helpers/approx.js';
 
 describe('regularizedIncompleteBeta', () => {
   test('when b = 1, then I_x(a, 1) = x^a', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { loadSurveyFile, loadSurveys, SurveyDefinitionError } from '../../../server/surveys/loader.js';
-import { buildElements, buildSurveyFile, loadBuilt, removeWrittenSurveys, writeSurveyText } from './factories.js';
+import { buildElements, buildSurveyFile, loadBuilt, removeWrittenSurveys, writeSurveyText } from '../../helpers/survey-factories.js';
 
 after(removeWrittenSurveys);
 

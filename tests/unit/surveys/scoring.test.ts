@@ -4,7 +4,7 @@ import { after, describe, it } from 'node:test';
 import type { Scale } from '../../../server/surveys/definition.js';
 import { loadSurveys } from '../../../server/surveys/loader.js';
 import { bandFor, evaluateFlags, flagValue, scoreScales } from '../../../server/surveys/scoring.js';
-import { loadBuilt, removeWrittenSurveys } from './factories.js';
+import { loadBuilt, removeWrittenSurveys } from '../../helpers/survey-factories.js';
 
 after(removeWrittenSurveys);
 

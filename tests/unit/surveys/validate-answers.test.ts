@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { loadSurveys } from '../../../server/surveys/loader.js';
 import { validateAnswers, type AnswerProblem } from '../../../server/surveys/validate-answers.js';
-import { loadBuilt, removeWrittenSurveys } from './factories.js';
+import { loadBuilt, removeWrittenSurveys } from '../../helpers/survey-factories.js';
 
 after(removeWrittenSurveys);
 

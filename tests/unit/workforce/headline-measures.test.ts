@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseIndicators, SYMBOL_MEANINGS } from '../../../server/workforce/indicators.js';
-import { readFixture } from './files.js';
+import { readFixture } from '../../helpers/workforce-files.js';
 
 describe('parseIndicators on the older headline-measures layout', () => {
   const parsed = parseIndicators(readFixture('csww_headline_measures_2021_to_2022.csv'));

@@ -4,7 +4,7 @@ import { planIndicatorImport, rowKey, type StoredRow } from '../../../server/wor
 import { parseIndicators } from '../../../server/workforce/indicators.js';
 import type { LayoutName } from '../../../server/workforce/measures.js';
 import { packMeasures, unpackMeasure } from '../../../server/workforce/packed.js';
-import { buildFile, buildRow } from './files.js';
+import { buildFile, buildRow } from '../../helpers/workforce-files.js';
 
 // Sunderland 2025 as parsed from a one-row file, and the same row as it would be stored.
 const parsed = (overrides: Record<string, string> = {}) => parseIndicators(buildFile(buildRow(overrides)));

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseIndicators } from '../../../server/workforce/indicators.js';
-import { buildFile, buildRow, CURRENT_HEADER } from './files.js';
+import { buildFile, buildRow, CURRENT_HEADER } from '../../helpers/workforce-files.js';
 
 const rejects = (text: string, line: number, column: string | null) =>
   assert.throws(() => parseIndicators(text), { name: 'WorkforceFileError', line, column });

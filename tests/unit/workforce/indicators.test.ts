@@ -10,7 +10,7 @@ import {
   type MeasureKey,
   type WorkforceRecord,
 } from '../../../server/workforce/indicators.js';
-import { readDfeFile } from './files.js';
+import { readDfeFile } from '../../helpers/workforce-files.js';
 
 const v = (value: number): Measure => ({ value });
 const s = (symbol: DfeSymbol): Measure => ({ symbol, meaning: SYMBOL_MEANINGS[symbol] });

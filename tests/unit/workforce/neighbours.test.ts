@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CLOSENESS_BANDS, parseNeighbours } from '../../../server/workforce/neighbours.js';
-import { readDfeFile } from './files.js';
+import { readDfeFile } from '../../helpers/workforce-files.js';
 
 const HEADER = `old_la_code,la_name,${Array.from({ length: 3 }, (_, i) => `SN_${i + 1},SN_${i + 1}P`).join(',')}`;
 const rejects = (text: string, line: number, column: string | null) =>

@@ -4,7 +4,7 @@ import type { WorkforceDoc } from '../../../server/workforce/model.js';
 import { packMeasures, type PackedMeasure } from '../../../server/workforce/packed.js';
 import { buildSeries, comparatorValues, councilCell } from '../../../server/workforce/series.js';
 import { parseIndicators } from '../../../server/workforce/indicators.js';
-import { buildFile, buildRow } from './files.js';
+import { buildFile, buildRow } from '../../helpers/workforce-files.js';
 
 const IMPORTED = new Date('2026-01-15T00:00:00Z');
 const EMPTY = packMeasures(parseIndicators(buildFile(buildRow())).records[0]!.measures);

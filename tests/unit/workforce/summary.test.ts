@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parseIndicators } from '../../../server/workforce/indicators.js';
 import type { IndicatorImportSummary } from '../../../server/workforce/service.js';
 import { formatIndicatorSummary } from '../../../server/workforce/summary.js';
-import { buildFile, buildRow } from './files.js';
+import { buildFile, buildRow } from '../../helpers/workforce-files.js';
 
 const record = parseIndicators(buildFile(buildRow())).records[0]!;
 
