@@ -29,6 +29,7 @@ ensureSystemPackages();
 if (!quick) {
   run('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']);
   run('lint', 'npx', ['eslint', '--max-warnings=0', '.']);
+  run('format', 'npx', ['prettier', '--check', '.']);
 }
 await buildClient({ quiet: true });
 
