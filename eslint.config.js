@@ -10,10 +10,27 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through server/config.ts.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read configuration through server/config.ts.',
+        },
+      ],
     },
   },
   { files: ['server/**/*.ts'], plugins: { chain }, rules: { 'chain/folder-chain': 'error' } },
   { files: ['scripts/**', 'tests/**', 'server/config.ts'], rules: { 'no-restricted-syntax': 'off' } },
-  { files: ['client/**'], languageOptions: { globals: { window: 'readonly', document: 'readonly', localStorage: 'readonly', fetch: 'readonly', navigator: 'readonly' } } },
+  {
+    files: ['client/**'],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        localStorage: 'readonly',
+        fetch: 'readonly',
+        navigator: 'readonly',
+      },
+    },
+  },
 );

@@ -16,26 +16,44 @@ export function loadPending(code: string): Pending | null {
 
 export function savePending(code: string, answers: unknown, token?: string): Pending {
   const pending = { submissionId: newUuid(), answers, ...(token ? { token } : {}) };
-  try { localStorage.setItem(keyFor(code), JSON.stringify(pending)); } catch { /* private mode: retry in memory only */ }
+  try {
+    localStorage.setItem(keyFor(code), JSON.stringify(pending));
+  } catch {
+    /* private mode: retry in memory only */
+  }
   return pending;
 }
 
 function forgetPending(code: string): void {
-  try { localStorage.removeItem(keyFor(code)); } catch { /* storage blocked: nothing was kept */ }
+  try {
+    localStorage.removeItem(keyFor(code));
+  } catch {
+    /* storage blocked: nothing was kept */
+  }
 }
 
 export type SendOutcome = { ok: true } | { ok: false; final: true; error: ApiError };
 
 // Retries with growing waits (1 s, 2 s, 4 s … capped at 60 s) until the server answers.
 // Only a definite refusal (4xx other than 408/429) stops the retries.
-export async function sendUntilAcknowledged(code: string, pending: Pending, onRetry: (waitS: number) => void): Promise<SendOutcome> {
+export async function sendUntilAcknowledged(
+  code: string,
+  pending: Pending,
+  onRetry: (waitS: number) => void,
+): Promise<SendOutcome> {
   for (let attempt = 0; ; attempt++) {
     try {
       await postResponse(code, pending.submissionId, pending.answers, pending.token);
       forgetPending(code);
       return { ok: true };
     } catch (err) {
-      if (err instanceof ApiError && err.status >= 400 && err.status < 500 && err.status !== 408 && err.status !== 429) {
+      if (
+        err instanceof ApiError &&
+        err.status >= 400 &&
+        err.status < 500 &&
+        err.status !== 408 &&
+        err.status !== 429
+      ) {
         forgetPending(code); // refused for good: keep the link usable for a fresh start
         return { ok: false, final: true, error: err };
       }

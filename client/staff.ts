@@ -1,7 +1,8 @@
 import { ApiError, getSession, signOut, type StaffUser } from './api.js';
 import { el } from './dom.js';
 
-export const homeFor = (user: StaffUser) => (user.role === 'admin' ? '/admin' : user.role === 'researcher' ? '/research' : '/dashboard');
+export const homeFor = (user: StaffUser) =>
+  user.role === 'admin' ? '/admin' : user.role === 'researcher' ? '/research' : '/dashboard';
 
 // Every staff page starts here: who is signed in (or off to the sign-in page) and the top menu.
 export async function startStaffPage(): Promise<StaffUser | null> {
@@ -25,8 +26,15 @@ function renderNav(user: StaffUser) {
   if (user.role !== 'hr_lead') links.push(['/research', 'Research']);
   if (user.role === 'admin') links.push(['/admin', 'Administration']);
   const out = el('button', { type: 'button', class: 'linklike' }, 'Sign out');
-  out.addEventListener('click', async () => { await signOut().catch(() => {}); location.assign('/login'); });
+  out.addEventListener('click', async () => {
+    await signOut().catch(() => {});
+    location.assign('/login');
+  });
   nav.replaceChildren(
-    ...links.map(([href, text]) => el('a', location.pathname === href ? { href, 'aria-current': 'page' } : { href }, text)),
-    el('span', { class: 'who' }, user.email), out);
+    ...links.map(([href, text]) =>
+      el('a', location.pathname === href ? { href, 'aria-current': 'page' } : { href }, text),
+    ),
+    el('span', { class: 'who' }, user.email),
+    out,
+  );
 }

@@ -6,8 +6,24 @@ import { dirname, relative, resolve, sep } from 'node:path';
 // Bottom first. Root files config.ts, errors.ts and log.ts are the foundation (below everything);
 // startup.ts, mail-jobs.ts, app.ts and index.ts compose the rest (above everything).
 export const CHAIN = [
-  'platform', 'stats', 'surveys', 'codec', 'disclosure', 'study', 'accounts', 'mail', 'invitations',
-  'responses', 'tally', 'workforce', 'reports', 'exports', 'imports', 'admin', 'openapi', 'demo',
+  'platform',
+  'stats',
+  'surveys',
+  'codec',
+  'disclosure',
+  'study',
+  'accounts',
+  'mail',
+  'invitations',
+  'responses',
+  'tally',
+  'workforce',
+  'reports',
+  'exports',
+  'imports',
+  'admin',
+  'openapi',
+  'demo',
 ];
 const FOUNDATION = ['config.ts', 'errors.ts', 'log.ts'];
 
@@ -34,7 +50,11 @@ const name = (place) => place.folder ?? place.file;
 export default {
   rules: {
     'folder-chain': {
-      meta: { type: 'problem', schema: [], docs: { description: 'server/ folders form a chain; no other folder\'s model.ts' } },
+      meta: {
+        type: 'problem',
+        schema: [],
+        docs: { description: "server/ folders form a chain; no other folder's model.ts" },
+      },
       create(context) {
         const from = placeOf(context.filename);
         if (!from) return {};
@@ -46,15 +66,25 @@ export default {
           const a = rank(from);
           const b = rank(to);
           if (a === null || b === null) {
-            context.report({ node, message: `server/${name(a === null ? from : to)} is not in the folder chain (eslint/folder-chain.js): add it in its place.` });
+            context.report({
+              node,
+              message: `server/${name(a === null ? from : to)} is not in the folder chain (eslint/folder-chain.js): add it in its place.`,
+            });
             return;
           }
-          if (b >= a && !(a === CHAIN.length && to.file !== undefined)) { // composing root files may import each other
-            context.report({ node, message: `server/${name(from)} may not import server/${name(to)}: folders import only folders below them in the chain (eslint/folder-chain.js). Pass a callback down from app.ts or index.ts instead.` });
+          if (b >= a && !(a === CHAIN.length && to.file !== undefined)) {
+            // composing root files may import each other
+            context.report({
+              node,
+              message: `server/${name(from)} may not import server/${name(to)}: folders import only folders below them in the chain (eslint/folder-chain.js). Pass a callback down from app.ts or index.ts instead.`,
+            });
             return;
           }
           if (to.folder !== undefined && /(^|[/\\])model(\.js|\.ts)?$/.test(source)) {
-            context.report({ node, message: `server/${name(from)} may not import ${source}: another folder's model is read and written through that folder's service or store.` });
+            context.report({
+              node,
+              message: `server/${name(from)} may not import ${source}: another folder's model is read and written through that folder's service or store.`,
+            });
           }
         };
         return {

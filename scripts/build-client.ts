@@ -10,17 +10,30 @@ const out = join(root, 'dist/client');
 
 const copies: [string, string][] = [
   ['node_modules/survey-core/survey-core.fontless.min.css', 'css/survey-core.fontless.css'],
-  ...['400', '600', '700'].map((w): [string, string] =>
-    [`node_modules/@fontsource/open-sans/files/open-sans-latin-${w}-normal.woff2`, `fonts/open-sans-latin-${w}-normal.woff2`]),
+  ...['400', '600', '700'].map((w): [string, string] => [
+    `node_modules/@fontsource/open-sans/files/open-sans-latin-${w}-normal.woff2`,
+    `fonts/open-sans-latin-${w}-normal.woff2`,
+  ]),
 ];
 
 export async function buildClient({ quiet = false } = {}): Promise<void> {
   const pagesDir = join(root, 'client/pages');
   const entryPoints = existsSync(pagesDir)
-    ? readdirSync(pagesDir).filter((f) => f.endsWith('.ts')).map((f) => join(pagesDir, f)) : [];
+    ? readdirSync(pagesDir)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => join(pagesDir, f))
+    : [];
   await build({
-    entryPoints, outdir: join(out, 'js'), bundle: true, format: 'esm', target: 'es2020', platform: 'browser',
-    minify: true, sourcemap: true, logLevel: quiet ? 'error' : 'info', legalComments: 'linked',
+    entryPoints,
+    outdir: join(out, 'js'),
+    bundle: true,
+    format: 'esm',
+    target: 'es2020',
+    platform: 'browser',
+    minify: true,
+    sourcemap: true,
+    logLevel: quiet ? 'error' : 'info',
+    legalComments: 'linked',
   });
   for (const dir of ['css', 'fonts']) mkdirSync(join(out, dir), { recursive: true });
   for (const [from, to] of copies) copyFileSync(join(root, from), join(out, to));

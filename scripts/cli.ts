@@ -20,7 +20,9 @@ async function reachable(uri: string): Promise<boolean> {
 }
 
 export async function runCli<T extends ParseArgsConfig['options']>(
-  usage: string, options: T, main: (args: ReturnType<typeof parseArgs<{ options: T; allowPositionals: true }>>, config: Config) => Promise<void>,
+  usage: string,
+  options: T,
+  main: (args: ReturnType<typeof parseArgs<{ options: T; allowPositionals: true }>>, config: Config) => Promise<void>,
 ): Promise<void> {
   let embedded: EmbeddedDatabase | undefined;
   try {
@@ -31,7 +33,12 @@ export async function runCli<T extends ParseArgsConfig['options']>(
       const running = `mongodb://127.0.0.1:${config.EMBEDDED_DB_PORT}/`;
       if (await reachable(running)) uri = running;
       else {
-        embedded = await startEmbeddedDatabase({ port: config.EMBEDDED_DB_PORT, dataDir: config.EMBEDDED_DB_DIR, logLevel: 'error', onLog: () => {} });
+        embedded = await startEmbeddedDatabase({
+          port: config.EMBEDDED_DB_PORT,
+          dataDir: config.EMBEDDED_DB_DIR,
+          logLevel: 'error',
+          onLog: () => {},
+        });
         uri = embedded.uri;
       }
     }
@@ -39,7 +46,10 @@ export async function runCli<T extends ParseArgsConfig['options']>(
     await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
     await main(args, config);
   } catch (err) {
-    const known = err instanceof AppError || err instanceof ConfigError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const known =
+      err instanceof AppError ||
+      err instanceof ConfigError ||
+      (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     process.stderr.write(`${known ? (err as Error).message : `Failed: ${(err as Error).stack}`}\n${usage}\n`);
     process.exitCode = 1;
   } finally {

@@ -13,8 +13,16 @@ const usage = `Usage: npm run export -- --format csv|xlsx|sav|ndjson --out <file
        [--arm pilot|comparison] [--version 1,2] [--survey <id>] [--labels] [--bom] [--user <name for the audit log>]`;
 
 const options = {
-  format: { type: 'string' }, out: { type: 'string' }, wave: { type: 'string' }, pilot: { type: 'string' }, arm: { type: 'string' },
-  version: { type: 'string' }, survey: { type: 'string' }, labels: { type: 'boolean' }, bom: { type: 'boolean' }, user: { type: 'string' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  wave: { type: 'string' },
+  pilot: { type: 'string' },
+  arm: { type: 'string' },
+  version: { type: 'string' },
+  survey: { type: 'string' },
+  labels: { type: 'boolean' },
+  bom: { type: 'boolean' },
+  user: { type: 'string' },
 } as const;
 
 function parseQuery(values: Record<string, string | boolean | undefined>): ExportQuery {
@@ -31,7 +39,10 @@ await runCli(usage, options, async ({ values }, config) => {
   if (!values.out) throw badRequest('--out <file> is required');
   const query = parseQuery(values);
   const user = values.user ?? `cli:${userInfo().username}`;
-  const prepared = await prepareExport(query, user, { surveys: createSurveyRegistry(), minGroupSize: config.MIN_GROUP_SIZE });
+  const prepared = await prepareExport(query, user, {
+    surveys: createSurveyRegistry(),
+    minGroupSize: config.MIN_GROUP_SIZE,
+  });
   // written beside the target and renamed at the end, so a failed export leaves no partial file
   const partial = `${values.out}.partial`;
   const progress = createProgress(process.stderr);
@@ -43,11 +54,18 @@ await runCli(usage, options, async ({ values }, config) => {
     });
     progress('exporting', prepared.total, prepared.total);
     renameSync(partial, values.out);
-    console.log(`Exported ${rows} responses to ${values.out} (${query.format}; recorded in the export audit log as ${user}).`);
-    if (prepared.stillOpen > 0) console.log(`${prepared.stillOpen} campaign(s) in the selection are still open and were left out; they are exported once they close.`);
+    console.log(
+      `Exported ${rows} responses to ${values.out} (${query.format}; recorded in the export audit log as ${user}).`,
+    );
+    if (prepared.stillOpen > 0)
+      console.log(
+        `${prepared.stillOpen} campaign(s) in the selection are still open and were left out; they are exported once they close.`,
+      );
     // how many groups, never which: naming them would say which councils had so few respondents
     if (prepared.smallGroupsLeftOut > 0) {
-      console.log(`${prepared.smallGroupsLeftOut} council × wave group(s) with fewer than ${config.MIN_GROUP_SIZE} responses were left out: small groups are never exported.`);
+      console.log(
+        `${prepared.smallGroupsLeftOut} council × wave group(s) with fewer than ${config.MIN_GROUP_SIZE} responses were left out: small groups are never exported.`,
+      );
     }
   } catch (err) {
     file.destroy();

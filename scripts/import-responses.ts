@@ -17,6 +17,11 @@ await runCli(usage, { campaign: { type: 'string' } }, async ({ values, positiona
   const text = await readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
     throw badRequest(`Cannot read ${path}: ${err.code === 'ENOENT' ? 'no such file' : err.message}`);
   });
-  const { inserted } = await importResponses(text, values.campaign, createSurveyRegistry(), createProgress(process.stderr));
+  const { inserted } = await importResponses(
+    text,
+    values.campaign,
+    createSurveyRegistry(),
+    createProgress(process.stderr),
+  );
   console.log(`Imported ${inserted} responses from ${basename(path)} into campaign ${values.campaign}.`);
 });

@@ -4,7 +4,7 @@ import { importIndicators } from '../server/workforce/service.js';
 import { formatIndicatorSummary } from '../server/workforce/summary.js';
 import { runCli } from './cli.js';
 
-const usage = 'Usage: npm run import:workforce -- <DfE children\'s social work workforce indicators file.csv>';
+const usage = "Usage: npm run import:workforce -- <DfE children's social work workforce indicators file.csv>";
 
 await runCli(usage, {}, async ({ positionals: [path, ...extra] }) => {
   const { name, text } = await readImportFile(path, extra);

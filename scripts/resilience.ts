@@ -11,7 +11,12 @@ const args = process.argv.slice(2);
 const short = args.includes('--short');
 const named = args.filter((a) => !a.startsWith('--'));
 const dir = 'tests/resilience';
-const files = named.length ? named : readdirSync(dir).filter((f) => f.endsWith('.test.ts')).sort().map((f) => join(dir, f));
+const files = named.length
+  ? named
+  : readdirSync(dir)
+      .filter((f) => f.endsWith('.test.ts'))
+      .sort()
+      .map((f) => join(dir, f));
 
 console.log(`▶ resilience (${short ? 'short' : 'long'}): ${files.join(' ')}`);
 // one file at a time: the load figures mean little with another suite competing for the CPU

@@ -13,7 +13,9 @@ await runCli(usage, { reset: { type: 'boolean' } }, async ({ values }, config) =
   }
   const code = await seedDemoIfEmpty(createSurveyRegistry(), createLogger('info'));
   if (!code) {
-    console.log('The database already has councils, so nothing was added. Run with -- --reset to replace everything with the demo.');
+    console.log(
+      'The database already has councils, so nothing was added. Run with -- --reset to replace everything with the demo.',
+    );
     return;
   }
   console.log(`Demo respondent link: ${config.PUBLIC_URL ?? `http://localhost:${config.PORT}`}/s/${code}`);

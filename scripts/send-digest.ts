@@ -11,11 +11,25 @@ await runCli('Usage: npm run digest:send -- [--preview]', { preview: { type: 'bo
   const now = new Date();
   if (args.values.preview) {
     for (const lead of await hrLeadRecipients()) {
-      const digest = buildDigest(await digestInput(lead, todayInUk(now)), { minGroupSize: config.MIN_GROUP_SIZE, weekOf: weekOf(todayInUk(now)) });
-      process.stdout.write(digest ? `To: ${digest.to}\nSubject: ${digest.subject}\n\n${digest.text}\n\n` : `${lead.email}: nothing open, no email\n\n`);
+      const digest = buildDigest(await digestInput(lead, todayInUk(now)), {
+        minGroupSize: config.MIN_GROUP_SIZE,
+        weekOf: weekOf(todayInUk(now)),
+      });
+      process.stdout.write(
+        digest
+          ? `To: ${digest.to}\nSubject: ${digest.subject}\n\n${digest.text}\n\n`
+          : `${lead.email}: nothing open, no email\n\n`,
+      );
     }
     return;
   }
-  const queued = await queueWeeklyDigests({ listRecipients: hrLeadRecipients, minGroupSize: config.MIN_GROUP_SIZE }, now);
-  process.stdout.write(queued > 0 ? `${queued} digests queued; the running server sends them.\n` : 'This week\'s digests were already queued (or no HR lead has an open campaign).\n');
+  const queued = await queueWeeklyDigests(
+    { listRecipients: hrLeadRecipients, minGroupSize: config.MIN_GROUP_SIZE },
+    now,
+  );
+  process.stdout.write(
+    queued > 0
+      ? `${queued} digests queued; the running server sends them.\n`
+      : "This week's digests were already queued (or no HR lead has an open campaign).\n",
+  );
 });

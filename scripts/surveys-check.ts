@@ -4,7 +4,9 @@ import { join, resolve } from 'node:path';
 import { loadSurveyFile, SurveyDefinitionError } from '../server/surveys/loader.js';
 
 const dir = resolve(process.argv[2] ?? 'surveys');
-const files = readdirSync(dir).filter((name) => name.endsWith('.json')).sort();
+const files = readdirSync(dir)
+  .filter((name) => name.endsWith('.json'))
+  .sort();
 if (files.length === 0) console.error(`FAIL  no survey definitions in ${dir}`);
 let failed = files.length === 0 ? 1 : 0;
 for (const file of files) {

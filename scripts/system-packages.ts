@@ -13,8 +13,10 @@ export function ensureSystemPackages(): void {
   const pkgs = missing.map((m) => m.pkg);
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-    throw new Error(`The tests need Debian packages that are not installed: ${pkgs.join(', ')}.\n` +
-      `Install them with: sudo apt-get update && sudo apt-get install -y ${pkgs.join(' ')}`);
+    throw new Error(
+      `The tests need Debian packages that are not installed: ${pkgs.join(', ')}.\n` +
+        `Install them with: sudo apt-get update && sudo apt-get install -y ${pkgs.join(' ')}`,
+    );
   }
   console.log(`Installing Debian packages the tests need: ${pkgs.join(', ')}…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

@@ -18,9 +18,15 @@ function run(label: string, cmd: string, args: string[], env: NodeJS.ProcessEnv 
 }
 
 function testFiles(paths: string[]): string[] {
-  return paths.flatMap((p) => statSync(p).isDirectory()
-    ? readdirSync(p, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.test.ts')).map((f) => join(p, f))
-    : [p]).sort();
+  return paths
+    .flatMap((p) =>
+      statSync(p).isDirectory()
+        ? readdirSync(p, { recursive: true, encoding: 'utf8' })
+            .filter((f) => f.endsWith('.test.ts'))
+            .map((f) => join(p, f))
+        : [p],
+    )
+    .sort();
 }
 
 const targets = process.argv.slice(2);
@@ -38,7 +44,10 @@ const dataDir = mkdtempSync(join(tmpdir(), 'wellbeing-test-db-'));
 const db = external ? undefined : await startEmbeddedDatabase({ port: 0, dataDir, logLevel: 'error' });
 const files = testFiles(targets.length ? targets : ['tests/unit', 'tests/integration', 'tests/browser']);
 const env = { ...process.env, TEST_MONGODB_URI: external ?? db!.uri, NODE_ENV: 'test' };
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { stdio: 'inherit', env });
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], {
+  stdio: 'inherit',
+  env,
+});
 await db?.stop();
 rmSync(dataDir, { recursive: true, force: true });
 process.exit(result.status ?? 1);

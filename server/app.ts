@@ -28,7 +28,14 @@ import { workforceRoutes } from './workforce/routes.js';
 
 // `now` drives session expiry and sign-in limits; tests pass a clock they can move on.
 // `recheckMarkedMs`: how long the response writer trusts what it read about tally marks.
-export type AppDeps = { config: Config; logger: Logger; surveys: SurveyRegistry; tallier: Tallier; now?: () => number; recheckMarkedMs?: number };
+export type AppDeps = {
+  config: Config;
+  logger: Logger;
+  surveys: SurveyRegistry;
+  tallier: Tallier;
+  now?: () => number;
+  recheckMarkedMs?: number;
+};
 
 const staticDir = resolve(import.meta.dirname, '../dist/client');
 
@@ -36,31 +43,54 @@ const SESSION_SWEEP_MS = 5 * 60_000;
 
 export function createApp({ config, logger, surveys, tallier, now, recheckMarkedMs }: AppDeps) {
   const accounts = createAccounts(config, now);
-  const respondents = { surveys, writer: createResponseWriter(tallier.handOff, { recheckMarkedMs }), cache: createCampaignCache() };
-  accounts.sweepEvery(SESSION_SWEEP_MS, (err) => logger.warn({ err: (err as Error).message }, 'deleting expired sessions failed; will retry'));
+  const respondents = {
+    surveys,
+    writer: createResponseWriter(tallier.handOff, { recheckMarkedMs }),
+    cache: createCampaignCache(),
+  };
+  accounts.sweepEvery(SESSION_SWEEP_MS, (err) =>
+    logger.warn({ err: (err as Error).message }, 'deleting expired sessions failed; will retry'),
+  );
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
   app.set('query parser', 'simple');
   app.use(securityHeaders(config.httpsPublic));
-  app.use(pinoHttp({
-    logger,
-    // method, path and status only: no headers, IPs, user agents or bodies on any route
-    serializers: {
-      req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url.split('?')[0]!.replace(/^\/unsubscribe\/[^/]+/, '/unsubscribe/:token') }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-  }));
+  app.use(
+    pinoHttp({
+      logger,
+      // method, path and status only: no headers, IPs, user agents or bodies on any route
+      serializers: {
+        req: (req: { method: string; url: string }) => ({
+          method: req.method,
+          url: req.url.split('?')[0]!.replace(/^\/unsubscribe\/[^/]+/, '/unsubscribe/:token'),
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    }),
+  );
 
   app.use(healthRoutes);
-  app.get('/favicon.ico', (_req, res) => { res.status(204).end(); });
+  app.get('/favicon.ico', (_req, res) => {
+    res.status(204).end();
+  });
   app.use('/static', express.static(staticDir, { maxAge: '1h', index: false }));
-  const invitations = { requireCampaignManager: campaignManager(accounts.access), minGroupSize: config.MIN_GROUP_SIZE, retentionDays: config.INVITATION_RETENTION_DAYS };
+  const invitations = {
+    requireCampaignManager: campaignManager(accounts.access),
+    minGroupSize: config.MIN_GROUP_SIZE,
+    retentionDays: config.INVITATION_RETENTION_DAYS,
+  };
   app.use('/api/v1', invitationUploadRoutes(invitations)); // the list arrives as text/csv: before the JSON parser
   app.use('/api/v1', importRoutes({ requireAdmin: accounts.access.roles('admin'), surveys })); // so does an import
-  app.use('/api', requireJsonBody, express.json({ limit: `${config.BODY_LIMIT_KB}kb`, strict: true, verify: rejectInvalidUtf8 }));
-  app.get('/api/v1/openapi.json', (_req, res) => { res.json(openapi); });
+  app.use(
+    '/api',
+    requireJsonBody,
+    express.json({ limit: `${config.BODY_LIMIT_KB}kb`, strict: true, verify: rejectInvalidUtf8 }),
+  );
+  app.get('/api/v1/openapi.json', (_req, res) => {
+    res.json(openapi);
+  });
   // Respondent API first: anonymous, and nothing under /campaigns goes on to read a session.
   app.use('/api/v1', campaignRoutes(config, respondents));
   app.use('/api/v1', invitationCheckRoutes());
@@ -72,12 +102,16 @@ export function createApp({ config, logger, surveys, tallier, now, recheckMarked
   app.use('/api/v1/admin', adminRoutes(accounts.access, config, { surveys, tallier }));
   app.use('/api/v1', dashboardRoutes(accounts.access, { surveys, tallier, minGroupSize: config.MIN_GROUP_SIZE }));
   app.use('/api/v1', invitationRoutes(invitations));
-  app.use('/api/v1', exportRoutes({
-    config, surveys,
-    requireResearcher: accounts.access.roles('admin', 'researcher'),
-    requireAdmin: accounts.access.roles('admin'),
-    currentUser: (req) => currentUser(req.res!).email,
-  }));
+  app.use(
+    '/api/v1',
+    exportRoutes({
+      config,
+      surveys,
+      requireResearcher: accounts.access.roles('admin', 'researcher'),
+      requireAdmin: accounts.access.roles('admin'),
+      currentUser: (req) => currentUser(req.res!).email,
+    }),
+  );
   app.use('/api', apiNotFound);
   app.use(campaignPages(respondents.cache));
   app.use(unsubscribePages());

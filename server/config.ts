@@ -10,8 +10,14 @@ const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
-  DB_NAME: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, _ and - only').default('wellbeing'),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .optional(),
+  DB_NAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,60}$/, 'letters, digits, _ and - only')
+    .default('wellbeing'),
   EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(27017),
   EMBEDDED_DB_DIR: z.string().min(1).default('./data/db'),
   EMBEDDED_DB_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('error'),
@@ -20,9 +26,24 @@ const Env = z.object({
   FREE_TEXT_MIN_GROUP_SIZE: z.coerce.number().int().min(5).max(10_000).default(20),
   RESPONSE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   TRUST_PROXY: bool.default(false),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
-  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24)
+    .default(12),
+  LOGIN_WINDOW_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   LOGIN_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).max(1000).default(5),
   LOGIN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(30),
   SEED_DEMO: bool.default(true),
@@ -57,10 +78,13 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError('Invalid configuration:\n  FREE_TEXT_MIN_GROUP_SIZE: must be at least MIN_GROUP_SIZE');
   }
   if (value.SESSION_IDLE_MINUTES > value.SESSION_ABSOLUTE_HOURS * 60) {
-    throw new ConfigError('Invalid configuration:\n  SESSION_IDLE_MINUTES: must not be longer than SESSION_ABSOLUTE_HOURS');
+    throw new ConfigError(
+      'Invalid configuration:\n  SESSION_IDLE_MINUTES: must not be longer than SESSION_ABSOLUTE_HOURS',
+    );
   }
   const mailProblems = mailConfigProblems(value);
-  if (mailProblems.length > 0) throw new ConfigError(`Invalid configuration:\n${mailProblems.map((p) => `  ${p}`).join('\n')}`);
+  if (mailProblems.length > 0)
+    throw new ConfigError(`Invalid configuration:\n${mailProblems.map((p) => `  ${p}`).join('\n')}`);
   return Object.freeze({ ...value, httpsPublic: value.PUBLIC_URL?.startsWith('https://') ?? false });
 }
 
@@ -108,9 +132,12 @@ export function mailConfigProblems(s: MailSettings): string[] {
   if (kind === 'smtp' && s.SMTP_TLS === 'none' && s.SMTP_HOST && !loopback(s.SMTP_HOST)) {
     problems.push('SMTP_TLS: none sends addresses and links unencrypted; allowed only to a loopback host');
   }
-  if (Boolean(s.SMTP_USER) !== Boolean(s.SMTP_PASS)) problems.push('SMTP_USER: set both SMTP_USER and SMTP_PASS, or neither');
-  if (!/<?[^\s<>@]+@[^\s<>@]+>?\s*$/.test(s.MAIL_FROM)) problems.push('MAIL_FROM: must end with an email address, e.g. Staff survey <survey@council.gov.uk>');
-  else if (kind === 'smtp' && senderDomain(s.MAIL_FROM) === 'localhost') problems.push('MAIL_FROM: set a sender address your SMTP server accepts (not @localhost)');
+  if (Boolean(s.SMTP_USER) !== Boolean(s.SMTP_PASS))
+    problems.push('SMTP_USER: set both SMTP_USER and SMTP_PASS, or neither');
+  if (!/<?[^\s<>@]+@[^\s<>@]+>?\s*$/.test(s.MAIL_FROM))
+    problems.push('MAIL_FROM: must end with an email address, e.g. Staff survey <survey@council.gov.uk>');
+  else if (kind === 'smtp' && senderDomain(s.MAIL_FROM) === 'localhost')
+    problems.push('MAIL_FROM: set a sender address your SMTP server accepts (not @localhost)');
   return problems;
 }
 

@@ -12,7 +12,8 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (message: string, details?: ErrorDetail[]) => new AppError(400, 'bad_request', message, details);
+export const badRequest = (message: string, details?: ErrorDetail[]) =>
+  new AppError(400, 'bad_request', message, details);
 export const notFound = (message = 'Not found') => new AppError(404, 'not_found', message);
 export const gone = (message: string) => new AppError(410, 'gone', message);
 export const conflict = (message: string) => new AppError(409, 'conflict', message);

@@ -54,21 +54,29 @@ async function main() {
   let uri = config.MONGODB_URI;
   if (!uri) {
     embedded = await startEmbeddedDatabase({
-      port: config.EMBEDDED_DB_PORT, dataDir: config.EMBEDDED_DB_DIR, logLevel: config.EMBEDDED_DB_LOG_LEVEL,
+      port: config.EMBEDDED_DB_PORT,
+      dataDir: config.EMBEDDED_DB_DIR,
+      logLevel: config.EMBEDDED_DB_LOG_LEVEL,
       onLog: (line) => logger.warn({ ferretdb: line }),
     });
     uri = embedded.uri;
     logger.info(`Embedded FerretDB at ${uri} (data in ${config.EMBEDDED_DB_DIR}); connect with: npx mongosh ${uri}`);
   }
 
-  const server: Server = answerClientErrors(createApp({ config, logger, surveys, tallier }).listen(config.PORT, config.HOST));
+  const server: Server = answerClientErrors(
+    createApp({ config, logger, surveys, tallier }).listen(config.PORT, config.HOST),
+  );
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;
   const base = config.PUBLIC_URL ?? `http://${config.HOST === '127.0.0.1' ? 'localhost' : config.HOST}:${port}`;
   logger.info(`Listening on ${base}`);
   const mail = createMailService({
-    settings: config, logger, baseUrl: base, minGroupSize: config.MIN_GROUP_SIZE,
-    listDigestRecipients: hrLeadRecipients, flushSummaries: () => tallier.flush(),
+    settings: config,
+    logger,
+    baseUrl: base,
+    minGroupSize: config.MIN_GROUP_SIZE,
+    listDigestRecipients: hrLeadRecipients,
+    flushSummaries: () => tallier.flush(),
   });
 
   let stopping = false;
@@ -77,7 +85,10 @@ async function main() {
     stopping = true;
     logger.info(`${signal}: finishing in-flight requests and shutting down`);
     const force = setTimeout(() => server.closeAllConnections(), 10_000).unref();
-    await new Promise<void>((resolve) => { server.close(() => resolve()); server.closeIdleConnections(); });
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
     clearTimeout(force);
     await tallier.stop();
     await mail?.stop();

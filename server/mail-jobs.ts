@@ -18,7 +18,15 @@ export type MailServiceDeps = {
 
 // Everything mail does, for server/index.ts: invitations and reminders, and the weekly digest,
 // sent by one outbox worker. Returns null when mail is off.
-export function createMailService({ settings, logger, baseUrl, minGroupSize, listDigestRecipients, flushSummaries, ...rest }: MailServiceDeps): MailWorker | null {
+export function createMailService({
+  settings,
+  logger,
+  baseUrl,
+  minGroupSize,
+  listDigestRecipients,
+  flushSummaries,
+  ...rest
+}: MailServiceDeps): MailWorker | null {
   const parts = [
     invitationMail({ baseUrl, minGroupSize, retentionDays: settings.INVITATION_RETENTION_DAYS, logger }),
     digestMail({ listRecipients: listDigestRecipients, minGroupSize, flush: flushSummaries, dashboardUrl: baseUrl }),

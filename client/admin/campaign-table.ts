@@ -23,42 +23,94 @@ function responsesText(c: AdminCampaign): string {
 
 // Email lists, reminders and what invitations leave knowable: a page of its own, shared with HR leads.
 const invitationsLink = (c: AdminCampaign) =>
-  el('a', { href: `/invitations?council=${encodeURIComponent(c.pilotCode)}&campaign=${encodeURIComponent(c.code)}`, class: 'small-link' },
-    'Email invitations', el('span', { class: 'visually-hidden' }, ` for ${councilOf(c)}`));
+  el(
+    'a',
+    {
+      href: `/invitations?council=${encodeURIComponent(c.pilotCode)}&campaign=${encodeURIComponent(c.code)}`,
+      class: 'small-link',
+    },
+    'Email invitations',
+    el('span', { class: 'visually-hidden' }, ` for ${councilOf(c)}`),
+  );
 
-export function campaignTable(wave: AdminWave, campaigns: AdminCampaign[], ctx: AdminContext, empty: () => HTMLElement): EditableTable<AdminCampaign> {
+export function campaignTable(
+  wave: AdminWave,
+  campaigns: AdminCampaign[],
+  ctx: AdminContext,
+  empty: () => HTMLElement,
+): EditableTable<AdminCampaign> {
   // a change answers without the council's name and count: keep those from the row
-  const merge = (old: AdminCampaign, saved: AdminCampaign) => ({ ...old, ...saved, council: old.council, responses: old.responses });
-  return editableTable<AdminCampaign>({
-    caption: `Campaigns in ${wave.name}`,
-    headers: ['Council', 'Status', 'Responses', 'Headcount', 'Free-text answers', 'Respondent link', 'Actions'],
-    empty,
-    key: (c) => c.code,
-    what: (c) => `for ${councilOf(c)}`,
-    editWord: 'Change headcount',
-    cells: (c) => [councilOf(c), el('span', { class: `badge ${c.status}` }, statusText(c, wave)), responsesText(c),
-      c.headcount === null ? 'Not set' : String(c.headcount), freeTextSwitch(c, merge, ctx),
-      copyBox(`Respondent link for ${councilOf(c)}`, c.link, ctx.done, true)],
-    actions: (c, list) => [invitationsLink(c), c.closedManually
-      ? rowButton('Reopen', `campaign for ${councilOf(c)}`, `reopen:${c.code}`, (b) => void act(ctx, b, async () => {
-        list.replace(merge(c, await admin.changeCampaign(c.code, { closed: false })), `close:${c.code}`);
-        return `The campaign for ${councilOf(c)} is no longer closed by hand.`;
-      }))
-      : rowButton('Close', `campaign for ${councilOf(c)}`, `close:${c.code}`, (b) => void act(ctx, b, async () => {
-        list.replace(merge(c, await admin.changeCampaign(c.code, { closed: true })), `reopen:${c.code}`);
-        return `The campaign for ${councilOf(c)} is closed.`;
-      }, `Close the campaign for ${councilOf(c)} now? Its respondent link will stop accepting answers until you reopen it.`), 'danger')],
-    editor: (c, done) => headcountForm(c, (saved) => done(saved && merge(c, saved)), ctx),
-  }, campaigns);
+  const merge = (old: AdminCampaign, saved: AdminCampaign) => ({
+    ...old,
+    ...saved,
+    council: old.council,
+    responses: old.responses,
+  });
+  return editableTable<AdminCampaign>(
+    {
+      caption: `Campaigns in ${wave.name}`,
+      headers: ['Council', 'Status', 'Responses', 'Headcount', 'Free-text answers', 'Respondent link', 'Actions'],
+      empty,
+      key: (c) => c.code,
+      what: (c) => `for ${councilOf(c)}`,
+      editWord: 'Change headcount',
+      cells: (c) => [
+        councilOf(c),
+        el('span', { class: `badge ${c.status}` }, statusText(c, wave)),
+        responsesText(c),
+        c.headcount === null ? 'Not set' : String(c.headcount),
+        freeTextSwitch(c, merge, ctx),
+        copyBox(`Respondent link for ${councilOf(c)}`, c.link, ctx.done, true),
+      ],
+      actions: (c, list) => [
+        invitationsLink(c),
+        c.closedManually
+          ? rowButton(
+              'Reopen',
+              `campaign for ${councilOf(c)}`,
+              `reopen:${c.code}`,
+              (b) =>
+                void act(ctx, b, async () => {
+                  list.replace(merge(c, await admin.changeCampaign(c.code, { closed: false })), `close:${c.code}`);
+                  return `The campaign for ${councilOf(c)} is no longer closed by hand.`;
+                }),
+            )
+          : rowButton(
+              'Close',
+              `campaign for ${councilOf(c)}`,
+              `close:${c.code}`,
+              (b) =>
+                void act(
+                  ctx,
+                  b,
+                  async () => {
+                    list.replace(merge(c, await admin.changeCampaign(c.code, { closed: true })), `reopen:${c.code}`);
+                    return `The campaign for ${councilOf(c)} is closed.`;
+                  },
+                  `Close the campaign for ${councilOf(c)} now? Its respondent link will stop accepting answers until you reopen it.`,
+                ),
+              'danger',
+            ),
+      ],
+      editor: (c, done) => headcountForm(c, (saved) => done(saved && merge(c, saved)), ctx),
+    },
+    campaigns,
+  );
 }
 
 // Saves as soon as it is ticked; reverts if the server refuses.
-function freeTextSwitch(c: AdminCampaign, merge: (a: AdminCampaign, b: AdminCampaign) => AdminCampaign, ctx: AdminContext): HTMLElement {
+function freeTextSwitch(
+  c: AdminCampaign,
+  merge: (a: AdminCampaign, b: AdminCampaign) => AdminCampaign,
+  ctx: AdminContext,
+): HTMLElement {
   const id = `free-text-${c.code}`;
   const box = el('input', { id, type: 'checkbox', role: 'switch' }) as HTMLInputElement;
   box.checked = c.allowFreeText;
   let saving = false;
-  box.addEventListener('click', (e) => { if (saving) e.preventDefault(); });
+  box.addEventListener('click', (e) => {
+    if (saving) e.preventDefault();
+  });
   box.addEventListener('change', async () => {
     saving = true;
     box.setAttribute('aria-busy', 'true');
@@ -74,13 +126,25 @@ function freeTextSwitch(c: AdminCampaign, merge: (a: AdminCampaign, b: AdminCamp
       box.removeAttribute('aria-busy');
     }
   });
-  return el('div', { class: 'check' }, box, el('label', { for: id }, 'Allowed', el('span', { class: 'visually-hidden' }, ` for ${councilOf(c)}`)));
+  return el(
+    'div',
+    { class: 'check' },
+    box,
+    el('label', { for: id }, 'Allowed', el('span', { class: 'visually-hidden' }, ` for ${councilOf(c)}`)),
+  );
 }
 
 function headcountForm(c: AdminCampaign, done: (saved: AdminCampaign | null) => void, ctx: AdminContext): HTMLElement {
-  const headcount = textField('headcount', 'Headcount', c.headcount === null ? '' : String(c.headcount),
-    'Staff invited to answer, for the response rate. Leave blank if not known.', { inputmode: 'numeric', autocomplete: 'off' });
-  return el('div', {},
+  const headcount = textField(
+    'headcount',
+    'Headcount',
+    c.headcount === null ? '' : String(c.headcount),
+    'Staff invited to answer, for the response rate. Leave blank if not known.',
+    { inputmode: 'numeric', autocomplete: 'off' },
+  );
+  return el(
+    'div',
+    {},
     el('h3', { class: 'edit-title' }, `Headcount for ${councilOf(c)}`),
     adminForm({
       fields: [headcount],
@@ -89,9 +153,14 @@ function headcountForm(c: AdminCampaign, done: (saved: AdminCampaign | null) => 
       cancel: () => done(null),
       save: async () => {
         const value = wholeNumber(headcount);
-        if (value === c.headcount) { done(null); ctx.done('Nothing was changed.'); return; }
+        if (value === c.headcount) {
+          done(null);
+          ctx.done('Nothing was changed.');
+          return;
+        }
         done(await admin.changeCampaign(c.code, { headcount: value }));
         ctx.done(`Headcount for ${councilOf(c)} ${value === null ? 'cleared' : `set to ${value}`}.`);
       },
-    }));
+    }),
+  );
 }

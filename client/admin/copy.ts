@@ -7,9 +7,20 @@ let seq = 0;
 // for the person to copy with their keyboard.
 export function copyBox(label: string, value: string, announce: (m: string) => void, hideLabel = false): HTMLElement {
   const id = `copy-${++seq}`;
-  const input = el('input', { id, type: 'text', readonly: '', class: 'copy-value', spellcheck: 'false' }) as HTMLInputElement;
+  const input = el('input', {
+    id,
+    type: 'text',
+    readonly: '',
+    class: 'copy-value',
+    spellcheck: 'false',
+  }) as HTMLInputElement;
   input.value = value;
-  const button = el('button', { type: 'button', class: 'secondary small' }, 'Copy', el('span', { class: 'visually-hidden' }, ` ${label.charAt(0).toLowerCase()}${label.slice(1)}`));
+  const button = el(
+    'button',
+    { type: 'button', class: 'secondary small' },
+    'Copy',
+    el('span', { class: 'visually-hidden' }, ` ${label.charAt(0).toLowerCase()}${label.slice(1)}`),
+  );
   button.addEventListener('click', async () => {
     try {
       if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
@@ -21,5 +32,11 @@ export function copyBox(label: string, value: string, announce: (m: string) => v
       announce(`${label} selected: press Ctrl+C (or ⌘C on a Mac) to copy it.`);
     }
   });
-  return el('div', { class: 'copy-box' }, el('label', { for: id, class: hideLabel ? 'visually-hidden' : '' }, label), input, button);
+  return el(
+    'div',
+    { class: 'copy-box' },
+    el('label', { for: id, class: hideLabel ? 'visually-hidden' : '' }, label),
+    input,
+    button,
+  );
 }

@@ -22,7 +22,8 @@ export const fieldProblem = (field: string, problem: string) =>
   new ApiError(400, 'invalid_request', 'The form has a problem.', [{ field, problem }]);
 
 export function messageFor(err: unknown): string {
-  if (err instanceof ApiError) return err.status === 401 ? 'Your session has ended. Reload the page and sign in again.' : err.message;
+  if (err instanceof ApiError)
+    return err.status === 401 ? 'Your session has ended. Reload the page and sign in again.' : err.message;
   return 'The server could not be reached. Check your connection, then reload the page to see what was saved.';
 }
 
@@ -35,8 +36,13 @@ export function adminForm(spec: FormSpec): HTMLFormElement {
     cancel.addEventListener('click', spec.cancel);
     buttons.push(cancel);
   }
-  const form = el('form', { class: spec.layout ?? 'stack', novalidate: '' },
-    summary, ...spec.fields.map((f) => f.row), el('div', { class: 'actions' }, ...buttons)) as HTMLFormElement;
+  const form = el(
+    'form',
+    { class: spec.layout ?? 'stack', novalidate: '' },
+    summary,
+    ...spec.fields.map((f) => f.row),
+    el('div', { class: 'actions' }, ...buttons),
+  ) as HTMLFormElement;
   let saving = false;
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -53,7 +59,10 @@ export function adminForm(spec: FormSpec): HTMLFormElement {
       setBusy(form, submit, spec.submit, false);
     }
   });
-  if (spec.cancel) form.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !saving) spec.cancel!(); });
+  if (spec.cancel)
+    form.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && !saving) spec.cancel!();
+    });
   return form;
 }
 
@@ -90,7 +99,10 @@ function problemItem(d: Detail, spec: FormSpec): HTMLElement {
   if (field.error.hidden) markInvalid(field, message);
   const link = el('a', { href: `#${field.inputs[0]?.id ?? ''}` }, message);
   // focus the field without changing the URL's hash, which picks the tab
-  link.addEventListener('click', (e) => { e.preventDefault(); field.inputs[0]?.focus(); });
+  link.addEventListener('click', (e) => {
+    e.preventDefault();
+    field.inputs[0]?.focus();
+  });
   return el('li', {}, link);
 }
 
@@ -98,7 +110,9 @@ function problemItem(d: Detail, spec: FormSpec): HTMLElement {
 // does. Only camelCase names are swapped, so an ordinary word such as "code" is left alone.
 function readable(problem: string, key: string, fields: Field[]): string {
   const own = problem.startsWith(`${key} `) ? problem.slice(key.length + 1) : problem;
-  return fields.filter((f) => /[A-Z]/.test(f.name)).reduce((p, f) => p.replace(new RegExp(`\\b${f.name}\\b`, 'g'), `“${f.label}”`), own);
+  return fields
+    .filter((f) => /[A-Z]/.test(f.name))
+    .reduce((p, f) => p.replace(new RegExp(`\\b${f.name}\\b`, 'g'), `“${f.label}”`), own);
 }
 
 // The fields whose value differs from the saved one, so a change sends only what changed.

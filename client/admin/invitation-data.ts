@@ -4,8 +4,13 @@ import { invitations } from '../api.js';
 // they belong to as the council's overview describes it.
 export type MailCounts = { sent: number; notNeeded: number; waiting: number; failed: number; unknown: number };
 export type MailProblem = {
-  id: string; kind: 'invitation' | 'reminder' | 'digest'; state: 'failed' | 'unknown';
-  to: string | null; attempts: number; error: string | null; day: string;
+  id: string;
+  kind: 'invitation' | 'reminder' | 'digest';
+  state: 'failed' | 'unknown';
+  to: string | null;
+  attempts: number;
+  error: string | null;
+  day: string;
 };
 export type InvitationStatus = {
   campaign: string;
@@ -43,6 +48,9 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n ==
 // The server sends the statement as text: a title, a blank line, then "- " points.
 export function anonymityParts(text: string): { title: string; points: string[] } {
   const [title = '', ...rest] = text.split('\n');
-  const points = rest.map((l) => l.trim()).filter((l) => l !== '').map((l) => l.replace(/^- /, ''));
+  const points = rest
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .map((l) => l.replace(/^- /, ''));
   return { title, points };
 }

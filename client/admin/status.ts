@@ -14,7 +14,12 @@ export type AdminContext = {
 export const loading = (what: string) => el('p', { class: 'loading', role: 'status' }, `Loading ${what}…`);
 
 // Shows "Loading …", then the data, or what went wrong with a way to try again.
-export async function load<T>(host: HTMLElement, what: string, get: () => Promise<T>, render: (data: T) => void): Promise<void> {
+export async function load<T>(
+  host: HTMLElement,
+  what: string,
+  get: () => Promise<T>,
+  render: (data: T) => void,
+): Promise<void> {
   show(host, loading(what));
   let data: T;
   try {
@@ -22,7 +27,15 @@ export async function load<T>(host: HTMLElement, what: string, get: () => Promis
   } catch (err) {
     const retry = el('button', { type: 'button', class: 'secondary' }, 'Try again');
     retry.addEventListener('click', () => void load(host, what, get, render));
-    show(host, el('div', { class: 'load-failed' }, el('p', { role: 'alert' }, `The ${what} could not be loaded. ${messageFor(err)}`), retry));
+    show(
+      host,
+      el(
+        'div',
+        { class: 'load-failed' },
+        el('p', { role: 'alert' }, `The ${what} could not be loaded. ${messageFor(err)}`),
+        retry,
+      ),
+    );
     return;
   }
   render(data);
@@ -35,7 +48,12 @@ export function card(title: string, ...children: Node[]): HTMLElement {
 
 // Row actions that are not forms (close, disable, delete …): one request at a time, the
 // button disabled meanwhile, a confirmation first when asked for, and the outcome announced.
-export async function act(ctx: AdminContext, button: HTMLButtonElement, run: () => Promise<string>, confirmText?: string): Promise<void> {
+export async function act(
+  ctx: AdminContext,
+  button: HTMLButtonElement,
+  run: () => Promise<string>,
+  confirmText?: string,
+): Promise<void> {
   if (button.disabled || (confirmText && !window.confirm(confirmText))) return;
   button.disabled = true;
   try {

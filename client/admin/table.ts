@@ -7,9 +7,17 @@ let captions = 0;
 // so that keyboard users can scroll it too.
 export function table(caption: string, headers: string[], rows: HTMLElement[]): HTMLElement {
   const id = `table-caption-${++captions}`;
-  return el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': id }, el('table', { class: 'admin-table' }, el('caption', { id }, caption),
-    el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' }, h)))),
-    el('tbody', {}, ...rows)));
+  return el(
+    'div',
+    { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-labelledby': id },
+    el(
+      'table',
+      { class: 'admin-table' },
+      el('caption', { id }, caption),
+      el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, ...rows),
+    ),
+  );
 }
 
 export function row(cells: (Node | string)[]): HTMLElement {
@@ -19,15 +27,27 @@ export function row(cells: (Node | string)[]): HTMLElement {
 
 // Short visible words ("Edit") with an accessible name that says which row ("Edit council 855").
 // data-action lets a redrawn table put focus back on the same button.
-export function rowButton(word: string, what: string, action: string, onClick: (b: HTMLButtonElement) => void, kind = 'secondary'): HTMLButtonElement {
-  const b = el('button', { type: 'button', class: `${kind} small`, 'data-action': action },
-    word, el('span', { class: 'visually-hidden' }, ` ${what}`)) as HTMLButtonElement;
+export function rowButton(
+  word: string,
+  what: string,
+  action: string,
+  onClick: (b: HTMLButtonElement) => void,
+  kind = 'secondary',
+): HTMLButtonElement {
+  const b = el(
+    'button',
+    { type: 'button', class: `${kind} small`, 'data-action': action },
+    word,
+    el('span', { class: 'visually-hidden' }, ` ${what}`),
+  ) as HTMLButtonElement;
   b.addEventListener('click', () => onClick(b));
   return b;
 }
 
 export type Editable<T> = {
-  caption: string; headers: string[]; empty: string | (() => HTMLElement);
+  caption: string;
+  headers: string[];
+  empty: string | (() => HTMLElement);
   key: (t: T) => string;
   what: (t: T) => string; // names the row in button labels
   cells: (t: T, table: EditableTable<T>) => (Node | string)[];
@@ -38,7 +58,8 @@ export type Editable<T> = {
 };
 
 export type EditableTable<T> = {
-  node: HTMLElement; items: () => T[];
+  node: HTMLElement;
+  items: () => T[];
   set: (items: T[], focusAction?: string) => void;
   replace: (saved: T, focusAction?: string) => void;
   focus: (action: string) => boolean;
@@ -62,8 +83,14 @@ export function editableTable<T>(spec: Editable<T>, initial: T[]): EditableTable
     }
     const rows = items.flatMap((t) => {
       const k = spec.key(t);
-      const edit = spec.editor && (spec.canEdit?.(t) ?? true) ? [rowButton(spec.editWord ?? 'Edit', spec.what(t), `edit:${k}`, () => open(k))] : [];
-      const r = row([...spec.cells(t, api), el('div', { class: 'row-actions' }, ...edit, ...(spec.actions?.(t, api) ?? []))]);
+      const edit =
+        spec.editor && (spec.canEdit?.(t) ?? true)
+          ? [rowButton(spec.editWord ?? 'Edit', spec.what(t), `edit:${k}`, () => open(k))]
+          : [];
+      const r = row([
+        ...spec.cells(t, api),
+        el('div', { class: 'row-actions' }, ...edit, ...(spec.actions?.(t, api) ?? [])),
+      ]);
       if (editing !== k || !spec.editor) return [r];
       const form = spec.editor(t, (saved) => close(k, saved));
       return [r, el('tr', { class: 'edit-row' }, el('td', { colspan: String(spec.headers.length) }, form))];
@@ -85,9 +112,18 @@ export function editableTable<T>(spec: Editable<T>, initial: T[]): EditableTable
   }
 
   const api: EditableTable<T> = {
-    node, items: () => items, focus,
-    set: (next, focusAction) => { items = next; editing = null; draw(focusAction); },
-    replace: (saved, focusAction) => { items = items.map((t) => (spec.key(t) === spec.key(saved) ? saved : t)); draw(focusAction); },
+    node,
+    items: () => items,
+    focus,
+    set: (next, focusAction) => {
+      items = next;
+      editing = null;
+      draw(focusAction);
+    },
+    replace: (saved, focusAction) => {
+      items = items.map((t) => (spec.key(t) === spec.key(saved) ? saved : t));
+      draw(focusAction);
+    },
   };
   draw();
   return api;

@@ -19,9 +19,12 @@ export const errorBars: Plugin = {
         if (!ci || (point as { skip?: boolean }).skip) return;
         const [top, bottom] = [y.getPixelForValue(ci[1]), y.getPixelForValue(ci[0])];
         ctx.beginPath();
-        ctx.moveTo(point.x, top); ctx.lineTo(point.x, bottom);
-        ctx.moveTo(point.x - 5, top); ctx.lineTo(point.x + 5, top);
-        ctx.moveTo(point.x - 5, bottom); ctx.lineTo(point.x + 5, bottom);
+        ctx.moveTo(point.x, top);
+        ctx.lineTo(point.x, bottom);
+        ctx.moveTo(point.x - 5, top);
+        ctx.lineTo(point.x + 5, top);
+        ctx.moveTo(point.x - 5, bottom);
+        ctx.lineTo(point.x + 5, bottom);
         ctx.stroke();
       });
       ctx.restore();

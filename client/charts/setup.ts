@@ -1,10 +1,34 @@
 import {
-  BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement, PointElement, Title, Tooltip,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Title,
+  Tooltip,
   type ChartConfiguration,
 } from 'chart.js';
 import { errorBars } from './error-bars.js';
 
-Chart.register(LineController, LineElement, PointElement, BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip, Title, Filler, errorBars);
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  BarController,
+  BarElement,
+  CategoryScale,
+  LinearScale,
+  Legend,
+  Tooltip,
+  Title,
+  Filler,
+  errorBars,
+);
 Chart.defaults.font.family = "'Open Sans', system-ui, sans-serif";
 Chart.defaults.color = '#1d2330';
 Chart.defaults.animation = false; // steadier for screen readers, print and tests
@@ -16,7 +40,15 @@ export const pointStyles = ['circle', 'rect', 'triangle', 'rectRot', 'crossRot',
 export const dashes = [[], [6, 4], [2, 3], [10, 3, 2, 3], [4, 2], [1, 2], [8, 8]];
 
 export function series(i: number) {
-  return { borderColor: palette[i % palette.length], backgroundColor: palette[i % palette.length], pointStyle: pointStyles[i % pointStyles.length], borderDash: dashes[i % dashes.length], pointRadius: 5, borderWidth: 2, spanGaps: false };
+  return {
+    borderColor: palette[i % palette.length],
+    backgroundColor: palette[i % palette.length],
+    pointStyle: pointStyles[i % pointStyles.length],
+    borderDash: dashes[i % dashes.length],
+    pointRadius: 5,
+    borderWidth: 2,
+    spanGaps: false,
+  };
 }
 
 export function makeChart(canvas: HTMLCanvasElement, config: ChartConfiguration): Chart {

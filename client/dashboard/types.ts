@@ -1,15 +1,44 @@
 // The shapes the dashboard reads from the API (a subset of what it sends).
 export type Interval = [number, number];
-export type ScaleResult = { id: string; label: string; range: [number, number]; suppressed: boolean; n?: number; mean?: number; ci95?: Interval; note?: string };
-export type ProportionResult = { id: string; label: string; suppressed: boolean; x?: number; n?: number; p?: number; ci95?: Interval; note?: string };
+export type ScaleResult = {
+  id: string;
+  label: string;
+  range: [number, number];
+  suppressed: boolean;
+  n?: number;
+  mean?: number;
+  ci95?: Interval;
+  note?: string;
+};
+export type ProportionResult = {
+  id: string;
+  label: string;
+  suppressed: boolean;
+  x?: number;
+  n?: number;
+  p?: number;
+  ci95?: Interval;
+  note?: string;
+};
 export type WaveOverview = {
   wave: { id: string; name: string; opensOn: string; closesOn: string };
   status: 'scheduled' | 'open' | 'closed';
-  responses: { suppressed: boolean; n?: number; headcount: number | null; rate?: number | null; progress?: { day: string; cumulative: number }[]; note?: string };
+  responses: {
+    suppressed: boolean;
+    n?: number;
+    headcount: number | null;
+    rate?: number | null;
+    progress?: { day: string; cumulative: number }[];
+    note?: string;
+  };
   scales: ScaleResult[] | null;
   proportions: ProportionResult[] | null;
 };
-export type Overview = { council: { code: string; name: string; arm: string }; minGroupSize: number; waves: WaveOverview[] };
+export type Overview = {
+  council: { code: string; name: string; arm: string };
+  minGroupSize: number;
+  waves: WaveOverview[];
+};
 export type Measure = { value?: number; symbol?: string; meaning?: string; source?: unknown } | null;
 export type Aggregate = { value: number | null; contributors: number } | null;
 export type WorkforceYear = {
@@ -20,4 +49,8 @@ export type WorkforceYear = {
   otherArmMean?: Record<string, Aggregate> | null;
   england: Record<string, Measure> | null;
 };
-export type Workforce = { council: { code: string; name: string; arm: string | null }; measures: string[]; years: WorkforceYear[] };
+export type Workforce = {
+  council: { code: string; name: string; arm: string | null };
+  measures: string[];
+  years: WorkforceYear[];
+};

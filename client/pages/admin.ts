@@ -30,11 +30,18 @@ function layout() {
   const alert = el('div', { class: 'notice error', role: 'alert' });
   const title = el('h2', { id: 'admin-tab-title', tabindex: '-1' });
   const body = el('div', { class: 'admin-tab' });
-  show(main,
+  show(
+    main,
     el('h1', {}, 'Administration'),
-    el('nav', { class: 'admin-tabs', 'aria-label': 'Administration sections' }, el('ul', {}, ...links.map((a) => el('li', {}, a)))),
-    status, alert,
-    el('section', { 'aria-labelledby': 'admin-tab-title' }, title, body));
+    el(
+      'nav',
+      { class: 'admin-tabs', 'aria-label': 'Administration sections' },
+      el('ul', {}, ...links.map((a) => el('li', {}, a))),
+    ),
+    status,
+    alert,
+    el('section', { 'aria-labelledby': 'admin-tab-title' }, title, body),
+  );
   return { links, status, alert, title, body };
 }
 
@@ -43,15 +50,30 @@ async function start() {
     const me = await startStaffPage();
     if (!me) return;
     if (me.role !== 'admin') {
-      show(main, el('h1', {}, 'Administrators only'),
-        el('p', {}, 'Your account cannot change the study set-up. ', el('a', { href: homeFor(me) }, 'Go to your start page'), '.'));
+      show(
+        main,
+        el('h1', {}, 'Administrators only'),
+        el(
+          'p',
+          {},
+          'Your account cannot change the study set-up. ',
+          el('a', { href: homeFor(me) }, 'Go to your start page'),
+          '.',
+        ),
+      );
       return;
     }
     const page = layout();
     const ctx: AdminContext = {
       me,
-      done: (message) => { page.alert.textContent = ''; page.status.textContent = message; },
-      failed: (message) => { page.status.textContent = ''; page.alert.textContent = message; },
+      done: (message) => {
+        page.alert.textContent = '';
+        page.status.textContent = message;
+      },
+      failed: (message) => {
+        page.status.textContent = '';
+        page.alert.textContent = message;
+      },
       focusTitle: () => page.title.focus(),
     };
     let current: Tab | undefined;
@@ -74,7 +96,11 @@ async function start() {
     window.addEventListener('hashchange', () => route(true));
     route(false);
   } catch (err) {
-    show(main, el('h1', {}, 'Something went wrong'), el('p', { role: 'alert' }, `The administration page could not be loaded. ${messageFor(err)}`));
+    show(
+      main,
+      el('h1', {}, 'Something went wrong'),
+      el('p', { role: 'alert' }, `The administration page could not be loaded. ${messageFor(err)}`),
+    );
   }
 }
 

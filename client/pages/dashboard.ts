@@ -10,22 +10,57 @@ const main = document.getElementById('main')!;
 
 async function render(code: string) {
   show(main, el('p', { class: 'loading', role: 'status' }, 'Loading the dashboard…'));
-  const [overview, workforce] = await Promise.all([getOverview<Overview>(code), getWorkforce<Workforce>(code).catch(() => null)]);
+  const [overview, workforce] = await Promise.all([
+    getOverview<Overview>(code),
+    getWorkforce<Workforce>(code).catch(() => null),
+  ]);
   const { council } = overview;
   const cards: (HTMLElement | null)[] = [
     progressCard(overview),
-    scalesCard(overview, 'satisfaction', 'Job satisfaction (1 to 5)', ['js_overall', 'js_facets', 'js_workload', 'js_supervision']),
-    scalesCard(overview, 'wellbeing', 'Personal wellbeing, ONS4 (0 to 10)', ['ons_life_satisfaction', 'ons_worthwhile', 'ons_happiness', 'ons_anxiety']),
-    proportionsCard(overview, 'leaving', 'Intention to leave and turnover', ['intends_to_leave_12m', 'actively_looking', 'turnover_problem_team', 'turnover_problem_authority']),
-    ...(workforce ? [perceivedVsActualCard(overview, workforce), ...['turnoverRateFte', 'vacancyRateFte', 'agencyRateFte'].map((m) => workforceCard(workforce, m))] : []),
+    scalesCard(overview, 'satisfaction', 'Job satisfaction (1 to 5)', [
+      'js_overall',
+      'js_facets',
+      'js_workload',
+      'js_supervision',
+    ]),
+    scalesCard(overview, 'wellbeing', 'Personal wellbeing, ONS4 (0 to 10)', [
+      'ons_life_satisfaction',
+      'ons_worthwhile',
+      'ons_happiness',
+      'ons_anxiety',
+    ]),
+    proportionsCard(overview, 'leaving', 'Intention to leave and turnover', [
+      'intends_to_leave_12m',
+      'actively_looking',
+      'turnover_problem_team',
+      'turnover_problem_authority',
+    ]),
+    ...(workforce
+      ? [
+          perceivedVsActualCard(overview, workforce),
+          ...['turnoverRateFte', 'vacancyRateFte', 'agencyRateFte'].map((m) => workforceCard(workforce, m)),
+        ]
+      : []),
   ];
-  const empty = overview.waves.length === 0
-    ? el('p', { class: 'empty' }, 'No survey waves have run for this council yet. Results appear here once a wave has at least the minimum number of responses.') : null;
-  show(main,
+  const empty =
+    overview.waves.length === 0
+      ? el(
+          'p',
+          { class: 'empty' },
+          'No survey waves have run for this council yet. Results appear here once a wave has at least the minimum number of responses.',
+        )
+      : null;
+  show(
+    main,
     el('h1', {}, `${council.name}: staff wellbeing and retention`),
-    el('p', { class: 'muted' }, `Council ${council.code} · ${council.arm === 'pilot' ? 'pilot' : 'comparison'} arm · results are shown only for groups of ${overview.minGroupSize} or more.`),
+    el(
+      'p',
+      { class: 'muted' },
+      `Council ${council.code} · ${council.arm === 'pilot' ? 'pilot' : 'comparison'} arm · results are shown only for groups of ${overview.minGroupSize} or more.`,
+    ),
     el('div', { class: 'no-print actions' }, printButton()),
-    ...[invitationsCard(overview), empty, ...cards].filter((c): c is HTMLElement => c !== null));
+    ...[invitationsCard(overview), empty, ...cards].filter((c): c is HTMLElement => c !== null),
+  );
   main.focus();
 }
 
@@ -37,14 +72,37 @@ function invitationsCard(overview: Overview): HTMLElement | null {
   const waves = overview.waves as ManagedWave[];
   if (!waves.some((w) => w.campaign)) return null;
   const current = waves.filter((w) => w.campaign && w.status !== 'closed');
-  const href = (w: ManagedWave) => `/invitations?council=${encodeURIComponent(overview.council.code)}&campaign=${encodeURIComponent(w.campaign!)}`;
-  const when = (w: ManagedWave) => (w.status === 'scheduled' ? `opens ${day(w.wave.opensOn)}` : `open until ${day(w.wave.closesOn)}`);
-  return el('section', { class: 'card no-print', id: 'invitations', 'aria-labelledby': 'invitations-h' },
+  const href = (w: ManagedWave) =>
+    `/invitations?council=${encodeURIComponent(overview.council.code)}&campaign=${encodeURIComponent(w.campaign!)}`;
+  const when = (w: ManagedWave) =>
+    w.status === 'scheduled' ? `opens ${day(w.wave.opensOn)}` : `open until ${day(w.wave.closesOn)}`;
+  return el(
+    'section',
+    { class: 'card no-print', id: 'invitations', 'aria-labelledby': 'invitations-h' },
     el('h2', { id: 'invitations-h' }, 'Email invitations'),
     ...(current.length
-      ? [el('p', { class: 'muted' }, 'Upload a staff email list so that each person gets a personal, single-use link; set reminder dates; and read what personal links leave knowable.'),
-        el('ul', { class: 'invitations-links' }, ...current.map((w) => el('li', {}, el('a', { href: href(w) }, `Email invitations for ${w.wave.name}`), ` (${when(w)})`)))]
-      : [el('p', { class: 'empty' }, 'No survey is open or scheduled for this council, so there are no invitations to send.')]));
+      ? [
+          el(
+            'p',
+            { class: 'muted' },
+            'Upload a staff email list so that each person gets a personal, single-use link; set reminder dates; and read what personal links leave knowable.',
+          ),
+          el(
+            'ul',
+            { class: 'invitations-links' },
+            ...current.map((w) =>
+              el('li', {}, el('a', { href: href(w) }, `Email invitations for ${w.wave.name}`), ` (${when(w)})`),
+            ),
+          ),
+        ]
+      : [
+          el(
+            'p',
+            { class: 'empty' },
+            'No survey is open or scheduled for this council, so there are no invitations to send.',
+          ),
+        ]),
+  );
 }
 
 function printButton() {
@@ -54,12 +112,18 @@ function printButton() {
 }
 
 function picker(councils: Council[], current: string): HTMLElement {
-  const select = el('select', { id: 'council-picker' }, ...councils.map((c) => {
-    const o = el('option', { value: c.code }, `${c.name} (${c.code})`) as HTMLOptionElement;
-    o.selected = c.code === current;
-    return o;
-  }));
-  select.addEventListener('change', () => location.assign(`/dashboard?council=${encodeURIComponent((select as HTMLSelectElement).value)}`));
+  const select = el(
+    'select',
+    { id: 'council-picker' },
+    ...councils.map((c) => {
+      const o = el('option', { value: c.code }, `${c.name} (${c.code})`) as HTMLOptionElement;
+      o.selected = c.code === current;
+      return o;
+    }),
+  );
+  select.addEventListener('change', () =>
+    location.assign(`/dashboard?council=${encodeURIComponent((select as HTMLSelectElement).value)}`),
+  );
   return el('div', { class: 'no-print picker' }, el('label', { for: 'council-picker' }, 'Council'), select);
 }
 
@@ -68,7 +132,11 @@ async function start() {
     if (!(await startStaffPage())) return;
     const councils = await getCouncils();
     if (councils.length === 0) {
-      show(main, el('h1', {}, 'No councils yet'), el('p', { class: 'empty' }, 'Your account is not linked to any council. Ask an administrator to add one.'));
+      show(
+        main,
+        el('h1', {}, 'No councils yet'),
+        el('p', { class: 'empty' }, 'Your account is not linked to any council. Ask an administrator to add one.'),
+      );
       return;
     }
     const asked = new URLSearchParams(location.search).get('council');
@@ -76,7 +144,10 @@ async function start() {
     await render(code);
     main.prepend(picker(councils, code));
   } catch (err) {
-    const message = err instanceof ApiError ? err.message : 'The dashboard could not be loaded. Check your connection and reload the page.';
+    const message =
+      err instanceof ApiError
+        ? err.message
+        : 'The dashboard could not be loaded. Check your connection and reload the page.';
     show(main, el('h1', {}, 'Something went wrong'), el('p', { role: 'alert' }, message));
   }
 }

@@ -17,18 +17,27 @@ const main = document.getElementById('main')!;
 type OverviewRow = { wave: CampaignInfo['wave']; status: CampaignInfo['status']; campaign?: string };
 type Overview = { council: { code: string; name: string }; waves: OverviewRow[] };
 
-const statusText = (info: CampaignInfo) => (info.status === 'scheduled' ? `Scheduled: opens ${day(info.wave.opensOn)}`
-  : info.status === 'open' ? `Open until ${day(info.wave.closesOn)}` : 'Closed');
+const statusText = (info: CampaignInfo) =>
+  info.status === 'scheduled'
+    ? `Scheduled: opens ${day(info.wave.opensOn)}`
+    : info.status === 'open'
+      ? `Open until ${day(info.wave.closesOn)}`
+      : 'Closed';
 
 function refuse(me: StaffUser, message: string) {
-  show(main, el('h1', {}, 'Email invitations'), el('p', { role: 'alert' }, message),
-    el('p', {}, el('a', { href: homeFor(me) }, 'Go to your start page')));
+  show(
+    main,
+    el('h1', {}, 'Email invitations'),
+    el('p', { role: 'alert' }, message),
+    el('p', {}, el('a', { href: homeFor(me) }, 'Go to your start page')),
+  );
 }
 
 async function campaignInfo(council: string, campaign: string): Promise<CampaignInfo | string> {
   const overview = await getOverview<Overview>(council);
   const row = overview.waves.find((w) => w.campaign === campaign);
-  if (!row) return `This address names a campaign that is not one of ${overview.council.name}’s. Open email invitations from the council dashboard.`;
+  if (!row)
+    return `This address names a campaign that is not one of ${overview.council.name}’s. Open email invitations from the council dashboard.`;
   return { code: campaign, council: overview.council, wave: row.wave, status: row.status };
 }
 
@@ -39,8 +48,14 @@ function draw(me: StaffUser, info: CampaignInfo, first: InvitationStatus) {
   const alert = el('div', { class: 'notice error', role: 'alert' });
   const ctx: AdminContext = {
     me,
-    done: (message) => { alert.textContent = ''; status.textContent = message; },
-    failed: (message) => { status.textContent = ''; alert.textContent = message; },
+    done: (message) => {
+      alert.textContent = '';
+      status.textContent = message;
+    },
+    failed: (message) => {
+      status.textContent = '';
+      alert.textContent = message;
+    },
     focusTitle: () => document.getElementById('invitation-status-h')?.focus(),
   };
   const statusBody = el('div');
@@ -48,27 +63,57 @@ function draw(me: StaffUser, info: CampaignInfo, first: InvitationStatus) {
   const deleteHost = el('div');
   const render = (s: InvitationStatus, withReminders: boolean) => {
     show(statusBody, ...statusContent(s, info, ctx, (focus) => void reload(focus, false)));
-    show(deleteHost, ...[deletePanel(info, s, ctx, () => void reload(true, true))].filter((p): p is HTMLElement => p !== null));
+    show(
+      deleteHost,
+      ...[deletePanel(info, s, ctx, () => void reload(true, true))].filter((p): p is HTMLElement => p !== null),
+    );
     if (withReminders) show(remindersBody, remindersPanel(info, s, ctx));
   };
-  const reload = (focus = false, withReminders = false) => load(statusBody, 'invitation status', () => invitationApi.status(info.code), (s) => {
-    render(s, withReminders);
-    if (focus) ctx.focusTitle();
-  });
-  const links = [el('a', { href: `/dashboard?council=${encodeURIComponent(info.council.code)}` }, `Dashboard for ${info.council.name}`)];
-  if (me.role === 'admin') links.push(el('a', { href: `/admin#campaigns/${encodeURIComponent(info.wave.id)}` }, `Campaigns in ${info.wave.name}`));
-  show(main,
+  const reload = (focus = false, withReminders = false) =>
+    load(
+      statusBody,
+      'invitation status',
+      () => invitationApi.status(info.code),
+      (s) => {
+        render(s, withReminders);
+        if (focus) ctx.focusTitle();
+      },
+    );
+  const links = [
+    el(
+      'a',
+      { href: `/dashboard?council=${encodeURIComponent(info.council.code)}` },
+      `Dashboard for ${info.council.name}`,
+    ),
+  ];
+  if (me.role === 'admin')
+    links.push(
+      el('a', { href: `/admin#campaigns/${encodeURIComponent(info.wave.id)}` }, `Campaigns in ${info.wave.name}`),
+    );
+  show(
+    main,
     el('h1', {}, 'Email invitations'),
-    el('p', { class: 'council' }, `${info.council.name} (${info.council.code}) · ${info.wave.name} · `, el('span', { class: `badge ${info.status}` }, statusText(info))),
+    el(
+      'p',
+      { class: 'council' },
+      `${info.council.name} (${info.council.code}) · ${info.wave.name} · `,
+      el('span', { class: `badge ${info.status}` }, statusText(info)),
+    ),
     el('nav', { class: 'back-links', 'aria-label': 'Related pages' }, ...links),
-    status, alert,
+    status,
+    alert,
     anonymitySection(first.anonymity),
     panel('invitation-status', 'Invitation status', statusBody),
-    panel('upload', 'Upload staff email addresses', info.status === 'closed'
-      ? el('p', { class: 'empty' }, 'This survey has closed, so its email list can no longer change.')
-      : uploadPanel(info, ctx, () => void reload())),
+    panel(
+      'upload',
+      'Upload staff email addresses',
+      info.status === 'closed'
+        ? el('p', { class: 'empty' }, 'This survey has closed, so its email list can no longer change.')
+        : uploadPanel(info, ctx, () => void reload()),
+    ),
     panel('reminders', 'Reminder dates', remindersBody),
-    deleteHost);
+    deleteHost,
+  );
   render(first, true);
 }
 
@@ -80,7 +125,10 @@ async function start() {
     const council = asked.get('council') ?? '';
     const campaign = asked.get('campaign') ?? '';
     if (!council || !campaign) {
-      refuse(me, 'This address does not say which campaign. Open email invitations from the council dashboard, or from the campaigns table in Administration.');
+      refuse(
+        me,
+        'This address does not say which campaign. Open email invitations from the council dashboard, or from the campaigns table in Administration.',
+      );
       return;
     }
     // the invitations API decides who may see this campaign: ask it first, and show its refusal
@@ -90,7 +138,11 @@ async function start() {
     if (typeof info.value === 'string') return refuse(me, info.value);
     draw(me, info.value, status.value);
   } catch (err) {
-    show(main, el('h1', {}, 'Something went wrong'), el('p', { role: 'alert' }, `The invitations page could not be loaded. ${messageFor(err)}`));
+    show(
+      main,
+      el('h1', {}, 'Something went wrong'),
+      el('p', { role: 'alert' }, `The invitations page could not be loaded. ${messageFor(err)}`),
+    );
   }
 }
 

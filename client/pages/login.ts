@@ -17,7 +17,8 @@ form.addEventListener('submit', async (event) => {
     // only same-site paths, never an absolute URL someone slipped into the link
     location.assign(next && next.startsWith('/') && !next.startsWith('//') ? next : homeFor(user));
   } catch (err) {
-    const text = err instanceof ApiError ? err.message : 'Could not reach the server. Check your connection and try again.';
+    const text =
+      err instanceof ApiError ? err.message : 'Could not reach the server. Check your connection and try again.';
     message.replaceChildren(el('p', {}, text));
     button.disabled = false;
     (form.elements.namedItem('password') as HTMLInputElement).focus();

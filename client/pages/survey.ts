@@ -27,20 +27,30 @@ async function send(answers: unknown, existing = loadPending(code)) {
 }
 
 function longDate(day: string): string {
-  return new Intl.DateTimeFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+  return new Intl.DateTimeFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day}T12:00:00Z`),
+  );
 }
 
 function titleOf(c: PublicCampaign): string {
   const t = c.survey.title;
-  return typeof t === 'string' ? t : t[lang === 'cy' ? 'cy' : 'default'] ?? t.default ?? '';
+  return typeof t === 'string' ? t : (t[lang === 'cy' ? 'cy' : 'default'] ?? t.default ?? '');
 }
 
 function languageSwitch(c: PublicCampaign, onChange: () => void): HTMLElement {
   const nav = el('nav', { 'aria-label': text[lang].languageLabel, class: 'languages' });
   for (const l of ['en', 'cy'] as Lang[]) {
     if (l !== 'en' && !c.survey.locales.includes(l)) continue;
-    const b = el('button', { type: 'button', lang: l, 'aria-pressed': String(l === lang) }, l === 'en' ? 'English' : 'Cymraeg');
-    b.addEventListener('click', () => { lang = l; document.documentElement.lang = l; onChange(); });
+    const b = el(
+      'button',
+      { type: 'button', lang: l, 'aria-pressed': String(l === lang) },
+      l === 'en' ? 'English' : 'Cymraeg',
+    );
+    b.addEventListener('click', () => {
+      lang = l;
+      document.documentElement.lang = l;
+      onChange();
+    });
     nav.append(b);
   }
   return nav;
@@ -49,14 +59,19 @@ function languageSwitch(c: PublicCampaign, onChange: () => void): HTMLElement {
 function intro(c: PublicCampaign) {
   const start = el('button', { type: 'button', class: 'primary' }, text[lang].start);
   start.addEventListener('click', () => runSurvey(c));
-  show(app,
+  show(
+    app,
     languageSwitch(c, () => intro(c)),
     el('h1', {}, titleOf(c)),
     el('p', { class: 'council' }, [c.campaign.council, c.campaign.wave].filter(Boolean).join(' · ')),
-    el('section', { class: 'anonymity', 'aria-labelledby': 'anon-h' },
+    el(
+      'section',
+      { class: 'anonymity', 'aria-labelledby': 'anon-h' },
       el('h2', { id: 'anon-h' }, text[lang].anonymityTitle),
-      ...introText(lang, c.reporting.minGroupSize, longDate(c.campaign.closesOn)).map((p) => el('p', {}, p))),
-    start);
+      ...introText(lang, c.reporting.minGroupSize, longDate(c.campaign.closesOn)).map((p) => el('p', {}, p)),
+    ),
+    start,
+  );
   start.focus();
 }
 
@@ -77,9 +92,16 @@ async function main() {
   try {
     const campaign = await getCampaign(code);
     if (token) {
-      const refused = await checkInvitation(code, token).then(() => null, (err) => err);
+      const refused = await checkInvitation(code, token).then(
+        () => null,
+        (err) => err,
+      );
       if (refused instanceof ApiError) {
-        show(app, el('h1', {}, text[lang].unavailableTitle), el('p', {}, refused.code === 'invitation_used' ? text[lang].linkUsed : text[lang].linkUnknown));
+        show(
+          app,
+          el('h1', {}, text[lang].unavailableTitle),
+          el('p', {}, refused.code === 'invitation_used' ? text[lang].linkUsed : text[lang].linkUnknown),
+        );
         return;
       }
       if (refused) throw refused;

@@ -19,18 +19,46 @@ export const BENCH_PILOTS = 50;
 export const BENCH_WAVES = 4;
 export const TARGET_GROUP = 500;
 
-export async function fillResponses(total: number, surveys: SurveyRegistry, onProgress: (done: number) => void = () => {}): Promise<void> {
+export async function fillResponses(
+  total: number,
+  surveys: SurveyRegistry,
+  onProgress: (done: number) => void = () => {},
+): Promise<void> {
   const db = mongoose.connection.db!;
   const def = surveys.get('staff-wellbeing', 1);
   const rng = seededRng(7);
-  await db.collection('pilots').insertMany(Array.from({ length: BENCH_PILOTS }, (_, i) => ({ _id: String(800 + i) as never, name: `Council ${800 + i}`, arm: i % 2 ? 'comparison' : 'pilot' })));
-  await db.collection('waves').insertMany(Array.from({ length: BENCH_WAVES }, (_, w) => ({ _id: `w${w + 1}` as never, name: `Wave ${w + 1}`, opensOn: '2025-01-01', closesOn: '2025-02-01', surveyId: def.id, surveyVersion: def.version, surveyHash: def.hash })));
+  await db.collection('pilots').insertMany(
+    Array.from({ length: BENCH_PILOTS }, (_, i) => ({
+      _id: String(800 + i) as never,
+      name: `Council ${800 + i}`,
+      arm: i % 2 ? 'comparison' : 'pilot',
+    })),
+  );
+  await db.collection('waves').insertMany(
+    Array.from({ length: BENCH_WAVES }, (_, w) => ({
+      _id: `w${w + 1}` as never,
+      name: `Wave ${w + 1}`,
+      opensOn: '2025-01-01',
+      closesOn: '2025-02-01',
+      surveyId: def.id,
+      surveyVersion: def.version,
+      surveyHash: def.hash,
+    })),
+  );
   // one campaign per council × wave, closed with its wave (exports take closed campaigns only)
-  await db.collection('campaigns').insertMany(Array.from({ length: BENCH_PILOTS * BENCH_WAVES }, (_, i) => {
-    const pilotCode = String(800 + (i % BENCH_PILOTS));
-    const waveId = `w${1 + Math.floor(i / BENCH_PILOTS)}`;
-    return { _id: `bench-campaign-council-${pilotCode}-${waveId}` as never, pilotCode, waveId, closedManually: false, allowFreeText: false };
-  }));
+  await db.collection('campaigns').insertMany(
+    Array.from({ length: BENCH_PILOTS * BENCH_WAVES }, (_, i) => {
+      const pilotCode = String(800 + (i % BENCH_PILOTS));
+      const waveId = `w${1 + Math.floor(i / BENCH_PILOTS)}`;
+      return {
+        _id: `bench-campaign-council-${pilotCode}-${waveId}` as never,
+        pilotCode,
+        waveId,
+        closedManually: false,
+        allowFreeText: false,
+      };
+    }),
+  );
   const groups = new Map<string, CounterParts>();
   for (let done = 0; done < total;) {
     const docs = [];
@@ -43,34 +71,63 @@ export async function fillResponses(total: number, surveys: SurveyRegistry, onPr
       const answers = validateAnswers(def, syntheticAnswers(rng, normal(rng) * 0.2));
       if (!answers.ok) throw new Error('generator produced invalid answers');
       const day = `2025-01-${String(1 + (done % 28)).padStart(2, '0')}`;
-      docs.push({ _id: randomUUID(), campaign: `bench-campaign-council-${pilotCode}-${waveId}`, pilotCode, waveId, surveyId: def.id, surveyVersion: def.version, day, answers: answers.answers });
+      docs.push({
+        _id: randomUUID(),
+        campaign: `bench-campaign-council-${pilotCode}-${waveId}`,
+        pilotCode,
+        waveId,
+        surveyId: def.id,
+        surveyVersion: def.version,
+        day,
+        answers: answers.answers,
+      });
       const key = `${pilotCode}|${waveId}`;
       groups.set(key, addParts(groups.get(key) ?? {}, responseCounters(def, answers.answers, day)));
     }
     await db.collection('responses').insertMany(docs as never[], { ordered: false });
     // each counted response carries its tally mark, as in a database that began with this version
-    await TallyMark.collection.insertMany(docs.map((d) => ({ _id: d._id as never, batch: 'bench-fill' })), { ordered: false });
+    await TallyMark.collection.insertMany(
+      docs.map((d) => ({ _id: d._id as never, batch: 'bench-fill' })),
+      { ordered: false },
+    );
     onProgress(done);
   }
-  const summaries = [...groups].flatMap(([key, parts]) => Object.entries(parts).map(([part, c]) => {
-    const [pilotCode, waveId] = key.split('|');
-    return { _id: `${key}|${part}`, pilotCode, waveId, part, c, pending: [] };
-  }));
+  const summaries = [...groups].flatMap(([key, parts]) =>
+    Object.entries(parts).map(([part, c]) => {
+      const [pilotCode, waveId] = key.split('|');
+      return { _id: `${key}|${part}`, pilotCode, waveId, part, c, pending: [] };
+    }),
+  );
   await Migration.collection.insertOne({ _id: 'tally-marks' as never });
-  for (let i = 0; i < summaries.length; i += 100) await db.collection('summaries').insertMany(summaries.slice(i, i + 100) as never[]);
+  for (let i = 0; i < summaries.length; i += 100)
+    await db.collection('summaries').insertMany(summaries.slice(i, i + 100) as never[]);
 }
 
-export type BenchDatabase = { db: EmbeddedDatabase; uri: string; fillSeconds: number; reused: boolean; close: () => Promise<void> };
+export type BenchDatabase = {
+  db: EmbeddedDatabase;
+  uri: string;
+  fillSeconds: number;
+  reused: boolean;
+  close: () => Promise<void>;
+};
 
 // An embedded database holding `size` synthetic responses (database name "bench"). With
 // `keepDir` the filled data directory is kept there and reused by later runs of the same size
 // (a million responses take a quarter of an hour to fill on two cores); without it, a temporary
 // directory is filled and removed on close.
-export async function benchDatabase(size: number, surveys: SurveyRegistry, keepDir?: string, log = (msg: string) => process.stderr.write(`${msg}\n`)): Promise<BenchDatabase> {
+export async function benchDatabase(
+  size: number,
+  surveys: SurveyRegistry,
+  keepDir?: string,
+  log = (msg: string) => process.stderr.write(`${msg}\n`),
+): Promise<BenchDatabase> {
   const dir = keepDir ? join(keepDir, `responses-${size}`) : mkdtempSync(join(tmpdir(), 'bench-db-'));
   const marker = join(dir, 'filled.json');
   const reused = Boolean(keepDir && existsSync(marker));
-  if (keepDir && !reused) { rmSync(dir, { recursive: true, force: true }); mkdirSync(dir, { recursive: true }); }
+  if (keepDir && !reused) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+  }
   const db = await startEmbeddedDatabase({ port: 0, dataDir: dir });
   let fillSeconds = reused ? (JSON.parse(readFileSync(marker, 'utf8')) as { fillSeconds: number }).fillSeconds : 0;
   if (!reused) {
@@ -78,7 +135,9 @@ export async function benchDatabase(size: number, surveys: SurveyRegistry, keepD
     try {
       await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
       const started = Date.now();
-      await fillResponses(size, surveys, (done) => { if (done % 100_000 === 0 || done === size) log(`  ${size}: ${done} stored`); });
+      await fillResponses(size, surveys, (done) => {
+        if (done % 100_000 === 0 || done === size) log(`  ${size}: ${done} stored`);
+      });
       fillSeconds = (Date.now() - started) / 1000;
     } finally {
       await mongoose.disconnect();
@@ -88,7 +147,13 @@ export async function benchDatabase(size: number, surveys: SurveyRegistry, keepD
     log(`  ${size}: reusing the filled database in ${dir}`);
   }
   return {
-    db, uri: db.uri, fillSeconds, reused,
-    close: async () => { await db.stop(); if (!keepDir) rmSync(dir, { recursive: true, force: true }); },
+    db,
+    uri: db.uri,
+    fillSeconds,
+    reused,
+    close: async () => {
+      await db.stop();
+      if (!keepDir) rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

@@ -26,9 +26,11 @@ const only = option('only')?.split(',');
 const keepDir = option('keep');
 const docPath = join(import.meta.dirname, '../../docs/PERFORMANCE.md');
 
-const n = (x: number, digits = 0) => x.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const n = (x: number, digits = 0) =>
+  x.toLocaleString('en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const ms = (x: number) => `${n(x, x < 10 ? 1 : 0)} ms`;
-const rate = (r: Rate, unit: string) => `${n(r.perSecond)} ${unit}/s · p50 ${ms(r.p50)} · p99 ${ms(r.p99)} (${n(r.count)} done)`;
+const rate = (r: Rate, unit: string) =>
+  `${n(r.perSecond)} ${unit}/s · p50 ${ms(r.p50)} · p99 ${ms(r.p99)} (${n(r.count)} done)`;
 const clientsLabel = (c: number) => `${c} client${c === 1 ? '' : 's'}`;
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 
@@ -39,15 +41,29 @@ async function submissionRows(): Promise<BenchRow[]> {
   return rows.flatMap((r): BenchRow[] => {
     const top = r.clients === Math.max(...concurrency);
     const when = `${clientsLabel(r.clients)}, ${n(r.stored)} stored before`;
-    const httpRow: BenchRow = { measurement: 'Submit, HTTP', case: when, result: `${rate(r.http, 'req')}; tally caught up ${n(r.tallySeconds, 1)} s later` };
+    const httpRow: BenchRow = {
+      measurement: 'Submit, HTTP',
+      case: when,
+      result: `${rate(r.http, 'req')}; tally caught up ${n(r.tallySeconds, 1)} s later`,
+    };
     if (!r.raw) return [httpRow];
     const ratio = r.http.perSecond / r.raw.perSecond;
     const spread = r.http.p99 / r.http.p50;
     return [
       httpRow,
       { measurement: 'Insert, raw driver', case: clientsLabel(r.clients), result: rate(r.raw, 'ins') },
-      { measurement: 'Submit ÷ raw insert rate', case: clientsLabel(r.clients), result: `${n(ratio * 100)}%`, ...(top ? { target: '≥ 50%', met: ratio >= 0.5 } : {}) },
-      { measurement: 'Submit, HTTP p99 ÷ p50', case: clientsLabel(r.clients), result: `${n(spread, 1)}×`, ...(top ? { target: '≤ 10×', met: spread <= 10 } : {}) },
+      {
+        measurement: 'Submit ÷ raw insert rate',
+        case: clientsLabel(r.clients),
+        result: `${n(ratio * 100)}%`,
+        ...(top ? { target: '≥ 50%', met: ratio >= 0.5 } : {}),
+      },
+      {
+        measurement: 'Submit, HTTP p99 ÷ p50',
+        case: clientsLabel(r.clients),
+        result: `${n(spread, 1)}×`,
+        ...(top ? { target: '≤ 10×', met: spread <= 10 } : {}),
+      },
     ];
   });
 }
@@ -55,7 +71,8 @@ async function submissionRows(): Promise<BenchRow[]> {
 async function summaryRows(): Promise<BenchRow[]> {
   log(`summary reads at ${sizes.join(', ')} stored responses…`);
   return (await benchSummaryRead(sizes, keepDir)).map((r) => ({
-    measurement: 'Summary read (200 sequential)', case: `${n(r.responses)} stored`,
+    measurement: 'Summary read (200 sequential)',
+    case: `${n(r.responses)} stored`,
     result: `p50 ${ms(r.p50)} · p95 ${ms(r.p95)} · mean ${ms(r.mean)} (fill ${n(r.fillSeconds)} s)`,
   }));
 }
@@ -65,7 +82,8 @@ function startRow(label: string, samples: StartSample[], where: string): BenchRo
   const ready = samples.map((s) => s.readyMs / 1000);
   const launcher = samples.some((s) => s.builtLauncher) ? 'launcher built in the first run' : 'launcher already built';
   return {
-    measurement: label, case: `${where}; ${launcher}`,
+    measurement: label,
+    case: `${where}; ${launcher}`,
     result: `/healthz 200 after ${n(percentile(healthy, 50), 2)} s (median of ${samples.length}, ${n(Math.min(...healthy), 2)}–${n(Math.max(...healthy), 2)}); "database ready" ${n(percentile(ready, 50), 2)} s`,
   };
 }
@@ -73,7 +91,10 @@ function startRow(label: string, samples: StartSample[], where: string): BenchRo
 async function startupRows(): Promise<BenchRow[]> {
   log('start-up, cold and warm…');
   const { cold, warm } = await benchStartup(3);
-  return [startRow('Start-up, cold', cold, 'fresh data directory'), startRow('Start-up, warm', warm, 'same data directory again')];
+  return [
+    startRow('Start-up, cold', cold, 'fresh data directory'),
+    startRow('Start-up, warm', warm, 'same data directory again'),
+  ];
 }
 
 async function exportRows(): Promise<BenchRow[]> {
@@ -81,7 +102,8 @@ async function exportRows(): Promise<BenchRow[]> {
   log(`exports at ${exportSizes.join(', ')} stored responses…`);
   const mb = (bytes: number) => `${n(bytes / 1e6)} MB`;
   return (await benchExport(exportSizes, ['csv', 'sav'], keepDir)).map((r) => ({
-    measurement: `Export, ${r.format}`, case: `${n(r.responses)} stored`,
+    measurement: `Export, ${r.format}`,
+    case: `${n(r.responses)} stored`,
     result: `${n(r.rows / r.seconds)} rows/s (${n(r.seconds, 1)} s) · peak RSS ${mb(r.peakRss)} (${mb(r.baseRss)} before) · FerretDB RSS ${mb(r.dbRss)} · /healthz max ${ms(Math.max(...r.health))}, submission max ${ms(Math.max(...r.submit))} meanwhile`,
     ...(r.responses >= 1_000_000 ? { target: 'peak RSS ≤ 300 MB', met: r.peakRss <= 300e6 } : {}),
   }));
@@ -93,38 +115,66 @@ function machine(): string[] {
     `- CPU: ${cpus[0]?.model.trim() ?? 'unknown'}, ${cpus.length} cores (${os.availableParallelism()} available to Node)`,
     `- Memory: ${n(os.totalmem() / 2 ** 30, 1)} GiB; ${os.type()} ${os.release()} (${os.arch()})`,
     `- Node ${process.version}; embedded FerretDB v1.24.2 (SQLite backend)`,
-    `- Load average at start: ${os.loadavg().map((l) => n(l, 2)).join(', ')} (other work on the machine skews every figure)`,
+    `- Load average at start: ${os
+      .loadavg()
+      .map((l) => n(l, 2))
+      .join(', ')} (other work on the machine skews every figure)`,
   ];
 }
 
 function table(rows: BenchRow[]): string[] {
   const met = (r: BenchRow) => (r.met === undefined ? '' : r.met ? 'yes' : '**no**');
-  return ['| Measurement | Case | Result | Target | Met |', '|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.measurement} | ${r.case} | ${r.result} | ${r.target ?? ''} | ${met(r)} |`)];
+  return [
+    '| Measurement | Case | Result | Target | Met |',
+    '|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.measurement} | ${r.case} | ${r.result} | ${r.target ?? ''} | ${met(r)} |`),
+  ];
 }
 
 function writeDoc(block: string): void {
   const [start, end] = ['<!-- bench:start -->', '<!-- bench:end -->'];
   const doc = readFileSync(docPath, 'utf8');
   if (!doc.includes(start) || !doc.includes(end)) throw new Error(`${docPath} lacks the ${start} … ${end} markers`);
-  writeFileSync(docPath, `${doc.slice(0, doc.indexOf(start) + start.length)}\n${block}\n${doc.slice(doc.indexOf(end))}`);
+  writeFileSync(
+    docPath,
+    `${doc.slice(0, doc.indexOf(start) + start.length)}\n${block}\n${doc.slice(doc.indexOf(end))}`,
+  );
 }
 
 if (process.argv[1]?.endsWith('index.ts')) {
   const head = machine();
   const started = new Date();
   const rows: BenchRow[] = [];
-  const sections = [['Submissions', submissionRows, 'submissions'], ['Summary read', summaryRows, 'summary'], ['Start-up', startupRows, 'startup'], ['Export', exportRows, 'export']] as const;
+  const sections = [
+    ['Submissions', submissionRows, 'submissions'],
+    ['Summary read', summaryRows, 'summary'],
+    ['Start-up', startupRows, 'startup'],
+    ['Export', exportRows, 'export'],
+  ] as const;
   // a partial run must not replace the full table in the document
-  if (only && args.includes('--write')) throw new Error('--write replaces the whole results block: run it without --only');
+  if (only && args.includes('--write'))
+    throw new Error('--write replaces the whole results block: run it without --only');
   for (const [name, section, key] of sections) {
     if (only && !only.includes(key)) continue;
     // one broken benchmark leaves its row saying so instead of losing the others
-    rows.push(...await section().catch((err: Error): BenchRow[] => [{ measurement: name, case: '—', result: `failed: ${err.message.split('\n')[0]}` }]));
+    rows.push(
+      ...(await section().catch((err: Error): BenchRow[] => [
+        { measurement: name, case: '—', result: `failed: ${err.message.split('\n')[0]}` },
+      ])),
+    );
   }
   const command = `npm run bench --${args.length ? ` ${args.join(' ')}` : ''}`;
-  const block = [`Run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${command}\`:`, '', ...head,
-    `- Load average at end: ${os.loadavg().map((l) => n(l, 2)).join(', ')}`, '', ...table(rows)].join('\n');
+  const block = [
+    `Run ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC with \`${command}\`:`,
+    '',
+    ...head,
+    `- Load average at end: ${os
+      .loadavg()
+      .map((l) => n(l, 2))
+      .join(', ')}`,
+    '',
+    ...table(rows),
+  ].join('\n');
   console.log(`\n${block}`);
   if (args.includes('--write')) {
     writeDoc(block);

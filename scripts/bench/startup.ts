@@ -15,7 +15,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function waitHealthy(base: string, deadline: number): Promise<void> {
   while (Date.now() < deadline) {
-    const ok = await fetch(`${base}/healthz`).then((r) => r.status === 200, () => false);
+    const ok = await fetch(`${base}/healthz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ok) return;
     await sleep(10);
   }
@@ -25,7 +28,15 @@ async function waitHealthy(base: string, deadline: number): Promise<void> {
 export async function startOnce(dataDir: string, timeoutMs = 180_000): Promise<StartSample> {
   const t0 = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', SEED_DEMO: 'false', PORT: '0', EMBEDDED_DB_PORT: '0', EMBEDDED_DB_DIR: dataDir },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      LOG_LEVEL: 'info',
+      SEED_DEMO: 'false',
+      PORT: '0',
+      EMBEDDED_DB_PORT: '0',
+      EMBEDDED_DB_DIR: dataDir,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));

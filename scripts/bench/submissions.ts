@@ -38,52 +38,100 @@ async function measure(clients: number, seconds: number, max: number, op: (rng: 
   const times: number[] = [];
   let started = 0;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: clients }, async (_, i) => {
-    const rng = seededRng(1000 + i);
-    while (performance.now() - t0 < seconds * 1000 && started++ < max) {
-      const t = performance.now();
-      await op(rng);
-      times.push(performance.now() - t);
-    }
-  }));
-  return { count: times.length, perSecond: times.length / ((performance.now() - t0) / 1000), p50: percentile(times, 50), p99: percentile(times, 99) };
+  await Promise.all(
+    Array.from({ length: clients }, async (_, i) => {
+      const rng = seededRng(1000 + i);
+      while (performance.now() - t0 < seconds * 1000 && started++ < max) {
+        const t = performance.now();
+        await op(rng);
+        times.push(performance.now() - t);
+      }
+    }),
+  );
+  return {
+    count: times.length,
+    perSecond: times.length / ((performance.now() - t0) / 1000),
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+  };
 }
 
 function poster(url: URL, agent: http.Agent) {
-  return (body: string) => new Promise<void>((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(`submission answered ${res.statusCode}`))));
+  return (body: string) =>
+    new Promise<void>((resolve, reject) => {
+      const req = http.request(
+        url,
+        {
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () =>
+            res.statusCode === 201 ? resolve() : reject(new Error(`submission answered ${res.statusCode}`)),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
     });
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 // The document the service stores, built the way the service builds it.
 function storedShape(rng: Rng, campaign: { _id: string; pilotCode: string; waveId: string }) {
   const checked = validateAnswers(def, syntheticAnswers(rng, normal(rng) * 0.3));
   if (!checked.ok) throw new Error('generator produced invalid answers');
-  return { _id: randomUUID(), campaign: campaign._id, pilotCode: campaign.pilotCode, waveId: campaign.waveId, surveyId: def.id, surveyVersion: def.version, day: todayInUk(), answers: checked.answers };
+  return {
+    _id: randomUUID(),
+    campaign: campaign._id,
+    pilotCode: campaign.pilotCode,
+    waveId: campaign.waveId,
+    surveyId: def.id,
+    surveyVersion: def.version,
+    day: todayInUk(),
+    answers: checked.answers,
+  };
 }
 
 async function prefillResponses(count: number, make: () => object) {
   const responses = mongoose.connection.db!.collection('responses');
-  for (let done = 0; done < count; done += 1000) await responses.insertMany(Array.from({ length: Math.min(1000, count - done) }, make) as never[]);
+  for (let done = 0; done < count; done += 1000)
+    await responses.insertMany(Array.from({ length: Math.min(1000, count - done) }, make) as never[]);
 }
 
-export async function benchSubmissions({ concurrency, seconds, maxPerRun, prefill }: SubmissionOptions): Promise<SubmissionRow[]> {
+export async function benchSubmissions({
+  concurrency,
+  seconds,
+  maxPerRun,
+  prefill,
+}: SubmissionOptions): Promise<SubmissionRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-submit-'));
   const db = await startEmbeddedDatabase({ port: 0, dataDir: dir });
   const rawClient = new MongoClient(db.uri, { maxPoolSize: 64 });
   const logger = createLogger('silent');
   const tallier = createTallier(surveys, logger);
-  const server = createApp({ config: parseConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', RESPONSE_RATE_LIMIT_PER_MINUTE: '1000000' }), logger, surveys, tallier }).listen(0, '127.0.0.1');
+  const server = createApp({
+    config: parseConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', RESPONSE_RATE_LIMIT_PER_MINUTE: '1000000' }),
+    logger,
+    surveys,
+    tallier,
+  }).listen(0, '127.0.0.1');
   try {
     await connectDatabase(db.uri, 'bench');
     await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
     await Council.updateOne({ _id: '855' }, { $set: { name: 'Council 855', arm: 'pilot' } }, { upsert: true });
-    await createWave({ id: 'w1', name: 'Wave 1', opensOn: addDays(-7), closesOn: addDays(7), surveyId: def.id, surveyVersion: def.version }, surveys);
+    await createWave(
+      {
+        id: 'w1',
+        name: 'Wave 1',
+        opensOn: addDays(-7),
+        closesOn: addDays(7),
+        surveyId: def.id,
+        surveyVersion: def.version,
+      },
+      surveys,
+    );
     const campaign = { _id: randomUUID().replace(/-/g, ''), pilotCode: '855', waveId: 'w1' };
     await Campaign.create(campaign);
     // the raw loop writes to a twin of `responses` (same indexes), so its documents do not make
@@ -91,21 +139,30 @@ export async function benchSubmissions({ concurrency, seconds, maxPerRun, prefil
     const raw: Collection = rawClient.db('bench').collection('responses_raw');
     await raw.createIndexes([{ key: { pilotCode: 1, waveId: 1 } }, { key: { campaign: 1 } }]);
     if (!server.listening) await new Promise((r) => server.once('listening', r));
-    const url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/campaigns/${campaign._id}/responses`);
+    const url = new URL(
+      `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v1/campaigns/${campaign._id}/responses`,
+    );
     tallier.start();
 
     const viaHttp = async (clients: number) => {
       const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
       const post = poster(url, agent);
-      const rate = await measure(clients, seconds, maxPerRun, (rng) => post(JSON.stringify({ submissionId: randomUUID(), answers: syntheticAnswers(rng, normal(rng) * 0.3) })));
+      const rate = await measure(clients, seconds, maxPerRun, (rng) =>
+        post(JSON.stringify({ submissionId: randomUUID(), answers: syntheticAnswers(rng, normal(rng) * 0.3) })),
+      );
       agent.destroy();
       const t = performance.now();
       await tallier.flush(); // the counting the submissions queued is part of their cost
       return { rate, tallySeconds: (performance.now() - t) / 1000 };
     };
-    const viaDriver = (clients: number) => measure(clients, seconds, maxPerRun, async (rng) => { await raw.insertOne(storedShape(rng, campaign) as never); });
+    const viaDriver = (clients: number) =>
+      measure(clients, seconds, maxPerRun, async (rng) => {
+        await raw.insertOne(storedShape(rng, campaign) as never);
+      });
 
-    await measure(8, 1, 100, async (rng) => { await raw.insertOne(storedShape(rng, campaign) as never); }); // warm-up
+    await measure(8, 1, 100, async (rng) => {
+      await raw.insertOne(storedShape(rng, campaign) as never);
+    }); // warm-up
     const rows: SubmissionRow[] = [];
     for (const clients of concurrency) {
       const stored = await mongoose.connection.db!.collection('responses').countDocuments({});

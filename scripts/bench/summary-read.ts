@@ -10,19 +10,37 @@ import { benchDatabase } from './fixture.js';
 import { spawnServer } from './server-process.js';
 import { percentile } from './stats.js';
 
-type Target = { size: number; url: string; cookie: string; fillSeconds: number; times: number[]; close: () => Promise<void> };
+type Target = {
+  size: number;
+  url: string;
+  cookie: string;
+  fillSeconds: number;
+  times: number[];
+  close: () => Promise<void>;
+};
 const reader = { email: 'bench-reader@example.org', password: 'bench reader password 1' };
 
 async function prepare(size: number, keepDir?: string): Promise<Target> {
   const surveys = createSurveyRegistry();
   const bench = await benchDatabase(size, surveys, keepDir);
   await mongoose.connect(bench.uri, { dbName: 'bench' });
-  await createUser({ ...reader, role: 'researcher' }).catch((err) => { if (err.status !== 409) throw err; }); // already there in a reused database
+  await createUser({ ...reader, role: 'researcher' }).catch((err) => {
+    if (err.status !== 409) throw err;
+  }); // already there in a reused database
   await mongoose.disconnect();
   // the server under test runs in its own process, as in production, with the wave closed
   const server = await spawnServer(bench.uri, {}, reader);
-  return { size, url: `${server.baseUrl}/api/v1/pilots/800/summary?wave=w1`, cookie: server.cookie, fillSeconds: bench.fillSeconds, times: [],
-    close: async () => { await server.stop(); await bench.close(); } };
+  return {
+    size,
+    url: `${server.baseUrl}/api/v1/pilots/800/summary?wave=w1`,
+    cookie: server.cookie,
+    fillSeconds: bench.fillSeconds,
+    times: [],
+    close: async () => {
+      await server.stop();
+      await bench.close();
+    },
+  };
 }
 
 async function timeRead({ url, cookie }: Target): Promise<number> {
@@ -38,23 +56,41 @@ export async function benchSummaryRead(sizes: number[], keepDir?: string, rounds
   try {
     for (const size of sizes) targets.push(await prepare(size, keepDir));
     for (const t of targets) for (let i = 0; i < 10; i++) await timeRead(t); // warm up
-    for (let r = 0; r < rounds; r++) for (const t of targets) for (let i = 0; i < perRound; i++) t.times.push(await timeRead(t));
-    return targets.map((t) => ({ responses: t.size, fillSeconds: t.fillSeconds, p50: percentile(t.times, 50), p95: percentile(t.times, 95), mean: t.times.reduce((a, b) => a + b, 0) / t.times.length }));
+    for (let r = 0; r < rounds; r++)
+      for (const t of targets) for (let i = 0; i < perRound; i++) t.times.push(await timeRead(t));
+    return targets.map((t) => ({
+      responses: t.size,
+      fillSeconds: t.fillSeconds,
+      p50: percentile(t.times, 50),
+      p95: percentile(t.times, 95),
+      mean: t.times.reduce((a, b) => a + b, 0) / t.times.length,
+    }));
   } finally {
     for (const t of targets) await t.close();
   }
 }
 
 export function summaryTable(rows: Awaited<ReturnType<typeof benchSummaryRead>>): string {
-  const lines = ['| stored responses | fill time (s) | p50 (ms) | p95 (ms) | mean (ms) | p50 vs smallest |', '|---:|---:|---:|---:|---:|---:|'];
-  for (const r of rows) lines.push(`| ${r.responses.toLocaleString('en-GB')} | ${r.fillSeconds.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.mean.toFixed(2)} | ${(r.p50 / rows[0]!.p50).toFixed(2)}× |`);
+  const lines = [
+    '| stored responses | fill time (s) | p50 (ms) | p95 (ms) | mean (ms) | p50 vs smallest |',
+    '|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of rows)
+    lines.push(
+      `| ${r.responses.toLocaleString('en-GB')} | ${r.fillSeconds.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.mean.toFixed(2)} | ${(r.p50 / rows[0]!.p50).toFixed(2)}× |`,
+    );
   return lines.join('\n');
 }
 
 if (process.argv[1]?.endsWith('summary-read.ts')) {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   const keepDir = process.argv.find((a) => a.startsWith('--keep='))?.slice('--keep='.length);
   const rows = await benchSummaryRead(sizes.length ? sizes : [1000, 100_000, 1_000_000], keepDir);
-  console.log('\nSummary read (GET /api/v1/pilots/:code/summary, one council × wave of 500 responses, 200 reads per size in interleaved rounds)');
+  console.log(
+    '\nSummary read (GET /api/v1/pilots/:code/summary, one council × wave of 500 responses, 200 reads per size in interleaved rounds)',
+  );
   console.log(summaryTable(rows));
 }

@@ -8,7 +8,9 @@ import type { ActiveSession, SessionStore } from './sessions.js';
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace Express {
-    interface Locals { session?: ActiveSession }
+    interface Locals {
+      session?: ActiveSession;
+    }
   }
 }
 
@@ -42,12 +44,15 @@ export function createAccess(store: SessionStore, cookie: CookiePolicy): Access 
     return session.user;
   }
 
-  const guard = (allowed: (user: StaffUser, req: Request) => boolean): RequestHandler => async (req, res, next) => {
-    const user = await identify(req, res);
-    if (!SAFE_METHODS.has(req.method) && !sameToken(res.locals.session!.csrfToken, req.get('x-csrf-token'))) throw csrfFailed();
-    if (!allowed(user, req)) throw forbidden();
-    next();
-  };
+  const guard =
+    (allowed: (user: StaffUser, req: Request) => boolean): RequestHandler =>
+    async (req, res, next) => {
+      const user = await identify(req, res);
+      if (!SAFE_METHODS.has(req.method) && !sameToken(res.locals.session!.csrfToken, req.get('x-csrf-token')))
+        throw csrfFailed();
+      if (!allowed(user, req)) throw forbidden();
+      next();
+    };
 
   return {
     signedIn: guard(() => true),

@@ -20,4 +20,5 @@ export function readSessionToken(req: Request): string | null {
 export const setSessionCookie = (res: Response, token: string, policy: CookiePolicy) =>
   res.cookie(SESSION_COOKIE, token, { ...options(policy), maxAge: policy.maxAgeMs });
 
-export const clearSessionCookie = (res: Response, policy: CookiePolicy) => res.clearCookie(SESSION_COOKIE, options(policy));
+export const clearSessionCookie = (res: Response, policy: CookiePolicy) =>
+  res.clearCookie(SESSION_COOKIE, options(policy));

@@ -10,12 +10,20 @@ const MINUTE = 60_000;
 
 // Sessions, sign-in limits and route guards, wired from config. `now` is injectable for tests.
 export function createAccounts(config: Config, now: Clock = Date.now) {
-  const limits = { idleMs: config.SESSION_IDLE_MINUTES * MINUTE, absoluteMs: config.SESSION_ABSOLUTE_HOURS * 60 * MINUTE };
+  const limits = {
+    idleMs: config.SESSION_IDLE_MINUTES * MINUTE,
+    absoluteMs: config.SESSION_ABSOLUTE_HOURS * 60 * MINUTE,
+  };
   const cookie: CookiePolicy = { secure: config.httpsPublic, maxAgeMs: limits.absoluteMs };
   const store = createSessionStore(limits, now);
-  const limiter = createLoginLimiter({
-    windowMs: config.LOGIN_WINDOW_MINUTES * MINUTE, perEmail: config.LOGIN_ATTEMPTS_PER_EMAIL, perAddress: config.LOGIN_ATTEMPTS_PER_ADDRESS,
-  }, now);
+  const limiter = createLoginLimiter(
+    {
+      windowMs: config.LOGIN_WINDOW_MINUTES * MINUTE,
+      perEmail: config.LOGIN_ATTEMPTS_PER_EMAIL,
+      perAddress: config.LOGIN_ATTEMPTS_PER_ADDRESS,
+    },
+    now,
+  );
   const access = createAccess(store, cookie);
 
   const routes = Router()

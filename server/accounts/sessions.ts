@@ -31,12 +31,15 @@ export function createSessionStore(limits: SessionLimits, now: Clock) {
     const session = await Session.findById(id).lean<SessionDoc>();
     if (!session) return null;
     const at = now();
-    const user = sessionExpired(session, at, limits) ? null : await User.findById(session.email, { passwordHash: 0 }).lean<UserDoc>();
+    const user = sessionExpired(session, at, limits)
+      ? null
+      : await User.findById(session.email, { passwordHash: 0 }).lean<UserDoc>();
     if (!user || user.disabled) {
       await Session.deleteOne({ _id: id });
       return null;
     }
-    if (at - session.lastSeenAt.getTime() >= TOUCH_MS) await Session.updateOne({ _id: id }, { $set: { lastSeenAt: new Date(at) } });
+    if (at - session.lastSeenAt.getTime() >= TOUCH_MS)
+      await Session.updateOne({ _id: id }, { $set: { lastSeenAt: new Date(at) } });
     return { id, csrfToken: session.csrfToken, user: { email: user._id, role: user.role, pilots: user.pilots } };
   }
 
@@ -47,10 +50,12 @@ export function createSessionStore(limits: SessionLimits, now: Clock) {
   // Deletes every expired session (a scan, so it runs now and then rather than per request).
   async function sweep(): Promise<number> {
     const at = now();
-    const { deletedCount } = await Session.deleteMany({ $or: [
-      { lastSeenAt: { $lte: new Date(at - limits.idleMs) } },
-      { createdAt: { $lte: new Date(at - limits.absoluteMs) } },
-    ] });
+    const { deletedCount } = await Session.deleteMany({
+      $or: [
+        { lastSeenAt: { $lte: new Date(at - limits.idleMs) } },
+        { createdAt: { $lte: new Date(at - limits.absoluteMs) } },
+      ],
+    });
     return deletedCount;
   }
 

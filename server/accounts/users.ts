@@ -10,8 +10,13 @@ export type PublicUser = { email: string; role: Role; pilots: string[]; disabled
 // `password` is there only when the service generated it: shown once, never stored in clear.
 export type UserWithPassword = { user: PublicUser; password?: string };
 
-const publicUser = (u: Omit<UserDoc, 'passwordHash'>): PublicUser =>
-  ({ email: u._id, role: u.role, pilots: u.pilots, disabled: u.disabled ?? false, createdAt: u.createdAt });
+const publicUser = (u: Omit<UserDoc, 'passwordHash'>): PublicUser => ({
+  email: u._id,
+  role: u.role,
+  pilots: u.pilots,
+  disabled: u.disabled ?? false,
+  createdAt: u.createdAt,
+});
 
 async function checkCouncilsExist(codes: string[]): Promise<void> {
   if (codes.length === 0) return;
@@ -68,7 +73,11 @@ export async function updateUser(email: string, input: unknown, actingEmail: str
   const scope = scopeAfter(user, change);
   await checkCouncilsExist(scope.pilots);
   const password = change.resetPassword ? generatePassword() : undefined;
-  const set = { ...scope, ...(change.disabled === undefined ? {} : { disabled: change.disabled }), ...(password ? { passwordHash: await hashPassword(password) } : {}) };
+  const set = {
+    ...scope,
+    ...(change.disabled === undefined ? {} : { disabled: change.disabled }),
+    ...(password ? { passwordHash: await hashPassword(password) } : {}),
+  };
   await User.updateOne({ _id: user._id }, { $set: set });
   if (change.disabled || password) await Session.deleteMany({ email: user._id });
   return { user: publicUser({ ...user, ...set }), ...(password ? { password } : {}) };

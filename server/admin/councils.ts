@@ -4,7 +4,11 @@ import { NewCouncil, CouncilChange } from './schemas.js';
 import { patchUpdate } from './updates.js';
 
 const view = (p: CouncilDoc) => ({
-  code: p._id, name: p.name, arm: p.arm, region: p.region ?? null, practiceModelStart: p.practiceModelStart ?? null,
+  code: p._id,
+  name: p.name,
+  arm: p.arm,
+  region: p.region ?? null,
+  practiceModelStart: p.practiceModelStart ?? null,
 });
 
 export async function listAdminCouncils() {

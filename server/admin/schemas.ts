@@ -18,32 +18,40 @@ export const NewCouncil = z.strictObject({
 });
 
 // null clears an optional field.
-export const CouncilChange = z.strictObject({
-  name: Name.optional(),
-  arm: Arm.optional(),
-  region: z.string().trim().min(1).max(100).nullable().optional(),
-  practiceModelStart: Day.nullable().optional(),
-}).refine(changesSomething, nothingToChange);
+export const CouncilChange = z
+  .strictObject({
+    name: Name.optional(),
+    arm: Arm.optional(),
+    region: z.string().trim().min(1).max(100).nullable().optional(),
+    practiceModelStart: Day.nullable().optional(),
+  })
+  .refine(changesSomething, nothingToChange);
 
-export const WaveId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and -, up to 40 characters');
+export const WaveId = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'must be lower-case letters, digits and -, up to 40 characters');
 const SurveyVersion = z.number().int('must be a whole number').min(1);
 
-export const NewWave = z.strictObject({
-  id: WaveId,
-  name: Name,
-  opensOn: Day,
-  closesOn: Day,
-  surveyId: z.string().min(1).max(100),
-  surveyVersion: SurveyVersion,
-}).refine((w) => w.closesOn >= w.opensOn, { path: ['closesOn'], message: 'must be on or after opensOn' });
+export const NewWave = z
+  .strictObject({
+    id: WaveId,
+    name: Name,
+    opensOn: Day,
+    closesOn: Day,
+    surveyId: z.string().min(1).max(100),
+    surveyVersion: SurveyVersion,
+  })
+  .refine((w) => w.closesOn >= w.opensOn, { path: ['closesOn'], message: 'must be on or after opensOn' });
 
-export const WaveChange = z.strictObject({
-  name: Name.optional(),
-  opensOn: Day.optional(),
-  closesOn: Day.optional(),
-  surveyId: z.string().min(1).max(100).optional(),
-  surveyVersion: SurveyVersion.optional(),
-}).refine(changesSomething, nothingToChange);
+export const WaveChange = z
+  .strictObject({
+    name: Name.optional(),
+    opensOn: Day.optional(),
+    closesOn: Day.optional(),
+    surveyId: z.string().min(1).max(100).optional(),
+    surveyVersion: SurveyVersion.optional(),
+  })
+  .refine(changesSomething, nothingToChange);
 export type WaveChange = z.infer<typeof WaveChange>;
 
 export const NewCampaign = z.strictObject({
@@ -53,9 +61,11 @@ export const NewCampaign = z.strictObject({
   requireInvitation: z.boolean().optional(),
 });
 
-export const CampaignChange = z.strictObject({
-  headcount: Headcount.nullable().optional(),
-  allowFreeText: z.boolean().optional(),
-  requireInvitation: z.boolean().optional(),
-  closed: z.boolean().optional(),
-}).refine(changesSomething, nothingToChange);
+export const CampaignChange = z
+  .strictObject({
+    headcount: Headcount.nullable().optional(),
+    allowFreeText: z.boolean().optional(),
+    requireInvitation: z.boolean().optional(),
+    closed: z.boolean().optional(),
+  })
+  .refine(changesSomething, nothingToChange);

@@ -43,10 +43,12 @@ export async function updateWave(id: string, input: unknown, { surveys, tallier 
   const wave = await findWave(id);
   if (!wave) throw notFound(`No wave with id ${id}.`);
   const next = { ...wave, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) } as WaveDoc;
-  if (next.closesOn < next.opensOn) throw invalid(change.closesOn ? 'closesOn' : 'opensOn', 'closesOn must be on or after opensOn');
+  if (next.closesOn < next.opensOn)
+    throw invalid(change.closesOn ? 'closesOn' : 'opensOn', 'closesOn must be on or after opensOn');
   if (next.surveyId !== wave.surveyId || next.surveyVersion !== wave.surveyVersion) {
     next.surveyHash = installedSurvey(surveys, next.surveyId, next.surveyVersion).hash;
-    if (await waveHasResponses(id, tallier)) throw conflict(`Wave ${id} already has responses: its survey version can no longer change.`);
+    if (await waveHasResponses(id, tallier))
+      throw conflict(`Wave ${id} already has responses: its survey version can no longer change.`);
   }
   const { _id, ...fields } = next;
   await changeWave(_id, fields);

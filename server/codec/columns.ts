@@ -1,6 +1,13 @@
 import { splitItemRef, type Scale, type SurveyDefinition } from '../surveys/definition.js';
 import { assignCodes, questionSpecs, SUPPRESSED_CODE, variableOf } from './codes.js';
-import { markDemographic, questionColumns, safeName, type AnswerReader, type AnswerTarget, type Column } from './question-columns.js';
+import {
+  markDemographic,
+  questionColumns,
+  safeName,
+  type AnswerReader,
+  type AnswerTarget,
+  type Column,
+} from './question-columns.js';
 
 export type { AnswerTarget, Cell, Code, Column, Measure } from './question-columns.js';
 
@@ -11,11 +18,27 @@ export type VersionLayout = {
   readers: { index: number; read: AnswerReader; target: AnswerTarget }[];
   scores: { index: number; scale: Scale }[];
 };
-export type Layout = { surveyId: string; columns: Column[]; index: Map<string, number>; versions: Map<number, VersionLayout> };
+export type Layout = {
+  surveyId: string;
+  columns: Column[];
+  index: Map<string, number>;
+  versions: Map<number, VersionLayout>;
+};
 
 const meta = (name: string, en: string, type: 'numeric' | 'string', width: number): Column => ({
-  name, kind: 'meta', type, label: { en, cy: null }, measure: 'nominal', codes: [], missing: [], width, demographic: false,
-  scales: [], reversedIn: [], versions: [], sources: [],
+  name,
+  kind: 'meta',
+  type,
+  label: { en, cy: null },
+  measure: 'nominal',
+  codes: [],
+  missing: [],
+  width,
+  demographic: false,
+  scales: [],
+  reversedIn: [],
+  versions: [],
+  sources: [],
 });
 
 export const META_COLUMNS = [
@@ -48,7 +71,9 @@ function merge(into: Column, next: Column): void {
 // `definitions`: the versions exported; `installed`: every version of that survey, for stable
 // codes; `freeText: false` leaves out the free-text columns (no campaign exported allows them).
 export function buildLayout(
-  definitions: readonly SurveyDefinition[], installed: readonly SurveyDefinition[] = definitions, options = { freeText: true },
+  definitions: readonly SurveyDefinition[],
+  installed: readonly SurveyDefinition[] = definitions,
+  options = { freeText: true },
 ): Layout {
   const sorted = [...definitions].sort((a, b) => a.version - b.version);
   const surveyId = sorted[0]?.id ?? '';
@@ -62,7 +87,8 @@ export function buildLayout(
       index.set(col.name, columns.push(col) - 1);
       return columns.length - 1;
     }
-    if (columns[at]!.kind === 'meta' || columns[at]!.kind === 'score') throw new Error(`variable ${col.name} clashes with a built-in column`);
+    if (columns[at]!.kind === 'meta' || columns[at]!.kind === 'score')
+      throw new Error(`variable ${col.name} clashes with a built-in column`);
     merge(columns[at]!, col);
     return at;
   };
@@ -80,7 +106,11 @@ export function buildLayout(
     markScaleItems(def, columns, index);
     versions.set(def.version, { def, readers, scores: [] });
   }
-  for (const def of sorted) versions.get(def.version)!.scores = def.scales.map((scale) => ({ index: addScore(columns, index, scale, def.version), scale }));
+  for (const def of sorted)
+    versions.get(def.version)!.scores = def.scales.map((scale) => ({
+      index: addScore(columns, index, scale, def.version),
+      scale,
+    }));
   return { surveyId, columns, index, versions };
 }
 
@@ -91,8 +121,18 @@ function addScore(columns: Column[], index: Map<string, number>, scale: Scale, v
     if (!columns[at]!.versions.includes(version)) columns[at]!.versions.push(version);
     return at;
   }
-  const label = { en: `Scale score: ${scale.label} (mean of ${scale.items.length} item${scale.items.length > 1 ? 's' : ''}, at least ${scale.minAnswered} answered)`, cy: null };
-  const col: Column = { ...meta(name, '', 'numeric', 8), kind: 'score', label, measure: 'scale', versions: [version], sources: [`v${version}: scales.${scale.id}`] };
+  const label = {
+    en: `Scale score: ${scale.label} (mean of ${scale.items.length} item${scale.items.length > 1 ? 's' : ''}, at least ${scale.minAnswered} answered)`,
+    cy: null,
+  };
+  const col: Column = {
+    ...meta(name, '', 'numeric', 8),
+    kind: 'score',
+    label,
+    measure: 'scale',
+    versions: [version],
+    sources: [`v${version}: scales.${scale.id}`],
+  };
   index.set(name, columns.push(col) - 1);
   return columns.length - 1;
 }

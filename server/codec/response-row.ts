@@ -1,6 +1,11 @@
 // One stored response as exports read it; nothing else of it is ever read.
 export type ResponseRow = {
-  campaign: string; pilotCode: string; waveId: string; surveyId: string; surveyVersion: number; day: string;
+  campaign: string;
+  pilotCode: string;
+  waveId: string;
+  surveyId: string;
+  surveyVersion: number;
+  day: string;
   answers: Record<string, unknown>;
 };
 

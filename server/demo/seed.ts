@@ -17,14 +17,18 @@ const dataDir = new URL('./data/', import.meta.url);
 
 // The real DfE release files (OGL v3.0), so the dashboards show actual workforce figures.
 async function importDemoWorkforce() {
-  for (const [file, load] of [['csww_indicators_2017_to_2025.csv', importIndicators], ['sn_model_2025_wide.csv', importNeighbours]] as const) {
+  for (const [file, load] of [
+    ['csww_indicators_2017_to_2025.csv', importIndicators],
+    ['sn_model_2025_wide.csv', importNeighbours],
+  ] as const) {
     await load(readFileSync(new URL(file, dataDir), 'utf8'), { file });
   }
 }
 
 const SURVEY = { surveyId: 'staff-wellbeing', surveyVersion: 1 };
 
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 // Three waves six months apart; the latest is open now, so the demo always has a live link.
 function demoWaves(today: string) {
@@ -45,7 +49,18 @@ export async function seedDemoIfEmpty(surveys: SurveyRegistry, logger: Logger): 
   const today = todayInUk();
   const waves = demoWaves(today);
   const def = surveys.get(SURVEY.surveyId, SURVEY.surveyVersion);
-  await insertCouncils(demoCouncils.map((c) => ({ _id: c.code, name: c.name, arm: c.arm, region: c.region, ...('practiceModelStart' in c ? { practiceModelStart: c.practiceModelStart } : {}) }) as CouncilDoc));
+  await insertCouncils(
+    demoCouncils.map(
+      (c) =>
+        ({
+          _id: c.code,
+          name: c.name,
+          arm: c.arm,
+          region: c.region,
+          ...('practiceModelStart' in c ? { practiceModelStart: c.practiceModelStart } : {}),
+        }) as CouncilDoc,
+    ),
+  );
   for (const w of waves) await createWave({ ...w, ...SURVEY }, surveys);
 
   let openCode = '';
@@ -63,10 +78,16 @@ export async function seedDemoIfEmpty(surveys: SurveyRegistry, logger: Logger): 
       const docs = Array.from({ length: n }, () => {
         const answers = syntheticAnswers(rng, shift + normal(rng) * 0.05);
         const checked = validateAnswers(def, answers);
-        if (!checked.ok) throw new Error(`demo generator produced invalid answers: ${JSON.stringify(checked.problems)}`);
+        if (!checked.ok)
+          throw new Error(`demo generator produced invalid answers: ${JSON.stringify(checked.problems)}`);
         return {
-          _id: crypto.randomUUID(), campaign: code, pilotCode: council.code, waveId: wave.id, ...SURVEY,
-          day: addDays(wave.opensOn, Math.floor(rng() * span)), answers: checked.answers,
+          _id: crypto.randomUUID(),
+          campaign: code,
+          pilotCode: council.code,
+          waveId: wave.id,
+          ...SURVEY,
+          day: addDays(wave.opensOn, Math.floor(rng() * span)),
+          answers: checked.answers,
         };
       });
       await insertResponses(docs, false);
@@ -74,6 +95,8 @@ export async function seedDemoIfEmpty(surveys: SurveyRegistry, logger: Logger): 
     }
   }
   await rebuildSummaries(surveys);
-  logger.info(`Demo data: ${demoCouncils.length} councils, ${waves.length} waves, ${await countCampaigns()} campaigns, ${total} responses.`);
+  logger.info(
+    `Demo data: ${demoCouncils.length} councils, ${waves.length} waves, ${await countCampaigns()} campaigns, ${total} responses.`,
+  );
   return openCode;
 }

@@ -13,7 +13,12 @@ import { groupKey, type ResponseRow } from '../codec/response-row.js';
 export type BandCounts = Map<string, Map<number, Map<number, number>>>;
 
 export function demographicReaders(layout: Layout) {
-  return new Map([...layout.versions].map(([version, v]) => [version, v.readers.filter((r) => layout.columns[r.index]!.demographic)]));
+  return new Map(
+    [...layout.versions].map(([version, v]) => [
+      version,
+      v.readers.filter((r) => layout.columns[r.index]!.demographic),
+    ]),
+  );
 }
 
 // Responses per council × wave (`totals`) and, within each, per demographic band (`counts`).
@@ -63,11 +68,15 @@ export function shownBands(layout: Layout, counts: BandCounts, min: number): Map
   for (const [key, group] of counts) {
     const byColumn = new Map<number, Set<number>>();
     for (const index of demographic) {
-      const cells = layout.columns[index]!.codes
-        .filter((c) => c.code !== SUPPRESSED_CODE)
-        .map((c) => ({ key: c.code, n: group.get(index)?.get(c.code) ?? 0 }));
+      const cells = layout.columns[index]!.codes.filter((c) => c.code !== SUPPRESSED_CODE).map((c) => ({
+        key: c.code,
+        n: group.get(index)?.get(c.code) ?? 0,
+      }));
       const published = suppressBreakdown(cells, min).cells;
-      byColumn.set(index, new Set(published.flatMap((p, i) => (p.status === 'shown' && cells[i]!.n > 0 ? [p.key] : []))));
+      byColumn.set(
+        index,
+        new Set(published.flatMap((p, i) => (p.status === 'shown' && cells[i]!.n > 0 ? [p.key] : []))),
+      );
     }
     shown.set(key, byColumn);
   }

@@ -35,8 +35,7 @@ export const LOWEST_MIN_GROUP_SIZE = 5;
 export type Cell<K> = { key: K; n: number };
 export type SuppressionReason = 'below-minimum' | 'complementary' | 'small-total';
 export type Published<K> =
-  | { key: K; status: 'shown'; n: number }
-  | { key: K; status: 'suppressed'; reason: SuppressionReason };
+  { key: K; status: 'shown'; n: number } | { key: K; status: 'suppressed'; reason: SuppressionReason };
 export type PublishedTotal = { status: 'shown'; n: number } | { status: 'suppressed'; reason: 'small-total' };
 
 export function assertMinGroupSize(min: number): void {

@@ -28,8 +28,18 @@ export function codebookMarkdown(book: Codebook): string {
   for (const v of book.variables) {
     const codes = v.codes.map((c) => `${c.code} = ${c.label_en}${c.label_cy ? ` / ${c.label_cy}` : ''}`).join('<br>');
     const cells = [
-      `\`${v.variable}\``, v.label_en, v.label_cy ?? '', `${v.type} (${v.question_type})`, v.measure, codes,
-      v.codes.filter((c) => c.missing).map((c) => c.code).join(', '), v.scales.join(', '), v.reversed_in.join(', '),
+      `\`${v.variable}\``,
+      v.label_en,
+      v.label_cy ?? '',
+      `${v.type} (${v.question_type})`,
+      v.measure,
+      codes,
+      v.codes
+        .filter((c) => c.missing)
+        .map((c) => c.code)
+        .join(', '),
+      v.scales.join(', '),
+      v.reversed_in.join(', '),
       v.survey_versions.join(', '),
     ];
     lines.push(`| ${cells.map((c, i) => (i === 0 || i === 5 ? c : mdCell(c))).join(' | ')} |`);

@@ -5,9 +5,18 @@ import type { Column, Layout } from '../codec/columns.js';
 // second sheet of an .xlsx export.
 export type CodebookCode = { code: number; label_en: string; label_cy: string | null; missing: boolean };
 export type CodebookEntry = {
-  variable: string; label_en: string; label_cy: string | null; type: 'numeric' | 'string'; question_type: string;
-  measure: string; codes: CodebookCode[]; scales: string[]; reversed_in: string[]; survey_versions: number[];
-  source: string[]; note: string | null;
+  variable: string;
+  label_en: string;
+  label_cy: string | null;
+  type: 'numeric' | 'string';
+  question_type: string;
+  measure: string;
+  codes: CodebookCode[];
+  scales: string[];
+  reversed_in: string[];
+  survey_versions: number[];
+  source: string[];
+  note: string | null;
 };
 export type Codebook = { survey: string; versions: number[]; notes: string[]; variables: CodebookEntry[] };
 
@@ -20,7 +29,7 @@ export const CODEBOOK_NOTES = [
   `Demographic bands with fewer than the minimum group size in a council and wave are merged into code ${SUPPRESSED_CODE} "Other/suppressed (small group)"; if the merged bands are still fewer than the minimum, the smallest shown band is merged too.`,
   'Free-text answers are exported only for campaigns set up to allow free text; otherwise the cell is empty.',
   'Checkbox questions have one 0/1 column per option (empty when the question was not answered); matrix questions have one column per row, named <variable>_<row>.',
-  'score_* columns are scale scores: the mean of the answered items after reverse scoring, empty when fewer than the scale\'s minimum were answered.',
+  "score_* columns are scale scores: the mean of the answered items after reverse scoring, empty when fewer than the scale's minimum were answered.",
   'In the .sav file, variable labels longer than 255 bytes and value labels longer than 120 bytes are cut at a character boundary; the full wording is in this codebook.',
 ];
 
@@ -32,13 +41,22 @@ function entry(column: Column): CodebookEntry {
     type: column.type,
     question_type: column.kind,
     measure: column.measure,
-    codes: column.codes.map((c) => ({ code: c.code, label_en: c.label.en, label_cy: c.label.cy, missing: column.missing.includes(c.code) })),
+    codes: column.codes.map((c) => ({
+      code: c.code,
+      label_en: c.label.en,
+      label_cy: c.label.cy,
+      missing: column.missing.includes(c.code),
+    })),
     scales: column.scales,
     reversed_in: column.reversedIn,
     survey_versions: column.versions,
     source: column.sources,
-    note: column.kind === 'text' ? 'free text: exported only where the campaign allows free text'
-      : column.demographic ? 'demographic: small bands merged into -9' : null,
+    note:
+      column.kind === 'text'
+        ? 'free text: exported only where the campaign allows free text'
+        : column.demographic
+          ? 'demographic: small bands merged into -9'
+          : null,
   };
 }
 
@@ -48,8 +66,20 @@ export function codebook(layout: Layout): Codebook {
 }
 
 export const CODEBOOK_HEADER = [
-  'variable', 'label_en', 'label_cy', 'type', 'question_type', 'measure', 'codes_en', 'codes_cy', 'missing_codes',
-  'scales', 'reversed_in', 'survey_versions', 'source', 'note',
+  'variable',
+  'label_en',
+  'label_cy',
+  'type',
+  'question_type',
+  'measure',
+  'codes_en',
+  'codes_cy',
+  'missing_codes',
+  'scales',
+  'reversed_in',
+  'survey_versions',
+  'source',
+  'note',
 ];
 
 const codeList = (codes: CodebookCode[], lang: 'en' | 'cy') =>
@@ -57,8 +87,22 @@ const codeList = (codes: CodebookCode[], lang: 'en' | 'cy') =>
 
 export function codebookRows(book: Codebook): string[][] {
   return book.variables.map((v) => [
-    v.variable, v.label_en, v.label_cy ?? '', v.type, v.question_type, v.measure, codeList(v.codes, 'en'),
-    v.codes.some((c) => c.label_cy) ? codeList(v.codes, 'cy') : '', v.codes.filter((c) => c.missing).map((c) => c.code).join('; '),
-    v.scales.join('; '), v.reversed_in.join('; '), v.survey_versions.join('; '), v.source.join('; '), v.note ?? '',
+    v.variable,
+    v.label_en,
+    v.label_cy ?? '',
+    v.type,
+    v.question_type,
+    v.measure,
+    codeList(v.codes, 'en'),
+    v.codes.some((c) => c.label_cy) ? codeList(v.codes, 'cy') : '',
+    v.codes
+      .filter((c) => c.missing)
+      .map((c) => c.code)
+      .join('; '),
+    v.scales.join('; '),
+    v.reversed_in.join('; '),
+    v.survey_versions.join('; '),
+    v.source.join('; '),
+    v.note ?? '',
   ]);
 }

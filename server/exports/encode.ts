@@ -5,7 +5,6 @@ import type { ResponseRow } from '../codec/response-row.js';
 
 export type { ResponseRow };
 
-
 export type RowContext = {
   newId: () => string;
   arm: (pilotCode: string) => string | null;

@@ -27,8 +27,11 @@ export function exportRoutes(deps: ExportRouteDeps) {
     .get('/exports/responses', requireResearcher, async (req, res) => {
       const prepared = await prepareExport(ExportQuery.parse(req.query), currentUser(req), exportDeps);
       res.set({
-        'Content-Type': prepared.contentType, 'Content-Disposition': `attachment; filename="${prepared.fileName}"`, 'Cache-Control': 'no-store',
-        'X-Open-Campaigns-Left-Out': String(prepared.stillOpen), 'X-Export-Rows': String(prepared.total),
+        'Content-Type': prepared.contentType,
+        'Content-Disposition': `attachment; filename="${prepared.fileName}"`,
+        'Cache-Control': 'no-store',
+        'X-Open-Campaigns-Left-Out': String(prepared.stillOpen),
+        'X-Export-Rows': String(prepared.total),
         // a count only: which councils were that small is not the file's to say (see disclosure.ts)
         'X-Small-Groups-Left-Out': String(prepared.smallGroupsLeftOut),
       });
@@ -45,15 +48,23 @@ export function exportRoutes(deps: ExportRouteDeps) {
       const definitions = survey.map((key) => {
         const [id, version] = key.split('@') as [string, string];
         const def = surveys.all().find((d) => d.id === id && d.version === Number(version));
-        if (!def) throw badRequest('The codebook request is invalid.', [{ field: 'survey', problem: `survey ${key} is not installed` }]);
+        if (!def)
+          throw badRequest('The codebook request is invalid.', [
+            { field: 'survey', problem: `survey ${key} is not installed` },
+          ]);
         return def;
       });
       if (new Set(definitions.map((d) => d.id)).size > 1) {
-        throw badRequest('The codebook request is invalid.', [{ field: 'survey', problem: 'name versions of one survey only' }]);
+        throw badRequest('The codebook request is invalid.', [
+          { field: 'survey', problem: 'name versions of one survey only' },
+        ]);
       }
       const layout = buildLayout(definitions, surveys.all());
       await recordAudit({ user: currentUser(req), kind: 'codebook', format, filters: { survey } });
-      res.set({ 'Content-Type': codebookContentType[format], 'Content-Disposition': `inline; filename="${layout.surveyId}-codebook.${format}"` });
+      res.set({
+        'Content-Type': codebookContentType[format],
+        'Content-Disposition': `inline; filename="${layout.surveyId}-codebook.${format}"`,
+      });
       res.send(renderCodebook(codebook(layout), format));
     })
     .get('/exports/audit', deps.requireAdmin ?? requireResearcher, async (req, res) => {

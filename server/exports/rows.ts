@@ -14,12 +14,23 @@ export type SelectionCounts = { totals: Map<string, number>; counts: BandCounts 
 // demographic bands.
 export async function countSelection(selection: Selection, layout: Layout): Promise<SelectionCounts> {
   const questions = new Set(selection.definitions.flatMap((d) => d.demographics));
-  const projection = { _id: 0, pilotCode: 1, waveId: 1, surveyVersion: 1, ...Object.fromEntries([...questions].map((q) => [`answers.${q}`, 1])) };
+  const projection = {
+    _id: 0,
+    pilotCode: 1,
+    waveId: 1,
+    surveyVersion: 1,
+    ...Object.fromEntries([...questions].map((q) => [`answers.${q}`, 1])),
+  };
   const tally = countBands(layout);
   const cursor = responseCursor(selection.query, projection, 2000);
   try {
     for await (const doc of cursor) {
-      tally.add({ pilotCode: doc.pilotCode, waveId: doc.waveId, surveyVersion: doc.surveyVersion, answers: doc.answers ?? {} });
+      tally.add({
+        pilotCode: doc.pilotCode,
+        waveId: doc.waveId,
+        surveyVersion: doc.surveyVersion,
+        answers: doc.answers ?? {},
+      });
     }
   } finally {
     await cursor.close();
@@ -30,7 +41,10 @@ export async function countSelection(selection: Selection, layout: Layout): Prom
 // Pass 2: the responses of the groups kept, encoded as they arrive (a row of a group left out is
 // dropped before it is encoded); the cursor is only read as fast as rows are consumed.
 export async function* encodedRows(
-  selection: Selection, layout: Layout, ctx: RowContext, kept: (row: Pick<ResponseRow, 'pilotCode' | 'waveId'>) => boolean,
+  selection: Selection,
+  layout: Layout,
+  ctx: RowContext,
+  kept: (row: Pick<ResponseRow, 'pilotCode' | 'waveId'>) => boolean,
 ): AsyncGenerator<Cell[]> {
   const cursor = responseCursor(selection.query, { ...FIELDS, answers: 1 }, 1000);
   try {

@@ -17,19 +17,23 @@ export type Selection = {
   stillOpen: number; // campaigns left out because they have not closed yet
 };
 
-const invalid = (field: string, problem: string) => badRequest(`The export filters are invalid: ${field}: ${problem}.`, [{ field, problem }]);
+const invalid = (field: string, problem: string) =>
+  badRequest(`The export filters are invalid: ${field}: ${problem}.`, [{ field, problem }]);
 
 async function selectWaves(filters: ExportFilters): Promise<WaveDoc[]> {
   const waves = await listWaves(filters.wave ? { _id: { $in: filters.wave } } : {});
   const unknown = (filters.wave ?? []).filter((id) => !waves.some((w) => w._id === id));
   if (unknown.length) throw invalid('wave', `no wave with id ${unknown.join(', ')}`);
   const bySurvey = filters.survey ? waves.filter((w) => w.surveyId === filters.survey) : waves;
-  if (filters.survey && bySurvey.length === 0) throw invalid('survey', `no selected wave uses survey ${filters.survey}`);
+  if (filters.survey && bySurvey.length === 0)
+    throw invalid('survey', `no selected wave uses survey ${filters.survey}`);
   const chosen = filters.version ? bySurvey.filter((w) => filters.version!.includes(w.surveyVersion)) : bySurvey;
-  if (filters.version && chosen.length === 0) throw invalid('version', `no selected wave uses survey version ${filters.version.join(', ')}`);
+  if (filters.version && chosen.length === 0)
+    throw invalid('version', `no selected wave uses survey version ${filters.version.join(', ')}`);
   if (chosen.length === 0) throw invalid('wave', 'there are no waves to export');
   const surveyIds = [...new Set(chosen.map((w) => w.surveyId))];
-  if (surveyIds.length > 1) throw invalid('survey', `the waves use different surveys (${surveyIds.join(', ')}); choose one with survey=`);
+  if (surveyIds.length > 1)
+    throw invalid('survey', `the waves use different surveys (${surveyIds.join(', ')}); choose one with survey=`);
   return chosen;
 }
 
@@ -54,14 +58,25 @@ export async function resolveSelection(filters: ExportFilters, surveys: SurveyRe
   // subtracted to isolate the few people who answered in between (summaries wait the same way).
   const today = todayInUk();
   const wavesById = new Map(waves.map((w) => [w._id, w]));
-  const campaigns = (await listCampaigns({ waveId: { $in: waveIds } }, { allowFreeText: 1, waveId: 1, pilotCode: 1, closedManually: 1 }))
-    .filter((c) => !codes || codes.includes(c.pilotCode));
-  const closed = campaigns.filter((c) => campaignStatus(wavesById.get(c.waveId)!, c.closedManually ?? false, today) === 'closed');
+  const campaigns = (
+    await listCampaigns({ waveId: { $in: waveIds } }, { allowFreeText: 1, waveId: 1, pilotCode: 1, closedManually: 1 })
+  ).filter((c) => !codes || codes.includes(c.pilotCode));
+  const closed = campaigns.filter(
+    (c) => campaignStatus(wavesById.get(c.waveId)!, c.closedManually ?? false, today) === 'closed',
+  );
   if (campaigns.length > 0 && closed.length === 0) {
-    throw conflict('No campaign in this selection has closed yet: responses are exported once a campaign closes, so that exports taken on different days cannot be subtracted.');
+    throw conflict(
+      'No campaign in this selection has closed yet: responses are exported once a campaign closes, so that exports taken on different days cannot be subtracted.',
+    );
   }
   return {
-    query: { campaign: { $in: closed.map((c) => c._id) }, waveId: { $in: waveIds }, surveyId, surveyVersion: { $in: versions }, ...(codes ? { pilotCode: { $in: codes } } : {}) },
+    query: {
+      campaign: { $in: closed.map((c) => c._id) },
+      waveId: { $in: waveIds },
+      surveyId,
+      surveyVersion: { $in: versions },
+      ...(codes ? { pilotCode: { $in: codes } } : {}),
+    },
     stillOpen: campaigns.length - closed.length,
     definitions: versions.map((v) => surveys.get(surveyId, v)),
     installed: surveys.all().filter((d) => d.id === surveyId),

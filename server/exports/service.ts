@@ -38,7 +38,10 @@ function rowContext(selection: Selection, shown: Map<string, Map<number, Set<num
 
 // Pass 2, with the audit entry closed however it ends.
 async function streamRows(
-  rows: AsyncIterable<Cell[]>, auditId: string, write: (rows: AsyncIterable<Cell[]>) => Promise<void>, onRow: (done: number) => void,
+  rows: AsyncIterable<Cell[]>,
+  auditId: string,
+  write: (rows: AsyncIterable<Cell[]>) => Promise<void>,
+  onRow: (done: number) => void,
 ): Promise<number> {
   let done = 0;
   async function* counting(): AsyncGenerator<Cell[]> {
@@ -64,7 +67,9 @@ async function streamRows(
 export async function prepareExport(query: ExportQuery, user: string, deps: ExportDeps): Promise<PreparedExport> {
   const { format, labels, bom, ...filters } = query;
   const selection = await resolveSelection(filters, deps.surveys);
-  const layout = buildLayout(selection.definitions, selection.installed, { freeText: selection.freeTextCampaigns.size > 0 });
+  const layout = buildLayout(selection.definitions, selection.installed, {
+    freeText: selection.freeTextCampaigns.size > 0,
+  });
   const auditId = await startAudit({ user, kind: 'responses', format, filters: { ...filters, labels, bom } });
   const counted = await countSelection(selection, layout).catch(async (err) => {
     await finishAudit(auditId, 'failed', 0).catch(() => {});
@@ -73,19 +78,31 @@ export async function prepareExport(query: ExportQuery, user: string, deps: Expo
   const groups = exportedGroups(counted.totals, deps.minGroupSize);
   const kept = (row: { pilotCode: string; waveId: string }) => groups.keep.has(groupKey(row.pilotCode, row.waveId));
   const ctx = rowContext(selection, shownBands(layout, counted.counts, deps.minGroupSize), labels);
-  const write = (out: Writable, onRow: (done: number) => void = () => {}) => streamRows(
-    shuffledRows(encodedRows(selection, layout, ctx, kept), deps.shuffleWindow ?? SHUFFLE_WINDOW), auditId,
-    (rows) => writeFormat(format, layout, { bom }, rows, out), onRow,
-  );
+  const write = (out: Writable, onRow: (done: number) => void = () => {}) =>
+    streamRows(
+      shuffledRows(encodedRows(selection, layout, ctx, kept), deps.shuffleWindow ?? SHUFFLE_WINDOW),
+      auditId,
+      (rows) => writeFormat(format, layout, { bom }, rows, out),
+      onRow,
+    );
   const day = new Date().toISOString().slice(0, 10);
   const { contentType, extension } = formatInfo[format];
   return {
-    layout, total: groups.rows, stillOpen: selection.stillOpen, smallGroupsLeftOut: groups.leftOut,
-    fileName: `${layout.surveyId}-responses-${day}.${extension}`, contentType, write,
+    layout,
+    total: groups.rows,
+    stillOpen: selection.stillOpen,
+    smallGroupsLeftOut: groups.leftOut,
+    fileName: `${layout.surveyId}-responses-${day}.${extension}`,
+    contentType,
+    write,
   };
 }
 
 export function isClosedEarly(err: unknown): boolean {
   const code = (err as { code?: string } | null)?.code;
-  return code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ERR_STREAM_DESTROYED' || /closed before it finished/.test(String((err as Error)?.message));
+  return (
+    code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+    code === 'ERR_STREAM_DESTROYED' ||
+    /closed before it finished/.test(String((err as Error)?.message))
+  );
 }

@@ -9,7 +9,10 @@ export function randomIndexes() {
   let pool = Buffer.alloc(0);
   let at = 0;
   return (n: number): number => {
-    if (at + 4 > pool.length) { pool = randomBytes(64 * 1024); at = 0; }
+    if (at + 4 > pool.length) {
+      pool = randomBytes(64 * 1024);
+      at = 0;
+    }
     const r = pool.readUInt32LE(at);
     at += 4;
     return Math.floor((r / 0x1_0000_0000) * n);
@@ -19,7 +22,10 @@ export function randomIndexes() {
 export async function* shuffled<T>(rows: AsyncIterable<T>, size: number, pick = randomIndexes()): AsyncGenerator<T> {
   const window: T[] = [];
   for await (const row of rows) {
-    if (window.length < size) { window.push(row); continue; }
+    if (window.length < size) {
+      window.push(row);
+      continue;
+    }
     const i = pick(size);
     yield window[i]!;
     window[i] = row;

@@ -10,11 +10,21 @@ export type ImportPlan = { decoders: (ColumnDecoder | null)[]; meta: Map<string,
 const META = new Set<string>(META_COLUMNS.map((c) => c.name));
 
 // Problems quote what the file held, cut short: a cell of megabytes echoed back helps nobody.
-export const clip = (text: string): string => (text.length > 60 ? `${text.slice(0, 60)}… (${text.length} characters)` : text);
+export const clip = (text: string): string =>
+  text.length > 60 ? `${text.slice(0, 60)}… (${text.length} characters)` : text;
 
-export function planImport(layout: Layout, version: number, header: readonly string[]): { plan: ImportPlan; problems: string[] } {
+export function planImport(
+  layout: Layout,
+  version: number,
+  header: readonly string[],
+): { plan: ImportPlan; problems: string[] } {
   const readers = layout.versions.get(version)?.readers ?? [];
-  const byName = new Map(readers.map((r) => [layout.columns[r.index]!.name, { name: layout.columns[r.index]!.name, column: layout.columns[r.index]!, target: r.target }]));
+  const byName = new Map(
+    readers.map((r) => [
+      layout.columns[r.index]!.name,
+      { name: layout.columns[r.index]!.name, column: layout.columns[r.index]!, target: r.target },
+    ]),
+  );
   const problems: string[] = [];
   const meta = new Map<string, number>();
   const seen = new Set<string>();
@@ -23,7 +33,8 @@ export function planImport(layout: Layout, version: number, header: readonly str
     if (seen.has(name)) problems.push(`column ${clip(name)} appears twice`);
     seen.add(name);
     if (META.has(name)) meta.set(name, i);
-    else if (!name.startsWith('score_') && !byName.has(name)) problems.push(`column ${clip(name)} is not a variable of ${layout.surveyId} version ${version}`);
+    else if (!name.startsWith('score_') && !byName.has(name))
+      problems.push(`column ${clip(name)} is not a variable of ${layout.surveyId} version ${version}`);
     return byName.get(name) ?? null;
   });
   return { plan: { decoders, meta }, problems };
@@ -31,8 +42,10 @@ export function planImport(layout: Layout, version: number, header: readonly str
 
 function decodeCode(d: ColumnDecoder, text: string): { value?: unknown; problem?: string } {
   const code = Number(text);
-  if (!/^-?\d+(\.\d+)?$/.test(text) || !Number.isFinite(code)) return { problem: `${d.name}: "${clip(text)}" is not a code` };
-  if (code === SUPPRESSED_CODE && d.column.demographic) return { problem: `${d.name}: ${code} marks a suppressed band and cannot be imported` };
+  if (!/^-?\d+(\.\d+)?$/.test(text) || !Number.isFinite(code))
+    return { problem: `${d.name}: "${clip(text)}" is not a code` };
+  if (code === SUPPRESSED_CODE && d.column.demographic)
+    return { problem: `${d.name}: ${code} marks a suppressed band and cannot be imported` };
   const match = d.column.codes.find((c) => c.code === code && c.code !== SUPPRESSED_CODE);
   return match ? { value: match.value } : { problem: `${d.name}: ${clip(text)} is not one of its codes` };
 }
@@ -44,19 +57,28 @@ function place(answers: Record<string, unknown>, d: ColumnDecoder, text: string,
     return;
   }
   if (d.column.kind === 'checkbox') {
-    if (text !== '0' && text !== '1') { problems.push(`${d.name}: expected 0 or 1, found "${clip(text)}"`); return; }
+    if (text !== '0' && text !== '1') {
+      problems.push(`${d.name}: expected 0 or 1, found "${clip(text)}"`);
+      return;
+    }
     const chosen = (answers[question] as unknown[] | undefined) ?? [];
     answers[question] = text === '1' ? [...chosen, option] : chosen;
     return;
   }
   const { value, problem } = decodeCode(d, text);
-  if (problem) { problems.push(problem); return; }
+  if (problem) {
+    problems.push(problem);
+    return;
+  }
   if (row === undefined) answers[question] = value;
   else answers[question] = { ...((answers[question] as Record<string, unknown> | undefined) ?? {}), [row]: value };
 }
 
 // A checkbox question with every option 0 was answered with nothing, which is stored as no answer.
-export function decodeAnswers(plan: ImportPlan, fields: readonly string[]): { answers: Record<string, unknown>; problems: string[] } {
+export function decodeAnswers(
+  plan: ImportPlan,
+  fields: readonly string[],
+): { answers: Record<string, unknown>; problems: string[] } {
   const answers: Record<string, unknown> = {};
   const problems: string[] = [];
   plan.decoders.forEach((d, i) => {

@@ -13,13 +13,17 @@ export const IMPORT_LIMIT_MB = 2;
 export type ImportRouteDeps = { requireAdmin: RequestHandler; surveys: SurveyRegistry };
 
 const ImportQuery = z.strictObject({
-  campaign: z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, 'the campaign\'s public code'),
+  campaign: z.string().regex(/^[A-Za-z0-9_-]{22,64}$/, "the campaign's public code"),
 });
 
 // text/csv in UTF-8 only.
 const csvOnly: RequestHandler = (req, _res, next) => {
   if (!req.is('text/csv') || declaresOtherCharset(req)) {
-    throw new AppError(415, 'unsupported_media_type', 'Send the file as the request body with Content-Type: text/csv (UTF-8).');
+    throw new AppError(
+      415,
+      'unsupported_media_type',
+      'Send the file as the request body with Content-Type: text/csv (UTF-8).',
+    );
   }
   next();
 };
@@ -33,12 +37,16 @@ const tooLarge: ErrorRequestHandler = (err, _req, _res, next) => {
 // the guard checks the CSRF token like every other staff change.
 export function importRoutes({ requireAdmin, surveys }: ImportRouteDeps) {
   return Router()
-    .post('/imports/responses', requireAdmin, csvOnly,
+    .post(
+      '/imports/responses',
+      requireAdmin,
+      csvOnly,
       express.text({ type: 'text/csv', limit: `${IMPORT_LIMIT_MB}mb`, verify: rejectInvalidUtf8 }),
       async (req, res) => {
         const { campaign } = ImportQuery.parse(req.query);
         const body: unknown = req.body;
         res.status(201).json(await importResponses(typeof body === 'string' ? body : '', campaign, surveys));
-      })
+      },
+    )
     .use(tooLarge);
 }

@@ -12,13 +12,20 @@ type Context = { def: SurveyDefinition; campaign: CampaignDoc; wave: WaveDoc };
 // The file carries months only; an imported response is dated the first of its month (or the
 // wave's opening day when the file has no month). Wave ids may differ between servers, so the
 // wave column is not compared; the council and survey version must match the campaign.
-function checkMeta(plan: ImportPlan, fields: readonly string[], { def, campaign, wave }: Context, problems: string[]): string {
+function checkMeta(
+  plan: ImportPlan,
+  fields: readonly string[],
+  { def, campaign, wave }: Context,
+  problems: string[],
+): string {
   const council = metaValue(plan, fields, 'council');
-  if (council && council !== campaign.pilotCode) problems.push(`council ${clip(council)} is not the campaign's council ${campaign.pilotCode}`);
+  if (council && council !== campaign.pilotCode)
+    problems.push(`council ${clip(council)} is not the campaign's council ${campaign.pilotCode}`);
   const surveyId = metaValue(plan, fields, 'survey_id');
   if (surveyId && surveyId !== def.id) problems.push(`survey_id ${clip(surveyId)} is not the wave's survey ${def.id}`);
   const version = metaValue(plan, fields, 'survey_version');
-  if (version && Number(version) !== def.version) problems.push(`survey_version ${clip(version)} is not the wave's version ${def.version}`);
+  if (version && Number(version) !== def.version)
+    problems.push(`survey_version ${clip(version)} is not the wave's version ${def.version}`);
   const month = metaValue(plan, fields, 'submission_month');
   if (!month) return wave.opensOn;
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) problems.push(`submission_month "${clip(month)}" is not YYYY-MM`);

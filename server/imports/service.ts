@@ -18,7 +18,12 @@ export class ImportFileError extends AppError {
     const shown = problems.slice(0, 50).map((p) => `  line ${p.line}: ${p.problem}`);
     if (problems.length > 50) shown.push(`  … and ${problems.length - 50} more`);
     // details list at most MAX_DETAILS: a file where every row is wrong would otherwise come back several times over
-    super(422, 'import_file_invalid', `${problems.length} problem${problems.length > 1 ? 's' : ''} found; nothing was imported:\n${shown.join('\n')}`, problems.slice(0, MAX_DETAILS));
+    super(
+      422,
+      'import_file_invalid',
+      `${problems.length} problem${problems.length > 1 ? 's' : ''} found; nothing was imported:\n${shown.join('\n')}`,
+      problems.slice(0, MAX_DETAILS),
+    );
     this.name = 'ImportFileError';
   }
 }
@@ -39,7 +44,12 @@ function parse(text: string): CsvRecord[] {
 // would also find the campaign empty, and both would be stored.
 const importing = new Set<string>();
 
-export async function importResponses(text: string, code: string, surveys: SurveyRegistry, onProgress: ImportProgress = () => {}) {
+export async function importResponses(
+  text: string,
+  code: string,
+  surveys: SurveyRegistry,
+  onProgress: ImportProgress = () => {},
+) {
   if (importing.has(code)) throw conflict(`An import into campaign ${code} is already under way.`);
   importing.add(code);
   try {
@@ -52,36 +62,61 @@ export async function importResponses(text: string, code: string, surveys: Surve
 async function importInto(text: string, code: string, surveys: SurveyRegistry, onProgress: ImportProgress) {
   const { campaign, wave } = await findCampaign(code);
   const def = surveys.get(wave.surveyId, wave.surveyVersion);
-  if (await anyResponseStored({ campaign: campaign._id })) throw conflict(`Campaign ${code} already has responses; import into an empty campaign.`);
+  if (await anyResponseStored({ campaign: campaign._id }))
+    throw conflict(`Campaign ${code} already has responses; import into an empty campaign.`);
   const [header, ...records] = parse(text);
   if (!header) throw new ImportFileError([{ line: 1, problem: 'the file is empty' }]);
   const { plan, problems: headerProblems } = planImport(buildLayout([def], surveys.all()), def.version, header.fields);
-  if (headerProblems.length) throw new ImportFileError(headerProblems.map((problem) => ({ line: header.line, problem })));
+  if (headerProblems.length)
+    throw new ImportFileError(headerProblems.map((problem) => ({ line: header.line, problem })));
   const problems: { line: number; problem: string }[] = [];
   const rows: CheckedRow[] = [];
   for (const [i, record] of records.entries()) {
     // checking takes about 60 µs a row: let other requests in now and then during a long file
     if (i % 1_000 === 999) await new Promise((resolve) => setImmediate(resolve));
     onProgress('checking', i + 1, records.length);
-    try { checkFieldCount(record, header); } catch (err) { problems.push({ line: record.line, problem: (err as { problem: string }).problem }); continue; }
+    try {
+      checkFieldCount(record, header);
+    } catch (err) {
+      problems.push({ line: record.line, problem: (err as { problem: string }).problem });
+      continue;
+    }
     const checked = checkRow(plan, record, { def, campaign, wave });
     if ('problems' in checked) problems.push(...checked.problems.map((problem) => ({ line: record.line, problem })));
     else rows.push(checked);
   }
   if (problems.length) throw new ImportFileError(problems);
   if (rows.length === 0) throw new ImportFileError([{ line: header.line, problem: 'the file has no responses' }]);
-  return { inserted: await insertAll(rows, { campaign: campaign._id, pilotCode: campaign.pilotCode, waveId: wave._id, surveyId: def.id, surveyVersion: def.version }, onProgress) };
+  return {
+    inserted: await insertAll(
+      rows,
+      {
+        campaign: campaign._id,
+        pilotCode: campaign.pilotCode,
+        waveId: wave._id,
+        surveyId: def.id,
+        surveyVersion: def.version,
+      },
+      onProgress,
+    ),
+  };
 }
 
 const BATCH = 500;
 
 // No transactions: each batch is queued for the summaries before it is stored (as a live
 // submission is), and a failure part-way removes what this import stored before rethrowing.
-async function insertAll(rows: CheckedRow[], fixed: Record<string, unknown>, onProgress: ImportProgress): Promise<number> {
+async function insertAll(
+  rows: CheckedRow[],
+  fixed: Record<string, unknown>,
+  onProgress: ImportProgress,
+): Promise<number> {
   const ids: string[] = [];
   try {
     for (let at = 0; at < rows.length; at += BATCH) {
-      const docs = rows.slice(at, at + BATCH).map((r) => ({ _id: randomUUID(), ...fixed, day: r.day, answers: r.answers }));
+      const docs = rows
+        .slice(at, at + BATCH)
+        .map((r) => ({ _id: randomUUID(), ...fixed, day: r.day, answers: r.answers }));
       const queued = await queueForCounting(docs.map((d) => d._id));
       const failed = queued.find((e) => e);
       if (failed) throw failed;
@@ -91,7 +126,10 @@ async function insertAll(rows: CheckedRow[], fixed: Record<string, unknown>, onP
     }
   } catch (err) {
     await deleteResponses(ids).catch(() => {});
-    throw new Error(`Storing failed after validation; the ${ids.length} responses stored so far were removed (run summaries:verify -- --rebuild if the server counted them meanwhile): ${(err as Error).message}`, { cause: err });
+    throw new Error(
+      `Storing failed after validation; the ${ids.length} responses stored so far were removed (run summaries:verify -- --rebuild if the server counted them meanwhile): ${(err as Error).message}`,
+      { cause: err },
+    );
   }
   return rows.length;
 }

@@ -18,9 +18,12 @@ function contextCache(ttlMs = 60_000) {
     const hit = cache.get(code);
     if (hit && now.getTime() - hit.at < ttlMs) return hit.value;
     const campaign = await findCampaignByCode(code);
-    const wave = campaign && await findWave(campaign.waveId);
-    const council = campaign && await findCouncil(campaign.pilotCode, { name: 1 });
-    const value = campaign && wave ? { council: council?.name ?? null, wave, closedManually: campaign.closedManually ?? false } : null;
+    const wave = campaign && (await findWave(campaign.waveId));
+    const council = campaign && (await findCouncil(campaign.pilotCode, { name: 1 }));
+    const value =
+      campaign && wave
+        ? { council: council?.name ?? null, wave, closedManually: campaign.closedManually ?? false }
+        : null;
     cache.set(code, { at: now.getTime(), value });
     return value;
   };
@@ -30,7 +33,10 @@ async function stillWanted(m: OutboxDoc, used: boolean): Promise<boolean> {
   if (used) return false;
   if (m.kind !== 'reminder') return true;
   const key = personKey(m.campaign!, m.invitee!);
-  const [optedOut, answering] = await Promise.all([InvitationOptOut.exists({ _id: key }), InvitationClaim.exists({ _id: key })]);
+  const [optedOut, answering] = await Promise.all([
+    InvitationOptOut.exists({ _id: key }),
+    InvitationClaim.exists({ _id: key }),
+  ]);
   return !optedOut && !answering;
 }
 
@@ -50,10 +56,20 @@ export function invitationComposer(deps: ComposeDeps): Composer {
       optOut: `${deps.baseUrl}/unsubscribe/${tokens.optOut}`,
     };
     const kind = m.kind === 'reminder' ? 'reminder' : 'invitation';
-    const facts = { council: ctx.council, closesOn: ctx.wave.closesOn, minGroupSize: deps.minGroupSize, retentionDays: deps.retentionDays };
+    const facts = {
+      council: ctx.council,
+      closesOn: ctx.wave.closesOn,
+      minGroupSize: deps.minGroupSize,
+      retentionDays: deps.retentionDays,
+    };
     const rendered = renderInvitation(kind, person.lang, facts, links);
     return {
-      id: m._id, to: person.email, subject: rendered.subject, text: rendered.text, html: rendered.html, lang: rendered.lang,
+      id: m._id,
+      to: person.email,
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      lang: rendered.lang,
       // RFC 8058 one-click: mail providers POST List-Unsubscribe=One-Click to this address
       headers: { 'List-Unsubscribe': `<${links.optOut}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
     };

@@ -8,14 +8,23 @@ export const MAX_ADDRESSES = 20_000;
 
 // Deliberately plain: one @, no spaces, a dotted domain of letters, digits and hyphens. Rarer
 // valid forms (quoted local parts, IP literals) do not occur in council staff lists.
-const addressPattern = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
+const addressPattern =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}$/;
 const headerPattern = /^(e-?mail|e-?mail address|address|email_address)$/i;
 
 // Case-insensitive identity of an address, used to remove duplicates.
 export const addressKey = (address: string) => address.toLowerCase();
 
 function cellsOf(row: string): string[] {
-  return row.split(/[,;\t]/).map((c) => c.trim().replace(/^"(.*)"$/, '$1').trim()).filter((c) => c !== '');
+  return row
+    .split(/[,;\t]/)
+    .map((c) =>
+      c
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .trim(),
+    )
+    .filter((c) => c !== '');
 }
 
 function problemWith(address: string): string | null {
@@ -23,7 +32,8 @@ function problemWith(address: string): string | null {
   if (!address.includes('@')) return 'is not an email address (no @)';
   if (!addressPattern.test(address)) return 'is not a valid email address';
   const local = address.slice(0, address.lastIndexOf('@'));
-  if (local.length > 64 || local.startsWith('.') || local.endsWith('.') || local.includes('..')) return 'is not a valid email address';
+  if (local.length > 64 || local.startsWith('.') || local.endsWith('.') || local.includes('..'))
+    return 'is not a valid email address';
   return null;
 }
 
@@ -38,7 +48,11 @@ export function parseAddressList(text: string): ParsedList {
     const cells = cellsOf(row);
     if (cells.length === 0) return;
     if (cells.length > 1) {
-      problems.push({ line, value: row.trim().slice(0, 200), problem: 'has more than one value; put one address per row' });
+      problems.push({
+        line,
+        value: row.trim().slice(0, 200),
+        problem: 'has more than one value; put one address per row',
+      });
       return;
     }
     const address = cells[0]!;
@@ -49,13 +63,21 @@ export function parseAddressList(text: string): ParsedList {
       return;
     }
     const key = addressKey(address);
-    if (seen.has(key)) { duplicates++; return; }
+    if (seen.has(key)) {
+      duplicates++;
+      return;
+    }
     seen.add(key);
     addresses.push(address);
   });
   if (addresses.length > MAX_ADDRESSES) {
-    problems.push({ line: rows.length, value: '', problem: `the list has ${addresses.length} addresses; the most one upload takes is ${MAX_ADDRESSES}` });
+    problems.push({
+      line: rows.length,
+      value: '',
+      problem: `the list has ${addresses.length} addresses; the most one upload takes is ${MAX_ADDRESSES}`,
+    });
   }
-  if (addresses.length === 0 && problems.length === 0) problems.push({ line: 1, value: '', problem: 'the list holds no addresses' });
+  if (addresses.length === 0 && problems.length === 0)
+    problems.push({ line: 1, value: '', problem: 'the list holds no addresses' });
   return { addresses, duplicates, problems };
 }

@@ -9,10 +9,13 @@ import { findCampaignByCode } from '../study/store.js';
 export function campaignManager(access: Pick<Access, 'signedIn'>): RequestHandler {
   return async (req, res, next) => {
     let signedIn = false;
-    await access.signedIn(req, res, () => { signedIn = true; });
+    await access.signedIn(req, res, () => {
+      signedIn = true;
+    });
     if (!signedIn) return;
     const campaign = await findCampaignByCode(String(req.params.code), { pilotCode: 1 });
-    if (!campaign || !canEditCouncil(currentUser(res), campaign.pilotCode)) throw forbidden('Only an admin or an HR lead of this council can manage its invitations.');
+    if (!campaign || !canEditCouncil(currentUser(res), campaign.pilotCode))
+      throw forbidden('Only an admin or an HR lead of this council can manage its invitations.');
     next();
   };
 }

@@ -11,16 +11,23 @@ export type InvitationMailDeps = { baseUrl: string; minGroupSize: number; retent
 // once a day, deleting email lists past their retention.
 export function invitationMail(d: InvitationMailDeps): MailParts {
   let sweptOn = '';
-  const compose = invitationComposer({ baseUrl: d.baseUrl, minGroupSize: d.minGroupSize, retentionDays: d.retentionDays });
+  const compose = invitationComposer({
+    baseUrl: d.baseUrl,
+    minGroupSize: d.minGroupSize,
+    retentionDays: d.retentionDays,
+  });
   return {
     composers: { invitation: compose, reminder: compose },
     ticks: [
-      async (now) => { await queueDueReminders(now); },
+      async (now) => {
+        await queueDueReminders(now);
+      },
       async (now) => {
         if (sweptOn === todayInUk(now)) return;
         const deleted = await sweepExpiredLists(now, d.retentionDays);
         sweptOn = todayInUk(now);
-        if (deleted.length > 0) d.logger.info({ campaigns: deleted.length }, 'email lists past their retention deleted');
+        if (deleted.length > 0)
+          d.logger.info({ campaigns: deleted.length }, 'email lists past their retention deleted');
       },
     ],
   };

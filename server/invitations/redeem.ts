@@ -16,14 +16,27 @@ import { findToken } from './tokens.js';
 export type InvitationCampaign = { _id: string; requireInvitation?: boolean | null };
 export type Redemption = { settle: () => Promise<void> };
 
-export const invitationRequired = () => new AppError(403, 'invitation_required',
-  'This survey is by invitation. Please open the personal link in your invitation email.');
-export const invitationUnknown = () => new AppError(403, 'invitation_unknown',
-  'This personal link is not recognised. Check that you opened the whole link from your invitation email; links stop working some weeks after the survey closes.');
-export const invitationUsed = () => new AppError(409, 'invitation_used',
-  'This personal link has already been used to answer the survey. Each link works once, so that everyone answers once. Thank you for taking part.');
+export const invitationRequired = () =>
+  new AppError(
+    403,
+    'invitation_required',
+    'This survey is by invitation. Please open the personal link in your invitation email.',
+  );
+export const invitationUnknown = () =>
+  new AppError(
+    403,
+    'invitation_unknown',
+    'This personal link is not recognised. Check that you opened the whole link from your invitation email; links stop working some weeks after the survey closes.',
+  );
+export const invitationUsed = () =>
+  new AppError(
+    409,
+    'invitation_used',
+    'This personal link has already been used to answer the survey. Each link works once, so that everyone answers once. Thank you for taking part.',
+  );
 
-const claimHash = (token: string, submissionId: string) => createHash('sha256').update(`${token}|${submissionId}`).digest('hex');
+const claimHash = (token: string, submissionId: string) =>
+  createHash('sha256').update(`${token}|${submissionId}`).digest('hex');
 
 async function surveyToken(campaign: string, token: string) {
   const found = await findToken(token, 'survey');
@@ -40,7 +53,11 @@ function settler(campaign: string, invitee: string): Redemption {
   };
 }
 
-export async function redeemInvitation(campaign: InvitationCampaign, token: string | undefined, submissionId: string): Promise<Redemption | null> {
+export async function redeemInvitation(
+  campaign: InvitationCampaign,
+  token: string | undefined,
+  submissionId: string,
+): Promise<Redemption | null> {
   if (!token) {
     if (campaign.requireInvitation) throw invitationRequired();
     return null;
@@ -64,7 +81,11 @@ export async function redeemInvitation(campaign: InvitationCampaign, token: stri
 }
 
 // For a retry whose response is already stored: finish step 3 if a crash interrupted it.
-export async function settleInvitation(campaign: string, token: string | undefined, submissionId: string): Promise<void> {
+export async function settleInvitation(
+  campaign: string,
+  token: string | undefined,
+  submissionId: string,
+): Promise<void> {
   if (!token) return;
   const found = await findToken(token, 'survey');
   if (!found || found.campaign !== campaign) return;

@@ -3,13 +3,13 @@ import { deleteCampaignMailRecords, deleteQueuedCampaignMail } from '../mail/out
 import { findCampaignByCode, findWave } from '../study/store.js';
 import { InvitationClaim, InvitationList, InvitationOptOut, InvitationToken, inviteesOf } from './model.js';
 
-
 // The last day a list is kept: a wave "closes on" its last open day, so with 30 days' retention
 // a wave closing on 1 June keeps its list to 1 July and loses it on 2 July.
 export const deleteAfterDay = (closedOn: string, retentionDays: number) => addDays(closedOn, retentionDays);
 
 const ignoreMissing = (err: unknown) => {
-  if ((err as { codeName?: string; code?: number }).code !== 26 && !/ns not found/i.test((err as Error).message)) throw err;
+  if ((err as { codeName?: string; code?: number }).code !== 26 && !/ns not found/i.test((err as Error).message))
+    throw err;
 };
 
 // Everything that names a person: queued mail first (nothing more goes out), then addresses,
@@ -34,10 +34,11 @@ export async function sweepExpiredLists(now: Date, retentionDays: number): Promi
   const deleted: string[] = [];
   for (const list of await InvitationList.find({}, { closedSeenOn: 1 }).lean()) {
     const campaign = await findCampaignByCode(list._id);
-    const wave = campaign && await findWave(campaign.waveId);
+    const wave = campaign && (await findWave(campaign.waveId));
     let closedOn: string | null = null;
     if (!campaign || !wave) closedOn = '0000-01-01';
-    else if (today > wave.closesOn) closedOn = list.closedSeenOn && list.closedSeenOn < wave.closesOn ? list.closedSeenOn : wave.closesOn;
+    else if (today > wave.closesOn)
+      closedOn = list.closedSeenOn && list.closedSeenOn < wave.closesOn ? list.closedSeenOn : wave.closesOn;
     else if (campaign.closedManually) {
       if (!list.closedSeenOn) await InvitationList.updateOne({ _id: list._id }, { $set: { closedSeenOn: today } });
       closedOn = list.closedSeenOn ?? today;

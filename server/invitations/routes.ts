@@ -31,20 +31,27 @@ const utf8Only: RequestHandler = (req, _res, next) => {
 // (up to 2 MB, about 50,000 addresses).
 export function invitationUploadRoutes(deps: InvitationRouteDeps) {
   const now = deps.now ?? (() => new Date());
-  return Router().post('/invitations/:code/list', deps.requireCampaignManager,
+  return Router().post(
+    '/invitations/:code/list',
+    deps.requireCampaignManager,
     utf8Only,
     express.text({ type: ['text/csv', 'text/plain', 'application/csv'], limit: '2mb', verify: rejectInvalidUtf8 }),
     async (req, res) => {
-      if (typeof req.body !== 'string') throw new AppError(415, 'unsupported_media_type', 'Send the list as text/csv, one address per row.');
+      if (typeof req.body !== 'string')
+        throw new AppError(415, 'unsupported_media_type', 'Send the list as text/csv, one address per row.');
       const { lang } = UploadQuery.parse(req.query);
       res.status(201).json(await uploadList(code(req), req.body, lang, now()));
-    });
+    },
+  );
 }
 
 export function invitationRoutes(deps: InvitationRouteDeps) {
   const now = deps.now ?? (() => new Date());
   return Router()
-    .use('/invitations/:code', deps.requireCampaignManager, (_req, res, next) => { res.set('Cache-Control', 'no-store'); next(); })
+    .use('/invitations/:code', deps.requireCampaignManager, (_req, res, next) => {
+      res.set('Cache-Control', 'no-store');
+      next();
+    })
     .get('/invitations/:code', async (req, res) => {
       res.json(await invitationStatus(code(req), deps.minGroupSize, deps.retentionDays));
     })

@@ -15,7 +15,10 @@ export async function setReminderDates(code: string, dates: string[], now: Date)
   const sorted = [...new Set(dates)].sort();
   const wrong = sorted.filter((d) => d < today || d < wave.opensOn || d > wave.closesOn);
   if (wrong.length > 0) {
-    throw badRequest(`Reminder dates must be from today and between ${wave.opensOn} and ${wave.closesOn}.`, wrong.map((d) => ({ field: 'dates', problem: `${d} is outside that range` })));
+    throw badRequest(
+      `Reminder dates must be from today and between ${wave.opensOn} and ${wave.closesOn}.`,
+      wrong.map((d) => ({ field: 'dates', problem: `${d} is outside that range` })),
+    );
   }
   await ensureList(code);
   await InvitationList.updateOne({ _id: code }, { $set: { reminders: sorted } });
@@ -26,7 +29,9 @@ export async function setReminderDates(code: string, dates: string[], now: Date)
 // (Checked again when each email is written.)
 export async function reminderRecipients(code: string): Promise<string[]> {
   const [unused, optOuts, claims] = await Promise.all([
-    inviteesOf(code).find({ used: false }, { projection: { _id: 1 } }).toArray(),
+    inviteesOf(code)
+      .find({ used: false }, { projection: { _id: 1 } })
+      .toArray(),
     InvitationOptOut.find({ campaign: code }, { _id: 1 }).lean(),
     InvitationClaim.find({ campaign: code }, { _id: 1 }).lean(),
   ]);
@@ -46,7 +51,15 @@ export async function queueDueReminders(now: Date): Promise<number> {
     const { status } = await findCampaign(list._id).catch(() => ({ status: 'closed' as const }));
     if (status === 'open') {
       const latest = due[due.length - 1]!;
-      if (await createMailing({ id: `${list._id}:r:${latest}`, kind: 'reminder', campaign: list._id, invitees: await reminderRecipients(list._id) })) queued++;
+      if (
+        await createMailing({
+          id: `${list._id}:r:${latest}`,
+          kind: 'reminder',
+          campaign: list._id,
+          invitees: await reminderRecipients(list._id),
+        })
+      )
+        queued++;
     }
     await InvitationList.updateOne({ _id: list._id }, { $addToSet: { remindersQueued: { $each: due } } });
   }

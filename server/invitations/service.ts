@@ -2,10 +2,23 @@ import { randomBytes } from 'node:crypto';
 import { findCampaign } from '../study/campaigns/service.js';
 import { conflict, notFound, unprocessable } from '../errors.js';
 import { createMailing, insertNew } from '../mail/outbox/feeder.js';
-import { campaignMail, deleteMailProblem, findMailProblem, holdMailingUntil, isDuplicateKey } from '../mail/outbox/store.js';
+import {
+  campaignMail,
+  deleteMailProblem,
+  findMailProblem,
+  holdMailingUntil,
+  isDuplicateKey,
+} from '../mail/outbox/store.js';
 import { invitationAnonymityText } from './anonymity.js';
 import { parseAddressList } from './csv.js';
-import { InvitationList, InvitationOptOut, inviteeId, inviteesOf, type InvitationLang, type InviteeDoc } from './model.js';
+import {
+  InvitationList,
+  InvitationOptOut,
+  inviteeId,
+  inviteesOf,
+  type InvitationLang,
+  type InviteeDoc,
+} from './model.js';
 import { deleteAfterDay } from './retention.js';
 
 export type UploadResult = { added: number; alreadyListed: number; duplicates: number };
@@ -17,7 +30,9 @@ async function openOrScheduled(code: string) {
 }
 
 export async function ensureList(code: string): Promise<void> {
-  await InvitationList.create({ _id: code }).catch((err) => { if (!isDuplicateKey(err)) throw err; });
+  await InvitationList.create({ _id: code }).catch((err) => {
+    if (!isDuplicateKey(err)) throw err;
+  });
 }
 
 // A whole list or nothing: any bad row refuses the upload with every problem and its line.
@@ -27,8 +42,11 @@ export async function uploadList(code: string, csv: string, lang: InvitationLang
   const { wave } = await openOrScheduled(code);
   const parsed = parseAddressList(csv);
   if (parsed.problems.length > 0) {
-    throw unprocessable('invalid_list', `The list has ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}; nothing was imported. Correct the rows named and upload it again.`,
-      parsed.problems.slice(0, 200));
+    throw unprocessable(
+      'invalid_list',
+      `The list has ${parsed.problems.length} problem${parsed.problems.length === 1 ? '' : 's'}; nothing was imported. Correct the rows named and upload it again.`,
+      parsed.problems.slice(0, 200),
+    );
   }
   await ensureList(code);
   const people = inviteesOf(code);
@@ -37,7 +55,14 @@ export async function uploadList(code: string, csv: string, lang: InvitationLang
   const fresh = docs.filter((d) => !listed.has(d._id));
   // the mailing first, held until the addresses are stored, so no stored address is left uninvited
   const mailing = `${code}:i:${randomBytes(6).toString('base64url')}`;
-  await createMailing({ id: mailing, kind: 'invitation', campaign: code, invitees: fresh.map((d) => d._id), notBefore: wave.opensOn, holdUntil: new Date(now.getTime() + 10 * 60_000) });
+  await createMailing({
+    id: mailing,
+    kind: 'invitation',
+    campaign: code,
+    invitees: fresh.map((d) => d._id),
+    notBefore: wave.opensOn,
+    holdUntil: new Date(now.getTime() + 10 * 60_000),
+  });
   if (fresh.length > 0) {
     await people.insertMany(fresh, { ordered: false }).catch((err) => {
       const errors = (err as { writeErrors?: unknown[] }).writeErrors;
@@ -57,7 +82,9 @@ export async function invitationStatus(code: string, minGroupSize: number, reten
   const { wave, campaign } = await findCampaign(code);
   const list = await InvitationList.findById(code).lean();
   const [people, optedOut, { done, problems, mailings, queued }] = await Promise.all([
-    inviteesOf(code).find({}, { projection: { email: 1 } }).toArray(),
+    inviteesOf(code)
+      .find({}, { projection: { email: 1 } })
+      .toArray(),
     InvitationOptOut.countDocuments({ campaign: code }),
     campaignMail(code),
   ]);
@@ -76,8 +103,13 @@ export async function invitationStatus(code: string, minGroupSize: number, reten
     reminders: { dates: list?.reminders ?? [], queued: list?.remindersQueued ?? [] },
     mail,
     problems: problems.map((p) => ({
-      id: p._id, kind: p.kind, state: p.state, to: p.to ?? (p.invitee ? emails.get(p.invitee) ?? null : null),
-      attempts: p.attempts, error: p.error ?? null, day: p.day,
+      id: p._id,
+      kind: p.kind,
+      state: p.state,
+      to: p.to ?? (p.invitee ? (emails.get(p.invitee) ?? null) : null),
+      attempts: p.attempts,
+      error: p.error ?? null,
+      day: p.day,
     })),
     deleteAfter: list ? deleteAfterDay(wave.closesOn, retentionDays) : null,
     anonymity: invitationAnonymityText(minGroupSize, retentionDays),
@@ -90,7 +122,9 @@ export async function resendProblem(code: string, id: string, now: Date): Promis
   if (!p || p.campaign !== code) throw notFound('No undelivered message with this id for this survey.');
   await openOrScheduled(code);
   const { _id, kind, campaign, invitee, to, subject, text, html } = p;
-  const inserted = await insertNew([{ _id, kind, campaign, invitee, to, subject, text, html, round: p.round + 1, attempts: 0, due: now }]);
+  const inserted = await insertNew([
+    { _id, kind, campaign, invitee, to, subject, text, html, round: p.round + 1, attempts: 0, due: now },
+  ]);
   if (inserted === 0) throw conflict('This message is already queued.');
   await deleteMailProblem(id);
   return { id, queued: true };

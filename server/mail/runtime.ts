@@ -1,6 +1,12 @@
 import type { Logger } from '../log.js';
 import type { MailSettings } from '../config.js';
-import { createMailWorker, type Composer, type MailWorker, type MailWorkerOptions, type Tick } from './outbox/worker.js';
+import {
+  createMailWorker,
+  type Composer,
+  type MailWorker,
+  type MailWorkerOptions,
+  type Tick,
+} from './outbox/worker.js';
 import type { MessageKind } from './outbox/model.js';
 import { createMailTransport, type TransportOptions } from './transport.js';
 
@@ -26,10 +32,17 @@ export function createMailRuntime(d: MailRuntimeDeps): MailWorker | null {
   }
   if (transport.kind === 'folder') d.logger.info(`Mail goes to files in ${s.MAIL_DIR} (set SMTP_HOST to send it).`);
   return createMailWorker({
-    transport, logger: d.logger,
+    transport,
+    logger: d.logger,
     ticks: d.parts.flatMap((p) => p.ticks),
     composers: Object.assign({}, ...d.parts.map((p) => p.composers)),
-    ratePerSecond: s.MAIL_RATE_PER_SECOND, maxAttempts: s.MAIL_MAX_ATTEMPTS, retryBaseMs: s.MAIL_RETRY_BASE_SECONDS * 1000,
-    concurrency: d.concurrency, pollMs: d.pollMs, exclusive: d.exclusive, staleMs: d.staleMs, now: d.now,
+    ratePerSecond: s.MAIL_RATE_PER_SECOND,
+    maxAttempts: s.MAIL_MAX_ATTEMPTS,
+    retryBaseMs: s.MAIL_RETRY_BASE_SECONDS * 1000,
+    concurrency: d.concurrency,
+    pollMs: d.pollMs,
+    exclusive: d.exclusive,
+    staleMs: d.staleMs,
+    now: d.now,
   });
 }

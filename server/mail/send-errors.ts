@@ -7,9 +7,22 @@
 //             automatically (at most once); an admin sees it and may resend.
 export type SendOutcome = 'outage' | 'retry' | 'failed' | 'unknown';
 
-type SmtpErrorFields = { code?: unknown; originalCode?: unknown; command?: unknown; responseCode?: unknown; timeoutType?: unknown };
+type SmtpErrorFields = {
+  code?: unknown;
+  originalCode?: unknown;
+  command?: unknown;
+  responseCode?: unknown;
+  timeoutType?: unknown;
+};
 
-const beforeSession = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
+const beforeSession = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+]);
 const setupTimeouts = new Set(['CONNECTION_TIMEOUT', 'GREETING_TIMEOUT', 'DNS_TIMEOUT', 'TLS_TIMEOUT']);
 const configCodes = new Set(['EAUTH', 'ETLS', 'EDNS', 'ENOAUTH', 'EPROXY']);
 
@@ -19,7 +32,8 @@ export function classifySendError(err: unknown): SendOutcome {
   if (typeof e.code === 'string' && configCodes.has(e.code)) return 'outage';
   if (typeof e.responseCode === 'number') {
     // refused before any recipient was named: the sender or session, not this message
-    if (command === 'CONN' || command.startsWith('MAIL FROM') || /^(EHLO|HELO|LHLO|STARTTLS|AUTH)/.test(command)) return 'outage';
+    if (command === 'CONN' || command.startsWith('MAIL FROM') || /^(EHLO|HELO|LHLO|STARTTLS|AUTH)/.test(command))
+      return 'outage';
     return e.responseCode >= 500 ? 'failed' : 'retry';
   }
   if (typeof e.originalCode === 'string' && beforeSession.has(e.originalCode)) return 'outage';
@@ -28,7 +42,10 @@ export function classifySendError(err: unknown): SendOutcome {
 }
 
 export class MailSendError extends Error {
-  constructor(readonly outcome: SendOutcome, message: string) {
+  constructor(
+    readonly outcome: SendOutcome,
+    message: string,
+  ) {
     super(message);
   }
 }

@@ -36,7 +36,12 @@ ${w.anonymity(f).map(p).join('\n')}
 </div>`;
 }
 
-export function renderInvitation(kind: MailKind, lang: MailLang | 'both', f: MailFacts, links: InvitationLinks): RenderedMail {
+export function renderInvitation(
+  kind: MailKind,
+  lang: MailLang | 'both',
+  f: MailFacts,
+  links: InvitationLinks,
+): RenderedMail {
   const langs = languagesOf(lang);
   const rule = '\n\n----------------------------------------\n\n';
   return {

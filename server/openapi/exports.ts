@@ -1,6 +1,9 @@
 import { error, json, query, staff, staffErrors } from './parts.js';
 
-const file = (types: string[], description: string) => ({ description, content: Object.fromEntries(types.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])) });
+const file = (types: string[], description: string) => ({
+  description,
+  content: Object.fromEntries(types.map((t) => [t, { schema: { type: 'string', format: 'binary' } }])),
+});
 const countHeader = (description: string) => ({ description, schema: { type: 'integer', minimum: 0 } });
 const filters = [
   query('wave', 'wave id(s), repeated or comma-separated', false),
@@ -15,7 +18,8 @@ export const exportPaths = {
   '/api/v1/exports/responses': {
     get: {
       ...staff,
-      summary: 'Responses of closed campaigns, one row per response, streamed: council × wave groups with fewer than MIN_GROUP_SIZE responses left out whole, new random row ids, months not days, rows shuffled, small demographic bands merged into -9, free text only where the campaign allowed it (admin or researcher; audited)',
+      summary:
+        'Responses of closed campaigns, one row per response, streamed: council × wave groups with fewer than MIN_GROUP_SIZE responses left out whole, new random row ids, months not days, rows shuffled, small demographic bands merged into -9, free text only where the campaign allowed it (admin or researcher; audited)',
       parameters: [
         query('format', 'csv, xlsx (data and codebook sheets), sav (SPSS) or ndjson'),
         ...filters,
@@ -25,16 +29,28 @@ export const exportPaths = {
       responses: {
         200: {
           ...file(
-            ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/x-spss-sav', 'application/x-ndjson'],
+            [
+              'text/csv',
+              'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+              'application/x-spss-sav',
+              'application/x-ndjson',
+            ],
             'The file, as an attachment. When every group with responses is below the minimum (or there are no responses), the file has its header and no rows: still 200, with X-Small-Groups-Left-Out saying why',
           ),
           headers: {
             'X-Export-Rows': countHeader('Rows in the file (responses of the groups exported)'),
-            'X-Small-Groups-Left-Out': countHeader('How many council × wave groups in the selection had 1 to MIN_GROUP_SIZE - 1 responses and were left out (never which)'),
-            'X-Open-Campaigns-Left-Out': countHeader('Campaigns in the selection left out because they have not closed yet'),
+            'X-Small-Groups-Left-Out': countHeader(
+              'How many council × wave groups in the selection had 1 to MIN_GROUP_SIZE - 1 responses and were left out (never which)',
+            ),
+            'X-Open-Campaigns-Left-Out': countHeader(
+              'Campaigns in the selection left out because they have not closed yet',
+            ),
           },
         },
-        409: json(error, 'No campaign in the selection has closed yet (the header X-Open-Campaigns-Left-Out counts open ones left out of a download)'),
+        409: json(
+          error,
+          'No campaign in the selection has closed yet (the header X-Open-Campaigns-Left-Out counts open ones left out of a download)',
+        ),
         ...staffErrors(400),
       },
     },
@@ -42,8 +58,12 @@ export const exportPaths = {
   '/api/v1/exports/codebook': {
     get: {
       ...staff,
-      summary: 'The codebook: variable names, question text in each language, type, codes and labels, scale membership, reverse scoring and survey version (admin or researcher)',
-      parameters: [query('survey', 'id@version, repeated or comma-separated, e.g. staff-wellbeing@1'), query('format', 'csv, json (default) or md', false)],
+      summary:
+        'The codebook: variable names, question text in each language, type, codes and labels, scale membership, reverse scoring and survey version (admin or researcher)',
+      parameters: [
+        query('survey', 'id@version, repeated or comma-separated, e.g. staff-wellbeing@1'),
+        query('format', 'csv, json (default) or md', false),
+      ],
       responses: { 200: file(['application/json', 'text/csv', 'text/markdown'], 'The codebook'), ...staffErrors(400) },
     },
   },
@@ -52,8 +72,13 @@ export const exportPaths = {
       ...staff,
       summary: 'The export audit log, newest first: who, when, filters, format, rows and how each export ended (admin)',
       parameters: [query('limit', 'entries, 1–1000 (default 100)', false)],
-      responses: { 200: json({ type: 'object', properties: { entries: { type: 'array', items: { type: 'object' } } } }, '{ entries: [{ user, at, kind, format, filters, rows, outcome }] }'), ...staffErrors(400) },
+      responses: {
+        200: json(
+          { type: 'object', properties: { entries: { type: 'array', items: { type: 'object' } } } },
+          '{ entries: [{ user, at, kind, format, filters, rows, outcome }] }',
+        ),
+        ...staffErrors(400),
+      },
     },
   },
 };
-

@@ -8,90 +8,240 @@ import { invitationPaths } from './invitations.js';
 const pilotFields = { name: str, arm: { enum: ['pilot', 'comparison'] }, region: str, practiceModelStart: day };
 const waveFields = { name: str, opensOn: day, closesOn: day, surveyId: str, surveyVersion: { type: 'integer' } };
 const userFields = { role: { enum: ['admin', 'hr_lead', 'researcher'] }, pilots: { type: 'array', items: str } };
-const admin = (summary: string, ok: Record<string, object>, codes: number[], extra: object = {}) =>
-  ({ ...staff, summary: `${summary} (admin)`, ...extra, responses: { ...ok, ...staffErrors(...codes) } });
+const admin = (summary: string, ok: Record<string, object>, codes: number[], extra: object = {}) => ({
+  ...staff,
+  summary: `${summary} (admin)`,
+  ...extra,
+  responses: { ...ok, ...staffErrors(...codes) },
+});
 
 // Setting up the study; every field error comes back as details: [{ field, problem }].
 const adminPaths = {
   '/api/v1/admin/surveys': { get: admin('Installed survey versions', { 200: list('[{ id, version, title }]') }, []) },
   '/api/v1/admin/pilots': {
     get: admin('Councils in the study', { 200: list('[{ code, name, arm, region, practiceModelStart }]') }, []),
-    post: admin('Add a council', { 201: json(object, 'the council') }, [400, 409, 415], { requestBody: body(props(['code', 'name', 'arm'], { code: str, ...pilotFields })) }),
+    post: admin('Add a council', { 201: json(object, 'the council') }, [400, 409, 415], {
+      requestBody: body(props(['code', 'name', 'arm'], { code: str, ...pilotFields })),
+    }),
   },
   '/api/v1/admin/pilots/{code}': {
-    patch: admin('Change a council\'s name, arm, region or practice-model start (null clears)', { 200: json(object, 'the council') }, [400, 404, 415],
-      { parameters: [path('code', 'DfE old_la_code')], requestBody: body(props([], pilotFields)) }),
+    patch: admin(
+      "Change a council's name, arm, region or practice-model start (null clears)",
+      { 200: json(object, 'the council') },
+      [400, 404, 415],
+      { parameters: [path('code', 'DfE old_la_code')], requestBody: body(props([], pilotFields)) },
+    ),
   },
   '/api/v1/admin/waves': {
     get: admin('Waves', { 200: list('[{ id, name, opensOn, closesOn, surveyId, surveyVersion }]') }, []),
-    post: admin('Create a wave on an installed survey version', { 201: json(object, 'the wave') }, [400, 409, 415], { requestBody: body(props(['id', ...Object.keys(waveFields)], { id: str, ...waveFields })) }),
+    post: admin('Create a wave on an installed survey version', { 201: json(object, 'the wave') }, [400, 409, 415], {
+      requestBody: body(props(['id', ...Object.keys(waveFields)], { id: str, ...waveFields })),
+    }),
   },
   '/api/v1/admin/waves/{id}': {
-    patch: admin('Change a wave\'s name or dates; its survey version only while it has no responses', { 200: json(object, 'the wave') }, [400, 404, 409, 415],
-      { parameters: [path('id', 'wave id')], requestBody: body(props([], waveFields)) }),
+    patch: admin(
+      "Change a wave's name or dates; its survey version only while it has no responses",
+      { 200: json(object, 'the wave') },
+      [400, 404, 409, 415],
+      { parameters: [path('id', 'wave id')], requestBody: body(props([], waveFields)) },
+    ),
   },
   '/api/v1/admin/waves/{id}/campaigns': {
-    get: admin('The wave\'s campaigns with status, link and response count', { 200: list('[{ code, link, pilotCode, council, status, responses, headcount, allowFreeText }]') }, [404], { parameters: [path('id', 'wave id')] }),
-    post: admin('Open a campaign for a council in the wave; returns its respondent link', { 201: json(object, '{ code, link, … }') }, [400, 404, 409, 415],
-      { parameters: [path('id', 'wave id')], requestBody: body(props(['pilotCode'], { pilotCode: str, headcount: { type: 'integer' }, allowFreeText: { type: 'boolean' } })) }),
+    get: admin(
+      "The wave's campaigns with status, link and response count",
+      { 200: list('[{ code, link, pilotCode, council, status, responses, headcount, allowFreeText }]') },
+      [404],
+      { parameters: [path('id', 'wave id')] },
+    ),
+    post: admin(
+      'Open a campaign for a council in the wave; returns its respondent link',
+      { 201: json(object, '{ code, link, … }') },
+      [400, 404, 409, 415],
+      {
+        parameters: [path('id', 'wave id')],
+        requestBody: body(
+          props(['pilotCode'], { pilotCode: str, headcount: { type: 'integer' }, allowFreeText: { type: 'boolean' } }),
+        ),
+      },
+    ),
   },
   '/api/v1/admin/campaigns/{code}': {
-    patch: admin('Set headcount (null clears), allow free text, or close (or reopen) by hand', { 200: json(object, 'the campaign') }, [400, 404, 415],
-      { parameters: [path('code', 'the campaign\'s public code')], requestBody: body(props([], { headcount: { type: ['integer', 'null'] }, allowFreeText: { type: 'boolean' }, closed: { type: 'boolean' } })) }),
+    patch: admin(
+      'Set headcount (null clears), allow free text, or close (or reopen) by hand',
+      { 200: json(object, 'the campaign') },
+      [400, 404, 415],
+      {
+        parameters: [path('code', "the campaign's public code")],
+        requestBody: body(
+          props([], {
+            headcount: { type: ['integer', 'null'] },
+            allowFreeText: { type: 'boolean' },
+            closed: { type: 'boolean' },
+          }),
+        ),
+      },
+    ),
   },
   '/api/v1/admin/users': {
-    get: admin('Accounts (never their password hashes)', { 200: list('[{ email, role, pilots, disabled, createdAt }]') }, []),
-    post: admin('Create an account; without a password one is generated and returned once', { 201: json(object, '{ user, password? }') }, [400, 409, 415],
-      { requestBody: body(props(['email', 'role'], { email: str, ...userFields, password: { type: 'string', minLength: 12 } })) }),
+    get: admin(
+      'Accounts (never their password hashes)',
+      { 200: list('[{ email, role, pilots, disabled, createdAt }]') },
+      [],
+    ),
+    post: admin(
+      'Create an account; without a password one is generated and returned once',
+      { 201: json(object, '{ user, password? }') },
+      [400, 409, 415],
+      {
+        requestBody: body(
+          props(['email', 'role'], { email: str, ...userFields, password: { type: 'string', minLength: 12 } }),
+        ),
+      },
+    ),
   },
   '/api/v1/admin/users/{email}': {
-    patch: admin('Change role or councils, disable, or reset the password (returned once)', { 200: json(object, '{ user, password? }') }, [400, 404, 409, 415],
-      { parameters: [path('email', 'the account\'s email')], requestBody: body(props([], { ...userFields, disabled: { type: 'boolean' }, resetPassword: { const: true } })) }),
-    delete: admin('Delete an account and end its sessions', { 204: { description: 'Deleted' } }, [404, 409], { parameters: [path('email', 'the account\'s email')] }),
+    patch: admin(
+      'Change role or councils, disable, or reset the password (returned once)',
+      { 200: json(object, '{ user, password? }') },
+      [400, 404, 409, 415],
+      {
+        parameters: [path('email', "the account's email")],
+        requestBody: body(props([], { ...userFields, disabled: { type: 'boolean' }, resetPassword: { const: true } })),
+      },
+    ),
+    delete: admin('Delete an account and end its sessions', { 204: { description: 'Deleted' } }, [404, 409], {
+      parameters: [path('email', "the account's email")],
+    }),
   },
 };
 
 export const openapi = {
   openapi: '3.1.0',
   info: {
-    title: 'Staff wellbeing and retention surveys API', version: '1',
-    description: 'Anonymous survey collection for children\'s social care staff, per-council summaries with small-group suppression, arm comparisons and DfE workforce figures. Staff routes need a session (POST /api/v1/session) and, when they change anything, the X-CSRF-Token header from GET /api/v1/session.',
+    title: 'Staff wellbeing and retention surveys API',
+    version: '1',
+    description:
+      "Anonymous survey collection for children's social care staff, per-council summaries with small-group suppression, arm comparisons and DfE workforce figures. Staff routes need a session (POST /api/v1/session) and, when they change anything, the X-CSRF-Token header from GET /api/v1/session.",
   },
   paths: {
-    '/healthz': { get: { summary: 'Liveness and database status', responses: { 200: json(object, '{"status":"ok","db":"up"}'), 503: json(object, '{"status":"degraded","db":"down"}') } } },
+    '/healthz': {
+      get: {
+        summary: 'Liveness and database status',
+        responses: {
+          200: json(object, '{"status":"ok","db":"up"}'),
+          503: json(object, '{"status":"degraded","db":"down"}'),
+        },
+      },
+    },
     '/api/v1/campaigns/{code}': {
-      get: { summary: 'A campaign\'s survey definition, locales and status (respondent)', parameters: [path('code', 'the campaign\'s public code')], responses: { 200: json(object, 'campaign, survey and reporting threshold'), ...errors(403, 404, 410, 503) } },
+      get: {
+        summary: "A campaign's survey definition, locales and status (respondent)",
+        parameters: [path('code', "the campaign's public code")],
+        responses: { 200: json(object, 'campaign, survey and reporting threshold'), ...errors(403, 404, 410, 503) },
+      },
     },
     '/api/v1/campaigns/{code}/responses': {
       post: {
-        summary: 'Submit an anonymous response (idempotent by submissionId)', parameters: [path('code', 'the campaign\'s public code')],
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['submissionId', 'answers'], additionalProperties: false, properties: { submissionId: { type: 'string', format: 'uuid' }, answers: { type: 'object' } } } } } },
-        responses: { 201: json({ type: 'object', properties: { id: { type: 'string' } } }, 'Stored'), 200: json({ type: 'object', properties: { id: { type: 'string' } } }, 'Already stored (a retry)'), ...errors(400, 403, 404, 409, 410, 413, 415, 422, 429, 503) },
+        summary: 'Submit an anonymous response (idempotent by submissionId)',
+        parameters: [path('code', "the campaign's public code")],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['submissionId', 'answers'],
+                additionalProperties: false,
+                properties: { submissionId: { type: 'string', format: 'uuid' }, answers: { type: 'object' } },
+              },
+            },
+          },
+        },
+        responses: {
+          201: json({ type: 'object', properties: { id: { type: 'string' } } }, 'Stored'),
+          200: json({ type: 'object', properties: { id: { type: 'string' } } }, 'Already stored (a retry)'),
+          ...errors(400, 403, 404, 409, 410, 413, 415, 422, 429, 503),
+        },
       },
     },
     '/api/v1/session': {
       post: {
-        summary: 'Sign in: sets the session cookie and returns the user and the CSRF token (rate-limited per email and per client address)',
+        summary:
+          'Sign in: sets the session cookie and returns the user and the CSRF token (rate-limited per email and per client address)',
         requestBody: body(props(['email', 'password'], { email: str, password: str })),
-        responses: { 200: json(object, '{ user: { email, role, pilots }, csrfToken }'), ...errors(400, 401, 415, 503), 429: json(error, 'Too many sign-in attempts') },
+        responses: {
+          200: json(object, '{ user: { email, role, pilots }, csrfToken }'),
+          ...errors(400, 401, 415, 503),
+          429: json(error, 'Too many sign-in attempts'),
+        },
       },
-      get: { ...staff, summary: 'The signed-in user and the CSRF token to send as X-CSRF-Token', responses: { 200: json(object, '{ user, csrfToken }'), ...staffErrors() } },
-      delete: { ...staff, summary: 'Sign out: the session is deleted and the cookie cleared', responses: { 204: { description: 'Signed out' }, ...staffErrors() } },
+      get: {
+        ...staff,
+        summary: 'The signed-in user and the CSRF token to send as X-CSRF-Token',
+        responses: { 200: json(object, '{ user, csrfToken }'), ...staffErrors() },
+      },
+      delete: {
+        ...staff,
+        summary: 'Sign out: the session is deleted and the cookie cleared',
+        responses: { 204: { description: 'Signed out' }, ...staffErrors() },
+      },
     },
     '/api/v1/pilots/{code}/summary': {
-      get: { ...staff, summary: 'A council\'s results for one wave, suppressed below the minimum group size', parameters: [path('code', 'DfE old_la_code, e.g. 855'), query('wave', 'wave id')], responses: { 200: json(object, 'responses, scales, alpha, proportions, items, breakdowns (admin, researcher, or an HR lead of the council)'), ...staffErrors(400, 404) } },
+      get: {
+        ...staff,
+        summary: "A council's results for one wave, suppressed below the minimum group size",
+        parameters: [path('code', 'DfE old_la_code, e.g. 855'), query('wave', 'wave id')],
+        responses: {
+          200: json(
+            object,
+            'responses, scales, alpha, proportions, items, breakdowns (admin, researcher, or an HR lead of the council)',
+          ),
+          ...staffErrors(400, 404),
+        },
+      },
     },
     '/api/v1/comparisons': {
-      get: { ...staff, summary: 'Pilot arm against comparison arm in a wave, change since a baseline wave and difference-in-differences', parameters: [query('wave', 'wave id'), query('baseline', 'baseline wave id', false)], responses: { 200: json(object, 'arms, scales, proportions, councils (admin or researcher)'), ...staffErrors(400, 404, 409) } },
+      get: {
+        ...staff,
+        summary:
+          'Pilot arm against comparison arm in a wave, change since a baseline wave and difference-in-differences',
+        parameters: [query('wave', 'wave id'), query('baseline', 'baseline wave id', false)],
+        responses: {
+          200: json(object, 'arms, scales, proportions, councils (admin or researcher)'),
+          ...staffErrors(400, 404, 409),
+        },
+      },
     },
     '/api/v1/pilots/{code}/workforce': {
-      get: { ...staff, summary: 'DfE turnover, vacancy, agency and caseload series beside statistical neighbours\' median, the arm mean and England', parameters: [path('code', 'DfE old_la_code')], responses: { 200: json(object, 'series by year with sources (admin, researcher, or an HR lead of the council)'), ...staffErrors(400, 404) } },
+      get: {
+        ...staff,
+        summary:
+          "DfE turnover, vacancy, agency and caseload series beside statistical neighbours' median, the arm mean and England",
+        parameters: [path('code', 'DfE old_la_code')],
+        responses: {
+          200: json(object, 'series by year with sources (admin, researcher, or an HR lead of the council)'),
+          ...staffErrors(400, 404),
+        },
+      },
     },
     '/api/v1/pilots/{code}/workforce/{year}': {
       put: {
-        ...staff, summary: 'Record a council\'s own figures for a year (kept beside DfE figures, with their source)', parameters: [path('code', 'DfE old_la_code'), path('year', 'year to 30 September')],
-        requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', additionalProperties: { type: 'number', minimum: 0 } } } } },
-        responses: { 200: json(object, 'the stored local figures, entered by the signed-in user (admin or an HR lead of the council)'), ...staffErrors(400, 404, 415) },
+        ...staff,
+        summary: "Record a council's own figures for a year (kept beside DfE figures, with their source)",
+        parameters: [path('code', 'DfE old_la_code'), path('year', 'year to 30 September')],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { type: 'object', additionalProperties: { type: 'number', minimum: 0 } } },
+          },
+        },
+        responses: {
+          200: json(
+            object,
+            'the stored local figures, entered by the signed-in user (admin or an HR lead of the council)',
+          ),
+          ...staffErrors(400, 404, 415),
+        },
       },
     },
     ...adminPaths,
@@ -103,8 +253,19 @@ export const openapi = {
     securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wellbeing_session' } },
     schemas: {
       Error: {
-        type: 'object', required: ['error'],
-        properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'array', items: { type: 'object' } } } } },
+        type: 'object',
+        required: ['error'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['code', 'message'],
+            properties: {
+              code: { type: 'string' },
+              message: { type: 'string' },
+              details: { type: 'array', items: { type: 'object' } },
+            },
+          },
+        },
       },
     },
   },

@@ -1,7 +1,17 @@
 // Every calendar decision is made in UK time (Europe/London), here and nowhere else. Days are
 // YYYY-MM-DD strings, which compare correctly as strings.
-const ukDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
-const ukWeekdayHour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', weekday: 'short', hour: '2-digit', hourCycle: 'h23' });
+const ukDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const ukWeekdayHour = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  weekday: 'short',
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
 
 export function todayInUk(now: Date = new Date()): string {
   return ukDay.format(now);
@@ -13,4 +23,5 @@ export function ukWeekdayAndHour(now: Date): { weekday: string; hour: number } {
   return { weekday: parts.weekday ?? '', hour: Number(parts.hour) };
 }
 
-export const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+export const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);

@@ -6,12 +6,19 @@ import { isDuplicate } from './db/insert-each.js';
 // insert is atomic on MongoDB and on FerretDB alike, unlike findOneAndUpdate and conditional
 // updates, which FerretDB does not make atomic. The holder claims the next slot shortly before
 // its slot ends, so it normally keeps the lease; if it dies, another process takes the next slot.
-const LeaseSlot = mongoose.model('LeaseSlot', new mongoose.Schema({
-  _id: { type: String, required: true },
-  name: { type: String, required: true },
-  holder: { type: String, required: true },
-  slot: { type: Number, required: true },
-}, { versionKey: false }), 'leaseslots');
+const LeaseSlot = mongoose.model(
+  'LeaseSlot',
+  new mongoose.Schema(
+    {
+      _id: { type: String, required: true },
+      name: { type: String, required: true },
+      holder: { type: String, required: true },
+      slot: { type: Number, required: true },
+    },
+    { versionKey: false },
+  ),
+  'leaseslots',
+);
 
 // Slots older than this many are deleted now and then; they are never read again.
 const KEEP_SLOTS = 20;
@@ -37,7 +44,8 @@ export function createLease(name: string, holder: string, slotMs = 30_000): Leas
     const slot = Math.floor(nowMs / slotMs);
     if (!known.has(slot)) known.set(slot, await claim(slot));
     const mine = known.get(slot)!;
-    if (mine && (slot + 1) * slotMs - nowMs < slotMs / 4 && !known.has(slot + 1)) known.set(slot + 1, await claim(slot + 1));
+    if (mine && (slot + 1) * slotMs - nowMs < slotMs / 4 && !known.has(slot + 1))
+      known.set(slot + 1, await claim(slot + 1));
     for (const s of known.keys()) if (s < slot) known.delete(s);
     return mine;
   };

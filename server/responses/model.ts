@@ -5,16 +5,19 @@ import mongoose, { type InferSchemaType } from 'mongoose';
 // (a UUID, not an ObjectId, which would carry the exact creation time).
 // FerretDB's SQLite backend answers only a bare { _id } filter from an index and scans for
 // anything else, so the hot paths read responses by _id alone; the other indexes serve MongoDB.
-const responseSchema = new mongoose.Schema({
-  _id: { type: String, required: true },
-  campaign: { type: String, required: true },
-  pilotCode: { type: String, required: true },
-  waveId: { type: String, required: true },
-  surveyId: { type: String, required: true },
-  surveyVersion: { type: Number, required: true },
-  day: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
-  answers: { type: mongoose.Schema.Types.Mixed, required: true },
-}, { versionKey: false, minimize: false, strict: 'throw' });
+const responseSchema = new mongoose.Schema(
+  {
+    _id: { type: String, required: true },
+    campaign: { type: String, required: true },
+    pilotCode: { type: String, required: true },
+    waveId: { type: String, required: true },
+    surveyId: { type: String, required: true },
+    surveyVersion: { type: Number, required: true },
+    day: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
+    answers: { type: mongoose.Schema.Types.Mixed, required: true },
+  },
+  { versionKey: false, minimize: false, strict: 'throw' },
+);
 responseSchema.index({ pilotCode: 1, waveId: 1 });
 responseSchema.index({ campaign: 1 });
 

@@ -5,30 +5,45 @@ import { htmlPage, messagePage } from '../platform/http/html.js';
 import type { CampaignCache } from '../study/campaigns/cache.js';
 import { findOpenCampaign } from '../study/campaigns/service.js';
 
-const titles: Record<number, string> = { 404: 'Survey not found', 410: 'This survey has closed', 403: 'This survey is not open yet' };
+const titles: Record<number, string> = {
+  404: 'Survey not found',
+  410: 'This survey has closed',
+  403: 'This survey is not open yet',
+};
 
 // The respondent page. An unknown, closed or not-yet-open link gets a plain page that says so.
-export const campaignPages = (cache: CampaignCache) => Router().get('/s/:code', async (req, res) => {
-  res.set('Cache-Control', 'no-store');
-  try {
-    await findOpenCampaign(String(req.params.code), cache);
-  } catch (err) {
-    if (isDatabaseUnavailable(err)) {
-      res.status(503).set('Retry-After', '30').type('html')
-        .send(messagePage('Please try again shortly', 'The survey is briefly unavailable. Please reload this page in a minute.'));
+export const campaignPages = (cache: CampaignCache) =>
+  Router().get('/s/:code', async (req, res) => {
+    res.set('Cache-Control', 'no-store');
+    try {
+      await findOpenCampaign(String(req.params.code), cache);
+    } catch (err) {
+      if (isDatabaseUnavailable(err)) {
+        res
+          .status(503)
+          .set('Retry-After', '30')
+          .type('html')
+          .send(
+            messagePage(
+              'Please try again shortly',
+              'The survey is briefly unavailable. Please reload this page in a minute.',
+            ),
+          );
+        return;
+      }
+      if (!(err instanceof AppError) || !titles[err.status]) throw err;
+      res.status(err.status).type('html').send(messagePage(titles[err.status]!, err.message));
       return;
     }
-    if (!(err instanceof AppError) || !titles[err.status]) throw err;
-    res.status(err.status).type('html').send(messagePage(titles[err.status]!, err.message));
-    return;
-  }
-  res.type('html').send(htmlPage({
-    title: 'Staff wellbeing survey',
-    styles: ['survey-core.fontless.css'],
-    script: 'survey',
-    body: `<main id="main" class="page survey-page">
+    res.type('html').send(
+      htmlPage({
+        title: 'Staff wellbeing survey',
+        styles: ['survey-core.fontless.css'],
+        script: 'survey',
+        body: `<main id="main" class="page survey-page">
   <div id="status" role="status" aria-live="polite"></div>
   <div id="app"><p class="loading">Loading the survey…</p></div>
 </main>`,
-  }));
-});
+      }),
+    );
+  });

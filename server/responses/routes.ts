@@ -7,7 +7,11 @@ import { publicCampaign } from '../study/campaigns/service.js';
 
 // Respondent API: no cookies are set and nothing about the caller is stored or logged.
 export function campaignRoutes(config: Config, deps: SubmitDeps) {
-  const limit = rateLimit({ windowMs: 60_000, max: config.RESPONSE_RATE_LIMIT_PER_MINUTE, key: (req) => String(req.params.code ?? '') });
+  const limit = rateLimit({
+    windowMs: 60_000,
+    max: config.RESPONSE_RATE_LIMIT_PER_MINUTE,
+    key: (req) => String(req.params.code ?? ''),
+  });
   return Router()
     .get('/campaigns/:code', async (req, res) => {
       res.set('Cache-Control', 'no-store');

@@ -15,11 +15,20 @@ export type SubmitResult = { id: string; created: boolean };
 // acknowledgement finds its own earlier copy instead of adding a second one (writer.ts).
 export type SubmitDeps = { surveys: SurveyRegistry; writer: ResponseWriter; cache: CampaignCache };
 
-export async function submitResponse(code: string, body: SubmitBody, { surveys, writer, cache }: SubmitDeps): Promise<SubmitResult> {
+export async function submitResponse(
+  code: string,
+  body: SubmitBody,
+  { surveys, writer, cache }: SubmitDeps,
+): Promise<SubmitResult> {
   const { campaign, wave } = await findOpenCampaign(code, cache).catch(async (err) => {
     // only a closed or not-yet-open campaign can still acknowledge a stored retry; anything
     // else (the database being down, say) fails at once rather than waiting twice
-    if (err instanceof AppError && (err.status === 410 || err.status === 403) && await writer.storedCampaign(body.submissionId) === code) return findCampaign(code);
+    if (
+      err instanceof AppError &&
+      (err.status === 410 || err.status === 403) &&
+      (await writer.storedCampaign(body.submissionId)) === code
+    )
+      return findCampaign(code);
     throw err;
   });
   const def = surveys.get(wave.surveyId, wave.surveyVersion);
@@ -28,8 +37,14 @@ export async function submitResponse(code: string, body: SubmitBody, { surveys, 
     throw unprocessable('invalid_answers', 'Some answers are not valid for this survey.', checked.problems);
   }
   const doc = new SurveyResponse({
-    _id: body.submissionId, campaign: campaign._id, pilotCode: campaign.pilotCode, waveId: wave._id,
-    surveyId: def.id, surveyVersion: def.version, day: todayInUk(), answers: checked.answers,
+    _id: body.submissionId,
+    campaign: campaign._id,
+    pilotCode: campaign.pilotCode,
+    waveId: wave._id,
+    surveyId: def.id,
+    surveyVersion: def.version,
+    day: todayInUk(),
+    answers: checked.answers,
   });
   await doc.validate();
   const response = doc.toObject() as ResponseDoc;
@@ -40,7 +55,12 @@ export async function submitResponse(code: string, body: SubmitBody, { surveys, 
 }
 
 // A personal link is marked used before the response exists; nothing stored links the two.
-async function submitInvited(campaign: OpenCampaign['campaign'], response: ResponseDoc, token: string, writer: ResponseWriter): Promise<SubmitResult> {
+async function submitInvited(
+  campaign: OpenCampaign['campaign'],
+  response: ResponseDoc,
+  token: string,
+  writer: ResponseWriter,
+): Promise<SubmitResult> {
   const code = campaign._id;
   // looked for first: a retry of a stored response must not find its own link used up
   let stored = await writer.storedCampaign(response._id);

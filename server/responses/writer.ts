@@ -35,17 +35,26 @@ export type TallyHandOff = {
   allMarked: () => Promise<boolean>;
 };
 
-export type ResponseWriter = { store: (doc: ResponseDoc) => Promise<StoreOutcome>; storedCampaign: (id: string) => Promise<string | null> };
+export type ResponseWriter = {
+  store: (doc: ResponseDoc) => Promise<StoreOutcome>;
+  storedCampaign: (id: string) => Promise<string | null>;
+};
 
 type Entry = { doc: ResponseDoc; resolve: (outcome: StoreOutcome) => void; reject: (err: unknown) => void };
 
 // Read by _id alone: the one lookup FerretDB answers from an index.
 async function storedCampaign(submissionId: string): Promise<string | null> {
-  const found = await SurveyResponse.collection.findOne({ _id: submissionId as never }, { projection: { campaign: 1 } });
+  const found = await SurveyResponse.collection.findOne(
+    { _id: submissionId as never },
+    { projection: { campaign: 1 } },
+  );
   return (found?.campaign as string | undefined) ?? null;
 }
 
-export function createResponseWriter(tally: TallyHandOff, { recheckMarkedMs = RECHECK_MARKED_MS } = {}): ResponseWriter {
+export function createResponseWriter(
+  tally: TallyHandOff,
+  { recheckMarkedMs = RECHECK_MARKED_MS } = {},
+): ResponseWriter {
   let waiting: Entry[] = [];
   let running = false;
   const writing = new Set<string>(); // ids of the batch being written
@@ -76,8 +85,13 @@ export function createResponseWriter(tally: TallyHandOff, { recheckMarkedMs = RE
       await previous;
       for (const e of fresh) writing.add(e.doc._id);
       previous = withinDeadline(writeBatch(fresh), fresh, undefined)
-        .catch((err: unknown) => { for (const e of fresh) e.reject(err); failWaitingIfDown(err); }) // the answered ignore it
-        .finally(() => { for (const e of fresh) writing.delete(e.doc._id); });
+        .catch((err: unknown) => {
+          for (const e of fresh) e.reject(err);
+          failWaitingIfDown(err);
+        }) // the answered ignore it
+        .finally(() => {
+          for (const e of fresh) writing.delete(e.doc._id);
+        });
     }
     running = false;
   }
@@ -108,7 +122,10 @@ export function createResponseWriter(tally: TallyHandOff, { recheckMarkedMs = RE
     const later: Entry[] = [];
     for (const e of waiting) {
       const id = e.doc._id;
-      if (batch.length < MAX_BATCH && !ids.has(id) && !writing.has(id)) { ids.add(id); batch.push(e); } else later.push(e);
+      if (batch.length < MAX_BATCH && !ids.has(id) && !writing.has(id)) {
+        ids.add(id);
+        batch.push(e);
+      } else later.push(e);
     }
     waiting = later;
     return batch;
@@ -123,13 +140,21 @@ export function createResponseWriter(tally: TallyHandOff, { recheckMarkedMs = RE
 
   // Only while earlier responses may be unmarked; a failed lookup fails only its own submission.
   async function withoutEarlierCopies(batch: Entry[]): Promise<Entry[]> {
-    const lookup = await needsLookup().catch((err: unknown) => { for (const e of batch) e.reject(err); failWaitingIfDown(err); return null; });
+    const lookup = await needsLookup().catch((err: unknown) => {
+      for (const e of batch) e.reject(err);
+      failWaitingIfDown(err);
+      return null;
+    });
     if (lookup === null) return [];
     if (!lookup) return batch;
     const earlier = await Promise.allSettled(batch.map((e) => storedCampaign(e.doc._id)));
     return batch.filter((e, i) => {
       const found = earlier[i]!;
-      if (found.status === 'rejected') { e.reject(found.reason); failWaitingIfDown(found.reason); return false; }
+      if (found.status === 'rejected') {
+        e.reject(found.reason);
+        failWaitingIfDown(found.reason);
+        return false;
+      }
       if (found.value === null) return true;
       e.resolve({ created: false, campaign: found.value });
       return false;
@@ -142,18 +167,26 @@ export function createResponseWriter(tally: TallyHandOff, { recheckMarkedMs = RE
     const queued = await tally.queue(fresh.map((e) => e.doc._id));
     const ready = fresh.filter((e, i) => {
       const err = queued[i];
-      if (err && !isDuplicate(err)) { e.reject(err); return false; } // a duplicate: an earlier attempt queued it
+      if (err && !isDuplicate(err)) {
+        e.reject(err);
+        return false;
+      } // a duplicate: an earlier attempt queued it
       return true;
     });
-    const stored = await insertEach(SurveyResponse.collection, ready.map((e) => e.doc));
+    const stored = await insertEach(
+      SurveyResponse.collection,
+      ready.map((e) => e.doc),
+    );
     tally.stored(ready.filter((_, i) => !stored[i]).map((e) => e.doc));
-    await Promise.all(ready.map(async (e, i) => {
-      const err = stored[i];
-      if (!err) return e.resolve({ created: true });
-      if (!isDuplicate(err)) return e.reject(err);
-      const campaign = await storedCampaign(e.doc._id).catch((cause: unknown) => cause);
-      return typeof campaign === 'string' ? e.resolve({ created: false, campaign }) : e.reject(campaign ?? err);
-    }));
+    await Promise.all(
+      ready.map(async (e, i) => {
+        const err = stored[i];
+        if (!err) return e.resolve({ created: true });
+        if (!isDuplicate(err)) return e.reject(err);
+        const campaign = await storedCampaign(e.doc._id).catch((cause: unknown) => cause);
+        return typeof campaign === 'string' ? e.resolve({ created: false, campaign }) : e.reject(campaign ?? err);
+      }),
+    );
   }
 
   return { store, storedCampaign };

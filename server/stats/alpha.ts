@@ -36,8 +36,10 @@ export function cronbachAlpha(rows: readonly ItemRow[]): Alpha | null {
   const complete = rows.map((row) => completeValues(row, k)).filter((r): r is number[] => r !== null);
   const n = complete.length;
   if (n < 2 || k < 2) return null;
-  const itemVarianceSum = Array.from({ length: k }, (_, i) => variance(complete.map((r) => r[i]!)))
-    .reduce((s, v) => s + v, 0);
+  const itemVarianceSum = Array.from({ length: k }, (_, i) => variance(complete.map((r) => r[i]!))).reduce(
+    (s, v) => s + v,
+    0,
+  );
   const totalVariance = variance(complete.map((r) => r.reduce((s, x) => s + x, 0)));
   return alphaFrom(k, n, itemVarianceSum, totalVariance);
 }

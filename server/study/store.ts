@@ -10,9 +10,12 @@ type Filter = Record<string, unknown>;
 type Fields = Record<string, 0 | 1>;
 
 export const findCouncil = (code: string, fields?: Fields) => Council.findById(code, fields).lean<CouncilDoc>();
-export const listCouncils = (filter: Filter = {}, fields?: Fields) => Council.find(filter, fields).sort({ _id: 1 }).lean<CouncilDoc[]>();
+export const listCouncils = (filter: Filter = {}, fields?: Fields) =>
+  Council.find(filter, fields).sort({ _id: 1 }).lean<CouncilDoc[]>();
 export const anyCouncil = async () => (await Council.exists({})) !== null;
-export const insertCouncils = async (docs: CouncilDoc[]) => { await Council.insertMany(docs); };
+export const insertCouncils = async (docs: CouncilDoc[]) => {
+  await Council.insertMany(docs);
+};
 export const addCouncil = async (doc: CouncilDoc) => (await Council.create(doc)).toObject() as CouncilDoc;
 export const changeCouncil = (code: string, update: object) =>
   Council.findOneAndUpdate({ _id: code }, update, { returnDocument: 'after', runValidators: true }).lean<CouncilDoc>();
@@ -24,11 +27,19 @@ export async function existingCouncilCodes(codes: string[]): Promise<Set<string>
 
 export const findWave = (id: string) => Wave.findById(id).lean<WaveDoc>();
 export const listWaves = (filter: Filter = {}) => Wave.find(filter).sort({ opensOn: 1, _id: 1 }).lean<WaveDoc[]>();
-export const changeWave = async (id: string, fields: Partial<WaveDoc>) => { await Wave.updateOne({ _id: id }, { $set: fields }, { runValidators: true }); };
+export const changeWave = async (id: string, fields: Partial<WaveDoc>) => {
+  await Wave.updateOne({ _id: id }, { $set: fields }, { runValidators: true });
+};
 
-export const findCampaignByCode = (code: string, fields?: Fields) => Campaign.findById(code, fields).lean<CampaignDoc>();
-export const findCampaignOf = (pilotCode: string, waveId: string) => Campaign.findOne({ pilotCode, waveId }).lean<CampaignDoc>();
-export const listCampaigns = (filter: Filter = {}, fields?: Fields) => Campaign.find(filter, fields).sort({ pilotCode: 1, waveId: 1 }).lean<CampaignDoc[]>();
+export const findCampaignByCode = (code: string, fields?: Fields) =>
+  Campaign.findById(code, fields).lean<CampaignDoc>();
+export const findCampaignOf = (pilotCode: string, waveId: string) =>
+  Campaign.findOne({ pilotCode, waveId }).lean<CampaignDoc>();
+export const listCampaigns = (filter: Filter = {}, fields?: Fields) =>
+  Campaign.find(filter, fields).sort({ pilotCode: 1, waveId: 1 }).lean<CampaignDoc[]>();
 export const countCampaigns = () => Campaign.countDocuments();
 export const changeCampaign = (code: string, update: object) =>
-  Campaign.findOneAndUpdate({ _id: code }, update, { returnDocument: 'after', runValidators: true }).lean<CampaignDoc>();
+  Campaign.findOneAndUpdate({ _id: code }, update, {
+    returnDocument: 'after',
+    runValidators: true,
+  }).lean<CampaignDoc>();

@@ -15,16 +15,26 @@ import { summaryLayout } from './layout.js';
 export type Counters = Record<string, number>;
 export type CounterParts = Record<string, Counters>;
 
-const bump = (c: Counters, key: string, by = 1) => { c[key] = (c[key] ?? 0) + by; };
+const bump = (c: Counters, key: string, by = 1) => {
+  c[key] = (c[key] ?? 0) + by;
+};
 
-function scaleAndFlagCounters(c: Counters, prefix: string, scores: Record<string, number | null>, flags: Record<string, boolean | null>) {
+function scaleAndFlagCounters(
+  c: Counters,
+  prefix: string,
+  scores: Record<string, number | null>,
+  flags: Record<string, boolean | null>,
+) {
   for (const [id, score] of Object.entries(scores)) {
     if (score === null) continue;
-    bump(c, `${prefix}sc|${id}|n`); bump(c, `${prefix}sc|${id}|s`, score); bump(c, `${prefix}sc|${id}|q`, score * score);
+    bump(c, `${prefix}sc|${id}|n`);
+    bump(c, `${prefix}sc|${id}|s`, score);
+    bump(c, `${prefix}sc|${id}|q`, score * score);
   }
   for (const [id, value] of Object.entries(flags)) {
     if (value === null) continue;
-    bump(c, `${prefix}fl|${id}|n`); if (value) bump(c, `${prefix}fl|${id}|x`);
+    bump(c, `${prefix}fl|${id}|n`);
+    if (value) bump(c, `${prefix}fl|${id}|x`);
   }
 }
 

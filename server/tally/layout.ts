@@ -17,7 +17,8 @@ export function summaryLayout(def: SurveyDefinition): SummaryLayout {
   for (const q of readQuestions(buildModel(def.survey))) {
     if (q.kind === 'text') continue;
     if (q.kind === 'matrix') {
-      for (const row of q.rows.map(String)) items.push({ ref: `${q.name}:${row}`, question: q.name, row, options: q.columns.map(String), multi: false });
+      for (const row of q.rows.map(String))
+        items.push({ ref: `${q.name}:${row}`, question: q.name, row, options: q.columns.map(String), multi: false });
       continue;
     }
     const options = q.values.map(String);

@@ -13,13 +13,20 @@ const CHUNK = 1000;
 // counted by an earlier batch, unless this batch is being finished after a crash, when the mark
 // may be its own (`recovering`: those are read to tell).
 export async function markForCounting(batchId: string, ids: string[], recovering: boolean): Promise<string[]> {
-  const errors = await insertEach(TallyMark.collection, ids.map((_id) => ({ _id, batch: batchId })));
+  const errors = await insertEach(
+    TallyMark.collection,
+    ids.map((_id) => ({ _id, batch: batchId })),
+  );
   const failed = errors.find((e) => e && !isDuplicate(e));
   if (failed) throw failed;
   const marked = ids.filter((_, i) => isDuplicate(errors[i]));
   if (marked.length === 0) return ids;
   const own = recovering
-    ? new Set((await Promise.all(marked.map((_id) => TallyMark.findById(_id).lean()))).filter((m) => m?.batch === batchId).map((m) => m!._id))
+    ? new Set(
+        (await Promise.all(marked.map((_id) => TallyMark.findById(_id).lean())))
+          .filter((m) => m?.batch === batchId)
+          .map((m) => m!._id),
+      )
     : new Set<string>();
   const counted = new Set(marked.filter((id) => !own.has(id)));
   return ids.filter((id) => !counted.has(id));
@@ -43,7 +50,9 @@ export async function allStoredMarked(): Promise<boolean> {
 }
 
 async function recordAllMarked(): Promise<void> {
-  await Migration.collection.insertOne({ _id: ALL_MARKED as never }).catch((err: { code?: number }) => { if (!isDuplicate(err)) throw err; });
+  await Migration.collection.insertOne({ _id: ALL_MARKED as never }).catch((err: { code?: number }) => {
+    if (!isDuplicate(err)) throw err;
+  });
 }
 
 // Marks every stored response that is not queued (so was counted), streaming ids a chunk at a
@@ -54,7 +63,10 @@ export async function markCountedResponses(label: string): Promise<void> {
   let chunk: string[] = [];
   const markChunk = async () => {
     const queued = new Set((await TallyQueue.find({}, { _id: 1 }).lean()).map((q) => q._id));
-    const errors = await insertEach(TallyMark.collection, chunk.filter((id) => !queued.has(id)).map((_id) => ({ _id, batch: label })));
+    const errors = await insertEach(
+      TallyMark.collection,
+      chunk.filter((id) => !queued.has(id)).map((_id) => ({ _id, batch: label })),
+    );
     const failed = errors.find((e) => e && !isDuplicate(e));
     if (failed) throw failed;
     chunk = [];

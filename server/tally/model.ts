@@ -3,14 +3,17 @@ import mongoose from 'mongoose';
 // Running sufficient statistics per council × wave, one document per part ("main" and one per
 // demographic question), updated by `$inc` and always read by _id. `batch` names the tally batch
 // that last added to this document, so a re-run of that batch after a crash skips it.
-const summarySchema = new mongoose.Schema({
-  _id: { type: String, required: true },
-  pilotCode: { type: String, required: true },
-  waveId: { type: String, required: true },
-  part: { type: String, required: true },
-  c: { type: mongoose.Schema.Types.Mixed, default: {} },
-  batch: { type: String },
-}, { versionKey: false, minimize: false });
+const summarySchema = new mongoose.Schema(
+  {
+    _id: { type: String, required: true },
+    pilotCode: { type: String, required: true },
+    waveId: { type: String, required: true },
+    part: { type: String, required: true },
+    c: { type: mongoose.Schema.Types.Mixed, default: {} },
+    batch: { type: String },
+  },
+  { versionKey: false, minimize: false },
+);
 
 export const Summary = mongoose.model('Summary', summarySchema);
 export const summaryId = (pilotCode: string, waveId: string, part: string) => `${pilotCode}|${waveId}|${part}`;
@@ -18,23 +21,40 @@ export const summaryId = (pilotCode: string, waveId: string, part: string) => `$
 // Submission ids of stored responses not yet counted. Written before the response itself, so
 // no stored response can be missing from it; small, because counted ids are removed. A retry of
 // a response already counted may queue its id again; its mark (below) keeps it from counting twice.
-export const TallyQueue = mongoose.model('TallyQueue', new mongoose.Schema({ _id: { type: String, required: true } }, { versionKey: false }));
+export const TallyQueue = mongoose.model(
+  'TallyQueue',
+  new mongoose.Schema({ _id: { type: String, required: true } }, { versionKey: false }),
+);
 
 // The responses of the batch being counted, written before any summary changes so that a
 // process dying half-way leaves enough to finish the batch exactly once. No time, no answers.
-export const TallyBatch = mongoose.model('TallyBatch', new mongoose.Schema({
-  _id: { type: String, required: true },
-  ids: { type: [String], required: true },
-}, { versionKey: false }));
+export const TallyBatch = mongoose.model(
+  'TallyBatch',
+  new mongoose.Schema(
+    {
+      _id: { type: String, required: true },
+      ids: { type: [String], required: true },
+    },
+    { versionKey: false },
+  ),
+);
 
 // One per counted response: the submission id and the (random) tally batch that counted it, so
 // that an id queued again is never counted twice, and a batch finished after a crash can tell its
 // own marks from older ones. Nothing else: no time, no answers.
-export const TallyMark = mongoose.model('TallyMark', new mongoose.Schema({
-  _id: { type: String, required: true },
-  batch: { type: String, required: true },
-}, { versionKey: false }));
+export const TallyMark = mongoose.model(
+  'TallyMark',
+  new mongoose.Schema(
+    {
+      _id: { type: String, required: true },
+      batch: { type: String, required: true },
+    },
+    { versionKey: false },
+  ),
+);
 
 // Done once per database: `{ _id: 'tally-marks' }` once every stored response is queued or marked.
-export const Migration = mongoose.model('Migration', new mongoose.Schema({ _id: { type: String, required: true } }, { versionKey: false }));
-
+export const Migration = mongoose.model(
+  'Migration',
+  new mongoose.Schema({ _id: { type: String, required: true } }, { versionKey: false }),
+);

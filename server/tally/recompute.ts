@@ -11,10 +11,20 @@ export type Difference = Group & { key: string; stored: number; recomputed: numb
 // Recomputes every group's counters (by part) from the raw responses, streamed from a cursor.
 async function recomputeParts(surveys: SurveyRegistry): Promise<Map<string, CounterParts>> {
   const groups = new Map<string, CounterParts>();
-  const cursor = responseCursor({}, { pilotCode: 1, waveId: 1, surveyId: 1, surveyVersion: 1, day: 1, answers: 1 }, 1000);
+  const cursor = responseCursor(
+    {},
+    { pilotCode: 1, waveId: 1, surveyId: 1, surveyVersion: 1, day: 1, answers: 1 },
+    1000,
+  );
   for await (const r of cursor) {
     const key = `${r.pilotCode}|${r.waveId}`;
-    groups.set(key, addParts(groups.get(key) ?? {}, responseCounters(surveys.get(r.surveyId, r.surveyVersion), r.answers as Record<string, unknown>, r.day)));
+    groups.set(
+      key,
+      addParts(
+        groups.get(key) ?? {},
+        responseCounters(surveys.get(r.surveyId, r.surveyVersion), r.answers as Record<string, unknown>, r.day),
+      ),
+    );
   }
   return groups;
 }
@@ -42,7 +52,8 @@ export function compareCounters(stored: Map<string, Counters>, recomputed: Map<s
     for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
       const x = a[key] ?? 0;
       const y = b[key] ?? 0;
-      if (Math.abs(x - y) > 1e-9 * Math.max(1, Math.abs(x), Math.abs(y))) out.push({ pilotCode, waveId, key, stored: x, recomputed: y });
+      if (Math.abs(x - y) > 1e-9 * Math.max(1, Math.abs(x), Math.abs(y)))
+        out.push({ pilotCode, waveId, key, stored: x, recomputed: y });
     }
   }
   return out;
@@ -52,8 +63,13 @@ export function compareCounters(stored: Map<string, Counters>, recomputed: Map<s
 // (An id queued again by the retry of a counted response is marked, and not counted twice.)
 export async function verifySummaries(surveys: SurveyRegistry) {
   const queued = await unmarked((await TallyQueue.find({}, { _id: 1 }).lean()).map((q) => q._id));
-  const [stored, recomputed, pendingGroups] = await Promise.all([storedAll(), recomputeAll(surveys), countersFor(queued, surveys)]);
-  for (const [key, { parts }] of pendingGroups) stored.set(key, mergeCounters([stored.get(key) ?? {}, ...Object.values(parts)]));
+  const [stored, recomputed, pendingGroups] = await Promise.all([
+    storedAll(),
+    recomputeAll(surveys),
+    countersFor(queued, surveys),
+  ]);
+  for (const [key, { parts }] of pendingGroups)
+    stored.set(key, mergeCounters([stored.get(key) ?? {}, ...Object.values(parts)]));
   return { groups: recomputed.size, pending: queued.length, differences: compareCounters(stored, recomputed) };
 }
 
@@ -66,10 +82,14 @@ export async function rebuildSummaries(surveys: SurveyRegistry): Promise<number>
   await TallyBatch.deleteMany({}); // a batch left by a dead process is in the recompute already
   for (const [key, parts] of groups) {
     const [pilotCode, waveId] = key.split('|');
-    await Summary.insertMany(Object.entries(parts).map(([part, c]) => ({ _id: `${key}|${part}`, pilotCode, waveId, part, c })));
+    await Summary.insertMany(
+      Object.entries(parts).map(([part, c]) => ({ _id: `${key}|${part}`, pilotCode, waveId, part, c })),
+    );
   }
   // every response is counted now: marked afresh (dropped first, as re-marking would collide on every id)
-  await TallyMark.collection.drop().catch((err: { code?: number }) => { if (err.code !== 26) throw err; }); // 26: none yet
+  await TallyMark.collection.drop().catch((err: { code?: number }) => {
+    if (err.code !== 26) throw err;
+  }); // 26: none yet
   await markCountedResponses('rebuilt');
   return groups.size;
 }

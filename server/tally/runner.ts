@@ -32,7 +32,10 @@ export async function anyQueued(): Promise<boolean> {
 
 // Queues ids for counting; each id's own error (a duplicate: queued already) or undefined.
 export function queueForCounting(ids: string[]) {
-  return insertEach(TallyQueue.collection, ids.map((_id) => ({ _id })));
+  return insertEach(
+    TallyQueue.collection,
+    ids.map((_id) => ({ _id })),
+  );
 }
 
 // Keeps summaries current: kicked after each stored response, swept every few seconds (which
@@ -58,7 +61,10 @@ export function createTallier(surveys: SurveyRegistry, logger: Logger): Tallier 
   };
 
   const run = (): Promise<void> => {
-    if (running) { again = true; return running; }
+    if (running) {
+      again = true;
+      return running;
+    }
     clearTimeout(paused);
     paused = undefined;
     running = (async () => {
@@ -66,7 +72,9 @@ export function createTallier(surveys: SurveyRegistry, logger: Logger): Tallier 
       do {
         again = false;
         kicked = false;
-        await once().catch((err) => logger.warn({ err: (err as Error).message }, 'counting responses into summaries failed; will retry'));
+        await once().catch((err) =>
+          logger.warn({ err: (err as Error).message }, 'counting responses into summaries failed; will retry'),
+        );
       } while (again);
       lastRunMs = performance.now() - started;
     })().finally(() => {
@@ -78,18 +86,42 @@ export function createTallier(surveys: SurveyRegistry, logger: Logger): Tallier 
 
   const kick = () => {
     if (stopped) return;
-    if (running) { kicked = true; return; }
-    paused ??= setTimeout(() => { paused = undefined; void run(); }, Math.max(KICK_PAUSE_MS, PAUSE_PER_RUN * lastRunMs)).unref();
+    if (running) {
+      kicked = true;
+      return;
+    }
+    paused ??= setTimeout(
+      () => {
+        paused = undefined;
+        void run();
+      },
+      Math.max(KICK_PAUSE_MS, PAUSE_PER_RUN * lastRunMs),
+    ).unref();
   };
 
   return {
     kick,
-    flush: async () => { await run(); },
-    start: () => { stopped = false; void run(); timer = setInterval(() => void run(), 5000).unref(); },
-    stop: async () => { stopped = true; clearInterval(timer); clearTimeout(paused); paused = undefined; await running; },
+    flush: async () => {
+      await run();
+    },
+    start: () => {
+      stopped = false;
+      void run();
+      timer = setInterval(() => void run(), 5000).unref();
+    },
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      clearTimeout(paused);
+      paused = undefined;
+      await running;
+    },
     handOff: {
       queue: queueForCounting,
-      stored: (docs) => { counting.handOver(docs); if (docs.length > 0) kick(); },
+      stored: (docs) => {
+        counting.handOver(docs);
+        if (docs.length > 0) kick();
+      },
       allMarked: allStoredMarked,
     },
   };

@@ -38,7 +38,10 @@ function groupCounters(responses: Iterable<ResponseDoc>, surveys: SurveyRegistry
   for (const r of responses) {
     const key = `${r.pilotCode}|${r.waveId}`;
     const group = groups.get(key) ?? { pilotCode: r.pilotCode, waveId: r.waveId, parts: {} };
-    addParts(group.parts, responseCounters(surveys.get(r.surveyId, r.surveyVersion), r.answers as Record<string, unknown>, r.day));
+    addParts(
+      group.parts,
+      responseCounters(surveys.get(r.surveyId, r.surveyVersion), r.answers as Record<string, unknown>, r.day),
+    );
     groups.set(key, group);
   }
   return groups;
@@ -50,14 +53,27 @@ export async function countersFor(ids: string[], surveys: SurveyRegistry) {
 
 // `fresh`: the batch was recorded just now, so no document can name it yet and the guard's read
 // (of a document with hundreds of counters, which FerretDB decodes whole) is skipped.
-export async function applyToSummary(batchId: string, _id: string, fields: { pilotCode: string; waveId: string; part: string }, counters: Record<string, number>, fresh = false) {
+export async function applyToSummary(
+  batchId: string,
+  _id: string,
+  fields: { pilotCode: string; waveId: string; part: string },
+  counters: Record<string, number>,
+  fresh = false,
+) {
   if (!fresh) {
-    const existing = await Summary.findById(_id, { batch: 1, pending: 1 }).lean<{ batch?: string; pending?: string[] }>();
+    const existing = await Summary.findById(_id, { batch: 1, pending: 1 }).lean<{
+      batch?: string;
+      pending?: string[];
+    }>();
     // `pending` is where versions before `batch` marked a batch, which may be left unfinished
     if (existing?.batch === batchId || existing?.pending?.includes(batchId)) return; // applied before a crash
   }
   const $inc = Object.fromEntries(Object.entries(counters).map(([k, v]) => [`c.${k}`, v]));
-  await Summary.collection.updateOne({ _id: _id as never }, { $inc, $set: { batch: batchId }, $setOnInsert: fields }, { upsert: true });
+  await Summary.collection.updateOne(
+    { _id: _id as never },
+    { $inc, $set: { batch: batchId }, $setOnInsert: fields },
+    { upsert: true },
+  );
 }
 
 // Responses this process has just stored, handed over by the writer so that counting them needs
@@ -65,7 +81,10 @@ export async function applyToSummary(batchId: string, _id: string, fields: { pil
 // as inserted. Bounded, oldest first out: another process may hold the lease and count them.
 const HANDED_OVER_MAX = 20_000;
 
-export type Counting = { handOver: (stored: ResponseDoc[]) => void; pending: (keepLease?: () => Promise<void>) => Promise<number> };
+export type Counting = {
+  handOver: (stored: ResponseDoc[]) => void;
+  pending: (keepLease?: () => Promise<void>) => Promise<number>;
+};
 
 // `pending` counts every queued response; the caller must hold the tally lease.
 export function createCounting(surveys: SurveyRegistry): Counting {
@@ -84,11 +103,19 @@ export function createCounting(surveys: SurveyRegistry): Counting {
   // `fresh` holds the responses of a batch recorded just now; a batch left by a dead process has
   // its responses read again and every document checked.
   async function finishBatch(batchId: string, ids: string[], fresh?: Map<string, ResponseDoc>): Promise<number> {
-    const read = fresh ?? await readResponses(ids);
+    const read = fresh ?? (await readResponses(ids));
     const counting = await markForCounting(batchId, [...read.keys()], fresh === undefined);
-    const groups = groupCounters(counting.map((id) => read.get(id)!), surveys);
+    const groups = groupCounters(
+      counting.map((id) => read.get(id)!),
+      surveys,
+    );
     const touched = [...groups.values()].flatMap(({ pilotCode, waveId, parts }) =>
-      Object.entries(parts).map(([part, counters]) => ({ _id: summaryId(pilotCode, waveId, part), fields: { pilotCode, waveId, part }, counters })));
+      Object.entries(parts).map(([part, counters]) => ({
+        _id: summaryId(pilotCode, waveId, part),
+        fields: { pilotCode, waveId, part },
+        counters,
+      })),
+    );
     // one at a time: SQLite takes one writer at a time anyway, and makes the others wait and retry
     for (const t of touched) await applyToSummary(batchId, t._id, t.fields, t.counters, fresh !== undefined);
     await TallyQueue.deleteMany({ _id: { $in: ids } });
@@ -104,10 +131,16 @@ export function createCounting(surveys: SurveyRegistry): Counting {
     for (const id of queued) {
       const mine = handedOver.get(id);
       if (mine) ready.set(id, mine);
-      if (ready.has(id)) { missingSince.delete(id); continue; }
+      if (ready.has(id)) {
+        missingSince.delete(id);
+        continue;
+      }
       const since = missingSince.get(id) ?? Date.now();
       missingSince.set(id, since);
-      if (Date.now() - since > ORPHAN_AFTER_MS) { await TallyQueue.deleteOne({ _id: id }); missingSince.delete(id); }
+      if (Date.now() - since > ORPHAN_AFTER_MS) {
+        await TallyQueue.deleteOne({ _id: id });
+        missingSince.delete(id);
+      }
     }
     return ready;
   }

@@ -4,7 +4,10 @@ import { basename } from 'node:path';
 import { AppError, badRequest } from '../errors.js';
 import { WorkforceFileError } from './errors.js';
 
-export async function readImportFile(path: string | undefined, extra: string[]): Promise<{ name: string; text: string }> {
+export async function readImportFile(
+  path: string | undefined,
+  extra: string[],
+): Promise<{ name: string; text: string }> {
   if (!path || extra.length > 0) throw badRequest('Give exactly one CSV file.');
   try {
     return { name: basename(path), text: await readFile(path, 'utf8') };

@@ -87,7 +87,11 @@ export function parseIndicators(input: LineSource): IndicatorsImport {
     const key = `${record.year}|${record.level}|${record.areaCode}`;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      throw new WorkforceFileError(record.line, AREA_COLUMN[record.level], `repeats the area and year of line ${earlier}`);
+      throw new WorkforceFileError(
+        record.line,
+        AREA_COLUMN[record.level],
+        `repeats the area and year of line ${earlier}`,
+      );
     }
     seen.set(key, record.line);
     records.push(record);
@@ -100,7 +104,11 @@ function detectLayout(header: CsvRecord, columns: Map<string, number>): Layout {
   const layout = LAYOUTS.find((candidate) => columns.has(candidate.marker));
   if (layout) return layout;
   const markers = LAYOUTS.map((l) => l.marker).join(' or ');
-  throw new WorkforceFileError(header.line, markers, 'not a DfE workforce indicators file: no recognised measure column');
+  throw new WorkforceFileError(
+    header.line,
+    markers,
+    'not a DfE workforce indicators file: no recognised measure column',
+  );
 }
 
 function createRowReader(header: CsvRecord) {
@@ -121,7 +129,11 @@ function createRowReader(header: CsvRecord) {
     if (!areaCode) throw new WorkforceFileError(row.line, geo.code, `missing area code for a ${levelText} row`);
     const memberCodes = areaCode.split('/').map((code) => code.trim());
     if (geo.level === 'local_authority' && !memberCodes.every((code) => LA_CODE.test(code))) {
-      throw new WorkforceFileError(row.line, geo.code, `"${areaCode}" is not a three-digit LA code (or codes joined by " / ")`);
+      throw new WorkforceFileError(
+        row.line,
+        geo.code,
+        `"${areaCode}" is not a three-digit LA code (or codes joined by " / ")`,
+      );
     }
     const record: WorkforceRecord = {
       line: row.line,

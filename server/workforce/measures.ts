@@ -133,7 +133,15 @@ const HEADLINE_MEASURES: Layout = {
     caseloadFte: 'caseload_fte',
     absenceRateFte: 'absence_rate_fte_%',
   },
-  required: ['inpostFte', 'inpostHeadcount', 'leaversFte', 'turnoverRateFte', 'agencyRateFte', 'vacancyRateFte', 'caseloadFte'],
+  required: [
+    'inpostFte',
+    'inpostHeadcount',
+    'leaversFte',
+    'turnoverRateFte',
+    'agencyRateFte',
+    'vacancyRateFte',
+    'caseloadFte',
+  ],
 };
 
 export const LAYOUTS: readonly Layout[] = [CURRENT, HEADLINE_MEASURES];

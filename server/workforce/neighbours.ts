@@ -29,11 +29,13 @@ function rankColumns(header: CsvRecord, columns: Map<string, number>): number[] 
     .filter((rank): rank is string => rank !== undefined)
     .map(Number)
     .sort((a, b) => a - b);
-  if (!columns.has('old_la_code')) throw new WorkforceFileError(header.line, 'old_la_code', 'required column is missing');
+  if (!columns.has('old_la_code'))
+    throw new WorkforceFileError(header.line, 'old_la_code', 'required column is missing');
   if (ranks.length === 0) throw new WorkforceFileError(header.line, 'SN_1', 'required column is missing');
   ranks.forEach((rank, i) => {
     if (rank !== i + 1) throw new WorkforceFileError(header.line, `SN_${i + 1}`, 'required column is missing');
-    if (!columns.has(`SN_${rank}P`)) throw new WorkforceFileError(header.line, `SN_${rank}P`, 'required column is missing');
+    if (!columns.has(`SN_${rank}P`))
+      throw new WorkforceFileError(header.line, `SN_${rank}P`, 'required column is missing');
   });
   return ranks;
 }
@@ -65,7 +67,8 @@ export function parseNeighbours(input: LineSource): NeighbourSet[] {
     const cell = (name: string): string => row.fields[columns.get(name) as number]?.trim() ?? '';
     const laCode = readCode(row, 'old_la_code', cell('old_la_code'));
     const earlier = seen.get(laCode);
-    if (earlier !== undefined) throw new WorkforceFileError(row.line, 'old_la_code', `repeats the council of line ${earlier}`);
+    if (earlier !== undefined)
+      throw new WorkforceFileError(row.line, 'old_la_code', `repeats the council of line ${earlier}`);
     seen.set(laCode, row.line);
     const neighbours = ranks.map((rank) => {
       const band = cell(`SN_${rank}P`);

@@ -1,6 +1,13 @@
 // Stored measures are packed to a bare number or symbol: FerretDB decodes every document on a
 // scan, and nested { value } objects doubled the time of each read of the collection.
-import { MEASURE_KEYS, SYMBOL_MEANINGS, type DfeSymbol, type Measure, type MeasureKey, type Measures } from './measures.js';
+import {
+  MEASURE_KEYS,
+  SYMBOL_MEANINGS,
+  type DfeSymbol,
+  type Measure,
+  type MeasureKey,
+  type Measures,
+} from './measures.js';
 
 // null = the release's layout has no such column.
 export type PackedMeasure = number | DfeSymbol | null;

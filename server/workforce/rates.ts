@@ -33,4 +33,4 @@ export function recomputeRates(measures: RateInputs): RecomputedRates {
 }
 
 // Half away from zero, as DfE publish; the epsilon stops 11.85 stored as 11.8499… rounding down.
-export const roundOneDecimal = (x: number): number => Math.sign(x) * Math.round(Math.abs(x) * 10 + 1e-9) / 10;
+export const roundOneDecimal = (x: number): number => (Math.sign(x) * Math.round(Math.abs(x) * 10 + 1e-9)) / 10;

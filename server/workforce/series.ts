@@ -8,8 +8,7 @@ export const SERIES_MEASURES = ['turnoverRateFte', 'vacancyRateFte', 'agencyRate
 export type SeriesMeasure = (typeof SERIES_MEASURES)[number];
 
 export type Source =
-  | { type: 'dfe'; file: string; importedAt: Date }
-  | { type: 'local entry'; enteredBy: string; enteredAt: Date };
+  { type: 'dfe'; file: string; importedAt: Date } | { type: 'local entry'; enteredBy: string; enteredAt: Date };
 
 export type Cell = Measure & { source: Source; localEntry?: Measure & { source: Source } };
 export interface Aggregate {

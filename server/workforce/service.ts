@@ -35,7 +35,13 @@ export async function importIndicators(text: string, options: ImportOptions): Pr
   const writes = [...plan.added, ...plan.updated.map((u) => u.record)];
   const existingIds = new Set(stored.map((row) => row._id));
   await store.writeDfeFigures(writes, existingIds, { file, importedAt, layout: parsed.layout }, onProgress);
-  return { ...plan, file, layout: parsed.layout, rows: parsed.records.length + parsed.skipped.length, added: plan.added.length };
+  return {
+    ...plan,
+    file,
+    layout: parsed.layout,
+    rows: parsed.records.length + parsed.skipped.length,
+    added: plan.added.length,
+  };
 }
 
 function* withProgress(lines: string[], onProgress?: ProgressListener): Generator<string> {
@@ -67,11 +73,17 @@ export async function councilWorkforce(code: string) {
   const armCodes = pilot ? await store.councilCodesInArm(pilot.arm) : null;
   const otherArmCodes = pilot ? await store.councilCodesInArm(pilot.arm === 'pilot' ? 'comparison' : 'pilot') : null;
   const neighbourCodes = neighbourSet?.neighbours.map((n) => n.laCode) ?? [];
-  const figures = await store.findFiguresWithEngland([laCode, ...neighbourCodes, ...(armCodes ?? []), ...(otherArmCodes ?? [])]);
+  const figures = await store.findFiguresWithEngland([
+    laCode,
+    ...neighbourCodes,
+    ...(armCodes ?? []),
+    ...(otherArmCodes ?? []),
+  ]);
   const own = figures.filter((f) => f.level === 'local_authority' && f.memberCodes.includes(laCode));
   if (!pilot && own.length === 0) throw unknownCouncil(laCode);
   // A joint return is named for both councils; prefer a name that is this council's alone.
-  const name = pilot?.name ?? neighbourSet?.name ?? own.find((f) => f.areaCode === laCode)?.name ?? own[0]?.name ?? laCode;
+  const name =
+    pilot?.name ?? neighbourSet?.name ?? own.find((f) => f.areaCode === laCode)?.name ?? own[0]?.name ?? laCode;
   return {
     council: { code: laCode, name, arm: pilot?.arm ?? null, inStudy: pilot !== null },
     measures: SERIES_MEASURES,

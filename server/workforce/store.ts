@@ -4,7 +4,14 @@ import { listCouncils } from '../study/store.js';
 import type { WorkforceRecord } from './indicators.js';
 import type { StoredRow } from './import-plan.js';
 import type { LayoutName } from './measures.js';
-import { WorkforceFigures, WorkforceNeighbours, workforceId, type LocalFigures, type NeighbourSetDoc, type WorkforceDoc } from './model.js';
+import {
+  WorkforceFigures,
+  WorkforceNeighbours,
+  workforceId,
+  type LocalFigures,
+  type NeighbourSetDoc,
+  type WorkforceDoc,
+} from './model.js';
 import type { NeighbourSet } from './neighbours.js';
 import { packMeasures } from './packed.js';
 
@@ -20,8 +27,10 @@ async function inChunks<T>(ops: T[], write: (chunk: T[]) => Promise<unknown>, on
 }
 
 export const findStoredRows = (years: number[]): Promise<StoredRow[]> =>
-  WorkforceFigures.find({ year: { $in: years } }, { _id: 1, level: 1, areaCode: 1, year: 1, name: 1, dfe: 1, local: 1 })
-    .lean<StoredRow[]>();
+  WorkforceFigures.find(
+    { year: { $in: years } },
+    { _id: 1, level: 1, areaCode: 1, year: 1, name: 1, dfe: 1, local: 1 },
+  ).lean<StoredRow[]>();
 
 export interface DfeSource {
   file: string;
@@ -30,8 +39,15 @@ export interface DfeSource {
 }
 
 const dfeFields = (r: WorkforceRecord, source: DfeSource) => ({
-  level: r.level, areaCode: r.areaCode, year: r.year, memberCodes: r.memberCodes, name: r.name, newCode: r.newCode,
-  regionCode: r.regionCode, regionName: r.regionName, subRegion: r.subRegion,
+  level: r.level,
+  areaCode: r.areaCode,
+  year: r.year,
+  memberCodes: r.memberCodes,
+  name: r.name,
+  newCode: r.newCode,
+  regionCode: r.regionCode,
+  regionName: r.regionName,
+  subRegion: r.subRegion,
   dfe: { ...source, measures: packMeasures(r.measures), line: r.line },
 });
 
@@ -39,7 +55,10 @@ const dfeFields = (r: WorkforceRecord, source: DfeSource) => ({
 // upsert included, which made a first import of ~1,500 rows take 45 s instead of 2 s.
 // Existing rows get an upsert of the DfE half only, so a local entry on the row is left alone.
 export async function writeDfeFigures(
-  records: WorkforceRecord[], existingIds: Set<string>, source: DfeSource, onProgress?: ProgressListener,
+  records: WorkforceRecord[],
+  existingIds: Set<string>,
+  source: DfeSource,
+  onProgress?: ProgressListener,
 ) {
   const ops = records.map((r): AnyBulkWriteOperation<WorkforceDoc> => {
     const _id = workforceId(r);
@@ -54,7 +73,17 @@ export async function writeLocalFigures(laCode: string, year: number, name: stri
     { _id: workforceId({ level: 'local_authority', areaCode: laCode, year }) },
     {
       $set: { local },
-      $setOnInsert: { level: 'local_authority', areaCode: laCode, year, memberCodes: [laCode], name, newCode: null, regionCode: null, regionName: null, subRegion: false },
+      $setOnInsert: {
+        level: 'local_authority',
+        areaCode: laCode,
+        year,
+        memberCodes: [laCode],
+        name,
+        newCode: null,
+        regionCode: null,
+        regionName: null,
+        subRegion: false,
+      },
     },
     { upsert: true },
   );
@@ -81,12 +110,14 @@ export async function replaceNeighbourSets(sets: NeighbourSet[], file: string, i
 // One query, because FerretDB scans the whole collection for each: every document (any year,
 // any source) whose area is or includes one of these councils, and England's.
 export const findFiguresWithEngland = (codes: string[]): Promise<WorkforceDoc[]> =>
-  WorkforceFigures.find({ $or: [{ level: 'local_authority', memberCodes: { $in: codes } }, { level: 'national' }] })
-    .lean<WorkforceDoc[]>();
+  WorkforceFigures.find({
+    $or: [{ level: 'local_authority', memberCodes: { $in: codes } }, { level: 'national' }],
+  }).lean<WorkforceDoc[]>();
 
 export const findAnyCouncilFigures = (code: string) =>
-  WorkforceFigures.findOne({ level: 'local_authority', memberCodes: code }, { name: 1, areaCode: 1 })
-    .lean<Pick<WorkforceDoc, 'name' | 'areaCode'>>();
+  WorkforceFigures.findOne({ level: 'local_authority', memberCodes: code }, { name: 1, areaCode: 1 }).lean<
+    Pick<WorkforceDoc, 'name' | 'areaCode'>
+  >();
 
 export const councilCodesInArm = async (arm: 'pilot' | 'comparison'): Promise<string[]> =>
   (await listCouncils({ arm }, { _id: 1 })).map((p) => p._id);

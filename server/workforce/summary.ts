@@ -27,21 +27,30 @@ export function formatIndicatorSummary(summary: IndicatorImportSummary): string 
     `  skipped    ${summary.skipped.length}`,
   ];
   if (summary.localKept > 0) {
-    lines.push(`  ${summary.localKept} of the added or updated rows also have a local entry, kept beside the DfE figures`);
+    lines.push(
+      `  ${summary.localKept} of the added or updated rows also have a local entry, kept beside the DfE figures`,
+    );
   }
   if (summary.updated.length > 0) {
     lines.push('Updated:');
-    lines.push(...limited(summary.updated, ({ record, changes }) => {
-      const what = changes.map((c) => `${c.field} ${c.from} → ${c.to}`).join(', ');
-      return `line ${record.line}, ${record.areaCode} (${record.name}) ${record.year}: ${what}`;
-    }));
+    lines.push(
+      ...limited(summary.updated, ({ record, changes }) => {
+        const what = changes.map((c) => `${c.field} ${c.from} → ${c.to}`).join(', ');
+        return `line ${record.line}, ${record.areaCode} (${record.name}) ${record.year}: ${what}`;
+      }),
+    );
   }
   if (summary.skipped.length > 0) {
     lines.push('Skipped:');
-    lines.push(...limited(groupByReason(summary.skipped), ([reason, rows]) => {
-      const where = rows.slice(0, 10).map((row) => `${row.line} (${row.areaCode})`).join(', ');
-      return `${rows.length} row${rows.length === 1 ? '' : 's'}: ${reason}; line ${where}${rows.length > 10 ? ', …' : ''}`;
-    }));
+    lines.push(
+      ...limited(groupByReason(summary.skipped), ([reason, rows]) => {
+        const where = rows
+          .slice(0, 10)
+          .map((row) => `${row.line} (${row.areaCode})`)
+          .join(', ');
+        return `${rows.length} row${rows.length === 1 ? '' : 's'}: ${reason}; line ${where}${rows.length > 10 ? ', …' : ''}`;
+      }),
+    );
   }
   return lines.join('\n');
 }

@@ -10,7 +10,9 @@ const browser = useBrowser(app, import.meta.url);
 const desktop = { viewport: { width: 1200, height: 900 } };
 
 // every collection is cleared before each test (useTestApp), so each test builds its data
-beforeEach(async () => { await buildStaffData(); });
+beforeEach(async () => {
+  await buildStaffData();
+});
 
 async function signInAs(page: Page, spec: StaffSpec, next: string) {
   const email = await createStaffUser(spec);
@@ -30,11 +32,16 @@ describe('staff pages in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: /Leicestershire/ }).waitFor();
     assert.deepEqual(await navLinks(page), ['Council dashboard']);
     assert.deepEqual(await page.locator('#council-picker option').allTextContents(), ['Leicestershire (855)']);
-    assert.ok(await page.locator('canvas').count() >= 5, 'the charts are drawn');
-    const drawn = await page.locator('#satisfaction canvas').evaluate((c: HTMLCanvasElement) => c.width > 0 && c.toDataURL().length > 5000);
+    assert.ok((await page.locator('canvas').count()) >= 5, 'the charts are drawn');
+    const drawn = await page
+      .locator('#satisfaction canvas')
+      .evaluate((c: HTMLCanvasElement) => c.width > 0 && c.toDataURL().length > 5000);
     assert.ok(drawn, 'the satisfaction chart has content');
-    assert.match(await page.locator('#satisfaction table').textContent() ?? '', /Wave 1[\s\S]*Wave 2[\s\S]*results when the wave closes/);
-    assert.match(await page.locator('#progress').textContent() ?? '', /Responses so far: Wave 3/);
+    assert.match(
+      (await page.locator('#satisfaction table').textContent()) ?? '',
+      /Wave 1[\s\S]*Wave 2[\s\S]*results when the wave closes/,
+    );
+    assert.match((await page.locator('#progress').textContent()) ?? '', /Responses so far: Wave 3/);
     const other = await page.evaluate(async () => (await fetch('/api/v1/pilots/891/overview')).status);
     assert.equal(other, 403, 'another council is refused');
     const comparisons = await page.evaluate(async () => (await fetch('/api/v1/comparisons?wave=w2')).status);
@@ -52,9 +59,12 @@ describe('staff pages in Chromium', () => {
     assert.deepEqual(await navLinks(page), ['Council dashboard', 'Research']);
     const councils = await page.locator('table').last().innerText();
     assert.ok(councils.includes('Leicestershire') && councils.includes('Nottinghamshire'));
-    assert.ok(await page.locator('#did canvas').count() === 1, 'the difference-in-differences chart is drawn');
+    assert.ok((await page.locator('#did canvas').count()) === 1, 'the difference-in-differences chart is drawn');
     // the codebook offered is the chosen wave's own survey version
-    assert.equal(await page.getByRole('link', { name: /^Codebook/ }).getAttribute('href'), '/api/v1/exports/codebook?format=md&survey=staff-wellbeing%401');
+    assert.equal(
+      await page.getByRole('link', { name: /^Codebook/ }).getAttribute('href'),
+      '/api/v1/exports/codebook?format=md&survey=staff-wellbeing%401',
+    );
     const violations = await seriousAxeViolations(page);
     assert.equal(violations.length, 0, describeViolations(violations));
     await browser.screenshot(page, 'researcher-research');

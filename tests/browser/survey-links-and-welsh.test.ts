@@ -11,9 +11,11 @@ const browser = useBrowser(app, import.meta.url);
 
 // The Welsh wording comes from the survey file, so a reviewed translation does not break the test.
 type Text = { default: string; cy: string };
-const firstPage = (JSON.parse(readFileSync(new URL('../../surveys/staff-wellbeing.v1.json', import.meta.url), 'utf8')) as {
-  survey: { pages: { title: Text; elements: { title: Text; rows?: { text: Text }[] }[] }[] };
-}).survey.pages[0]!;
+const firstPage = (
+  JSON.parse(readFileSync(new URL('../../surveys/staff-wellbeing.v1.json', import.meta.url), 'utf8')) as {
+    survey: { pages: { title: Text; elements: { title: Text; rows?: { text: Text }[] }[] }[] };
+  }
+).survey.pages[0]!;
 
 describe('GET /s/:code in Chromium: links and languages', () => {
   test('when the link is unknown, then a friendly "Survey not found" page comes back with 404', async () => {
@@ -21,28 +23,35 @@ describe('GET /s/:code in Chromium: links and languages', () => {
     const res = await page.goto(`${browser.origin()}/s/${'x'.repeat(32)}`);
     assert.equal(res?.status(), 404);
     await page.getByRole('heading', { name: 'Survey not found' }).waitFor();
-    assert.match(await page.locator('main').innerText(), /There is no survey at this link\. Check the link you were sent\./);
+    assert.match(
+      await page.locator('main').innerText(),
+      /There is no survey at this link\. Check the link you were sent\./,
+    );
     await browser.screenshot(page, '1-not-found');
   });
 
-  test('when the respondent presses Cymraeg, then the statement and the questions are in Welsh', { timeout: 30_000 }, async () => {
-    const { code } = await buildCampaign();
-    const { page } = await browser.open();
-    await page.goto(`${browser.origin()}/s/${code}`);
-    await page.getByRole('heading', { name: 'Your answers are anonymous' }).waitFor();
+  test(
+    'when the respondent presses Cymraeg, then the statement and the questions are in Welsh',
+    { timeout: 30_000 },
+    async () => {
+      const { code } = await buildCampaign();
+      const { page } = await browser.open();
+      await page.goto(`${browser.origin()}/s/${code}`);
+      await page.getByRole('heading', { name: 'Your answers are anonymous' }).waitFor();
 
-    await page.getByRole('button', { name: 'Cymraeg' }).click();
-    await page.getByRole('heading', { name: 'Mae eich atebion yn ddienw' }).waitFor();
-    await page.getByRole('heading', { name: 'Llesiant a chadw staff', level: 1 }).waitFor();
-    assert.match(await page.locator('section.anonymity').innerText(), /ar gyfer grwpiau o 10 o bobl o leiaf/);
-    assert.equal(await page.getByRole('button', { name: 'Cymraeg' }).getAttribute('aria-pressed'), 'true');
-    assert.equal(await page.locator('html').getAttribute('lang'), 'cy');
-    await browser.screenshot(page, '2-intro-welsh');
+      await page.getByRole('button', { name: 'Cymraeg' }).click();
+      await page.getByRole('heading', { name: 'Mae eich atebion yn ddienw' }).waitFor();
+      await page.getByRole('heading', { name: 'Llesiant a chadw staff', level: 1 }).waitFor();
+      assert.match(await page.locator('section.anonymity').innerText(), /ar gyfer grwpiau o 10 o bobl o leiaf/);
+      assert.equal(await page.getByRole('button', { name: 'Cymraeg' }).getAttribute('aria-pressed'), 'true');
+      assert.equal(await page.locator('html').getAttribute('lang'), 'cy');
+      await browser.screenshot(page, '2-intro-welsh');
 
-    await page.getByRole('button', { name: "Dechrau'r arolwg" }).click();
-    await waitForSurveyPage(page, firstPage.title.cy);
-    assert.ok((await question(page, 'js_overall').innerText()).includes(firstPage.elements[0]!.title.cy));
-    assert.ok((await question(page, 'js_facets').innerText()).includes(firstPage.elements[1]!.rows![0]!.text.cy));
-    await browser.screenshot(page, '3-survey-welsh');
-  });
+      await page.getByRole('button', { name: "Dechrau'r arolwg" }).click();
+      await waitForSurveyPage(page, firstPage.title.cy);
+      assert.ok((await question(page, 'js_overall').innerText()).includes(firstPage.elements[0]!.title.cy));
+      assert.ok((await question(page, 'js_facets').innerText()).includes(firstPage.elements[1]!.rows![0]!.text.cy));
+      await browser.screenshot(page, '3-survey-welsh');
+    },
+  );
 });

@@ -23,12 +23,20 @@ export function testDatabaseUri(): string {
 // Each test file gets its own database, named after its folder and file, on the run's embedded FerretDB.
 export function databaseNameFor(fileUrl: string): string {
   const file = fileURLToPath(fileUrl);
-  return `t_${basename(dirname(file))}_${basename(file).replace(/\.test\.ts$/, '')}`.replace(/[^A-Za-z0-9_]/g, '_').slice(0, 60);
+  return `t_${basename(dirname(file))}_${basename(file).replace(/\.test\.ts$/, '')}`
+    .replace(/[^A-Za-z0-9_]/g, '_')
+    .slice(0, 60);
 }
 
 // Every test signs in from 127.0.0.1, so the per-address sign-in limit is lifted unless a test sets it.
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', LOGIN_ATTEMPTS_PER_ADDRESS: '100000', ...overrides });
+  return parseConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    SEED_DEMO: 'false',
+    LOGIN_ATTEMPTS_PER_ADDRESS: '100000',
+    ...overrides,
+  });
 }
 
 let registry: SurveyRegistry | undefined;
@@ -36,7 +44,10 @@ export const testSurveys = (): SurveyRegistry => (registry ??= createSurveyRegis
 
 export type AppOptions = { now?: () => number; surveys?: SurveyRegistry; recheckMarkedMs?: number };
 
-export function testApp(overrides: Record<string, string> = {}, { now, surveys = testSurveys(), recheckMarkedMs }: AppOptions = {}) {
+export function testApp(
+  overrides: Record<string, string> = {},
+  { now, surveys = testSurveys(), recheckMarkedMs }: AppOptions = {},
+) {
   const config = testConfig(overrides);
   const logger = createLogger('silent');
   const tallier = createTallier(surveys, logger);
@@ -46,19 +57,26 @@ export function testApp(overrides: Record<string, string> = {}, { now, surveys =
 // A clock the test moves on by hand, for session expiry and sign-in windows.
 export function testClock(start = Date.now()) {
   let at = start;
-  return { now: () => at, advance: (ms: number) => { at += ms; } };
+  return {
+    now: () => at,
+    advance: (ms: number) => {
+      at += ms;
+    },
+  };
 }
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 export type StaffSpec = { role: Role; pilots?: string[]; email?: string };
 export type StaffAgent = ReturnType<typeof supertest.agent>;
 
-export const staffEmail = ({ role, pilots = [], email }: StaffSpec) => email ?? `${[role, ...pilots].join('-')}@example.org`;
+export const staffEmail = ({ role, pilots = [], email }: StaffSpec) =>
+  email ?? `${[role, ...pilots].join('-')}@example.org`;
 
 // Creates the account (unless it exists) with TEST_PASSWORD, through the same service the CLI uses.
 export async function createStaffUser(spec: StaffSpec): Promise<string> {
   const email = staffEmail(spec);
-  if (!(await User.exists({ _id: email }))) await createUser({ email, role: spec.role, pilots: spec.pilots, password: TEST_PASSWORD });
+  if (!(await User.exists({ _id: email })))
+    await createUser({ email, role: spec.role, pilots: spec.pilots, password: TEST_PASSWORD });
   return email;
 }
 
@@ -87,6 +105,9 @@ export function useTestApp(fileUrl: string, overrides: Record<string, string> = 
     await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
   });
   beforeEach(clearDatabase);
-  after(async () => { await tallier.stop(); await disconnectDatabase(); });
+  after(async () => {
+    await tallier.stop();
+    await disconnectDatabase();
+  });
   return { config, app, tallier, http: () => supertest(app), staff: (spec?: StaffSpec) => signIn(app, spec) };
 }

@@ -16,8 +16,16 @@ const screenshotDir = resolve(import.meta.dirname, '../../test-artifacts/screens
 // launch() without --user-data-dir gives the browser a fresh temporary profile that Playwright
 // deletes on close (passing --user-data-dir to launch() is refused); each test then gets its own
 // context, so no storage or cookie outlives a test.
-const launchArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const launchArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export type BrowserPage = { page: Page; context: BrowserContext; requests: string[] };
 
@@ -75,10 +83,17 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 // page.evaluate is not subject to the page's CSP (script-src 'self'), unlike addScriptTag.
 export async function seriousAxeViolations(page: Page): Promise<Result[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  const results = await page.evaluate(() => (window as unknown as { axe: { run: (ctx: Document) => Promise<AxeResults> } }).axe.run(document));
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (ctx: Document) => Promise<AxeResults> } }).axe.run(document),
+  );
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 export function describeViolations(violations: Result[]): string {
-  return violations.map((v) => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  at ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`).join('\n');
+  return violations
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  at ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`,
+    )
+    .join('\n');
 }

@@ -1,4 +1,10 @@
-import { addParts, mergeCounters, responseCounters, type CounterParts, type Counters } from '../../server/tally/counters.js';
+import {
+  addParts,
+  mergeCounters,
+  responseCounters,
+  type CounterParts,
+  type Counters,
+} from '../../server/tally/counters.js';
 import { createSurveyRegistry } from '../../server/surveys/registry.js';
 
 export const staffWellbeing = createSurveyRegistry().get('staff-wellbeing', 1);
@@ -10,8 +16,14 @@ export function requiredAnswers(overrides: Record<string, unknown> = {}): Record
   return {
     js_overall: 3,
     js_facets: { workload: 3, supervision: 3, team_support: 3, management: 3, development: 3, recognition: 3, pay: 3 },
-    leave_intent_12m: 2, leave_looking: 'no', two_year_plan: 'same_council', turnover_team: 'no', turnover_authority: 'no',
-    caseload_children: '11_15', supervision_frequency: 'every_2_weeks', recommend_employer: 6,
+    leave_intent_12m: 2,
+    leave_looking: 'no',
+    two_year_plan: 'same_council',
+    turnover_team: 'no',
+    turnover_authority: 'no',
+    caseload_children: '11_15',
+    supervision_frequency: 'every_2_weeks',
+    recommend_employer: 6,
     ...overrides,
   };
 }

@@ -22,7 +22,15 @@ export function exportApp(overrides: Record<string, string> = {}) {
   const config = testConfig({ MIN_GROUP_SIZE: '5', ...overrides });
   const app = express();
   app.set('query parser', 'simple');
-  app.use('/api/v1', exportRoutes({ config, surveys: twoVersionSurveys(), requireResearcher: (_req, _res, next) => next(), currentUser: () => RESEARCHER }));
+  app.use(
+    '/api/v1',
+    exportRoutes({
+      config,
+      surveys: twoVersionSurveys(),
+      requireResearcher: (_req, _res, next) => next(),
+      currentUser: () => RESEARCHER,
+    }),
+  );
   app.use(errorHandler(createLogger('silent')));
   return app;
 }
@@ -39,17 +47,46 @@ export function useExportApp(fileUrl: string, overrides: Record<string, string> 
 }
 
 // open: the wave is still running (closes in 2099); otherwise it closed on 2025-03-31
-type CampaignOptions = { pilot?: string; arm?: 'pilot' | 'comparison'; wave?: string; version?: number; allowFreeText?: boolean; open?: boolean; closedManually?: boolean };
+type CampaignOptions = {
+  pilot?: string;
+  arm?: 'pilot' | 'comparison';
+  wave?: string;
+  version?: number;
+  allowFreeText?: boolean;
+  open?: boolean;
+  closedManually?: boolean;
+};
 
 // A council in a wave of the given survey version, with its campaign.
 export async function buildExportCampaign(options: CampaignOptions = {}) {
   const pilotCode = options.pilot ?? '855';
   const waveId = options.wave ?? 'w1';
-  await Council.updateOne({ _id: pilotCode }, { $set: { name: `Council ${pilotCode}`, arm: options.arm ?? 'pilot' } }, { upsert: true });
-  await createWave({ id: waveId, name: `Wave ${waveId}`, opensOn: '2025-01-01', closesOn: options.open ? '2099-12-31' : '2025-03-31', surveyId: 'staff-wellbeing', surveyVersion: options.version ?? 1 }, twoVersionSurveys())
-    .catch((err) => { if (err.status !== 409) throw err; });
+  await Council.updateOne(
+    { _id: pilotCode },
+    { $set: { name: `Council ${pilotCode}`, arm: options.arm ?? 'pilot' } },
+    { upsert: true },
+  );
+  await createWave(
+    {
+      id: waveId,
+      name: `Wave ${waveId}`,
+      opensOn: '2025-01-01',
+      closesOn: options.open ? '2099-12-31' : '2025-03-31',
+      surveyId: 'staff-wellbeing',
+      surveyVersion: options.version ?? 1,
+    },
+    twoVersionSurveys(),
+  ).catch((err) => {
+    if (err.status !== 409) throw err;
+  });
   const code = randomUUID().replace(/-/g, '');
-  await Campaign.create({ _id: code, pilotCode, waveId, allowFreeText: options.allowFreeText ?? false, closedManually: options.closedManually ?? false });
+  await Campaign.create({
+    _id: code,
+    pilotCode,
+    waveId,
+    allowFreeText: options.allowFreeText ?? false,
+    closedManually: options.closedManually ?? false,
+  });
   return { code, pilotCode, waveId, version: options.version ?? 1 };
 }
 
@@ -58,15 +95,22 @@ export type Built = Awaited<ReturnType<typeof buildExportCampaign>>;
 // Stored as a live submission would be (answers already valid for the version).
 export async function storeResponses(campaign: Built, answers: Record<string, unknown>[], day = '2025-02-17') {
   const docs = answers.map((a) => ({
-    _id: randomUUID(), campaign: campaign.code, pilotCode: campaign.pilotCode, waveId: campaign.waveId,
-    surveyId: 'staff-wellbeing', surveyVersion: campaign.version, day, answers: a,
+    _id: randomUUID(),
+    campaign: campaign.code,
+    pilotCode: campaign.pilotCode,
+    waveId: campaign.waveId,
+    surveyId: 'staff-wellbeing',
+    surveyVersion: campaign.version,
+    day,
+    answers: a,
   }));
   await SurveyResponse.insertMany(docs);
   return docs;
 }
 
 export const repeat = <T>(n: number, make: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => make(i));
-export const someResponses = (n: number, overrides: Record<string, unknown> = {}) => repeat(n, () => answersV1(overrides));
+export const someResponses = (n: number, overrides: Record<string, unknown> = {}) =>
+  repeat(n, () => answersV1(overrides));
 
 // Collects a binary response body (supertest buffers text types only).
 export function binary(res: NodeJS.ReadableStream, callback: (err: Error | null, body: Buffer) => void) {
@@ -74,4 +118,7 @@ export function binary(res: NodeJS.ReadableStream, callback: (err: Error | null,
   res.on('data', (c: Buffer) => chunks.push(c));
   res.on('end', () => callback(null, Buffer.concat(chunks)));
 }
-export const binaryParser = binary as unknown as (res: supertest.Response, callback: (err: Error | null, body: unknown) => void) => void;
+export const binaryParser = binary as unknown as (
+  res: supertest.Response,
+  callback: (err: Error | null, body: unknown) => void,
+) => void;

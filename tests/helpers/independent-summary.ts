@@ -5,8 +5,12 @@ import { resolve } from 'node:path';
 // server: the survey file is read as plain data, and the t quantile comes from the closed form below.
 type ScaleSpec = { id: string; items: string[]; reverse: string[]; range: [number, number]; minAnswered: number };
 type FlagSpec = { id: string; question: string; values: (string | number)[]; excludeFromBase?: (string | number)[] };
-export const surveyFile = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../surveys/staff-wellbeing.v1.json'), 'utf8')) as {
-  scales: ScaleSpec[]; flags: FlagSpec[]; demographics: string[];
+export const surveyFile = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../surveys/staff-wellbeing.v1.json'), 'utf8'),
+) as {
+  scales: ScaleSpec[];
+  flags: FlagSpec[];
+  demographics: string[];
 };
 
 export type Answers = Record<string, unknown>;
@@ -58,13 +62,19 @@ function twoSidedT(t: number, df: number): number {
   if (df % 2 === 0) {
     let term = 1;
     let sum = 1;
-    for (let k = 1; 2 * k <= df - 2; k++) { term *= ((2 * k - 1) / (2 * k)) * c2; sum += term; }
+    for (let k = 1; 2 * k <= df - 2; k++) {
+      term *= ((2 * k - 1) / (2 * k)) * c2;
+      sum += term;
+    }
     return s * sum;
   }
   if (df === 1) return (2 / Math.PI) * theta;
   let term = Math.cos(theta);
   let sum = term;
-  for (let k = 1; 2 * k + 1 <= df - 2; k++) { term *= ((2 * k) / (2 * k + 1)) * c2; sum += term; }
+  for (let k = 1; 2 * k + 1 <= df - 2; k++) {
+    term *= ((2 * k) / (2 * k + 1)) * c2;
+    sum += term;
+  }
   return (2 / Math.PI) * (theta + s * sum);
 }
 
@@ -74,7 +84,8 @@ export function t975(df: number): number {
   let hi = 20;
   for (let i = 0; i < 200 && hi - lo > 1e-15; i++) {
     const mid = (lo + hi) / 2;
-    if (twoSidedT(mid, df) < 0.95) lo = mid; else hi = mid;
+    if (twoSidedT(mid, df) < 0.95) lo = mid;
+    else hi = mid;
   }
   return (lo + hi) / 2;
 }
@@ -83,7 +94,7 @@ export function meanStats(xs: number[]) {
   const n = xs.length;
   const m = mean(xs);
   const sd = Math.sqrt(sampleVariance(xs));
-  const half = t975(n - 1) * sd / Math.sqrt(n);
+  const half = (t975(n - 1) * sd) / Math.sqrt(n);
   return { n, mean: m, sd, ci95: [m - half, m + half] };
 }
 
@@ -91,8 +102,8 @@ export function meanStats(xs: number[]) {
 export function wilson(x: number, n: number) {
   const z = 1.959963984540054;
   const p = x / n;
-  const centre = (p + z * z / (2 * n)) / (1 + z * z / n);
-  const half = (z / (1 + z * z / n)) * Math.sqrt(p * (1 - p) / n + z * z / (4 * n * n));
+  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+  const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
   return { x, n, p, ci95: [centre - half, centre + half] };
 }
 
@@ -102,5 +113,9 @@ export function cronbach(rows: (number | null)[][]) {
   const k = complete[0]!.length;
   const itemVariances = Array.from({ length: k }, (_, i) => sampleVariance(complete.map((r) => r[i]!)));
   const totalVariance = sampleVariance(complete.map((r) => r.reduce((s, x) => s + x, 0)));
-  return { alpha: (k / (k - 1)) * (1 - itemVariances.reduce((s, v) => s + v, 0) / totalVariance), n: complete.length, k };
+  return {
+    alpha: (k / (k - 1)) * (1 - itemVariances.reduce((s, v) => s + v, 0) / totalVariance),
+    n: complete.length,
+    k,
+  };
 }

@@ -17,12 +17,17 @@ function tables(text: string): Map<string, string[][]> {
   const found = new Map<string, string[][]>();
   for (const block of text.split(/\n\s*\n/)) {
     const [title, ...rest] = block.trim().split('\n');
-    if (title?.startsWith('Table: ')) found.set(title.slice(7), parseCsv(rest.join('\n')).map((r) => r.fields));
+    if (title?.startsWith('Table: '))
+      found.set(
+        title.slice(7),
+        parseCsv(rest.join('\n')).map((r) => r.fields),
+      );
   }
   return found;
 }
 
-const records = (rows: string[][] = []) => rows.slice(1).map((row) => Object.fromEntries(rows[0]!.map((h, i) => [h, row[i] ?? ''])));
+const records = (rows: string[][] = []) =>
+  rows.slice(1).map((row) => Object.fromEntries(rows[0]!.map((h, i) => [h, row[i] ?? ''])));
 
 function valueLabels(rows: string[][] = []): Map<string, Map<string, string>> {
   const byVariable = new Map<string, Map<string, string>>();
@@ -41,13 +46,18 @@ export async function readWithPspp(sav: Buffer): Promise<PsppRead> {
   const dir = mkdtempSync(join(tmpdir(), 'pspp-'));
   try {
     writeFileSync(join(dir, 'in.sav'), sav);
-    writeFileSync(join(dir, 'read.sps'), [
-      `GET FILE='${join(dir, 'in.sav')}'.`,
-      'DISPLAY DICTIONARY.',
-      `SAVE TRANSLATE /OUTFILE='${join(dir, 'data.csv')}' /TYPE=CSV /FIELDNAMES /CELLS=VALUES /REPLACE.`,
-      '',
-    ].join('\n'));
-    const { stdout, stderr } = await promisify(execFile)('pspp', ['-O', 'format=csv', join(dir, 'read.sps')], { maxBuffer: 64 * 1024 * 1024 });
+    writeFileSync(
+      join(dir, 'read.sps'),
+      [
+        `GET FILE='${join(dir, 'in.sav')}'.`,
+        'DISPLAY DICTIONARY.',
+        `SAVE TRANSLATE /OUTFILE='${join(dir, 'data.csv')}' /TYPE=CSV /FIELDNAMES /CELLS=VALUES /REPLACE.`,
+        '',
+      ].join('\n'),
+    );
+    const { stdout, stderr } = await promisify(execFile)('pspp', ['-O', 'format=csv', join(dir, 'read.sps')], {
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const found = tables(stdout);
     const [header, ...rows] = parseCsv(readFileSync(join(dir, 'data.csv'), 'utf8')).map((r) => r.fields);
     return {

@@ -40,37 +40,53 @@ export async function start(page: Page, url: string): Promise<void> {
 }
 
 const facets: [string, string][] = [
-  ['Your workload', 'Dissatisfied'], ['The supervision you receive', 'Satisfied'],
-  ['Support from colleagues in your team', 'Very satisfied'], ['The way you are managed', 'Neither satisfied nor dissatisfied'],
-  ['Opportunities to learn and develop', 'Neither satisfied nor dissatisfied'], ['Recognition for the work you do', 'Dissatisfied'],
+  ['Your workload', 'Dissatisfied'],
+  ['The supervision you receive', 'Satisfied'],
+  ['Support from colleagues in your team', 'Very satisfied'],
+  ['The way you are managed', 'Neither satisfied nor dissatisfied'],
+  ['Opportunities to learn and develop', 'Neither satisfied nor dissatisfied'],
+  ['Recognition for the work you do', 'Dissatisfied'],
   ['Your pay', 'Dissatisfied'],
 ];
 
 // Each page in order with the least a respondent must answer to move on; the last page needs nothing.
 export const surveyPages: { title: string; answer: (page: Page) => Promise<void> }[] = [
-  { title: 'Your job', answer: async (page) => {
-    await rate(page, 'js_overall', 'Satisfied');
-    for (const [row, column] of facets) await choose(page, 'js_facets', `row ${row}, column ${column}`);
-  } },
+  {
+    title: 'Your job',
+    answer: async (page) => {
+      await rate(page, 'js_overall', 'Satisfied');
+      for (const [row, column] of facets) await choose(page, 'js_facets', `row ${row}, column ${column}`);
+    },
+  },
   { title: 'Your wellbeing', answer: async () => {} },
-  { title: 'Your plans', answer: async (page) => {
-    await rate(page, 'leave_intent_12m', 'Unlikely');
-    await choose(page, 'leave_looking', 'No');
-    await choose(page, 'two_year_plan', 'In this council');
-    await choose(page, 'turnover_team', 'Yes');
-    await choose(page, 'turnover_authority', 'Yes');
-  } },
-  { title: 'Caseload, supervision and practice', answer: async (page) => {
-    await choose(page, 'caseload_children', '16 to 20');
-    await choose(page, 'supervision_frequency', 'Every three to four weeks');
-    await rate(page, 'recommend_employer', '7');
-  } },
+  {
+    title: 'Your plans',
+    answer: async (page) => {
+      await rate(page, 'leave_intent_12m', 'Unlikely');
+      await choose(page, 'leave_looking', 'No');
+      await choose(page, 'two_year_plan', 'In this council');
+      await choose(page, 'turnover_team', 'Yes');
+      await choose(page, 'turnover_authority', 'Yes');
+    },
+  },
+  {
+    title: 'Caseload, supervision and practice',
+    answer: async (page) => {
+      await choose(page, 'caseload_children', '16 to 20');
+      await choose(page, 'supervision_frequency', 'Every three to four weeks');
+      await rate(page, 'recommend_employer', '7');
+    },
+  },
   { title: 'About you', answer: async () => {} },
   { title: 'Anything else', answer: async () => {} },
 ];
 
 // Starts the survey and answers every page up to, not including, the Complete button.
-export async function answerEveryPage(page: Page, url: string, onPage: (title: string) => Promise<void> = async () => {}): Promise<void> {
+export async function answerEveryPage(
+  page: Page,
+  url: string,
+  onPage: (title: string) => Promise<void> = async () => {},
+): Promise<void> {
   await start(page, url);
   for (const [i, p] of surveyPages.entries()) {
     if (i > 0) await next(page, p.title);

@@ -6,7 +6,14 @@ export type ServerProcess = { child: ChildProcess; output: string[]; baseUrl: st
 // Starts `server/index.ts` as the real process `npm start` runs, and waits for "database ready".
 export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'info', SEED_DEMO: 'false', PORT: '0', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      LOG_LEVEL: 'info',
+      SEED_DEMO: 'false',
+      PORT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
@@ -18,11 +25,17 @@ export async function startServerProcess(env: Record<string, string>, timeoutMs 
       output.push(line);
       const m = /Listening on (http:\/\/[^"\s]+)/.exec(line);
       if (m) baseUrl = m[1]!;
-      if (line.includes('database ready')) { clearTimeout(timer); resolve(); }
+      if (line.includes('database ready')) {
+        clearTimeout(timer);
+        resolve();
+      }
     };
     createInterface({ input: child.stdout! }).on('line', onLine);
     createInterface({ input: child.stderr! }).on('line', onLine);
-    void exited.then((code) => { clearTimeout(timer); reject(new Error(`server exited (${code}):\n${output.join('\n')}`)); });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}):\n${output.join('\n')}`));
+    });
   });
   await ready;
   return { child, output, baseUrl, exited };

@@ -14,37 +14,54 @@ export async function startSmtp() {
   let mode: SmtpMode = 'accept';
   let server: SMTPServer | undefined;
   let port = 0;
-  const makeServer = () => new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS', 'AUTH'], logger: false, closeTimeout: 50,
-    onRcptTo(address, _session, callback) {
-      if (mode === 'reject-rcpt') return callback(Object.assign(new Error('No such user here'), { responseCode: 550 }));
-      if (mode === 'defer-rcpt') return callback(Object.assign(new Error('Mailbox busy, try later'), { responseCode: 450 }));
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const to = session.envelope.rcptTo.map((r) => r.address);
-        void simpleParser(Buffer.concat(chunks)).then((mail) => {
-          received.push(Object.assign(mail, { envelopeTo: to }));
-          if (mode !== 'hang') callback();
-        }, callback);
-      });
-    },
-  });
+  const makeServer = () =>
+    new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      closeTimeout: 50,
+      onRcptTo(address, _session, callback) {
+        if (mode === 'reject-rcpt')
+          return callback(Object.assign(new Error('No such user here'), { responseCode: 550 }));
+        if (mode === 'defer-rcpt')
+          return callback(Object.assign(new Error('Mailbox busy, try later'), { responseCode: 450 }));
+        callback();
+      },
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', () => {
+          const to = session.envelope.rcptTo.map((r) => r.address);
+          void simpleParser(Buffer.concat(chunks)).then((mail) => {
+            received.push(Object.assign(mail, { envelopeTo: to }));
+            if (mode !== 'hang') callback();
+          }, callback);
+        });
+      },
+    });
   const start = async () => {
     server = makeServer();
-    await new Promise<void>((resolve, reject) => { server!.once('error', reject); server!.listen(port, '127.0.0.1', () => resolve()); });
+    await new Promise<void>((resolve, reject) => {
+      server!.once('error', reject);
+      server!.listen(port, '127.0.0.1', () => resolve());
+    });
     port = (server.server.address() as AddressInfo).port;
   };
-  const stop = async () => { await new Promise<void>((resolve) => server?.close(() => resolve())); server = undefined; };
+  const stop = async () => {
+    await new Promise<void>((resolve) => server?.close(() => resolve()));
+    server = undefined;
+  };
   await start();
   return {
     received,
-    get port() { return port; },
-    setMode: (m: SmtpMode) => { mode = m; },
-    start, stop,
+    get port() {
+      return port;
+    },
+    setMode: (m: SmtpMode) => {
+      mode = m;
+    },
+    start,
+    stop,
     to: (address: string) => received.filter((m) => m.envelopeTo.includes(address)),
     async waitFor(count: number, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;

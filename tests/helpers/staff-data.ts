@@ -17,19 +17,44 @@ const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().s
 export async function buildStaffData() {
   const surveys = testSurveys();
   const def = surveys.get('staff-wellbeing', 1);
-  await Council.insertMany([{ _id: '855', name: 'Leicestershire', arm: 'pilot' }, { _id: '891', name: 'Nottinghamshire', arm: 'comparison' }]);
-  await createWave({ id: 'w1', name: 'Wave 1', opensOn: day(-200), closesOn: day(-170), surveyId: def.id, surveyVersion: 1 }, surveys);
-  await createWave({ id: 'w2', name: 'Wave 2', opensOn: day(-40), closesOn: day(-10), surveyId: def.id, surveyVersion: 1 }, surveys);
-  await createWave({ id: 'w3', name: 'Wave 3', opensOn: day(-6), closesOn: day(20), surveyId: def.id, surveyVersion: 1 }, surveys);
+  await Council.insertMany([
+    { _id: '855', name: 'Leicestershire', arm: 'pilot' },
+    { _id: '891', name: 'Nottinghamshire', arm: 'comparison' },
+  ]);
+  await createWave(
+    { id: 'w1', name: 'Wave 1', opensOn: day(-200), closesOn: day(-170), surveyId: def.id, surveyVersion: 1 },
+    surveys,
+  );
+  await createWave(
+    { id: 'w2', name: 'Wave 2', opensOn: day(-40), closesOn: day(-10), surveyId: def.id, surveyVersion: 1 },
+    surveys,
+  );
+  await createWave(
+    { id: 'w3', name: 'Wave 3', opensOn: day(-6), closesOn: day(20), surveyId: def.id, surveyVersion: 1 },
+    surveys,
+  );
   const rng = seededRng(99);
   for (const pilotCode of ['855', '891']) {
-    for (const [waveId, start] of [['w1', -200], ['w2', -40], ['w3', -6]] as const) {
+    for (const [waveId, start] of [
+      ['w1', -200],
+      ['w2', -40],
+      ['w3', -6],
+    ] as const) {
       const code = randomUUID().replace(/-/g, '');
       await Campaign.create({ _id: code, pilotCode, waveId, headcount: 120 });
       const docs = Array.from({ length: 40 }, (_, i) => {
         const checked = validateAnswers(def, syntheticAnswers(rng, pilotCode === '855' && waveId === 'w2' ? 0.4 : 0));
         if (!checked.ok) throw new Error('invalid synthetic answers');
-        return { _id: randomUUID(), campaign: code, pilotCode, waveId, surveyId: def.id, surveyVersion: 1, day: day(start + (i % 5)), answers: checked.answers };
+        return {
+          _id: randomUUID(),
+          campaign: code,
+          pilotCode,
+          waveId,
+          surveyId: def.id,
+          surveyVersion: 1,
+          day: day(start + (i % 5)),
+          answers: checked.answers,
+        };
       });
       await SurveyResponse.insertMany(docs);
     }

@@ -15,7 +15,13 @@ export function buildElements(): Json[] {
     { type: 'rating', name: 'life', title: 'Life', rateMin: 0, rateMax: 10 },
     { type: 'radiogroup', name: 'team', title: 'Team', isRequired: true, choices: ['yes', 'no', 'dont_know'] },
     { type: 'dropdown', name: 'role', title: 'Role', choices: ['sw', 'tm', 'prefer_not_to_say'] },
-    { type: 'checkbox', name: 'supports', title: 'Supports', choices: ['peer', 'supervision', 'training'], showNoneItem: true },
+    {
+      type: 'checkbox',
+      name: 'supports',
+      title: 'Supports',
+      choices: ['peer', 'supervision', 'training'],
+      showNoneItem: true,
+    },
     { type: 'matrix', name: 'views', title: 'Views', rows: ['a', 'b', 'c'], columns: scale5 },
     { type: 'matrix', name: 'facets', title: 'Facets', rows: ['x', 'y'], columns: scale5, eachRowRequired: true },
     { type: 'text', name: 'note', title: 'Note', maxLength: 10 },
@@ -26,7 +32,10 @@ export function buildElements(): Json[] {
 
 export function buildSurveyFile(overrides: Json = {}, elements: Json[] = buildElements()): Json {
   const items = Object.fromEntries(
-    elements.map((e) => [e.name as string, { provenance: 'Test item', licence: 'MIT', variable: String(e.name).replace(/[^a-z0-9_]/g, '_') }]),
+    elements.map((e) => [
+      e.name as string,
+      { provenance: 'Test item', licence: 'MIT', variable: String(e.name).replace(/[^a-z0-9_]/g, '_') },
+    ]),
   );
   return {
     id: 'mini',
@@ -35,12 +44,34 @@ export function buildSurveyFile(overrides: Json = {}, elements: Json[] = buildEl
     description: 'Test survey',
     items,
     scales: [
-      { id: 'views_mean', label: 'Views', items: ['views.a', 'views.b', 'views.c'], reverse: ['views.c'], range: [1, 5], scoring: 'mean', minAnswered: 2 },
-      { id: 'life', label: 'Life', items: ['life'], reverse: [], range: [0, 10], scoring: 'mean', minAnswered: 1,
-        bands: [{ label: 'Low', min: 0, max: 4 }, { label: 'Medium', min: 5, max: 6 }, { label: 'High', min: 7, max: 10 }] },
+      {
+        id: 'views_mean',
+        label: 'Views',
+        items: ['views.a', 'views.b', 'views.c'],
+        reverse: ['views.c'],
+        range: [1, 5],
+        scoring: 'mean',
+        minAnswered: 2,
+      },
+      {
+        id: 'life',
+        label: 'Life',
+        items: ['life'],
+        reverse: [],
+        range: [0, 10],
+        scoring: 'mean',
+        minAnswered: 1,
+        bands: [
+          { label: 'Low', min: 0, max: 4 },
+          { label: 'Medium', min: 5, max: 6 },
+          { label: 'High', min: 7, max: 10 },
+        ],
+      },
     ],
     demographics: ['role'],
-    flags: [{ id: 'team_problem', label: 'Team problem', question: 'team', values: ['yes'], excludeFromBase: ['dont_know'] }],
+    flags: [
+      { id: 'team_problem', label: 'Team problem', question: 'team', values: ['yes'], excludeFromBase: ['dont_know'] },
+    ],
     survey: { pages: [{ name: 'p1', elements }] },
     ...overrides,
   };

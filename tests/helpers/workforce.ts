@@ -18,7 +18,10 @@ export const importRealIndicators = (importedAt = new Date('2026-01-15T10:00:00Z
   importIndicators(indicatorsText(), { file: INDICATORS_FILE, importedAt });
 
 export const importRealNeighbours = () =>
-  importNeighbours(readDfeFile(NEIGHBOURS_FILE), { file: NEIGHBOURS_FILE, importedAt: new Date('2026-01-15T10:00:00Z') });
+  importNeighbours(readDfeFile(NEIGHBOURS_FILE), {
+    file: NEIGHBOURS_FILE,
+    importedAt: new Date('2026-01-15T10:00:00Z'),
+  });
 
 // Who the workforce router sees as signed in here. Sign-in and the role and council checks on
 // these routes are tested through the whole app in tests/integration/accounts.
@@ -27,7 +30,12 @@ const signedIn: RequestHandler = (_req, res, next) => {
   res.locals.session = { id: 'test', csrfToken: 'test', user: SIGNED_IN };
   next();
 };
-const asSignedIn: Access = { signedIn, roles: () => signedIn, readCouncil: () => signedIn, editCouncil: () => signedIn };
+const asSignedIn: Access = {
+  signedIn,
+  roles: () => signedIn,
+  readCouncil: () => signedIn,
+  editCouncil: () => signedIn,
+};
 
 // The workforce router alone, behind the same JSON parser and error boundary the app uses.
 export function workforceHttp() {
@@ -46,7 +54,8 @@ export function withCell(year: number, laCode: string, column: string, value: st
   const header = (lines[0] ?? '').split(',');
   const index = lines.findIndex((line) => line.startsWith(`${year},`) && line.split(',')[7] === laCode);
   const row = lines[index];
-  if (!row || row.includes('"') || !header.includes(column)) throw new Error(`cannot edit ${column} of ${laCode} in ${year}`);
+  if (!row || row.includes('"') || !header.includes(column))
+    throw new Error(`cannot edit ${column} of ${laCode} in ${year}`);
   const cells = row.split(',');
   cells[header.indexOf(column)] = value;
   lines[index] = cells.join(',');
@@ -55,4 +64,6 @@ export function withCell(year: number, laCode: string, column: string, value: st
 
 // The line number (1-based) of a council-year in the real file, for error messages.
 export const lineOf = (year: number, laCode: string): number =>
-  indicatorsText().split('\n').findIndex((line) => line.startsWith(`${year},`) && line.split(',')[7] === laCode) + 1;
+  indicatorsText()
+    .split('\n')
+    .findIndex((line) => line.startsWith(`${year},`) && line.split(',')[7] === laCode) + 1;

@@ -8,13 +8,19 @@ import { testDatabaseUri } from '../helpers/app.js';
 import { processesMatching, startServerProcess, waitUntil } from '../helpers/server-process.js';
 
 const dirs: string[] = [];
-const tempDir = () => { const d = mkdtempSync(join(tmpdir(), 'wellbeing-proc-')); dirs.push(d); return d; };
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'wellbeing-proc-'));
+  dirs.push(d);
+  return d;
+};
 after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('the server process', () => {
   test('when a configuration value is invalid, then it exits 1 naming the key and the problem', () => {
     const res = spawnSync(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-      env: { PATH: process.env.PATH ?? '', PORT: 'eighty', MIN_GROUP_SIZE: '3' }, encoding: 'utf8', timeout: 30_000,
+      env: { PATH: process.env.PATH ?? '', PORT: 'eighty', MIN_GROUP_SIZE: '3' },
+      encoding: 'utf8',
+      timeout: 30_000,
     });
     assert.equal(res.status, 1);
     assert.match(res.stderr, /PORT: /);

@@ -13,7 +13,10 @@ describe('parseConfig', () => {
   });
 
   test('when the minimum group size is below 5, then it is refused naming the key', () => {
-    assert.throws(() => parseConfig({ MIN_GROUP_SIZE: '4' }), (e: Error) => e instanceof ConfigError && /MIN_GROUP_SIZE: must be at least 5/.test(e.message));
+    assert.throws(
+      () => parseConfig({ MIN_GROUP_SIZE: '4' }),
+      (e: Error) => e instanceof ConfigError && /MIN_GROUP_SIZE: must be at least 5/.test(e.message),
+    );
   });
 
   test('when MONGODB_URI is not a mongodb URL, then the error says what it must start with', () => {
@@ -21,7 +24,10 @@ describe('parseConfig', () => {
   });
 
   test('when the free-text threshold is below the group threshold, then it is refused', () => {
-    assert.throws(() => parseConfig({ MIN_GROUP_SIZE: '15', FREE_TEXT_MIN_GROUP_SIZE: '12' }), /FREE_TEXT_MIN_GROUP_SIZE/);
+    assert.throws(
+      () => parseConfig({ MIN_GROUP_SIZE: '15', FREE_TEXT_MIN_GROUP_SIZE: '12' }),
+      /FREE_TEXT_MIN_GROUP_SIZE/,
+    );
   });
 
   test('when PUBLIC_URL is https, then secure transport is switched on and empty values count as unset', () => {

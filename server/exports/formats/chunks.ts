@@ -14,7 +14,9 @@ export type ChunkFormat = {
 const CHUNK = 64 * 1024;
 
 const toBuffer = (parts: (string | Buffer)[]) =>
-  parts.every((p) => typeof p === 'string') ? Buffer.from(parts.join(''), 'utf8') : Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
+  parts.every((p) => typeof p === 'string')
+    ? Buffer.from(parts.join(''), 'utf8')
+    : Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
 
 export async function* chunked(format: ChunkFormat, rows: AsyncIterable<readonly Cell[]>): AsyncGenerator<Buffer> {
   let parts: (string | Buffer)[] = [format.start()];
@@ -34,6 +36,10 @@ export async function* chunked(format: ChunkFormat, rows: AsyncIterable<readonly
   yield toBuffer(parts);
 }
 
-export async function pipeChunks(format: ChunkFormat, rows: AsyncIterable<readonly Cell[]>, out: Writable): Promise<void> {
+export async function pipeChunks(
+  format: ChunkFormat,
+  rows: AsyncIterable<readonly Cell[]>,
+  out: Writable,
+): Promise<void> {
   await pipeline(Readable.from(chunked(format, rows), { objectMode: false }), out);
 }

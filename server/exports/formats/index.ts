@@ -17,7 +17,11 @@ export const formatInfo: Record<ExportFormat, { contentType: string; extension: 
 };
 
 export async function writeFormat(
-  format: ExportFormat, layout: Layout, options: { bom: boolean }, rows: AsyncIterable<readonly Cell[]>, out: Writable,
+  format: ExportFormat,
+  layout: Layout,
+  options: { bom: boolean },
+  rows: AsyncIterable<readonly Cell[]>,
+  out: Writable,
 ): Promise<void> {
   switch (format) {
     case 'csv':

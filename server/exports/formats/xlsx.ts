@@ -10,14 +10,21 @@ async function paced(out: Writable): Promise<void> {
   if (out.destroyed) throw new Error('the download was closed before it finished');
   if (!out.writableNeedDrain) return new Promise((resolve) => setImmediate(resolve));
   await new Promise<void>((resolve) => {
-    const done = () => { out.off('drain', done); out.off('close', done); resolve(); };
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
     out.on('drain', done).on('close', done);
   });
   if (out.destroyed) throw new Error('the download was closed before it finished');
 }
 
 export async function pipeXlsx(
-  columns: readonly Column[], codebook: { header: string[]; rows: string[][] }, rows: AsyncIterable<readonly Cell[]>, out: Writable,
+  columns: readonly Column[],
+  codebook: { header: string[]; rows: string[][] },
+  rows: AsyncIterable<readonly Cell[]>,
+  out: Writable,
 ): Promise<void> {
   // loaded on first use: most processes never write a workbook
   const { default: ExcelJS } = await import('exceljs');

@@ -43,7 +43,8 @@ export function createCaseWriter(variables: readonly SavVariable[]) {
     for (const segment of v.segments) {
       const padded = Buffer.alloc(segment.elements * 8, ' ');
       // 255 bytes of data per segment (the last takes what is left of its width)
-      if (offset < bytes.length) bytes.copy(padded, 0, offset, Math.min(bytes.length, offset + Math.min(segment.width, 255)));
+      if (offset < bytes.length)
+        bytes.copy(padded, 0, offset, Math.min(bytes.length, offset + Math.min(segment.width, 255)));
       offset += 255;
       for (let e = 0; e < segment.elements; e++) {
         const allSpaces = padded.readBigUInt64LE(e * 8) === 0x2020202020202020n;
@@ -71,7 +72,9 @@ export function createCaseWriter(variables: readonly SavVariable[]) {
     },
     take: () => take(false),
     end: () => take(true),
-    get pending() { return pos; },
+    get pending() {
+      return pos;
+    },
   };
 }
 

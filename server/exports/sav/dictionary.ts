@@ -48,7 +48,9 @@ function valueLabels(w: ByteWriter, v: SavVariable): void {
   for (const code of codes) {
     const label = utf8Prefix(code.label.en, 120);
     const padded = Math.ceil((label.length + 1) / 8) * 8 - 1;
-    w.float64(code.code).raw(Buffer.from([label.length])).fixed(label, padded);
+    w.float64(code.code)
+      .raw(Buffer.from([label.length]))
+      .fixed(label, padded);
   }
   w.int32(4, 1, v.firstElement);
 }
@@ -66,12 +68,20 @@ export function dictionary(variables: SavVariable[], caseElements: number, now =
   // machine integer info: version, machine -1, IEEE 754, compression 1, little-endian, UTF-8
   w.int32(7, 3, 4, 8, 1, 0, 0, -1, 1, 1, 2, 65001);
   w.int32(7, 4, 8, 3).float64(SYSMIS, HIGHEST, LOWEST);
-  const display = variables.flatMap((v) => v.segments.map(() => [
-    MEASURE[v.column.measure], v.width === 0 ? 8 : Math.min(v.width, 40), v.width === 0 ? 1 : 0,
-  ])).flat();
+  const display = variables
+    .flatMap((v) =>
+      v.segments.map(() => [
+        MEASURE[v.column.measure],
+        v.width === 0 ? 8 : Math.min(v.width, 40),
+        v.width === 0 ? 1 : 0,
+      ]),
+    )
+    .flat();
   w.int32(7, 11, 4, display.length, ...display);
   textRecord(w, 13, variables.map((v) => `${v.shortName}=${v.column.name}`).join('\t'));
-  const veryLong = variables.filter((v) => v.width > 255).map((v) => `${v.shortName}=${String(v.width).padStart(5, '0')}\0\t`);
+  const veryLong = variables
+    .filter((v) => v.width > 255)
+    .map((v) => `${v.shortName}=${String(v.width).padStart(5, '0')}\0\t`);
   if (veryLong.length) textRecord(w, 14, veryLong.join(''));
   textRecord(w, 20, 'UTF-8');
   w.int32(999, 0);

@@ -6,7 +6,14 @@ import type { Column } from '../../codec/columns.js';
 // own: the first n - 1 of width 255, the last of w - (n - 1) * 252, the data packed 255 bytes
 // per segment (PSPP developers' guide, "Very Long String Record").
 export type Segment = { shortName: string; width: number; elements: number };
-export type SavVariable = { column: Column; index: number; shortName: string; width: number; segments: Segment[]; firstElement: number };
+export type SavVariable = {
+  column: Column;
+  index: number;
+  shortName: string;
+  width: number;
+  segments: Segment[];
+  firstElement: number;
+};
 
 export const elementsOf = (width: number) => (width === 0 ? 1 : Math.ceil(width / 8));
 
@@ -22,7 +29,11 @@ export function savVariables(columns: readonly Column[]): { variables: SavVariab
   const variables = columns.map((column, k) => {
     const width = column.type === 'numeric' ? 0 : column.width;
     const shortName = `V${k + 1}`;
-    const segments = segmentWidths(width).map((w, j) => ({ shortName: j === 0 ? shortName : `S${k + 1}_${j}`, width: w, elements: elementsOf(w) }));
+    const segments = segmentWidths(width).map((w, j) => ({
+      shortName: j === 0 ? shortName : `S${k + 1}_${j}`,
+      width: w,
+      elements: elementsOf(w),
+    }));
     const variable = { column, index: k, shortName, width, segments, firstElement: element };
     element += segments.reduce((sum, s) => sum + s.elements, 0);
     return variable;

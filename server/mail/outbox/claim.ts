@@ -16,12 +16,20 @@ const claimId = (m: Pick<OutboxDoc, '_id' | 'round'>) => `${m._id}#${m.round}`;
 // Claims up to `max` due messages in one insert of their claim ids (each claim is still atomic
 // on its own: a duplicate is refused, the rest go in). `skip`: ids this process already holds.
 export async function claimBatch(now: Date, max: number, skip: ReadonlySet<string> = new Set()): Promise<OutboxDoc[]> {
-  const due = (await OutboxMessage.find({ due: { $lte: now } }).limit(max * 4 + skip.size).lean<OutboxDoc[]>())
-    .filter((m) => !skip.has(m._id)).slice(0, max);
+  const due = (
+    await OutboxMessage.find({ due: { $lte: now } })
+      .limit(max * 4 + skip.size)
+      .lean<OutboxDoc[]>()
+  )
+    .filter((m) => !skip.has(m._id))
+    .slice(0, max);
   if (due.length === 0) return [];
   let refused = new Set<number>();
   try {
-    await OutboxClaim.collection.insertMany(due.map((m) => ({ _id: claimId(m), campaign: m.campaign, at: now })) as never[], { ordered: false });
+    await OutboxClaim.collection.insertMany(
+      due.map((m) => ({ _id: claimId(m), campaign: m.campaign, at: now })) as never[],
+      { ordered: false },
+    );
   } catch (err) {
     const errors = (err as { writeErrors?: unknown }).writeErrors;
     const list = (Array.isArray(errors) ? errors : errors ? [errors] : []) as { index: number; code?: number }[];
@@ -44,7 +52,9 @@ async function finishedElsewhere(id: string): Promise<boolean> {
 // one write at a time, so fewer writes is more mail per second). Until then, this record keeps
 // the message from going again.
 export async function recordDone(m: OutboxDoc, skipped: boolean): Promise<void> {
-  await MailDone.create({ _id: m._id, campaign: m.campaign, kind: m.kind, skipped }).catch((err) => { if (!isDuplicateKey(err)) throw err; });
+  await MailDone.create({ _id: m._id, campaign: m.campaign, kind: m.kind, skipped }).catch((err) => {
+    if (!isDuplicateKey(err)) throw err;
+  });
 }
 
 export async function removeFromOutbox(ids: string[]): Promise<void> {
@@ -52,14 +62,31 @@ export async function removeFromOutbox(ids: string[]): Promise<void> {
 }
 
 export async function requeue(m: OutboxDoc, due: Date, attempts: number, error: string): Promise<void> {
-  await OutboxMessage.updateOne({ _id: m._id }, { $set: { round: m.round + 1, attempts, due, error: error.slice(0, 500) } });
+  await OutboxMessage.updateOne(
+    { _id: m._id },
+    { $set: { round: m.round + 1, attempts, due, error: error.slice(0, 500) } },
+  );
 }
 
 export async function toProblem(m: OutboxDoc, state: 'failed' | 'unknown', error: string, now: Date): Promise<void> {
   const { _id, kind, campaign, invitee, to, subject, text, html, round, attempts } = m;
   await MailProblem.create({
-    _id, kind, campaign, invitee, to, subject, text, html, round, attempts, state, error: error.slice(0, 500), day: todayInUk(now),
-  }).catch((err) => { if (!isDuplicateKey(err)) throw err; });
+    _id,
+    kind,
+    campaign,
+    invitee,
+    to,
+    subject,
+    text,
+    html,
+    round,
+    attempts,
+    state,
+    error: error.slice(0, 500),
+    day: todayInUk(now),
+  }).catch((err) => {
+    if (!isDuplicateKey(err)) throw err;
+  });
   await OutboxMessage.deleteOne({ _id: m._id });
 }
 
@@ -72,7 +99,13 @@ export async function recoverStale(now: Date, staleMs: number, skip: ReadonlySet
     const claim = await OutboxClaim.findById(claimId(m), { at: 1 }).lean();
     if (!claim || now.getTime() - claim.at.getTime() < staleMs) continue;
     if (await finishedElsewhere(m._id)) await OutboxMessage.deleteOne({ _id: m._id });
-    else await toProblem(m, 'unknown', 'The sending process stopped while sending; the message may or may not have arrived.', now);
+    else
+      await toProblem(
+        m,
+        'unknown',
+        'The sending process stopped while sending; the message may or may not have arrived.',
+        now,
+      );
     recovered++;
   }
   return recovered;

@@ -8,7 +8,7 @@ export const messageIdFor = (mailingId: string, invitee: string) => `${mailingId
 // Re-feeding after a crash is harmless: a message id still queued is refused by its _id, and a
 // copy of one already sent meets its old claim and is dropped (claim.ts).
 export async function feedOutbox(now: Date, window: number): Promise<number> {
-  let room = window - await OutboxMessage.countDocuments({});
+  let room = window - (await OutboxMessage.countDocuments({}));
   if (room <= 0) return 0;
   const today = todayInUk(now);
   const mailings = await Mailing.find({ done: false }).lean<MailingDoc[]>();
@@ -18,8 +18,13 @@ export async function feedOutbox(now: Date, window: number): Promise<number> {
     if ((m.notBefore && m.notBefore > today) || (m.holdUntil && m.holdUntil > now)) continue;
     const slice = m.invitees.slice(m.next, m.next + room);
     const docs = slice.map((invitee) => ({
-      _id: messageIdFor(m._id, invitee), kind: m.kind as MessageKind, campaign: m.campaign, invitee,
-      round: 0, attempts: 0, due: now,
+      _id: messageIdFor(m._id, invitee),
+      kind: m.kind as MessageKind,
+      campaign: m.campaign,
+      invitee,
+      round: 0,
+      attempts: 0,
+      due: now,
     }));
     fed += await insertNew(docs);
     const next = m.next + slice.length;
@@ -42,7 +47,14 @@ export async function insertNew(docs: Record<string, unknown>[]): Promise<number
   }
 }
 
-export type NewMailing = { id: string; kind: MessageKind; campaign?: string; invitees: string[]; notBefore?: string; holdUntil?: Date };
+export type NewMailing = {
+  id: string;
+  kind: MessageKind;
+  campaign?: string;
+  invitees: string[];
+  notBefore?: string;
+  holdUntil?: Date;
+};
 
 export async function createMailing(input: NewMailing): Promise<boolean> {
   try {

@@ -30,59 +30,81 @@ const messageFields = {
   html: { type: String },
 };
 
-const outboxSchema = new mongoose.Schema({
-  ...messageFields,
-  // the claim `<id>#<round>` marks a round as taken; a retry moves to the next round
-  round: { type: Number, required: true, default: 0 },
-  attempts: { type: Number, required: true, default: 0 },
-  due: { type: Date, required: true },
-  error: { type: String },
-}, { versionKey: false });
+const outboxSchema = new mongoose.Schema(
+  {
+    ...messageFields,
+    // the claim `<id>#<round>` marks a round as taken; a retry moves to the next round
+    round: { type: Number, required: true, default: 0 },
+    attempts: { type: Number, required: true, default: 0 },
+    due: { type: Date, required: true },
+    error: { type: String },
+  },
+  { versionKey: false },
+);
 
 export type OutboxDoc = InferSchemaType<typeof outboxSchema> & { _id: string };
 export type MessageKind = 'invitation' | 'reminder' | 'digest';
 export const OutboxMessage = mongoose.model('OutboxMessage', outboxSchema, 'outbox');
 
-export const OutboxClaim = mongoose.model('OutboxClaim', new mongoose.Schema({
-  _id: { type: String, required: true },
-  campaign: { type: String },
-  at: { type: Date, required: true },
-}, { versionKey: false }), 'outboxclaims');
+export const OutboxClaim = mongoose.model(
+  'OutboxClaim',
+  new mongoose.Schema(
+    {
+      _id: { type: String, required: true },
+      campaign: { type: String },
+      at: { type: Date, required: true },
+    },
+    { versionKey: false },
+  ),
+  'outboxclaims',
+);
 
-const mailingSchema = new mongoose.Schema({
-  _id: { type: String, required: true },
-  kind: { type: String, required: true, enum: kinds },
-  campaign: { type: String },
-  invitees: { type: [String], default: [] },
-  next: { type: Number, required: true, default: 0 },
-  notBefore: { type: String, match: /^\d{4}-\d{2}-\d{2}$/ },
-  // held while its addresses are still being stored; released by the upload, or after
-  // ten minutes if the upload died half-way (so everything stored is still invited)
-  holdUntil: { type: Date },
-  done: { type: Boolean, required: true, default: false },
-}, { versionKey: false });
+const mailingSchema = new mongoose.Schema(
+  {
+    _id: { type: String, required: true },
+    kind: { type: String, required: true, enum: kinds },
+    campaign: { type: String },
+    invitees: { type: [String], default: [] },
+    next: { type: Number, required: true, default: 0 },
+    notBefore: { type: String, match: /^\d{4}-\d{2}-\d{2}$/ },
+    // held while its addresses are still being stored; released by the upload, or after
+    // ten minutes if the upload died half-way (so everything stored is still invited)
+    holdUntil: { type: Date },
+    done: { type: Boolean, required: true, default: false },
+  },
+  { versionKey: false },
+);
 
 export type MailingDoc = InferSchemaType<typeof mailingSchema> & { _id: string };
 export const Mailing = mongoose.model('Mailing', mailingSchema);
 
-export const MailDone = mongoose.model('MailDone', new mongoose.Schema({
-  _id: { type: String, required: true },
-  campaign: { type: String },
-  kind: { type: String, required: true },
-  skipped: { type: Boolean, required: true },
-}, { versionKey: false }), 'maildone');
+export const MailDone = mongoose.model(
+  'MailDone',
+  new mongoose.Schema(
+    {
+      _id: { type: String, required: true },
+      campaign: { type: String },
+      kind: { type: String, required: true },
+      skipped: { type: Boolean, required: true },
+    },
+    { versionKey: false },
+  ),
+  'maildone',
+);
 
-const problemSchema = new mongoose.Schema({
-  ...messageFields,
-  state: { type: String, required: true, enum: ['failed', 'unknown'] },
-  round: { type: Number, required: true },
-  attempts: { type: Number, required: true },
-  error: { type: String },
-  day: { type: String, required: true },
-}, { versionKey: false });
+const problemSchema = new mongoose.Schema(
+  {
+    ...messageFields,
+    state: { type: String, required: true, enum: ['failed', 'unknown'] },
+    round: { type: Number, required: true },
+    attempts: { type: Number, required: true },
+    error: { type: String },
+    day: { type: String, required: true },
+  },
+  { versionKey: false },
+);
 
 export type ProblemDoc = InferSchemaType<typeof problemSchema> & { _id: string };
 export const MailProblem = mongoose.model('MailProblem', problemSchema, 'mailproblems');
-
 
 export const isDuplicateKey = (err: unknown) => (err as { code?: number } | null)?.code === 11000;

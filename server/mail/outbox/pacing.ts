@@ -13,8 +13,12 @@ export function outagePauseMs(consecutiveOutages: number): number {
 // Evenly spaced sends at `perSecond`, shared by every sending loop of the process. Slots missed
 // while the database was slow may be made up within `slackMs`, so the average keeps to the rate;
 // no second ever holds more than perSecond × (1 + slackMs/1000) sends.
-export function createThrottle(perSecond: number, clock: () => number = Date.now,
-  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)), slackMs = 250) {
+export function createThrottle(
+  perSecond: number,
+  clock: () => number = Date.now,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
+  slackMs = 250,
+) {
   const gap = 1000 / perSecond;
   let next = -Infinity;
   return async (): Promise<void> => {

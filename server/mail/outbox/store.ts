@@ -7,10 +7,14 @@ export { isDuplicateKey } from './model.js';
 
 export const mailingExists = async (id: string) => (await Mailing.exists({ _id: id })) !== null;
 // Holds a mailing back from the feeder until `until` (a time already past releases it).
-export const holdMailingUntil = async (id: string, until: Date) => { await Mailing.updateOne({ _id: id }, { $set: { holdUntil: until } }); };
+export const holdMailingUntil = async (id: string, until: Date) => {
+  await Mailing.updateOne({ _id: id }, { $set: { holdUntil: until } });
+};
 
 export const findMailProblem = (id: string) => MailProblem.findById(id).lean<ProblemDoc>();
-export const deleteMailProblem = async (id: string) => { await MailProblem.deleteOne({ _id: id }); };
+export const deleteMailProblem = async (id: string) => {
+  await MailProblem.deleteOne({ _id: id });
+};
 
 // Where a campaign's mail stands: what was finished (sent or not needed), what failed, what is
 // still to be fed from its mailings and what is queued.

@@ -90,7 +90,8 @@ export function createMailWorker(o: MailWorkerOptions): MailWorker {
       return requeue(m, new Date(pausedUntil), m.attempts, error); // an outage uses no attempt
     }
     const attempts = m.attempts + 1;
-    if (outcome === 'retry' && attempts < o.maxAttempts) return requeue(m, new Date(now.getTime() + retryDelayMs(attempts, o.retryBaseMs)), attempts, error);
+    if (outcome === 'retry' && attempts < o.maxAttempts)
+      return requeue(m, new Date(now.getTime() + retryDelayMs(attempts, o.retryBaseMs)), attempts, error);
     const state = outcome === 'unknown' ? 'unknown' : 'failed';
     o.logger.warn({ message: m._id, kind: m.kind, outcome: state }, 'mail not delivered; shown to admins');
     await toProblem({ ...m, attempts }, state, error, now);
@@ -98,7 +99,10 @@ export function createMailWorker(o: MailWorkerOptions): MailWorker {
 
   // one top-up at a time; the loop that runs short waits for it while the others keep sending
   let feeding: Promise<number> | null = null;
-  const feed = () => (feeding ??= feedOutbox(clock(), o.window ?? 100).finally(() => { feeding = null; }));
+  const feed = () =>
+    (feeding ??= feedOutbox(clock(), o.window ?? 100).finally(() => {
+      feeding = null;
+    }));
 
   const sendLoop = async (): Promise<number> => {
     const size = o.batch ?? 5;
@@ -115,7 +119,12 @@ export function createMailWorker(o: MailWorkerOptions): MailWorker {
           continue;
         }
         await throttle();
-        await deliver(m).catch((err) => o.logger.error({ err, message: m._id }, 'mail delivery step failed; the message will show as unknown if it was sent'));
+        await deliver(m).catch((err) =>
+          o.logger.error(
+            { err, message: m._id },
+            'mail delivery step failed; the message will show as unknown if it was sent',
+          ),
+        );
         handled++;
       }
     }
@@ -130,7 +139,8 @@ export function createMailWorker(o: MailWorkerOptions): MailWorker {
     if (now.getTime() - lastTick >= (o.tickMs ?? 60_000)) {
       lastTick = now.getTime();
       await recoverStale(now, staleMs, busy);
-      for (const tick of o.ticks ?? []) await tick(now).catch((err) => o.logger.error({ err }, 'mail housekeeping failed'));
+      for (const tick of o.ticks ?? [])
+        await tick(now).catch((err) => o.logger.error({ err }, 'mail housekeeping failed'));
     }
     try {
       const counts = await Promise.all(Array.from({ length: concurrency }, () => sendLoop()));
@@ -142,7 +152,9 @@ export function createMailWorker(o: MailWorkerOptions): MailWorker {
   };
 
   const drain = (): Promise<number> => {
-    running ??= drainOnce().finally(() => { running = null; });
+    running ??= drainOnce().finally(() => {
+      running = null;
+    });
     return running;
   };
 
@@ -150,7 +162,8 @@ export function createMailWorker(o: MailWorkerOptions): MailWorker {
     holder,
     drain,
     start: () => {
-      const poll = () => void drain().catch((err) => o.logger.warn({ err: (err as Error).message }, 'mail worker: will retry'));
+      const poll = () =>
+        void drain().catch((err) => o.logger.warn({ err: (err as Error).message }, 'mail worker: will retry'));
       poll();
       timer = setInterval(poll, o.pollMs ?? 2000).unref();
     },

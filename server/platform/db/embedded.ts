@@ -1,6 +1,15 @@
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -19,11 +28,13 @@ export type EmbeddedDatabase = { uri: string; port: number; child: ChildProcess;
 // unique _id index is built on `_ferretdb_sjson->'_id'`; SQLite treats them as different
 // expressions, so every lookup by _id scanned the whole collection. One line makes them agree
 // (the index and the stored data are unchanged), applied to a vendored copy at build time.
-const patches = [{
-  file: 'vendor/github.com/FerretDB/FerretDB/internal/backends/sqlite/metadata/metadata.go',
-  from: `IDColumn = DefaultColumn + "->'$._id'"`,
-  to: `IDColumn = DefaultColumn + "->'_id'"`,
-}];
+const patches = [
+  {
+    file: 'vendor/github.com/FerretDB/FerretDB/internal/backends/sqlite/metadata/metadata.go',
+    from: `IDColumn = DefaultColumn + "->'$._id'"`,
+    to: `IDColumn = DefaultColumn + "->'_id'"`,
+  },
+];
 
 // The launcher binary is keyed by a hash of its sources and patches, so it is rebuilt only when they change.
 export async function ensureLauncherBuilt(log: (msg: string) => void = () => {}): Promise<string> {
@@ -40,7 +51,8 @@ export async function ensureLauncherBuilt(log: (msg: string) => void = () => {})
     await go(['mod', 'vendor'], work);
     for (const p of patches) {
       const text = readFileSync(join(work, p.file), 'utf8');
-      if (!text.includes(p.from)) throw new Error(`Building the embedded database failed: ${p.file} no longer contains the line to patch.`);
+      if (!text.includes(p.from))
+        throw new Error(`Building the embedded database failed: ${p.file} no longer contains the line to patch.`);
       writeFileSync(join(work, p.file), text.replace(p.from, p.to));
     }
     await go(['build', '-mod=vendor', '-trimpath', '-o', tmp, '.'], work);
@@ -56,14 +68,28 @@ async function go(args: string[], cwd: string): Promise<void> {
     await promisify(execFile)('go', args, { cwd, maxBuffer: 16 * 1024 * 1024 });
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { stderr?: string };
-    if (e.code === 'ENOENT') throw new Error('Go is needed to build the embedded database: install Go 1.22 or newer, or set MONGODB_URI to use your own MongoDB.', { cause: err });
-    throw new Error(`Building the embedded database failed (go ${args.join(' ')}):\n${e.stderr ?? e.message}`, { cause: err });
+    if (e.code === 'ENOENT')
+      throw new Error(
+        'Go is needed to build the embedded database: install Go 1.22 or newer, or set MONGODB_URI to use your own MongoDB.',
+        { cause: err },
+      );
+    throw new Error(`Building the embedded database failed (go ${args.join(' ')}):\n${e.stderr ?? e.message}`, {
+      cause: err,
+    });
   }
 }
 
 export async function startEmbeddedDatabase(opts: EmbeddedOptions): Promise<EmbeddedDatabase> {
   const binary = await ensureLauncherBuilt(opts.onLog);
-  const args = ['-listen', `127.0.0.1:${opts.port}`, '-data', resolve(opts.dataDir), '-log-level', opts.logLevel ?? 'warn', '-watch-stdin'];
+  const args = [
+    '-listen',
+    `127.0.0.1:${opts.port}`,
+    '-data',
+    resolve(opts.dataDir),
+    '-log-level',
+    opts.logLevel ?? 'warn',
+    '-watch-stdin',
+  ];
   // stdin stays an open pipe: when this process dies, however it dies, the launcher sees EOF and stops.
   const child = spawn(binary, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr: string[] = [];
@@ -78,7 +104,10 @@ export async function startEmbeddedDatabase(opts: EmbeddedOptions): Promise<Embe
   const uri = await new Promise<string>((resolveUri, reject) => {
     const timer = setTimeout(() => reject(new Error('The embedded database did not start within 30 s.')), 30_000);
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (line.startsWith('READY ')) { clearTimeout(timer); resolveUri(line.slice(6).trim()); }
+      if (line.startsWith('READY ')) {
+        clearTimeout(timer);
+        resolveUri(line.slice(6).trim());
+      }
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
@@ -109,7 +138,8 @@ async function waitForPing(uri: string): Promise<void> {
         await client.db('admin').command({ ping: 1 });
         return;
       } catch (err) {
-        if (Date.now() > deadline) throw new Error(`The embedded database does not answer ping: ${(err as Error).message}`, { cause: err });
+        if (Date.now() > deadline)
+          throw new Error(`The embedded database does not answer ping: ${(err as Error).message}`, { cause: err });
         await new Promise((r) => setTimeout(r, 100));
       }
     }

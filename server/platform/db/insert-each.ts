@@ -10,12 +10,17 @@ export async function insertEach(collection: Insertable, docs: object[]): Promis
   try {
     await collection.insertMany(docs as never[], { ordered: false });
   } catch (err) {
-    const writeErrors = [(err as { writeErrors?: unknown }).writeErrors ?? []].flat() as { index: number; code?: number; errmsg?: string }[];
+    const writeErrors = [(err as { writeErrors?: unknown }).writeErrors ?? []].flat() as {
+      index: number;
+      code?: number;
+      errmsg?: string;
+    }[];
     // a broken connection arrives wrapped in a MongoBulkWriteError; the driver's own error inside
     // says what happened (and is what tells the database is unavailable)
     const inner = (err as { errorResponse?: unknown }).errorResponse;
     if (writeErrors.length === 0) throw inner instanceof Error ? inner : err;
-    for (const { index, code, errmsg } of writeErrors) errors[index] = Object.assign(new Error(errmsg ?? 'write failed'), { index, code });
+    for (const { index, code, errmsg } of writeErrors)
+      errors[index] = Object.assign(new Error(errmsg ?? 'write failed'), { index, code });
   }
   return errors;
 }

@@ -29,7 +29,10 @@ function toResponse(err: unknown): [number, Body] {
     return [400, { error: { code: 'invalid_request', message: 'The request is invalid.', details } }];
   }
   if (err instanceof Error && err.name === 'ValidationError' && 'errors' in err) {
-    const details = Object.entries(err.errors as Record<string, { message: string }>).map(([field, e]) => ({ field, problem: e.message }));
+    const details = Object.entries(err.errors as Record<string, { message: string }>).map(([field, e]) => ({
+      field,
+      problem: e.message,
+    }));
     return [400, { error: { code: 'invalid_request', message: 'The request is invalid.', details } }];
   }
   const type = (err as { type?: unknown } | null)?.type;
@@ -56,12 +59,15 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 }
 
 export const apiNotFound: RequestHandler = (req, res) => {
-  res.status(404).json({ error: { code: 'not_found', message: `No API route ${req.method} ${req.originalUrl.split("?")[0]}.` } });
+  res
+    .status(404)
+    .json({ error: { code: 'not_found', message: `No API route ${req.method} ${req.originalUrl.split('?')[0]}.` } });
 };
 
 // Bodies of state-changing API calls must be JSON; anything else is refused before parsing.
 export const requireJsonBody: RequestHandler = (req, res, next) => {
-  const hasBody = req.headers['content-length'] !== '0' && (req.headers['content-length'] || req.headers['transfer-encoding']);
+  const hasBody =
+    req.headers['content-length'] !== '0' && (req.headers['content-length'] || req.headers['transfer-encoding']);
   if (['POST', 'PUT', 'PATCH'].includes(req.method) && hasBody && !req.is('application/json')) {
     res.status(415).json({ error: { code: 'unsupported_media_type', message: 'Send the body as application/json.' } });
     return;

@@ -5,7 +5,9 @@ type Page = { title: string; body: string; script?: string; styles?: string[]; l
 
 // Every page: our own CSS and one bundled script, nothing inline (the CSP forbids it).
 export function htmlPage({ title, body, script, styles = [], lang = 'en' }: Page): string {
-  const css = ['fonts.css', ...styles, 'app.css'].map((f) => `<link rel="stylesheet" href="/static/css/${f}">`).join('\n  ');
+  const css = ['fonts.css', ...styles, 'app.css']
+    .map((f) => `<link rel="stylesheet" href="/static/css/${f}">`)
+    .join('\n  ');
   const js = script ? `<script type="module" src="/static/js/${script}.js"></script>` : '';
   return `<!doctype html>
 <html lang="${lang}">

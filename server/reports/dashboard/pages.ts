@@ -2,15 +2,20 @@ import { Router } from 'express';
 import { htmlPage } from '../../platform/http/html.js';
 
 // Staff pages are shells: each loads its bundled script, which fetches data through the API.
-const shell = (title: string, script: string) => htmlPage({
-  title, script, styles: ['dashboard.css'],
-  body: `<a class="skip-link" href="#main">Skip to content</a>
+const shell = (title: string, script: string) =>
+  htmlPage({
+    title,
+    script,
+    styles: ['dashboard.css'],
+    body: `<a class="skip-link" href="#main">Skip to content</a>
 <header class="topbar"><a class="brand" href="/dashboard">Staff wellbeing and retention</a><nav id="nav" aria-label="Main"></nav></header>
 <main id="main" class="page wide" tabindex="-1"><p class="loading" role="status">Loading…</p></main>`,
-});
+  });
 
 const login = htmlPage({
-  title: 'Sign in', script: 'login', styles: ['dashboard.css'],
+  title: 'Sign in',
+  script: 'login',
+  styles: ['dashboard.css'],
   body: `<header class="topbar"><span class="brand">Staff wellbeing and retention</span></header>
 <main id="main" class="page">
   <h1>Sign in</h1>
@@ -25,10 +30,22 @@ const login = htmlPage({
 });
 
 export const dashboardPages = Router()
-  .get('/', (_req, res) => { res.redirect(302, '/dashboard'); })
-  .get('/login', (_req, res) => { res.type('html').send(login); })
-  .get('/dashboard', (_req, res) => { res.type('html').send(shell('Council dashboard', 'dashboard')); })
-  .get('/research', (_req, res) => { res.type('html').send(shell('Research: arms and councils', 'research')); })
-  .get('/admin', (_req, res) => { res.type('html').send(shell('Administration', 'admin')); })
+  .get('/', (_req, res) => {
+    res.redirect(302, '/dashboard');
+  })
+  .get('/login', (_req, res) => {
+    res.type('html').send(login);
+  })
+  .get('/dashboard', (_req, res) => {
+    res.type('html').send(shell('Council dashboard', 'dashboard'));
+  })
+  .get('/research', (_req, res) => {
+    res.type('html').send(shell('Research: arms and councils', 'research'));
+  })
+  .get('/admin', (_req, res) => {
+    res.type('html').send(shell('Administration', 'admin'));
+  })
   // ?council=<code>&campaign=<code>: for admins and the council's HR leads
-  .get('/invitations', (_req, res) => { res.type('html').send(shell('Email invitations', 'invitations')); });
+  .get('/invitations', (_req, res) => {
+    res.type('html').send(shell('Email invitations', 'invitations'));
+  });

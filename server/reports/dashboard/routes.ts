@@ -12,11 +12,22 @@ export function dashboardRoutes(access: Access, deps: SummaryDeps) {
     .get('/councils', access.signedIn, async (_req, res) => {
       const user = currentUser(res);
       const pilots = (await listCouncils()).filter((p) => canReadCouncil(user, p._id));
-      res.json(pilots.sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({ code: p._id, name: p.name, arm: p.arm })));
+      res.json(
+        pilots.sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({ code: p._id, name: p.name, arm: p.arm })),
+      );
     })
     .get('/waves', access.signedIn, async (_req, res) => {
       const waves = await listWaves();
-      res.json(waves.map((w) => ({ id: w._id, name: w.name, opensOn: w.opensOn, closesOn: w.closesOn, surveyId: w.surveyId, surveyVersion: w.surveyVersion })));
+      res.json(
+        waves.map((w) => ({
+          id: w._id,
+          name: w.name,
+          opensOn: w.opensOn,
+          closesOn: w.closesOn,
+          surveyId: w.surveyId,
+          surveyVersion: w.surveyVersion,
+        })),
+      );
     })
     .get('/pilots/:code/overview', access.readCouncil('code'), async (req, res) => {
       const code = String(req.params.code);

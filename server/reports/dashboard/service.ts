@@ -25,8 +25,14 @@ export async function councilOverview(code: string, deps: SummaryDeps, { withCam
       wave: { id: wave._id, name: wave.name, opensOn: wave.opensOn, closesOn: wave.closesOn },
       status: campaignStatus(wave, campaign.closedManually ?? false, today),
       ...(withCampaignCodes ? { campaign: campaign._id } : {}),
-      responses, scales: scales ?? null, proportions: proportions ?? null,
+      responses,
+      scales: scales ?? null,
+      proportions: proportions ?? null,
     });
   }
-  return { council: { code: pilot._id, name: pilot.name, arm: pilot.arm }, minGroupSize: deps.minGroupSize, waves: rows };
+  return {
+    council: { code: pilot._id, name: pilot.name, arm: pilot.arm },
+    minGroupSize: deps.minGroupSize,
+    waves: rows,
+  };
 }

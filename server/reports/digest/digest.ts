@@ -9,22 +9,29 @@ export type DigestCouncil = { code: string; name: string; campaigns: DigestCampa
 export type DigestInput = { email: string; councils: DigestCouncil[] };
 export type Digest = { to: string; subject: string; text: string; html: string };
 
-const longDate = (day: string) => new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+const longDate = (day: string) =>
+  new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 
 export function progressLine(c: DigestCampaign, minGroupSize: number): string {
   if (c.n === 0) return c.headcount ? `no responses yet (${c.headcount} staff)` : 'no responses yet';
-  if (!reachesMinimum(c.n, minGroupSize)) return `fewer than ${minGroupSize} responses${c.headcount ? ` (${c.headcount} staff)` : ''}`;
+  if (!reachesMinimum(c.n, minGroupSize))
+    return `fewer than ${minGroupSize} responses${c.headcount ? ` (${c.headcount} staff)` : ''}`;
   if (!c.headcount) return `${c.n} responses`;
   return `${c.n} responses from ${c.headcount} staff (${Math.min(100, Math.round((100 * c.n) / c.headcount))}%)`;
 }
 
-export function buildDigest(input: DigestInput, opts: { minGroupSize: number; weekOf: string; dashboardUrl?: string }): Digest | null {
+export function buildDigest(
+  input: DigestInput,
+  opts: { minGroupSize: number; weekOf: string; dashboardUrl?: string },
+): Digest | null {
   const councils = input.councils.filter((c) => c.campaigns.length > 0);
   if (councils.length === 0) return null; // nothing open: no email
   const min = opts.minGroupSize;
   const rows = councils.map((council) => ({
     heading: `${council.name} (${council.code})`,
-    lines: council.campaigns.map((c) => `${c.wave}${c.closesOn ? `, closes ${longDate(c.closesOn)}` : ''}: ${progressLine(c, min)}`),
+    lines: council.campaigns.map(
+      (c) => `${c.wave}${c.closesOn ? `, closes ${longDate(c.closesOn)}` : ''}: ${progressLine(c, min)}`,
+    ),
   }));
   const footnote = `To protect anonymity, counts below ${min} are not shown.`;
   const subject = `Survey progress, week of ${longDate(opts.weekOf)}`;

@@ -10,10 +10,18 @@ export function digestDue(now: Date): boolean {
 
 // The weekly HR-lead digest's part of the mail. Digests already queued are always sent; new ones
 // are queued only when there is a way to list their recipients.
-export function digestMail(deps: Omit<DigestDeps, 'listRecipients'> & { listRecipients?: DigestDeps['listRecipients'] }): MailParts {
+export function digestMail(
+  deps: Omit<DigestDeps, 'listRecipients'> & { listRecipients?: DigestDeps['listRecipients'] },
+): MailParts {
   const { listRecipients } = deps;
   return {
     composers: { digest: digestComposer },
-    ticks: listRecipients ? [async (now) => { if (digestDue(now)) await queueWeeklyDigests({ ...deps, listRecipients }, now); }] : [],
+    ticks: listRecipients
+      ? [
+          async (now) => {
+            if (digestDue(now)) await queueWeeklyDigests({ ...deps, listRecipients }, now);
+          },
+        ]
+      : [],
   };
 }

@@ -53,7 +53,11 @@ export async function queueWeeklyDigests(deps: DigestDeps, now: Date): Promise<n
   await deps.flush?.();
   let queued = 0;
   for (const recipient of await deps.listRecipients()) {
-    const digest = buildDigest(await digestInput(recipient, today), { minGroupSize: deps.minGroupSize, weekOf: week, dashboardUrl: deps.dashboardUrl });
+    const digest = buildDigest(await digestInput(recipient, today), {
+      minGroupSize: deps.minGroupSize,
+      weekOf: week,
+      dashboardUrl: deps.dashboardUrl,
+    });
     if (!digest) continue;
     const id = `${marker}:${createHash('sha256').update(recipient.email.toLowerCase()).digest('base64url').slice(0, 16)}`;
     queued += await insertNew([{ _id: id, kind: 'digest', ...digest, round: 0, attempts: 0, due: now }]);
@@ -63,5 +67,13 @@ export async function queueWeeklyDigests(deps: DigestDeps, now: Date): Promise<n
 }
 
 // A prepared message is sent as queued.
-export const digestComposer = async (m: { _id: string; to?: string | null; subject?: string | null; text?: string | null; html?: string | null }) =>
-  m.to && m.subject && m.text && m.html ? { id: m._id, to: m.to, subject: m.subject, text: m.text, html: m.html, lang: 'en' } : null;
+export const digestComposer = async (m: {
+  _id: string;
+  to?: string | null;
+  subject?: string | null;
+  text?: string | null;
+  html?: string | null;
+}) =>
+  m.to && m.subject && m.text && m.html
+    ? { id: m._id, to: m.to, subject: m.subject, text: m.text, html: m.html, lang: 'en' }
+    : null;

@@ -14,17 +14,28 @@ const hiddenNote = (min: number) => `fewer than ${min} responses, or hidden so a
 export function breakdowns(def: SurveyDefinition, c: Counters, min: number) {
   return summaryLayout(def).demographics.map(({ question, bands }) => {
     const prefix = (band: string) => `bd|${question}|${band}|`;
-    const { cells: published } = suppressBreakdown(bands.map((band) => ({ key: band, n: count(c, `${prefix(band)}n`) })), min);
+    const { cells: published } = suppressBreakdown(
+      bands.map((band) => ({ key: band, n: count(c, `${prefix(band)}n`) })),
+      min,
+    );
     const bandShown = new Set(published.filter((p) => p.status === 'shown').map((p) => p.key));
-    const bases = (n: (band: string) => number) => bandsShowing(bands.map((band) => ({ band, n: n(band), bandShown: bandShown.has(band) })), min);
+    const bases = (n: (band: string) => number) =>
+      bandsShowing(
+        bands.map((band) => ({ band, n: n(band), bandShown: bandShown.has(band) })),
+        min,
+      );
     const scaleShows = new Map(def.scales.map((s) => [s.id, bases((band) => momentsAt(c, prefix(band), s.id).n)]));
     const flagShows = new Map(def.flags.map((f) => [f.id, bases((band) => flagAt(c, prefix(band), f.id).n)]));
     return {
       question,
       bands: published.map((p) => {
         if (p.status === 'suppressed') return { value: p.key, suppressed: true as const, note: hiddenNote(min) };
-        const scales = scaleStats(def, c, prefix(p.key), min).map((s) => (scaleShows.get(s.id)!.has(p.key) ? s : { id: s.id, label: s.label, range: s.range, ...suppressed(min) }));
-        const proportions = proportionStats(def, c, prefix(p.key), min).map((f) => (flagShows.get(f.id)!.has(p.key) ? f : { id: f.id, label: f.label, ...suppressed(min) }));
+        const scales = scaleStats(def, c, prefix(p.key), min).map((s) =>
+          scaleShows.get(s.id)!.has(p.key) ? s : { id: s.id, label: s.label, range: s.range, ...suppressed(min) },
+        );
+        const proportions = proportionStats(def, c, prefix(p.key), min).map((f) =>
+          flagShows.get(f.id)!.has(p.key) ? f : { id: f.id, label: f.label, ...suppressed(min) },
+        );
         return { value: p.key, suppressed: false as const, n: p.n, scales, proportions };
       }),
     };

@@ -13,12 +13,18 @@ export type ArmWave = { included: string[]; excluded: string[]; byCouncil: Map<s
 // shown is always 0, never a council (or part of one) that is suppressed on its own.
 export function armMoments(a: ArmWave | null, scale: string, min: number): Moments {
   if (!a) return EMPTY_MOMENTS;
-  return a.included.map((code) => momentsAt(a.byCouncil.get(code)!, '', scale)).filter((m) => reachesMinimum(m.n, min)).reduce(mergeMoments, EMPTY_MOMENTS);
+  return a.included
+    .map((code) => momentsAt(a.byCouncil.get(code)!, '', scale))
+    .filter((m) => reachesMinimum(m.n, min))
+    .reduce(mergeMoments, EMPTY_MOMENTS);
 }
 
 export function armFlag(a: ArmWave | null, flag: string, min: number): { x: number; n: number } {
   if (!a) return { x: 0, n: 0 };
-  return a.included.map((code) => flagAt(a.byCouncil.get(code)!, '', flag)).filter((f) => reachesMinimum(f.n, min)).reduce((s, f) => ({ x: s.x + f.x, n: s.n + f.n }), { x: 0, n: 0 });
+  return a.included
+    .map((code) => flagAt(a.byCouncil.get(code)!, '', flag))
+    .filter((f) => reachesMinimum(f.n, min))
+    .reduce((s, f) => ({ x: s.x + f.x, n: s.n + f.n }), { x: 0, n: 0 });
 }
 
 export function scaleCell(id: string, m: Moments, min: number) {
@@ -42,9 +48,22 @@ export function compareFlag(flag: Flag, now: Arms, before: Arms | null, min: num
   const pb = before ? armFlag(before.pilot, flag.id, min) : null;
   const cb = before ? armFlag(before.comparison, flag.id, min) : null;
   return {
-    id: flag.id, label: flag.label,
-    wave: { pilot: proportionCell(pw, min), comparison: proportionCell(cw, min), difference: ok(pw, cw) ? difference(pw, cw) : null },
-    baseline: pb && cb ? { pilot: proportionCell(pb, min), comparison: proportionCell(cb, min), difference: ok(pb, cb) ? difference(pb, cb) : null } : null,
-    differenceInDifferences: pb && cb && ok(pw, cw, pb, cb) ? proportionDiD({ before: pb, after: pw }, { before: cb, after: cw }) : null,
+    id: flag.id,
+    label: flag.label,
+    wave: {
+      pilot: proportionCell(pw, min),
+      comparison: proportionCell(cw, min),
+      difference: ok(pw, cw) ? difference(pw, cw) : null,
+    },
+    baseline:
+      pb && cb
+        ? {
+            pilot: proportionCell(pb, min),
+            comparison: proportionCell(cb, min),
+            difference: ok(pb, cb) ? difference(pb, cb) : null,
+          }
+        : null,
+    differenceInDifferences:
+      pb && cb && ok(pw, cw, pb, cb) ? proportionDiD({ before: pb, after: pw }, { before: cb, after: cw }) : null,
   };
 }

@@ -5,7 +5,10 @@ type Counts = { x: number; n: number };
 
 // Difference-in-differences of proportions: (p_pilot,after − p_pilot,before) − (p_comp,after −
 // p_comp,before), with a normal-approximation 95% CI from the four independent binomial variances.
-export function proportionDiD(pilot: { before: Counts; after: Counts }, comparison: { before: Counts; after: Counts }): { estimate: number; se: number; ci95: Interval } | null {
+export function proportionDiD(
+  pilot: { before: Counts; after: Counts },
+  comparison: { before: Counts; after: Counts },
+): { estimate: number; se: number; ci95: Interval } | null {
   const groups = [pilot.after, pilot.before, comparison.after, comparison.before];
   if (groups.some((g) => g.n === 0)) return null;
   const p = groups.map((g) => g.x / g.n);

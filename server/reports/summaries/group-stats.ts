@@ -5,7 +5,6 @@ import type { SurveyDefinition } from '../../surveys/definition.js';
 import type { Counters } from '../../tally/counters.js';
 import { flagAt, momentsAt } from '../../tally/read-counters.js';
 
-
 export const suppressed = (min: number) => ({ suppressed: true as const, note: `fewer than ${min} responses` });
 
 // Every statistic needs its own base of at least the minimum group, not just its group.
@@ -26,4 +25,3 @@ export function proportionStats(def: SurveyDefinition, c: Counters, prefix: stri
     return { id: flag.id, label: flag.label, suppressed: false as const, x, n, p: w.p, ci95: w.ci95 };
   });
 }
-

@@ -11,7 +11,8 @@ import { alphaAt, count, dayCounts, medianOfCounts } from '../../tally/read-coun
 // `open`: the campaign still takes responses, so only stepped response counts are published.
 export type ReportOptions = { minGroupSize: number; headcount?: number | null; open?: boolean; today?: string };
 
-export const RESULTS_AFTER_CLOSE = 'Results are published when the survey closes: figures that changed with every response could be compared from day to day to work out what the latest respondents said.';
+export const RESULTS_AFTER_CLOSE =
+  'Results are published when the survey closes: figures that changed with every response could be compared from day to day to work out what the latest respondents said.';
 
 // Cumulative responses by day, published only at points where the rise since the last
 // published point is 0 or at least the minimum group (suppression rule 6).
@@ -30,33 +31,85 @@ function progress(c: Counters, min: number, before = '9999-12-31') {
   return points;
 }
 
-export type ReportResponses = { suppressed: boolean; n?: number; headcount: number | null; rate?: number | null; progress?: { day: string; cumulative: number }[]; note?: string };
+export type ReportResponses = {
+  suppressed: boolean;
+  n?: number;
+  headcount: number | null;
+  rate?: number | null;
+  progress?: { day: string; cumulative: number }[];
+  note?: string;
+};
 export type Report = {
-  survey: { id: string; version: number }; minGroupSize: number; resultsPublished?: boolean; note?: string; responses: ReportResponses;
-  scales?: ReturnType<typeof scaleStats>; alpha?: object[]; proportions?: ReturnType<typeof proportionStats>; items?: object[]; breakdowns?: ReturnType<typeof breakdowns>;
+  survey: { id: string; version: number };
+  minGroupSize: number;
+  resultsPublished?: boolean;
+  note?: string;
+  responses: ReportResponses;
+  scales?: ReturnType<typeof scaleStats>;
+  alpha?: object[];
+  proportions?: ReturnType<typeof proportionStats>;
+  items?: object[];
+  breakdowns?: ReturnType<typeof breakdowns>;
 };
 
 // A council × wave (or any merged group) as published: nothing at all below the minimum group.
-export function buildReport(def: SurveyDefinition, c: Counters, { minGroupSize: min, headcount, open = false, today = '9999-12-31' }: ReportOptions): Report {
+export function buildReport(
+  def: SurveyDefinition,
+  c: Counters,
+  { minGroupSize: min, headcount, open = false, today = '9999-12-31' }: ReportOptions,
+): Report {
   const survey = { id: def.id, version: def.version };
   if (open) return openReport(survey, c, min, headcount ?? null, today);
   const n = count(c, 'n');
-  if (n === 0) return { survey, minGroupSize: min, responses: { suppressed: false as const, n: 0, headcount: headcount ?? null, rate: headcount ? 0 : null, progress: [] } };
-  if (!reachesMinimum(n, min)) return { survey, minGroupSize: min, responses: { ...suppressed(min), headcount: headcount ?? null } };
+  if (n === 0)
+    return {
+      survey,
+      minGroupSize: min,
+      responses: {
+        suppressed: false as const,
+        n: 0,
+        headcount: headcount ?? null,
+        rate: headcount ? 0 : null,
+        progress: [],
+      },
+    };
+  if (!reachesMinimum(n, min))
+    return { survey, minGroupSize: min, responses: { ...suppressed(min), headcount: headcount ?? null } };
   const items = summaryLayout(def).items.map((item) => {
     const options = item.options.map((value) => ({ value, n: count(c, `it|${item.ref}|${value}`) }));
     const answered = options.reduce((s, o) => s + o.n, 0);
     if (!reachesMinimum(answered, min)) return { ref: item.ref, ...suppressed(min) };
-    return { ref: item.ref, suppressed: false as const, answered, median: item.multi ? null : medianOfCounts(options), options };
+    return {
+      ref: item.ref,
+      suppressed: false as const,
+      answered,
+      median: item.multi ? null : medianOfCounts(options),
+      options,
+    };
   });
-  const alpha = def.scales.filter((s) => s.items.length >= 2).map((s) => {
-    const acc = alphaAt(c, s.id, s.items.length);
-    return reachesMinimum(acc.n, min) ? { scale: s.id, ...alphaFromAccumulator(acc) } : { scale: s.id, ...suppressed(min) };
-  });
+  const alpha = def.scales
+    .filter((s) => s.items.length >= 2)
+    .map((s) => {
+      const acc = alphaAt(c, s.id, s.items.length);
+      return reachesMinimum(acc.n, min)
+        ? { scale: s.id, ...alphaFromAccumulator(acc) }
+        : { scale: s.id, ...suppressed(min) };
+    });
   return {
-    survey, minGroupSize: min, resultsPublished: true as const,
-    responses: { suppressed: false as const, n, headcount: headcount ?? null, rate: headcount ? Math.min(1, n / headcount) : null, progress: progress(c, min) },
-    scales: scaleStats(def, c, '', min), alpha, proportions: proportionStats(def, c, '', min), items,
+    survey,
+    minGroupSize: min,
+    resultsPublished: true as const,
+    responses: {
+      suppressed: false as const,
+      n,
+      headcount: headcount ?? null,
+      rate: headcount ? Math.min(1, n / headcount) : null,
+      progress: progress(c, min),
+    },
+    scales: scaleStats(def, c, '', min),
+    alpha,
+    proportions: proportionStats(def, c, '', min),
+    items,
     breakdowns: breakdowns(def, c, min),
   };
 }
@@ -64,9 +117,22 @@ export function buildReport(def: SurveyDefinition, c: Counters, { minGroupSize: 
 // While a campaign is open: the response count as of the last published progress point (steps
 // of at least the minimum, completed days only, so a figure cannot change between two reads on
 // the same day), and no statistics.
-function openReport(survey: { id: string; version: number }, c: Counters, min: number, headcount: number | null, today: string): Report {
+function openReport(
+  survey: { id: string; version: number },
+  c: Counters,
+  min: number,
+  headcount: number | null,
+  today: string,
+): Report {
   const points = progress(c, min, today);
   const n = points.at(-1)?.cumulative ?? 0;
-  const responses = { suppressed: false as const, n, headcount, rate: headcount ? Math.min(1, n / headcount) : null, progress: points, note: `counts up to yesterday, in steps of at least ${min}` };
+  const responses = {
+    suppressed: false as const,
+    n,
+    headcount,
+    rate: headcount ? Math.min(1, n / headcount) : null,
+    progress: points,
+    note: `counts up to yesterday, in steps of at least ${min}`,
+  };
   return { survey, minGroupSize: min, resultsPublished: false as const, note: RESULTS_AFTER_CLOSE, responses };
 }

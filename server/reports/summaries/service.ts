@@ -19,7 +19,6 @@ export async function findWave(id: string): Promise<WaveDoc> {
 
 const partsOf = (def: SurveyDefinition) => ['main', ...summaryLayout(def).demographics.map((d) => `bd:${d.question}`)];
 
-
 export async function councilSummary(code: string, waveId: string, deps: SummaryDeps) {
   const pilot = await findCouncil(code);
   if (!pilot) throw notFound(`No council with code ${code}.`);
@@ -34,8 +33,10 @@ export async function councilSummary(code: string, waveId: string, deps: Summary
     pilot: { code: pilot._id, name: pilot.name, arm: pilot.arm },
     wave: { id: wave._id, name: wave.name, opensOn: wave.opensOn, closesOn: wave.closesOn },
     ...buildReport(def, counters, {
-      minGroupSize: deps.minGroupSize, headcount: campaign?.headcount ?? null,
-      open: campaignStatus(wave, campaign?.closedManually ?? false, todayInUk()) !== 'closed', today: todayInUk(),
+      minGroupSize: deps.minGroupSize,
+      headcount: campaign?.headcount ?? null,
+      open: campaignStatus(wave, campaign?.closedManually ?? false, todayInUk()) !== 'closed',
+      today: todayInUk(),
     }),
   };
 }

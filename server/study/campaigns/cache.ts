@@ -53,17 +53,31 @@ export function createCampaignCache(): CampaignCache {
       if (keep && startedIn === generation) entry.until = Date.now() + CAMPAIGN_CACHE_TTL_MS;
       else entries.delete(code);
     };
-    entry.found.then((found) => settle(found !== null), () => settle(false));
+    entry.found.then(
+      (found) => settle(found !== null),
+      () => settle(false),
+    );
     return withinDeadline(code, entry);
   };
 }
 
-const writes = ['updateOne', 'updateMany', 'replaceOne', 'deleteOne', 'deleteMany', 'findOneAndUpdate', 'findOneAndReplace', 'findOneAndDelete'];
+const writes = [
+  'updateOne',
+  'updateMany',
+  'replaceOne',
+  'deleteOne',
+  'deleteMany',
+  'findOneAndUpdate',
+  'findOneAndReplace',
+  'findOneAndDelete',
+];
 
 // Registered on the campaign and wave schemas before their models are compiled. Before the write,
 // so a read already in flight is not kept; after it, so nothing read during the write is either.
 export function forgetOnWrite(schema: mongoose.Schema): void {
-  const forget = () => { for (const listener of writeListeners) listener(); };
+  const forget = () => {
+    for (const listener of writeListeners) listener();
+  };
   schema.pre(writes as never, { document: true, query: true }, forget);
   schema.post(writes as never, { document: true, query: true }, forget);
   schema.pre('save', forget);

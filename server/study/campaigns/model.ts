@@ -2,16 +2,19 @@ import mongoose, { type InferSchemaType } from 'mongoose';
 import { forgetOnWrite } from './cache.js';
 
 // One council in one wave, reached through an unguessable public code: /s/<code>.
-const campaignSchema = new mongoose.Schema({
-  _id: { type: String, required: true, match: /^[A-Za-z0-9_-]{22,64}$/ },
-  pilotCode: { type: String, required: true },
-  waveId: { type: String, required: true },
-  headcount: { type: Number, min: 1, max: 100_000 },
-  closedManually: { type: Boolean, default: false },
-  allowFreeText: { type: Boolean, default: false },
-  // true: only a personal link from an invitation email unlocks the survey (each once)
-  requireInvitation: { type: Boolean, default: false },
-}, { versionKey: false });
+const campaignSchema = new mongoose.Schema(
+  {
+    _id: { type: String, required: true, match: /^[A-Za-z0-9_-]{22,64}$/ },
+    pilotCode: { type: String, required: true },
+    waveId: { type: String, required: true },
+    headcount: { type: Number, min: 1, max: 100_000 },
+    closedManually: { type: Boolean, default: false },
+    allowFreeText: { type: Boolean, default: false },
+    // true: only a personal link from an invitation email unlocks the survey (each once)
+    requireInvitation: { type: Boolean, default: false },
+  },
+  { versionKey: false },
+);
 campaignSchema.index({ pilotCode: 1, waveId: 1 }, { unique: true });
 campaignSchema.index({ waveId: 1 });
 

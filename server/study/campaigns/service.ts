@@ -48,18 +48,36 @@ export async function findOpenCampaign(code: string, cachedCampaign: CampaignCac
   return found;
 }
 
-export async function publicCampaign(code: string, cache: CampaignCache, surveys: SurveyRegistry, minGroupSize: number) {
+export async function publicCampaign(
+  code: string,
+  cache: CampaignCache,
+  surveys: SurveyRegistry,
+  minGroupSize: number,
+) {
   const { campaign, wave, status } = await findOpenCampaign(code, cache);
   const pilot = await Council.findById(campaign.pilotCode).lean();
   const def = surveys.get(wave.surveyId, wave.surveyVersion);
   return {
-    campaign: { code: campaign._id, status, council: pilot?.name ?? null, wave: wave.name, closesOn: wave.closesOn, requireInvitation: campaign.requireInvitation ?? false },
+    campaign: {
+      code: campaign._id,
+      status,
+      council: pilot?.name ?? null,
+      wave: wave.name,
+      closesOn: wave.closesOn,
+      requireInvitation: campaign.requireInvitation ?? false,
+    },
     survey: { id: def.id, version: def.version, title: def.title, definition: def.survey, locales: def.locales },
     reporting: { minGroupSize },
   };
 }
 
-export async function createCampaign(input: { pilotCode: string; waveId: string; headcount?: number; allowFreeText?: boolean; requireInvitation?: boolean }) {
+export async function createCampaign(input: {
+  pilotCode: string;
+  waveId: string;
+  headcount?: number;
+  allowFreeText?: boolean;
+  requireInvitation?: boolean;
+}) {
   if (!(await Council.exists({ _id: input.pilotCode }))) throw badRequest(`No council with code ${input.pilotCode}.`);
   if (!(await Wave.exists({ _id: input.waveId }))) throw badRequest(`No wave with id ${input.waveId}.`);
   // 24 random bytes: 192 bits, URL-safe, 32 characters
@@ -67,7 +85,8 @@ export async function createCampaign(input: { pilotCode: string; waveId: string;
   try {
     await Campaign.create({ _id: code, ...input });
   } catch (err) {
-    if ((err as { code?: number }).code === 11000) throw conflict(`Council ${input.pilotCode} already has a campaign in wave ${input.waveId}.`);
+    if ((err as { code?: number }).code === 11000)
+      throw conflict(`Council ${input.pilotCode} already has a campaign in wave ${input.waveId}.`);
     throw err;
   }
   return code;

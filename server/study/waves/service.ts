@@ -2,7 +2,14 @@ import { badRequest, conflict } from '../../errors.js';
 import type { SurveyRegistry } from '../../surveys/registry.js';
 import { Wave, type WaveDoc } from './model.js';
 
-export type WaveInput = { id: string; name: string; opensOn: string; closesOn: string; surveyId: string; surveyVersion: number };
+export type WaveInput = {
+  id: string;
+  name: string;
+  opensOn: string;
+  closesOn: string;
+  surveyId: string;
+  surveyVersion: number;
+};
 
 export async function createWave(input: WaveInput, surveys: SurveyRegistry): Promise<WaveDoc> {
   if (input.closesOn < input.opensOn) throw badRequest('closesOn must be on or after opensOn.');
@@ -26,11 +33,15 @@ export async function checkWaveSurveysUnchanged(surveys: SurveyRegistry): Promis
     try {
       def = surveys.get(wave.surveyId, wave.surveyVersion);
     } catch {
-      throw new Error(`Wave ${wave._id} uses survey ${wave.surveyId} version ${wave.surveyVersion}, which is missing from surveys/. Restore the file.`);
+      throw new Error(
+        `Wave ${wave._id} uses survey ${wave.surveyId} version ${wave.surveyVersion}, which is missing from surveys/. Restore the file.`,
+      );
     }
     if (def.hash !== wave.surveyHash) {
-      throw new Error(`Survey ${def.file} has changed since wave ${wave._id} started using it. ` +
-        `A version in use is immutable: restore the file and put your changes in a new version (e.g. ${def.id}.v${def.version + 1}.json).`);
+      throw new Error(
+        `Survey ${def.file} has changed since wave ${wave._id} started using it. ` +
+          `A version in use is immutable: restore the file and put your changes in a new version (e.g. ${def.id}.v${def.version + 1}.json).`,
+      );
     }
   }
 }

@@ -4,7 +4,13 @@ import { normal, seededRng, type Rng } from '../../../server/demo/random.js';
 import { isReply, type HttpClient } from './http-client.js';
 
 // Times are milliseconds since the load started.
-export type Attempt = { id: string; startedAt: number; endedAt: number; status: number | 'timeout' | 'network'; retry: boolean };
+export type Attempt = {
+  id: string;
+  startedAt: number;
+  endedAt: number;
+  status: number | 'timeout' | 'network';
+  retry: boolean;
+};
 export type LoadResult = {
   attempts: Attempt[];
   acknowledged: string[]; // answered 201 or 200
@@ -12,7 +18,13 @@ export type LoadResult = {
   refused: { id: string; status: Attempt['status']; text: string }[]; // any other answer: never expected
 };
 
-export type LoadOptions = { client: HttpClient; path: string; clients: number; maxSubmissions: number; retryForMs?: number };
+export type LoadOptions = {
+  client: HttpClient;
+  path: string;
+  clients: number;
+  maxSubmissions: number;
+  retryForMs?: number;
+};
 
 const retryable = (status: Attempt['status']) => status === 503 || status === 'timeout' || status === 'network';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -35,12 +47,22 @@ export function startLoad({ client, path, clients, maxSubmissions, retryForMs = 
       const startedAt = now();
       const reply = await client.postJson(path, body);
       result.attempts.push({ id, startedAt, endedAt: now(), status: reply.status, retry: attempt > 0 });
-      if (reply.status === 201 || reply.status === 200) { result.acknowledged.push(id); return; }
-      if (!retryable(reply.status)) {
-        result.refused.push({ id, status: reply.status, text: isReply(reply) ? reply.text.slice(0, 300) : reply.message });
+      if (reply.status === 201 || reply.status === 200) {
+        result.acknowledged.push(id);
         return;
       }
-      if (now() > stoppedAt + retryForMs) { result.unanswered.push(id); return; }
+      if (!retryable(reply.status)) {
+        result.refused.push({
+          id,
+          status: reply.status,
+          text: isReply(reply) ? reply.text.slice(0, 300) : reply.message,
+        });
+        return;
+      }
+      if (now() > stoppedAt + retryForMs) {
+        result.unanswered.push(id);
+        return;
+      }
       await sleep(Math.min(1000, 100 * 2 ** attempt) * (0.5 + Math.random()));
     }
   }

@@ -23,7 +23,12 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function loadWithOutage(s: OwnServer, mode: ResilienceMode): Promise<Run> {
   const { code } = await buildCampaign();
-  const load = startLoad({ client: s.client, path: `/api/v1/campaigns/${code}/responses`, clients: mode.clients, maxSubmissions: mode.maxSubmissions });
+  const load = startLoad({
+    client: s.client,
+    path: `/api/v1/campaigns/${code}/responses`,
+    clients: mode.clients,
+    maxSubmissions: mode.maxSubmissions,
+  });
   // its own connection: the load holds every socket of the shared client
   const probe = httpClient(s.baseUrl, 1);
   const health: Sample[] = [];
@@ -59,7 +64,8 @@ async function loadWithOutage(s: OwnServer, mode: ResilienceMode): Promise<Run> 
   return { result, downAt, restartedAt, recoveredAt, health };
 }
 
-const during = (run: Run) => (a: Attempt) => a.endedAt >= run.downAt && a.startedAt <= run.recoveredAt + RECOVERY_GRACE_MS;
+const during = (run: Run) => (a: Attempt) =>
+  a.endedAt >= run.downAt && a.startedAt <= run.recoveredAt + RECOVERY_GRACE_MS;
 
 function tally(attempts: Attempt[]): string {
   const counts = new Map<string, number>();
@@ -72,7 +78,9 @@ export function loadAndOutageSuite(mode: ResilienceMode) {
   describe(`POST /api/v1/campaigns/:code/responses under load with a database outage (${mode.name})`, () => {
     const server = useOwnServer(`resilience_load_${mode.name}`, mode.clients);
     let run: Run;
-    before(async () => { run = await loadWithOutage(server(), mode); });
+    before(async () => {
+      run = await loadWithOutage(server(), mode);
+    });
 
     test(`when ${mode.clients} clients submit for ${seconds(mode.loadMs)} and the database is down for ${seconds(mode.outageMs)}, then no 5xx but 503, and 503 only during the outage`, (t) => {
       const { attempts, refused, unanswered } = run.result;
@@ -80,14 +88,22 @@ export function loadAndOutageSuite(mode: ResilienceMode) {
       const outside = attempts.filter((a) => !inOutage(a) && a.status !== 201 && a.status !== 200);
       const inside = attempts.filter((a) => inOutage(a) && a.status !== 201 && a.status !== 200 && a.status !== 503);
       const latencies = attempts.filter((a) => !inOutage(a)).map((a) => a.endedAt - a.startedAt);
-      t.diagnostic(`${attempts.length} requests (${tally(attempts)}); acknowledged ${run.result.acknowledged.length}; ` +
-        `outside the outage p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`);
+      t.diagnostic(
+        `${attempts.length} requests (${tally(attempts)}); acknowledged ${run.result.acknowledged.length}; ` +
+          `outside the outage p50 ${percentile(latencies, 50).toFixed(0)} ms, p99 ${percentile(latencies, 99).toFixed(0)} ms`,
+      );
       assert.deepEqual(refused, [], 'every submission is either acknowledged or retried');
       assert.deepEqual(unanswered, [], 'every retried submission is acknowledged in the end');
       assert.equal(outside.length, 0, `outside the outage: ${tally(outside)}`);
       assert.equal(inside.length, 0, `during the outage, other than 503: ${tally(inside)}`);
-      assert.ok(attempts.some((a) => a.status === 503), 'the outage was seen by the clients (a 503)');
-      assert.ok(attempts.some((a) => a.startedAt > run.recoveredAt && a.status === 201), 'submissions are stored again after recovery');
+      assert.ok(
+        attempts.some((a) => a.status === 503),
+        'the outage was seen by the clients (a 503)',
+      );
+      assert.ok(
+        attempts.some((a) => a.startedAt > run.recoveredAt && a.status === 201),
+        'submissions are stored again after recovery',
+      );
     });
 
     // Held = from the later of its start and the outage's start to its answer, so a request that
@@ -98,17 +114,31 @@ export function loadAndOutageSuite(mode: ResilienceMode) {
       const held = (a: Attempt) => a.endedAt - Math.max(a.startedAt, run.downAt);
       const longest = (as: Attempt[]) => as.reduce((w, a) => (held(a) > held(w) ? a : w), as[0]!);
       const [worst503, worstAny] = [longest(outage.filter((a) => a.status === 503)), longest(outage)];
-      const show = (a: Attempt) => `${held(a).toFixed(0)} ms (${a.status}, ${(a.startedAt / 1000).toFixed(1)}–${(a.endedAt / 1000).toFixed(1)} s)`;
-      t.diagnostic(`${outage.length} requests during the outage; longest held: 503 ${show(worst503)}, any ${show(worstAny)}`);
+      const show = (a: Attempt) =>
+        `${held(a).toFixed(0)} ms (${a.status}, ${(a.startedAt / 1000).toFixed(1)}–${(a.endedAt / 1000).toFixed(1)} s)`;
+      t.diagnostic(
+        `${outage.length} requests during the outage; longest held: 503 ${show(worst503)}, any ${show(worstAny)}`,
+      );
       assert.ok(held(worst503) <= MAX_WAIT_MS, `a 503 took ${show(worst503)}`);
     });
 
     test('when the database stops and restarts, then /healthz answers 503 during the outage and 200 after', (t) => {
       const { health, downAt, restartedAt, recoveredAt } = run;
-      t.diagnostic(`down at ${(downAt / 1000).toFixed(1)} s, restarted at ${(restartedAt / 1000).toFixed(1)} s, /healthz 200 again ${(recoveredAt - restartedAt).toFixed(0)} ms after the restart`);
-      assert.ok(health.filter((h) => h.at < downAt).every((h) => h.status === 200), 'up before the outage');
-      assert.ok(health.some((h) => h.at > downAt && h.at < restartedAt && h.status === 503), '503 while the database is down');
-      assert.ok(health.every((h) => h.status === 200 || h.status === 503), `only 200 or 503: ${health.map((h) => h.status).join(',')}`);
+      t.diagnostic(
+        `down at ${(downAt / 1000).toFixed(1)} s, restarted at ${(restartedAt / 1000).toFixed(1)} s, /healthz 200 again ${(recoveredAt - restartedAt).toFixed(0)} ms after the restart`,
+      );
+      assert.ok(
+        health.filter((h) => h.at < downAt).every((h) => h.status === 200),
+        'up before the outage',
+      );
+      assert.ok(
+        health.some((h) => h.at > downAt && h.at < restartedAt && h.status === 503),
+        '503 while the database is down',
+      );
+      assert.ok(
+        health.every((h) => h.status === 200 || h.status === 503),
+        `only 200 or 503: ${health.map((h) => h.status).join(',')}`,
+      );
       assert.equal(health.at(-1)?.status, 200, 'up at the end');
     });
 
@@ -117,12 +147,23 @@ export function loadAndOutageSuite(mode: ResilienceMode) {
       assert.equal(new Set(acknowledged).size, acknowledged.length, 'no submission acknowledged twice');
       const missing: string[] = [];
       for (let i = 0; i < acknowledged.length; i += 50) {
-        const found = await Promise.all(acknowledged.slice(i, i + 50).map((id) => SurveyResponse.findById(id, { _id: 1 }).lean()));
-        found.forEach((f, j) => { if (!f) missing.push(acknowledged[i + j]!); });
+        const found = await Promise.all(
+          acknowledged.slice(i, i + 50).map((id) => SurveyResponse.findById(id, { _id: 1 }).lean()),
+        );
+        found.forEach((f, j) => {
+          if (!f) missing.push(acknowledged[i + j]!);
+        });
       }
       assert.deepEqual(missing, [], 'acknowledged but not stored');
-      assert.equal(await SurveyResponse.countDocuments({}), acknowledged.length, 'nothing stored that was not acknowledged');
-      assert.ok(attempts.some((a) => a.retry && (a.status === 201 || a.status === 200)), 'some submissions were acknowledged on a retry');
+      assert.equal(
+        await SurveyResponse.countDocuments({}),
+        acknowledged.length,
+        'nothing stored that was not acknowledged',
+      );
+      assert.ok(
+        attempts.some((a) => a.retry && (a.status === 201 || a.status === 200)),
+        'some submissions were acknowledged on a retry',
+      );
     });
 
     test('when the load is over and the tally has run, then the summaries equal a recompute from the responses', async () => {

@@ -42,12 +42,19 @@ export function useOwnServer(name: string, sockets = 64, config: Record<string, 
     await Promise.all(Object.values(mongoose.models).map((m) => m.createIndexes()));
     const logger = createLogger('silent');
     const tallier = createTallier(testSurveys(), logger);
-    server = answerClientErrors(createApp({ config: testConfig({ ...unlimited, ...config }), logger, surveys: testSurveys(), tallier }).listen(0, '127.0.0.1'));
+    server = answerClientErrors(
+      createApp({ config: testConfig({ ...unlimited, ...config }), logger, surveys: testSurveys(), tallier }).listen(
+        0,
+        '127.0.0.1',
+      ),
+    );
     await once(server, 'listening');
     tallier.start();
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     state = {
-      baseUrl, tallier, client: httpClient(baseUrl, sockets),
+      baseUrl,
+      tallier,
+      client: httpClient(baseUrl, sockets),
       killDatabase: async () => {
         const exited = once(db!.child, 'exit');
         db!.child.kill('SIGKILL');

@@ -18,10 +18,26 @@ async function bareSession(role: 'admin' | 'hr_lead' = 'admin', pilots?: string[
 }
 
 const changes = [
-  { what: 'recording workforce figures', send: (a: supertest.Agent) => a.put('/api/v1/pilots/855/workforce/2026').send({ turnoverRateFte: 10 }), unchanged: async () => assert.equal(await WorkforceFigures.countDocuments(), 0) },
-  { what: 'adding a council', send: (a: supertest.Agent) => a.post('/api/v1/admin/pilots').send({ code: '857', name: 'Bolton', arm: 'pilot' }), unchanged: async () => assert.equal(await Council.countDocuments(), 1) },
-  { what: 'creating an account', send: (a: supertest.Agent) => a.post('/api/v1/admin/users').send({ email: 'x@example.org', role: 'researcher' }), unchanged: async () => assert.equal(await User.countDocuments(), 1) },
-  { what: 'signing out', send: (a: supertest.Agent) => a.delete('/api/v1/session'), unchanged: async () => assert.equal(await Session.countDocuments(), 1) },
+  {
+    what: 'recording workforce figures',
+    send: (a: supertest.Agent) => a.put('/api/v1/pilots/855/workforce/2026').send({ turnoverRateFte: 10 }),
+    unchanged: async () => assert.equal(await WorkforceFigures.countDocuments(), 0),
+  },
+  {
+    what: 'adding a council',
+    send: (a: supertest.Agent) => a.post('/api/v1/admin/pilots').send({ code: '857', name: 'Bolton', arm: 'pilot' }),
+    unchanged: async () => assert.equal(await Council.countDocuments(), 1),
+  },
+  {
+    what: 'creating an account',
+    send: (a: supertest.Agent) => a.post('/api/v1/admin/users').send({ email: 'x@example.org', role: 'researcher' }),
+    unchanged: async () => assert.equal(await User.countDocuments(), 1),
+  },
+  {
+    what: 'signing out',
+    send: (a: supertest.Agent) => a.delete('/api/v1/session'),
+    unchanged: async () => assert.equal(await Session.countDocuments(), 1),
+  },
 ];
 
 describe('CSRF protection on staff routes', () => {
@@ -46,7 +62,11 @@ describe('CSRF protection on staff routes', () => {
     const mine = await bareSession();
     const other = await signIn(app, { role: 'researcher' });
     const theirs = (await other.get('/api/v1/session').expect(200)).body.csrfToken;
-    const res = await mine.agent.post('/api/v1/admin/pilots').set('X-CSRF-Token', theirs).send({ code: '857', name: 'Bolton', arm: 'pilot' }).expect(403);
+    const res = await mine.agent
+      .post('/api/v1/admin/pilots')
+      .set('X-CSRF-Token', theirs)
+      .send({ code: '857', name: 'Bolton', arm: 'pilot' })
+      .expect(403);
     assert.equal(res.body.error.code, 'csrf_failed');
   });
 

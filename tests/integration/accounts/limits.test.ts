@@ -6,7 +6,11 @@ import { createStaffUser, signIn, TEST_PASSWORD, testClock, useTestApp } from '.
 
 const MINUTE = 60_000;
 const clock = testClock();
-const { app, http } = useTestApp(import.meta.url, { LOGIN_ATTEMPTS_PER_EMAIL: '3', LOGIN_ATTEMPTS_PER_ADDRESS: '5', TRUST_PROXY: 'true' }, { now: clock.now });
+const { app, http } = useTestApp(
+  import.meta.url,
+  { LOGIN_ATTEMPTS_PER_EMAIL: '3', LOGIN_ATTEMPTS_PER_ADDRESS: '5', TRUST_PROXY: 'true' },
+  { now: clock.now },
+);
 // each test starts in a fresh sign-in window
 beforeEach(() => clock.advance(24 * 60 * MINUTE));
 
@@ -16,7 +20,8 @@ const attempt = (email: string, password: string, from: string, client = http())
 describe('sign-in rate limit', () => {
   test('when one email gets too many attempts from any addresses, then even the right password waits for the window', async () => {
     const email = await createStaffUser({ role: 'researcher' });
-    for (const from of ['198.51.100.1', '198.51.100.2', '198.51.100.3']) await attempt(email, 'wrong password', from).expect(401);
+    for (const from of ['198.51.100.1', '198.51.100.2', '198.51.100.3'])
+      await attempt(email, 'wrong password', from).expect(401);
     const limited = await attempt(email, TEST_PASSWORD, '198.51.100.4').expect(429);
     assert.equal(limited.body.error.code, 'rate_limited');
     assert.ok(Number(limited.headers['retry-after']) > 0);

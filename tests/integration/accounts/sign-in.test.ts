@@ -7,7 +7,8 @@ import { createStaffUser, TEST_PASSWORD, testApp, useTestApp } from '../../helpe
 import { buildCouncil } from '../../helpers/factories.js';
 
 const { app, http } = useTestApp(import.meta.url);
-const signIn = (email: string, password: string, client = http()) => client.post('/api/v1/session').send({ email, password });
+const signIn = (email: string, password: string, client = http()) =>
+  client.post('/api/v1/session').send({ email, password });
 const cookieOf = (res: supertest.Response): string => ([] as string[]).concat(res.headers['set-cookie'] ?? [])[0] ?? '';
 
 describe('POST /api/v1/session', () => {
@@ -65,15 +66,29 @@ describe('POST /api/v1/session', () => {
 
   test('when the body is not an email and password, then 400 names the fields', async () => {
     const res = await http().post('/api/v1/session').send({ email: 'a@example.org' }).expect(400);
-    assert.deepEqual(res.body.error.details.map((d: { field: string }) => d.field), ['password']);
+    assert.deepEqual(
+      res.body.error.details.map((d: { field: string }) => d.field),
+      ['password'],
+    );
   });
 
   // Found by the hostile-input suite: the rate limit turned the email into a string before
   // validation, which threw (500) for these.
   test('when the email is an object that cannot become a string or an array nested deep, then 400, not 500', async () => {
-    for (const email of ['{"toString":1}', '{"valueOf":1,"toString":2}', `${'['.repeat(20_000)}${']'.repeat(20_000)}`]) {
-      const res = await http().post('/api/v1/session').set('Content-Type', 'application/json').send(`{"email":${email},"password":"x"}`).expect(400);
-      assert.deepEqual(res.body.error.details.map((d: { field: string }) => d.field), ['email']);
+    for (const email of [
+      '{"toString":1}',
+      '{"valueOf":1,"toString":2}',
+      `${'['.repeat(20_000)}${']'.repeat(20_000)}`,
+    ]) {
+      const res = await http()
+        .post('/api/v1/session')
+        .set('Content-Type', 'application/json')
+        .send(`{"email":${email},"password":"x"}`)
+        .expect(400);
+      assert.deepEqual(
+        res.body.error.details.map((d: { field: string }) => d.field),
+        ['email'],
+      );
     }
   });
 
@@ -98,7 +113,10 @@ describe('GET /api/v1/session', () => {
   });
 
   test('when the cookie holds an unknown token, then 401 and the cookie is cleared', async () => {
-    const res = await http().get('/api/v1/session').set('Cookie', `wellbeing_session=${'A'.repeat(43)}`).expect(401);
+    const res = await http()
+      .get('/api/v1/session')
+      .set('Cookie', `wellbeing_session=${'A'.repeat(43)}`)
+      .expect(401);
     assert.match(cookieOf(res), /^wellbeing_session=;.*Expires=Thu, 01 Jan 1970/);
   });
 });

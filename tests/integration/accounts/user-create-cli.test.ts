@@ -13,12 +13,25 @@ type Run = { code: number | null; stdout: string; stderr: string };
 
 // The script as `npm run user:create` runs it, against this file's database.
 function userCreate(args: string[], stdin?: string): Promise<Run> {
-  const env = { ...process.env, MONGODB_URI: testDatabaseUri(), DB_NAME: databaseNameFor(import.meta.url), LOG_LEVEL: 'silent' };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/user-create.ts', ...args], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const env = {
+    ...process.env,
+    MONGODB_URI: testDatabaseUri(),
+    DB_NAME: databaseNameFor(import.meta.url),
+    LOG_LEVEL: 'silent',
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/user-create.ts', ...args], {
+    cwd: root,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d) => { stdout += d; });
-  child.stderr.on('data', (d) => { stderr += d; });
+  child.stdout.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
   child.stdin.end(stdin ?? '');
   return new Promise((done) => child.on('close', (code) => done({ code, stdout, stderr })));
 }
@@ -41,7 +54,10 @@ describe('npm run user:create', () => {
     await buildCouncil({ code: '855' });
     await buildCouncil({ code: '856' });
     const password = 'a long passphrase from a manager';
-    const run = await userCreate(['--email', 'lead@example.org', '--role', 'hr_lead', '--pilot', '856', '--pilot', '855', '--password-stdin'], `${password}\n`);
+    const run = await userCreate(
+      ['--email', 'lead@example.org', '--role', 'hr_lead', '--pilot', '856', '--pilot', '855', '--password-stdin'],
+      `${password}\n`,
+    );
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /for councils 855, 856/);
     assert.doesNotMatch(run.stdout, /passphrase|shown only/);
@@ -49,9 +65,21 @@ describe('npm run user:create', () => {
   });
 
   const refused: [string, string[], RegExp][] = [
-    ['the role is unknown', ['--email', 'x@example.org', '--role', 'owner'], /--role: must be admin, hr_lead or researcher/],
-    ['an HR lead names no council', ['--email', 'x@example.org', '--role', 'hr_lead'], /--pilot: an HR lead needs at least one council/],
-    ['the council does not exist', ['--email', 'x@example.org', '--role', 'hr_lead', '--pilot', '999'], /no council with code 999/],
+    [
+      'the role is unknown',
+      ['--email', 'x@example.org', '--role', 'owner'],
+      /--role: must be admin, hr_lead or researcher/,
+    ],
+    [
+      'an HR lead names no council',
+      ['--email', 'x@example.org', '--role', 'hr_lead'],
+      /--pilot: an HR lead needs at least one council/,
+    ],
+    [
+      'the council does not exist',
+      ['--email', 'x@example.org', '--role', 'hr_lead', '--pilot', '999'],
+      /no council with code 999/,
+    ],
     ['the email is missing', ['--role', 'admin'], /--email and --role are required/],
   ];
   for (const [what, args, message] of refused) {

@@ -14,18 +14,32 @@ const fields = (res: supertest.Response) => res.body.error.details.map((d: { fie
 describe('POST /api/v1/admin/users', () => {
   test('when an admin creates an HR lead without a password, then one is generated, returned once and works', async () => {
     await buildCouncil({ code: '855' });
-    const res = await (await admin()).post('/api/v1/admin/users').send({ email: 'Lead@Council.example', role: 'hr_lead', pilots: ['855'] }).expect(201);
-    assert.deepEqual({ ...res.body.user, createdAt: undefined }, { email: 'lead@council.example', role: 'hr_lead', pilots: ['855'], disabled: false, createdAt: undefined });
+    const res = await (
+      await admin()
+    )
+      .post('/api/v1/admin/users')
+      .send({ email: 'Lead@Council.example', role: 'hr_lead', pilots: ['855'] })
+      .expect(201);
+    assert.deepEqual(
+      { ...res.body.user, createdAt: undefined },
+      { email: 'lead@council.example', role: 'hr_lead', pilots: ['855'], disabled: false, createdAt: undefined },
+    );
     assert.match(res.body.password, /^[A-Za-z0-9_-]{24}$/);
     assert.equal(res.headers['cache-control'], 'no-store');
-    await http().post('/api/v1/session').send({ email: 'lead@council.example', password: res.body.password }).expect(200);
+    await http()
+      .post('/api/v1/session')
+      .send({ email: 'lead@council.example', password: res.body.password })
+      .expect(200);
     assert.match((await User.findById('lead@council.example').lean())!.passwordHash, /^\$argon2id\$/);
   });
 
   test('when accounts are listed, then no password hash is ever returned', async () => {
     await createUser({ email: 'r@example.org', role: 'researcher' });
     const res = await (await admin()).get('/api/v1/admin/users').expect(200);
-    assert.deepEqual(res.body.map((u: { email: string }) => u.email), [ADMIN, 'r@example.org']);
+    assert.deepEqual(
+      res.body.map((u: { email: string }) => u.email),
+      [ADMIN, 'r@example.org'],
+    );
     assert.doesNotMatch(JSON.stringify(res.body), /argon2|passwordHash/);
   });
 
@@ -33,7 +47,11 @@ describe('POST /api/v1/admin/users', () => {
     ['an HR lead with no council', { email: 'a@example.org', role: 'hr_lead' }, ['pilots']],
     ['an HR lead with an unknown council', { email: 'a@example.org', role: 'hr_lead', pilots: ['999'] }, ['pilots']],
     ['a researcher limited to councils', { email: 'a@example.org', role: 'researcher', pilots: ['855'] }, ['pilots']],
-    ['a bad email, role and short password', { email: 'not-an-email', role: 'owner', password: 'short' }, ['email', 'password', 'role']],
+    [
+      'a bad email, role and short password',
+      { email: 'not-an-email', role: 'owner', password: 'short' },
+      ['email', 'password', 'role'],
+    ],
   ];
   for (const [what, body, expected] of invalid) {
     test(`when the request asks for ${what}, then 400 names ${expected.join(', ')} and no account is made`, async () => {
@@ -45,7 +63,12 @@ describe('POST /api/v1/admin/users', () => {
   }
 
   test('when the email already has an account, then 409', async () => {
-    await (await admin()).post('/api/v1/admin/users').send({ email: ADMIN.toUpperCase(), role: 'researcher' }).expect(409);
+    await (
+      await admin()
+    )
+      .post('/api/v1/admin/users')
+      .send({ email: ADMIN.toUpperCase(), role: 'researcher' })
+      .expect(409);
   });
 });
 
@@ -75,7 +98,10 @@ describe('PATCH and DELETE /api/v1/admin/users/:email', () => {
     const email = staffEmail({ role: 'researcher' });
     await agent.patch(`/api/v1/admin/users/${email}`).send({ disabled: true }).expect(200);
     await researcher.get('/api/v1/session').expect(401);
-    const reset = await agent.patch(`/api/v1/admin/users/${email}`).send({ disabled: false, resetPassword: true }).expect(200);
+    const reset = await agent
+      .patch(`/api/v1/admin/users/${email}`)
+      .send({ disabled: false, resetPassword: true })
+      .expect(200);
     await http().post('/api/v1/session').send({ email, password: reset.body.password }).expect(200);
   });
 

@@ -24,10 +24,27 @@ describe('GET /api/v1/exports/audit', () => {
     const entries = await finishedEntries();
     assert.equal(entries.length, 3);
     const [codebook, ndjson, csv] = entries;
-    assert.deepEqual([codebook!.kind, codebook!.format, codebook!.filters], ['codebook', 'md', { survey: ['staff-wellbeing@1'] }]);
     assert.deepEqual(
-      { user: csv!.user, kind: csv!.kind, format: csv!.format, filters: csv!.filters, rows: csv!.rows, status: csv!.status },
-      { user: RESEARCHER, kind: 'responses', format: 'csv', filters: { pilot: ['855'], labels: false, bom: false }, rows: 5, status: 'completed' },
+      [codebook!.kind, codebook!.format, codebook!.filters],
+      ['codebook', 'md', { survey: ['staff-wellbeing@1'] }],
+    );
+    assert.deepEqual(
+      {
+        user: csv!.user,
+        kind: csv!.kind,
+        format: csv!.format,
+        filters: csv!.filters,
+        rows: csv!.rows,
+        status: csv!.status,
+      },
+      {
+        user: RESEARCHER,
+        kind: 'responses',
+        format: 'csv',
+        filters: { pilot: ['855'], labels: false, bom: false },
+        rows: 5,
+        status: 'completed',
+      },
     );
     assert.deepEqual([ndjson!.rows, ndjson!.filters], [11, { wave: ['w1'], labels: true, bom: false }]);
     assert.ok(Date.parse(String(csv!.at)) <= Date.parse(String(ndjson!.at)));

@@ -18,9 +18,18 @@ const root = resolve(import.meta.dirname, '../../..');
 type Run = { code: number; stdout: string; stderr: string };
 
 async function run(script: string, args: string[]): Promise<Run> {
-  const env = { ...process.env, MONGODB_URI: testDatabaseUri(), DB_NAME: databaseNameFor(import.meta.url), LOG_LEVEL: 'silent', MIN_GROUP_SIZE: '5' };
+  const env = {
+    ...process.env,
+    MONGODB_URI: testDatabaseUri(),
+    DB_NAME: databaseNameFor(import.meta.url),
+    LOG_LEVEL: 'silent',
+    MIN_GROUP_SIZE: '5',
+  };
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, ...args], {
+      cwd: root,
+      env,
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -35,15 +44,30 @@ function tempDir() {
 
 describe('npm run export', () => {
   test('when asked for a CSV of a wave, then it writes the file, shows progress on stderr and records the export', async () => {
-    await storeResponses(await buildExportCampaign(), repeat(6, () => answersV1({ demo_role: 'social_worker' })));
+    await storeResponses(
+      await buildExportCampaign(),
+      repeat(6, () => answersV1({ demo_role: 'social_worker' })),
+    );
     const { dir, cleanup } = tempDir();
     try {
       const out = join(dir, 'w1.csv');
-      const result = await run('scripts/export.ts', ['--format', 'csv', '--wave', 'w1', '--out', out, '--user', 'analyst']);
+      const result = await run('scripts/export.ts', [
+        '--format',
+        'csv',
+        '--wave',
+        'w1',
+        '--out',
+        out,
+        '--user',
+        'analyst',
+      ]);
       assert.equal(result.code, 0, result.stderr);
       assert.equal(parseCsv(readFileSync(out, 'utf8')).length, 7);
       assert.match(result.stderr, /^exporting 6\/6 \(100%\)$/m);
-      assert.match(result.stdout, /Exported 6 responses to .*w1\.csv \(csv; recorded in the export audit log as analyst\)/);
+      assert.match(
+        result.stdout,
+        /Exported 6 responses to .*w1\.csv \(csv; recorded in the export audit log as analyst\)/,
+      );
       const [entry] = await ExportAudit.find().lean();
       assert.deepEqual([entry!.user, entry!.rows, entry!.status], ['analyst', 6, 'completed']);
     } finally {
@@ -52,18 +76,30 @@ describe('npm run export', () => {
   });
 
   test('when a council × wave is below the minimum, then its rows are left out and the closing message counts it without naming it', async () => {
-    await storeResponses(await buildExportCampaign({ pilot: '855' }), repeat(6, () => answersV1()));
-    await storeResponses(await buildExportCampaign({ pilot: '856' }), repeat(4, () => answersV1()));
+    await storeResponses(
+      await buildExportCampaign({ pilot: '855' }),
+      repeat(6, () => answersV1()),
+    );
+    await storeResponses(
+      await buildExportCampaign({ pilot: '856' }),
+      repeat(4, () => answersV1()),
+    );
     const { dir, cleanup } = tempDir();
     try {
       const out = join(dir, 'w1.csv');
       const result = await run('scripts/export.ts', ['--format', 'csv', '--wave', 'w1', '--out', out]);
       assert.equal(result.code, 0, result.stderr);
       const [header, ...rows] = parseCsv(readFileSync(out, 'utf8')).map((r) => r.fields);
-      assert.deepEqual(rows.map((r) => r[header!.indexOf('council')]), Array(6).fill('855'));
+      assert.deepEqual(
+        rows.map((r) => r[header!.indexOf('council')]),
+        Array(6).fill('855'),
+      );
       assert.match(result.stderr, /^exporting 6\/6 \(100%\)$/m);
       assert.match(result.stdout, /Exported 6 responses to /);
-      assert.match(result.stdout, /^1 council × wave group\(s\) with fewer than 5 responses were left out: small groups are never exported\.$/m);
+      assert.match(
+        result.stdout,
+        /^1 council × wave group\(s\) with fewer than 5 responses were left out: small groups are never exported\.$/m,
+      );
       assert.doesNotMatch(result.stdout + result.stderr, /856/);
       const [entry] = await ExportAudit.find().lean();
       assert.deepEqual([entry!.rows, entry!.status], [6, 'completed']);
@@ -90,7 +126,10 @@ describe('npm run export', () => {
 describe('npm run import:responses', () => {
   test('when an exported wave is imported into a new campaign, then the answers round-trip', async () => {
     const source = await buildExportCampaign({ wave: 'w1' });
-    await storeResponses(source, repeat(6, (i) => answersV1({ js_overall: 1 + (i % 5), demo_role: 'social_worker' })));
+    await storeResponses(
+      source,
+      repeat(6, (i) => answersV1({ js_overall: 1 + (i % 5), demo_role: 'social_worker' })),
+    );
     const target = await buildExportCampaign({ wave: 'w2' });
     const { dir, cleanup } = tempDir();
     try {
@@ -99,7 +138,10 @@ describe('npm run import:responses', () => {
       const result = await run('scripts/import-responses.ts', [file, '--campaign', target.code]);
       assert.equal(result.code, 0, result.stderr);
       assert.match(result.stdout, /Imported 6 responses from w1\.csv into campaign/);
-      const overall = async (campaign: string) => (await SurveyResponse.find({ campaign }).lean()).map((r) => (r.answers as { js_overall: number }).js_overall).sort();
+      const overall = async (campaign: string) =>
+        (await SurveyResponse.find({ campaign }).lean())
+          .map((r) => (r.answers as { js_overall: number }).js_overall)
+          .sort();
       assert.deepEqual(await overall(target.code), await overall(source.code));
     } finally {
       cleanup();

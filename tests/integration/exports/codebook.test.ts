@@ -12,7 +12,12 @@ describe('GET /api/v1/exports/codebook', () => {
     assert.deepEqual([res.body.survey, res.body.versions], ['staff-wellbeing', [1, 2]]);
     const role = res.body.variables.find((v: { variable: string }) => v.variable === 'demo_role');
     assert.equal(role.label_cy, "Pa un sy'n disgrifio eich rôl orau?");
-    assert.deepEqual(role.codes.at(-2), { code: 8, label_en: 'Student social worker', label_cy: 'Gweithiwr cymdeithasol myfyriwr', missing: false });
+    assert.deepEqual(role.codes.at(-2), {
+      code: 8,
+      label_en: 'Student social worker',
+      label_cy: 'Gweithiwr cymdeithasol myfyriwr',
+      missing: false,
+    });
     assert.ok(res.body.notes.length > 3);
   });
 
@@ -26,11 +31,19 @@ describe('GET /api/v1/exports/codebook', () => {
   });
 
   test('when the survey is unknown or malformed, then 400 names the survey field', async () => {
-    for (const query of ['survey=staff-wellbeing@9', 'survey=staff-wellbeing', 'format=pdf&survey=staff-wellbeing@1', '']) {
+    for (const query of [
+      'survey=staff-wellbeing@9',
+      'survey=staff-wellbeing',
+      'format=pdf&survey=staff-wellbeing@1',
+      '',
+    ]) {
       const res = await http().get(`/api/v1/exports/codebook?${query}`);
       assert.equal(res.status, 400, query);
       // a list item is named by position, e.g. survey.0
-      assert.ok(res.body.error.details.some((d: { field: string }) => ['survey', 'format'].includes(d.field.split('.')[0]!)), query);
+      assert.ok(
+        res.body.error.details.some((d: { field: string }) => ['survey', 'format'].includes(d.field.split('.')[0]!)),
+        query,
+      );
     }
   });
 });

@@ -16,9 +16,18 @@ async function rows(query = '') {
 
 describe('export disclosure control', () => {
   test('when a campaign is still open, then its responses are left out until it closes, and the download says so', async () => {
-    await storeResponses(await buildExportCampaign({ pilot: '855' }), repeat(5, () => answersV1({ leave_intent_12m: 1 })));
-    await storeResponses(await buildExportCampaign({ pilot: '856', wave: 'live', open: true }), repeat(6, () => answersV1({ leave_intent_12m: 5 })));
-    await storeResponses(await buildExportCampaign({ pilot: '857', wave: 'live', open: true, closedManually: true }), repeat(5, () => answersV1({ leave_intent_12m: 3 })));
+    await storeResponses(
+      await buildExportCampaign({ pilot: '855' }),
+      repeat(5, () => answersV1({ leave_intent_12m: 1 })),
+    );
+    await storeResponses(
+      await buildExportCampaign({ pilot: '856', wave: 'live', open: true }),
+      repeat(6, () => answersV1({ leave_intent_12m: 5 })),
+    );
+    await storeResponses(
+      await buildExportCampaign({ pilot: '857', wave: 'live', open: true, closedManually: true }),
+      repeat(5, () => answersV1({ leave_intent_12m: 3 })),
+    );
     const res = await http().get('/api/v1/exports/responses?format=csv');
     assert.equal(res.status, 200, res.text);
     assert.equal(res.headers['x-open-campaigns-left-out'], '1');
@@ -27,7 +36,10 @@ describe('export disclosure control', () => {
   });
 
   test('when every campaign selected is still open, then the export is refused with 409 and why', async () => {
-    await storeResponses(await buildExportCampaign({ pilot: '856', wave: 'live', open: true }), repeat(4, () => answersV1()));
+    await storeResponses(
+      await buildExportCampaign({ pilot: '856', wave: 'live', open: true }),
+      repeat(4, () => answersV1()),
+    );
     const res = await http().get('/api/v1/exports/responses?format=csv&wave=live');
     assert.equal(res.status, 409);
     assert.match(res.body.error.message, /exported once a campaign closes/);
@@ -37,19 +49,34 @@ describe('export disclosure control', () => {
     const closed = await buildExportCampaign({ pilot: '855' });
     const open = await buildExportCampaign({ pilot: '856', allowFreeText: true });
     const said = { leave_intent_12m: 5, leave_reasons: 'my manager, Sam, in team B', improve_one_thing: 'fewer cases' };
-    await storeResponses(closed, repeat(5, () => answersV1(said)));
-    await storeResponses(open, repeat(5, () => answersV1(said)));
+    await storeResponses(
+      closed,
+      repeat(5, () => answersV1(said)),
+    );
+    await storeResponses(
+      open,
+      repeat(5, () => answersV1(said)),
+    );
     const exported = await rows();
     const text = (council: string) => exported.find((r) => r.council === council)!;
     assert.deepEqual([text('855').leave_reasons_text, text('855').improve_one_thing_text], ['', '']);
-    assert.deepEqual([text('856').leave_reasons_text, text('856').improve_one_thing_text], ['my manager, Sam, in team B', 'fewer cases']);
+    assert.deepEqual(
+      [text('856').leave_reasons_text, text('856').improve_one_thing_text],
+      ['my manager, Sam, in team B', 'fewer cases'],
+    );
   });
 
   test('when no exported campaign allows free text, then the file has no free-text columns at all', async () => {
-    await storeResponses(await buildExportCampaign(), repeat(5, () => answersV1({ improve_one_thing: 'fewer cases' })));
+    await storeResponses(
+      await buildExportCampaign(),
+      repeat(5, () => answersV1({ improve_one_thing: 'fewer cases' })),
+    );
     const res = await http().get('/api/v1/exports/responses?format=csv');
     const header = parseCsv(res.text)[0]!.fields;
-    assert.deepEqual(header.filter((h) => h.endsWith('_text')), []);
+    assert.deepEqual(
+      header.filter((h) => h.endsWith('_text')),
+      [],
+    );
     assert.doesNotMatch(res.text, /fewer cases/);
   });
 
@@ -63,16 +90,26 @@ describe('export disclosure control', () => {
     const exported = await rows();
     const roles = exported.map((r) => r.demo_role).sort();
     // team_manager (2) is below 5; 2 < 5 so the smallest shown band (senior_practitioner, 6) joins it
-    assert.deepEqual(Object.fromEntries([...new Set(roles)].map((r) => [r, roles.filter((x) => x === r).length])), { '-9': 8, 2: 8 });
+    assert.deepEqual(Object.fromEntries([...new Set(roles)].map((r) => [r, roles.filter((x) => x === r).length])), {
+      '-9': 8,
+      2: 8,
+    });
     // agency (2) alone would be below 5 and, with permanent (14) as the only other band, both merge
     assert.deepEqual([...new Set(exported.map((r) => r.demo_employment))], ['-9']);
   });
 
   test('when the same band is large in one council and small in another, then only the small one is merged', async () => {
-    await storeResponses(await buildExportCampaign({ pilot: '855' }), repeat(10, (i) => answersV1({ demo_working_pattern: i < 5 ? 'full_time' : 'part_time' })));
-    await storeResponses(await buildExportCampaign({ pilot: '856' }), repeat(10, (i) => answersV1({ demo_working_pattern: i < 9 ? 'full_time' : 'part_time' })));
+    await storeResponses(
+      await buildExportCampaign({ pilot: '855' }),
+      repeat(10, (i) => answersV1({ demo_working_pattern: i < 5 ? 'full_time' : 'part_time' })),
+    );
+    await storeResponses(
+      await buildExportCampaign({ pilot: '856' }),
+      repeat(10, (i) => answersV1({ demo_working_pattern: i < 9 ? 'full_time' : 'part_time' })),
+    );
     const exported = await rows();
-    const patterns = (council: string) => [...new Set(exported.filter((r) => r.council === council).map((r) => r.demo_working_pattern))].sort();
+    const patterns = (council: string) =>
+      [...new Set(exported.filter((r) => r.council === council).map((r) => r.demo_working_pattern))].sort();
     assert.deepEqual(patterns('855'), ['1', '2']);
     assert.deepEqual(patterns('856'), ['-9']);
   });

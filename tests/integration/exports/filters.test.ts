@@ -21,10 +21,16 @@ async function threeCouncilsTwoWaves() {
   await storeResponses(a1, someResponses(5));
   await storeResponses(b1, someResponses(6));
   await storeResponses(c1, someResponses(7));
-  await storeResponses(a2, repeat(5, () => answersV2({ support_used: ['eap'], recommend_authority: 9 })));
+  await storeResponses(
+    a2,
+    repeat(5, () => answersV2({ support_used: ['eap'], recommend_authority: 9 })),
+  );
 }
 
-const count = (rows: Record<string, string>[], key: string) => Object.fromEntries([...new Set(rows.map((r) => r[key]!))].sort().map((v) => [v, rows.filter((r) => r[key] === v).length]));
+const count = (rows: Record<string, string>[], key: string) =>
+  Object.fromEntries(
+    [...new Set(rows.map((r) => r[key]!))].sort().map((v) => [v, rows.filter((r) => r[key] === v).length]),
+  );
 
 describe('GET /api/v1/exports/responses filters', () => {
   test('when filtered by wave, council or arm, then only those responses are exported', async () => {
@@ -67,7 +73,10 @@ describe('GET /api/v1/exports/responses filters', () => {
       const res = await http().get(`/api/v1/exports/responses?${query}`);
       assert.equal(res.status, 400, res.text);
       const details = res.body.error.details as { field: string; problem: string }[];
-      assert.ok(details.some((d) => d.field === field && problem.test(d.problem)) || problem.test(JSON.stringify(details)), JSON.stringify(details));
+      assert.ok(
+        details.some((d) => d.field === field && problem.test(d.problem)) || problem.test(JSON.stringify(details)),
+        JSON.stringify(details),
+      );
     });
   }
 });

@@ -18,12 +18,20 @@ async function exportSav(query = '') {
 
 describe('GET /api/v1/exports/responses?format=sav', () => {
   test('when read back with PSPP, then variables carry labels, measurement levels, formats and declared missing values', async () => {
-    await storeResponses(await buildExportCampaign({ allowFreeText: true }), repeat(5, () => answersV1()));
+    await storeResponses(
+      await buildExportCampaign({ allowFreeText: true }),
+      repeat(5, () => answersV1()),
+    );
     const { variables, log } = await exportSav();
     assert.doesNotMatch(log, /warning|error/i);
     const v = (name: string) => variables.find((x) => x.Name === name)!;
     assert.deepEqual(
-      [v('leave_looking').Label, v('leave_looking')['Measurement Level'], v('leave_looking')['Missing Values'], v('leave_looking')['Print Format']],
+      [
+        v('leave_looking').Label,
+        v('leave_looking')['Measurement Level'],
+        v('leave_looking')['Missing Values'],
+        v('leave_looking')['Print Format'],
+      ],
       ['Are you actively looking for another job at the moment?', 'Nominal', '3', 'F8.0'],
     );
     assert.equal(v('js_overall')['Measurement Level'], 'Ordinal');
@@ -35,17 +43,38 @@ describe('GET /api/v1/exports/responses?format=sav', () => {
   });
 
   test('when read back with PSPP, then value labels are attached to the codes', async () => {
-    await storeResponses(await buildExportCampaign(), repeat(5, () => answersV1()));
+    await storeResponses(
+      await buildExportCampaign(),
+      repeat(5, () => answersV1()),
+    );
     const { valueLabels } = await exportSav();
     const labels = (label: string) => [...valueLabels.entries()].find(([k]) => k.startsWith(label))![1];
-    assert.deepEqual([...labels('Are you actively looking')], [['1', 'Yes'], ['2', 'No'], ['3', 'Prefer not to say']]);
+    assert.deepEqual(
+      [...labels('Are you actively looking')],
+      [
+        ['1', 'Yes'],
+        ['2', 'No'],
+        ['3', 'Prefer not to say'],
+      ],
+    );
     assert.equal(labels('Which best describes your role?').get('-9'), 'Other/suppressed (small group)');
-    assert.deepEqual([...labels('Overall, how satisfied are you with your life')], [['0', '0 (Not at all)'], ['10', '10 (Completely)']]);
+    assert.deepEqual(
+      [...labels('Overall, how satisfied are you with your life')],
+      [
+        ['0', '0 (Not at all)'],
+        ['10', '10 (Completely)'],
+      ],
+    );
   });
 
   test('when answers are missing, long or Welsh, then system-missing stays missing (not 0) and long strings come back whole', async () => {
     const campaign = await buildExportCampaign({ allowFreeText: true, version: 2 });
-    await storeResponses(campaign, repeat(5, () => answersV2({ leave_intent_12m: 5, leave_reasons: LONG, ons_worthwhile: 0, support_used: ['none'] })));
+    await storeResponses(
+      campaign,
+      repeat(5, () =>
+        answersV2({ leave_intent_12m: 5, leave_reasons: LONG, ons_worthwhile: 0, support_used: ['none'] }),
+      ),
+    );
     const { data } = await exportSav();
     assert.equal(data.length, 5);
     const [row] = data;
@@ -59,10 +88,19 @@ describe('GET /api/v1/exports/responses?format=sav', () => {
   });
 
   test('when many responses are exported, then PSPP reads every case', async () => {
-    await storeResponses(await buildExportCampaign(), repeat(300, (i) => answersV1({ js_overall: 1 + (i % 5), recommend_employer: i % 11 })));
+    await storeResponses(
+      await buildExportCampaign(),
+      repeat(300, (i) => answersV1({ js_overall: 1 + (i % 5), recommend_employer: i % 11 })),
+    );
     const { data } = await exportSav();
     assert.equal(data.length, 300);
-    assert.equal(data.reduce((sum, r) => sum + Number(r.js_overall), 0), 300 * 3);
-    assert.equal(data.reduce((sum, r) => sum + Number(r.recommend_employer), 0), [...Array(300).keys()].reduce((s, i) => s + (i % 11), 0));
+    assert.equal(
+      data.reduce((sum, r) => sum + Number(r.js_overall), 0),
+      300 * 3,
+    );
+    assert.equal(
+      data.reduce((sum, r) => sum + Number(r.recommend_employer), 0),
+      [...Array(300).keys()].reduce((s, i) => s + (i % 11), 0),
+    );
   });
 });

@@ -22,8 +22,14 @@ const groupSizes = (rows: Record<string, string>[]) => {
 
 describe('small council × wave groups in exports', () => {
   test('when a council × wave has 4 responses beside one with 5, then only the 5 are exported and the header counts 1 group left out', async () => {
-    await storeResponses(await buildExportCampaign({ pilot: '855' }), repeat(5, () => answersV1({ js_overall: 4 })));
-    await storeResponses(await buildExportCampaign({ pilot: '856' }), repeat(4, () => answersV1({ js_overall: 1 })));
+    await storeResponses(
+      await buildExportCampaign({ pilot: '855' }),
+      repeat(5, () => answersV1({ js_overall: 4 })),
+    );
+    await storeResponses(
+      await buildExportCampaign({ pilot: '856' }),
+      repeat(4, () => answersV1({ js_overall: 1 })),
+    );
     const { res, rows, leftOut, declared } = await exportCsv('');
     assert.equal(res.status, 200, res.text);
     assert.deepEqual(groupSizes(rows), { '855|w1': 5 });
@@ -32,7 +38,10 @@ describe('small council × wave groups in exports', () => {
   });
 
   test('when a group has exactly the minimum, then all its rows are exported and no group is counted as left out', async () => {
-    await storeResponses(await buildExportCampaign({ pilot: '855' }), repeat(5, () => answersV1()));
+    await storeResponses(
+      await buildExportCampaign({ pilot: '855' }),
+      repeat(5, () => answersV1()),
+    );
     await buildExportCampaign({ pilot: '856' }); // no responses: nothing to leave out
     const res = await http().get('/api/v1/exports/responses?format=ndjson').buffer(true);
     assert.equal(res.status, 200);
@@ -41,8 +50,14 @@ describe('small council × wave groups in exports', () => {
   });
 
   test('when every group with responses is below the minimum, then each format answers 200 with no rows', async () => {
-    await storeResponses(await buildExportCampaign({ pilot: '855' }), repeat(4, () => answersV1()));
-    await storeResponses(await buildExportCampaign({ pilot: '856' }), repeat(2, () => answersV1()));
+    await storeResponses(
+      await buildExportCampaign({ pilot: '855' }),
+      repeat(4, () => answersV1()),
+    );
+    await storeResponses(
+      await buildExportCampaign({ pilot: '856' }),
+      repeat(2, () => answersV1()),
+    );
     const { res, rows, leftOut, declared } = await exportCsv('');
     assert.equal(res.status, 200, res.text);
     assert.equal(parseCsv(res.text).length, 1);
@@ -58,24 +73,51 @@ describe('small council × wave groups in exports', () => {
   test('when exports are taken with every combination of wave, version, council and arm, then no difference between two of them holds a left-out group', async () => {
     // 856|w2 (1) and 857|w1 (3) are small; their answers carry js_overall 1, everyone else's 4
     const groups = [
-      { pilot: '855', arm: 'pilot', wave: 'w1', n: 5 }, { pilot: '856', arm: 'comparison', wave: 'w1', n: 6 }, { pilot: '857', arm: 'pilot', wave: 'w1', n: 3 },
-      { pilot: '855', arm: 'pilot', wave: 'w2', n: 5 }, { pilot: '856', arm: 'comparison', wave: 'w2', n: 1 }, { pilot: '857', arm: 'pilot', wave: 'w2', n: 7 },
+      { pilot: '855', arm: 'pilot', wave: 'w1', n: 5 },
+      { pilot: '856', arm: 'comparison', wave: 'w1', n: 6 },
+      { pilot: '857', arm: 'pilot', wave: 'w1', n: 3 },
+      { pilot: '855', arm: 'pilot', wave: 'w2', n: 5 },
+      { pilot: '856', arm: 'comparison', wave: 'w2', n: 1 },
+      { pilot: '857', arm: 'pilot', wave: 'w2', n: 7 },
     ] as const;
     for (const g of groups) {
       const version = g.wave === 'w2' ? 2 : 1;
       const answers = version === 2 ? answersV2 : answersV1;
-      await storeResponses(await buildExportCampaign({ pilot: g.pilot, arm: g.arm, wave: g.wave, version }), repeat(g.n, () => answers({ js_overall: g.n < 5 ? 1 : 4 })));
+      await storeResponses(
+        await buildExportCampaign({ pilot: g.pilot, arm: g.arm, wave: g.wave, version }),
+        repeat(g.n, () => answers({ js_overall: g.n < 5 ? 1 : 4 })),
+      );
     }
-    const waves: [string, string[]][] = [['', ['w1', 'w2']], ['wave=w1', ['w1']], ['wave=w2', ['w2']], ['wave=w1,w2', ['w1', 'w2']], ['version=1', ['w1']], ['version=2', ['w2']]];
-    const pilots: [string, string[]][] = [['', ['855', '856', '857']], ['pilot=855', ['855']], ['pilot=856', ['856']], ['pilot=857', ['857']], ['pilot=855,857', ['855', '857']], ['pilot=856,857', ['856', '857']]];
-    const arms: [string, string[]][] = [['', ['pilot', 'comparison']], ['arm=pilot', ['pilot']], ['arm=comparison', ['comparison']]];
+    const waves: [string, string[]][] = [
+      ['', ['w1', 'w2']],
+      ['wave=w1', ['w1']],
+      ['wave=w2', ['w2']],
+      ['wave=w1,w2', ['w1', 'w2']],
+      ['version=1', ['w1']],
+      ['version=2', ['w2']],
+    ];
+    const pilots: [string, string[]][] = [
+      ['', ['855', '856', '857']],
+      ['pilot=855', ['855']],
+      ['pilot=856', ['856']],
+      ['pilot=857', ['857']],
+      ['pilot=855,857', ['855', '857']],
+      ['pilot=856,857', ['856', '857']],
+    ];
+    const arms: [string, string[]][] = [
+      ['', ['pilot', 'comparison']],
+      ['arm=pilot', ['pilot']],
+      ['arm=comparison', ['comparison']],
+    ];
     const exports: Record<string, number>[] = [];
     for (const [waveQuery, waveIds] of waves) {
       for (const [pilotQuery, codes] of pilots) {
         for (const [armQuery, armNames] of arms) {
           const query = [waveQuery, pilotQuery, armQuery].filter(Boolean).join('&');
           const { res, rows, leftOut, declared } = await exportCsv(query);
-          const selected = groups.filter((g) => waveIds.includes(g.wave) && codes.includes(g.pilot) && armNames.includes(g.arm));
+          const selected = groups.filter(
+            (g) => waveIds.includes(g.wave) && codes.includes(g.pilot) && armNames.includes(g.arm),
+          );
           if (armQuery && !groups.some((g) => codes.includes(g.pilot) && armNames.includes(g.arm))) {
             assert.equal(res.status, 400, query); // no council of that arm among those named
             continue;
@@ -83,8 +125,15 @@ describe('small council × wave groups in exports', () => {
           assert.equal(res.status, 200, `${query}: ${res.text}`);
           const kept = Object.fromEntries(selected.filter((g) => g.n >= 5).map((g) => [`${g.pilot}|${g.wave}`, g.n]));
           assert.deepEqual(groupSizes(rows), kept, query);
-          assert.ok(rows.every((r) => r.js_overall === '4'), query);
-          assert.deepEqual([leftOut, declared], [String(selected.filter((g) => g.n < 5).length), String(rows.length)], query);
+          assert.ok(
+            rows.every((r) => r.js_overall === '4'),
+            query,
+          );
+          assert.deepEqual(
+            [leftOut, declared],
+            [String(selected.filter((g) => g.n < 5).length), String(rows.length)],
+            query,
+          );
           exports.push(groupSizes(rows));
         }
       }

@@ -17,7 +17,14 @@ import { createCampaignCache } from '../../../server/study/campaigns/cache.js';
 import { testConfig } from '../../helpers/app.js';
 import { buildAnswers, buildCampaign } from '../../helpers/factories.js';
 import { twoVersionSurveys } from '../../helpers/export-fixtures.js';
-import { buildExportCampaign, exportApp, repeat, someResponses, storeResponses, useExportApp } from '../../helpers/exports.js';
+import {
+  buildExportCampaign,
+  exportApp,
+  repeat,
+  someResponses,
+  storeResponses,
+  useExportApp,
+} from '../../helpers/exports.js';
 
 useExportApp(import.meta.url);
 
@@ -44,7 +51,10 @@ const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // about 1 KB of CSV per row, so a 64 KB chunk holds some 60 rows
 async function wordyResponses(n: number) {
   const campaign = await buildExportCampaign({ allowFreeText: true });
-  await storeResponses(campaign, repeat(n, () => ({ ...someResponses(1)[0]!, leave_intent_12m: 5, leave_reasons: 'x'.repeat(1000) })));
+  await storeResponses(
+    campaign,
+    repeat(n, () => ({ ...someResponses(1)[0]!, leave_intent_12m: 5, leave_reasons: 'x'.repeat(1000) })),
+  );
 }
 
 async function until(check: () => boolean) {
@@ -57,7 +67,9 @@ describe('streaming exports', () => {
     const prepared = await prepareExport(csv, 'tester', deps);
     let rows = 0;
     const { sink, release } = slowSink(1);
-    const done = prepared.write(sink, (n) => { rows = n; });
+    const done = prepared.write(sink, (n) => {
+      rows = n;
+    });
     await until(() => rows > 0);
     await tick(1500);
     const whileBlocked = rows;
@@ -73,7 +85,9 @@ describe('streaming exports', () => {
     const prepared = await prepareExport(csv, 'tester', deps);
     const { sink } = slowSink(2);
     let rows = 0;
-    const done = prepared.write(sink, (n) => { rows = n; });
+    const done = prepared.write(sink, (n) => {
+      rows = n;
+    });
     await until(() => rows > 0);
     await tick(300);
     sink.destroy();
@@ -87,19 +101,39 @@ describe('streaming exports', () => {
     await wordyResponses(2000);
     const open = await buildCampaign({ pilot: '860', wave: 'open-wave' });
     const config = testConfig();
-    const app = express().use(healthRoutes).use('/api', express.json()).use('/api/v1', campaignRoutes(config, { surveys: twoVersionSurveys(), writer: createResponseWriter(createTallier(twoVersionSurveys(), createLogger('silent')).handOff), cache: createCampaignCache() })).use(exportApp());
+    const app = express()
+      .use(healthRoutes)
+      .use('/api', express.json())
+      .use(
+        '/api/v1',
+        campaignRoutes(config, {
+          surveys: twoVersionSurveys(),
+          writer: createResponseWriter(createTallier(twoVersionSurveys(), createLogger('silent')).handOff),
+          cache: createCampaignCache(),
+        }),
+      )
+      .use(exportApp());
     const server = app.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
       const exporting = request(`${base}/api/v1/exports/responses?format=csv&wave=w1`);
-      const firstBytes = new Promise<NodeJS.ReadableStream>((resolve) => exporting.on('response', (res) => { res.once('data', () => { res.pause(); resolve(res); }); }));
+      const firstBytes = new Promise<NodeJS.ReadableStream>((resolve) =>
+        exporting.on('response', (res) => {
+          res.once('data', () => {
+            res.pause();
+            resolve(res);
+          });
+        }),
+      );
       exporting.end();
       const held = await firstBytes;
       const started = Date.now();
       assert.equal((await fetch(`${base}/healthz`)).status, 200);
       const submitted = await fetch(`${base}/api/v1/campaigns/${open.code}/responses`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ submissionId: randomUUID(), answers: buildAnswers() }),
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ submissionId: randomUUID(), answers: buildAnswers() }),
       });
       assert.equal(submitted.status, 201);
       assert.ok(Date.now() - started < 5000);

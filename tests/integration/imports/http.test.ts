@@ -11,18 +11,26 @@ import { buildAnswers, buildCampaign, storeResponses } from '../../helpers/facto
 const { http, staff } = useTestApp(import.meta.url);
 
 const closed = { opensOn: '2025-01-01', closesOn: '2025-03-31' };
-const answersOf = async (campaign: string) => (await SurveyResponse.find({ campaign }).lean()).map((r) => canonicalJson(r.answers)).sort();
+const answersOf = async (campaign: string) =>
+  (await SurveyResponse.find({ campaign }).lean()).map((r) => canonicalJson(r.answers)).sort();
 
 // A closed wave of `n` responses, exported as coded CSV through the API by an admin.
 async function exported(admin: StaffAgent, n = 12) {
   const source = await buildCampaign({ wave: 'w-source', ...closed });
-  await storeResponses(source, Array.from({ length: n }, (_, i) => buildAnswers({ js_overall: 1 + (i % 5), recommend_employer: i % 11 })));
+  await storeResponses(
+    source,
+    Array.from({ length: n }, (_, i) => buildAnswers({ js_overall: 1 + (i % 5), recommend_employer: i % 11 })),
+  );
   const csv = (await admin.get('/api/v1/exports/responses?format=csv&wave=w-source').expect(200)).text;
   return { source, csv };
 }
 
-const upload = (client: StaffAgent | ReturnType<typeof http>, campaign: string, csv: string | Buffer, type = 'text/csv') =>
-  client.post(`/api/v1/imports/responses?campaign=${campaign}`).set('Content-Type', type).send(csv);
+const upload = (
+  client: StaffAgent | ReturnType<typeof http>,
+  campaign: string,
+  csv: string | Buffer,
+  type = 'text/csv',
+) => client.post(`/api/v1/imports/responses?campaign=${campaign}`).set('Content-Type', type).send(csv);
 
 describe('POST /api/v1/imports/responses', () => {
   test('when an admin uploads an export to an empty campaign, then 201 counts the rows, the answers are stored as exported and the summary counts them', async () => {
@@ -43,7 +51,10 @@ describe('POST /api/v1/imports/responses', () => {
     const { csv } = await exported(admin);
     const lines = csv.split('\r\n');
     const at = lines[0]!.split(',').indexOf('js_overall');
-    lines[3] = lines[3]!.split(',').map((f, i) => (i === at ? '7' : f)).join(',');
+    lines[3] = lines[3]!
+      .split(',')
+      .map((f, i) => (i === at ? '7' : f))
+      .join(',');
     const target = await buildCampaign({ wave: 'w-import', ...closed });
     const res = await upload(admin, target.code, lines.join('\r\n')).expect(422);
     assert.equal(res.body.error.code, 'import_file_invalid');
@@ -67,7 +78,9 @@ describe('POST /api/v1/imports/responses', () => {
     const admin = await staff({ role: 'admin' });
     const { csv } = await exported(admin, 40);
     const target = await buildCampaign({ wave: 'w-import', ...closed });
-    const statuses = (await Promise.all([upload(admin, target.code, csv), upload(admin, target.code, csv)])).map((r) => r.status).sort();
+    const statuses = (await Promise.all([upload(admin, target.code, csv), upload(admin, target.code, csv)]))
+      .map((r) => r.status)
+      .sort();
     assert.deepEqual(statuses, [201, 409]);
     assert.equal(await SurveyResponse.countDocuments({ campaign: target.code }), 40);
   });
@@ -86,17 +99,36 @@ describe('POST /api/v1/imports/responses', () => {
     const admin = await staff({ role: 'admin' });
     const { csv } = await exported(admin);
     const target = await buildCampaign({ wave: 'w-import', ...closed });
-    const refused = async (res: { status: number; body: { error: { code: string; message: string } } }, status: number, code: string) => {
+    const refused = async (
+      res: { status: number; body: { error: { code: string; message: string } } },
+      status: number,
+      code: string,
+    ) => {
       assert.equal(res.status, status, JSON.stringify(res.body));
       assert.equal(res.body.error.code, code);
       return res.body.error.message;
     };
     const limit = IMPORT_LIMIT_MB * 1024 * 1024;
-    assert.match(await refused(await upload(admin, target.code, csv + ' '.repeat(limit)), 413, 'payload_too_large'), new RegExp(`${IMPORT_LIMIT_MB} MB`));
-    await refused(await upload(admin, target.code, gzipSync(Buffer.alloc(limit + 1, 10))).set('Content-Encoding', 'gzip'), 413, 'payload_too_large');
-    await refused(await upload(admin, target.code, JSON.stringify({ csv }), 'application/json'), 415, 'unsupported_media_type');
+    assert.match(
+      await refused(await upload(admin, target.code, csv + ' '.repeat(limit)), 413, 'payload_too_large'),
+      new RegExp(`${IMPORT_LIMIT_MB} MB`),
+    );
+    await refused(
+      await upload(admin, target.code, gzipSync(Buffer.alloc(limit + 1, 10))).set('Content-Encoding', 'gzip'),
+      413,
+      'payload_too_large',
+    );
+    await refused(
+      await upload(admin, target.code, JSON.stringify({ csv }), 'application/json'),
+      415,
+      'unsupported_media_type',
+    );
     await refused(await upload(admin, target.code, csv, 'text/csv; charset=latin1'), 415, 'unsupported_media_type');
-    await refused(await upload(admin, target.code, Buffer.concat([Buffer.from(csv), Buffer.from([0xff, 0xfe])])), 400, 'invalid_utf8');
+    await refused(
+      await upload(admin, target.code, Buffer.concat([Buffer.from(csv), Buffer.from([0xff, 0xfe])])),
+      400,
+      'invalid_utf8',
+    );
     await refused(await upload(admin, 'not a code', csv), 400, 'invalid_request');
     await refused(await upload(admin, `${target.code}&campaign=${target.code}`, csv), 400, 'invalid_request');
     await refused(await upload(admin, 'a'.repeat(32), csv), 404, 'not_found');

@@ -9,12 +9,16 @@ import { buildExportCampaign, repeat, storeResponses, useExportApp } from '../..
 
 const { http } = useExportApp(import.meta.url);
 
-const exportCsv = async (query: string) => (await http().get(`/api/v1/exports/responses?format=csv&${query}`).expect(200)).text;
+const exportCsv = async (query: string) =>
+  (await http().get(`/api/v1/exports/responses?format=csv&${query}`).expect(200)).text;
 const answersOf = async (campaign: string) =>
   (await SurveyResponse.find({ campaign }).lean()).map((r) => canonicalJson(r.answers)).sort();
 
 async function rejected(text: string, code: string): Promise<ImportFileError> {
-  const err = await importResponses(text, code, twoVersionSurveys()).then(() => null, (e: unknown) => e);
+  const err = await importResponses(text, code, twoVersionSurveys()).then(
+    () => null,
+    (e: unknown) => e,
+  );
   assert.ok(err instanceof ImportFileError, String(err));
   return err;
 }
@@ -22,10 +26,18 @@ async function rejected(text: string, code: string): Promise<ImportFileError> {
 describe('importing historical responses', () => {
   test('when a CSV export is imported into an empty campaign, then the answers are identical and each is queued for the summaries', async () => {
     const source = await buildExportCampaign({ pilot: '855', wave: 'w1', version: 2, allowFreeText: true });
-    await storeResponses(source, repeat(6, (i) => answersV2({
-      js_overall: 1 + (i % 5), support_used: i % 2 ? ['eap', 'peer'] : ['none'], demo_role: 'social_worker',
-      leave_intent_12m: 4, leave_reasons: i === 0 ? '+ "pay", caseload\nand travel' : `'reason ${i}`,
-    })));
+    await storeResponses(
+      source,
+      repeat(6, (i) =>
+        answersV2({
+          js_overall: 1 + (i % 5),
+          support_used: i % 2 ? ['eap', 'peer'] : ['none'],
+          demo_role: 'social_worker',
+          leave_intent_12m: 4,
+          leave_reasons: i === 0 ? '+ "pay", caseload\nand travel' : `'reason ${i}`,
+        }),
+      ),
+    );
     const csv = await exportCsv('wave=w1');
     const target = await buildExportCampaign({ pilot: '855', wave: 'w9', version: 2 });
     const { inserted } = await importResponses(csv, target.code, twoVersionSurveys());
@@ -39,10 +51,17 @@ describe('importing historical responses', () => {
 
   test('when some rows are invalid, then every problem is reported with its line number and nothing is stored', async () => {
     const source = await buildExportCampaign({ pilot: '855', wave: 'w1' });
-    await storeResponses(source, repeat(5, () => answersV1({ demo_role: 'social_worker' })));
+    await storeResponses(
+      source,
+      repeat(5, () => answersV1({ demo_role: 'social_worker' })),
+    );
     const lines = (await exportCsv('wave=w1')).split('\r\n');
     const header = lines[0]!.split(',');
-    const set = (line: string, column: string, value: string) => line.split(',').map((f, i) => (header[i] === column ? value : f)).join(',');
+    const set = (line: string, column: string, value: string) =>
+      line
+        .split(',')
+        .map((f, i) => (header[i] === column ? value : f))
+        .join(',');
     lines[2] = set(lines[2]!, 'js_overall', '6');
     lines[4] = set(set(lines[4]!, 'leave_looking', ''), 'council', '856');
     const target = await buildExportCampaign({ pilot: '855', wave: 'w9' });
@@ -59,14 +78,22 @@ describe('importing historical responses', () => {
     const target = await buildExportCampaign({ pilot: '855', wave: 'w9' });
     const missing = await rejected('council,js_overall,leave_looking\r\n855,4,1\r\n', target.code);
     assert.ok(missing.problems.every((p) => p.line === 2));
-    assert.ok(missing.problems.some((p) => p.problem === 'js_facet_*: required'), JSON.stringify(missing.problems));
+    assert.ok(
+      missing.problems.some((p) => p.problem === 'js_facet_*: required'),
+      JSON.stringify(missing.problems),
+    );
     const unknown = await rejected('council,favourite\r\n855,blue\r\n', target.code);
-    assert.deepEqual(unknown.problems, [{ line: 1, problem: 'column favourite is not a variable of staff-wellbeing version 1' }]);
+    assert.deepEqual(unknown.problems, [
+      { line: 1, problem: 'column favourite is not a variable of staff-wellbeing version 1' },
+    ]);
   });
 
   test('when the campaign already has responses, then the import is refused', async () => {
     const campaign = await buildExportCampaign();
     await storeResponses(campaign, [answersV1()]);
-    await assert.rejects(importResponses('council\r\n855\r\n', campaign.code, twoVersionSurveys()), /already has responses/);
+    await assert.rejects(
+      importResponses('council\r\n855\r\n', campaign.code, twoVersionSurveys()),
+      /already has responses/,
+    );
   });
 });

@@ -24,7 +24,7 @@ function appWithAccounts() {
     .use(errorHandler(createLogger('silent')));
 }
 
-describe('who may manage a campaign\'s invitations', () => {
+describe("who may manage a campaign's invitations", () => {
   test('when an admin or an HR lead of the council acts, then it is allowed; an HR lead of another council, a researcher or nobody is refused', async () => {
     const app = appWithAccounts();
     const { code } = await buildCampaign({ pilot: '855' });
@@ -49,7 +49,10 @@ describe('who may manage a campaign\'s invitations', () => {
     const { code } = await buildCampaign({ pilot: '855' });
     const hr = await signIn(app, { role: 'hr_lead', pilots: ['855'] });
     hr.set('X-CSRF-Token', 'wrong');
-    const res = await hr.post(`/api/v1/invitations/${code}/list`).set('Content-Type', 'text/csv').send('a@council.example');
+    const res = await hr
+      .post(`/api/v1/invitations/${code}/list`)
+      .set('Content-Type', 'text/csv')
+      .send('a@council.example');
     assert.equal(res.status, 403);
     assert.equal(res.body.error.code, 'csrf_failed');
   });

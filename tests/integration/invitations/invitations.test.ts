@@ -6,7 +6,8 @@ import { buildCampaign } from '../../helpers/factories.js';
 import { optOutLink, surveyLink, upload, useMailTest } from '../../helpers/mail.js';
 
 const t = useMailTest(import.meta.url);
-const longDate = (day: string, locale: string) => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
+const longDate = (day: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 const closesOn = () => new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 
 describe('POST /api/v1/invitations/:code/list', () => {
@@ -21,7 +22,10 @@ describe('POST /api/v1/invitations/:code/list', () => {
     assert.equal(smtp.to('bob@council.example').length, 1);
     assert.ok(ann);
     assert.match(ann.subject ?? '', /Staff wellbeing survey – Council 855: your personal link/);
-    assert.deepEqual(ann.from?.value.map((a) => [a.name, a.address]), [['Staff wellbeing survey', 'survey@council.example']]);
+    assert.deepEqual(
+      ann.from?.value.map((a) => [a.name, a.address]),
+      [['Staff wellbeing survey', 'survey@council.example']],
+    );
     const link = surveyLink(ann.text ?? '');
     assert.ok(link, ann.text);
     assert.equal(link[1], code);
@@ -68,10 +72,17 @@ describe('POST /api/v1/invitations/:code/list', () => {
 
   test('when the list has bad rows, then 422 names each line and nothing is stored or sent', async () => {
     const { code } = await buildCampaign();
-    const res = await upload(t.http(), code, 'ok@council.example\nnot-an-address\n\nann@council,example.org,x\nbob@@council.example\n');
+    const res = await upload(
+      t.http(),
+      code,
+      'ok@council.example\nnot-an-address\n\nann@council,example.org,x\nbob@@council.example\n',
+    );
     assert.equal(res.status, 422);
     assert.equal(res.body.error.code, 'invalid_list');
-    assert.deepEqual(res.body.error.details.map((d: { line: number }) => d.line), [2, 4, 5]);
+    assert.deepEqual(
+      res.body.error.details.map((d: { line: number }) => d.line),
+      [2, 4, 5],
+    );
     assert.equal(await inviteesOf(code).countDocuments(), 0);
     await t.worker().drain();
     assert.equal(t.smtp().to('ok@council.example').length, 0);
@@ -79,10 +90,24 @@ describe('POST /api/v1/invitations/:code/list', () => {
 
   test('when the list is not UTF-8, then it is refused (400 for invalid bytes, 415 for another charset) and nothing is stored', async () => {
     const { code } = await buildCampaign();
-    const bytes = Buffer.concat([Buffer.from('ok@council.example\nren'), Buffer.from([0xe9]), Buffer.from('e@council.example\n')]);
-    const bad = await t.http().post(`/api/v1/invitations/${code}/list`).set('X-Test-Role', 'hr').set('Content-Type', 'text/csv').send(bytes);
+    const bytes = Buffer.concat([
+      Buffer.from('ok@council.example\nren'),
+      Buffer.from([0xe9]),
+      Buffer.from('e@council.example\n'),
+    ]);
+    const bad = await t
+      .http()
+      .post(`/api/v1/invitations/${code}/list`)
+      .set('X-Test-Role', 'hr')
+      .set('Content-Type', 'text/csv')
+      .send(bytes);
     assert.equal(bad.status, 400, JSON.stringify(bad.body));
-    const latin = await t.http().post(`/api/v1/invitations/${code}/list`).set('X-Test-Role', 'hr').set('Content-Type', 'text/csv; charset=iso-8859-1').send('ok@council.example\n');
+    const latin = await t
+      .http()
+      .post(`/api/v1/invitations/${code}/list`)
+      .set('X-Test-Role', 'hr')
+      .set('Content-Type', 'text/csv; charset=iso-8859-1')
+      .send('ok@council.example\n');
     assert.equal(latin.status, 415);
     assert.equal(await inviteesOf(code).countDocuments(), 0);
   });
@@ -94,14 +119,23 @@ describe('POST /api/v1/invitations/:code/list', () => {
     const second = await upload(t.http(), code, 'dai@council.example\neve@council.example\n');
     assert.deepEqual(second.body, { added: 1, alreadyListed: 1, duplicates: 0 });
     await t.worker().drain();
-    const to = t.smtp().received.filter((m) => /council\.example/.test(m.envelopeTo.join())).flatMap((m) => m.envelopeTo.map((a) => a.toLowerCase()));
-    assert.deepEqual(to.filter((a) => ['cara@council.example', 'dai@council.example', 'eve@council.example'].includes(a)).sort(),
-      ['cara@council.example', 'dai@council.example', 'eve@council.example']);
+    const to = t
+      .smtp()
+      .received.filter((m) => /council\.example/.test(m.envelopeTo.join()))
+      .flatMap((m) => m.envelopeTo.map((a) => a.toLowerCase()));
+    assert.deepEqual(
+      to.filter((a) => ['cara@council.example', 'dai@council.example', 'eve@council.example'].includes(a)).sort(),
+      ['cara@council.example', 'dai@council.example', 'eve@council.example'],
+    );
   });
 
   test('when the survey opens later, then invitations wait for its opening day', async () => {
     const opensOn = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
-    const { code } = await buildCampaign({ wave: 'later', opensOn, closesOn: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10) });
+    const { code } = await buildCampaign({
+      wave: 'later',
+      opensOn,
+      closesOn: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+    });
     await upload(t.http(), code, 'early@council.example').expect(201);
     await t.worker().drain();
     assert.equal(t.smtp().to('early@council.example').length, 0);
@@ -114,9 +148,17 @@ describe('POST /api/v1/invitations/:code/list', () => {
     const closed = await buildCampaign({ closedManually: true });
     assert.equal((await upload(t.http(), closed.code, 'x@council.example')).status, 409);
     const open = await buildCampaign({ pilot: '856' });
-    const res = await t.http().post(`/api/v1/invitations/${open.code}/list`).set('Content-Type', 'text/csv').send('x@council.example');
+    const res = await t
+      .http()
+      .post(`/api/v1/invitations/${open.code}/list`)
+      .set('Content-Type', 'text/csv')
+      .send('x@council.example');
     assert.equal(res.status, 403);
-    const json = await t.http().post(`/api/v1/invitations/${open.code}/list`).set('X-Test-Role', 'hr').send({ csv: 'x@council.example' });
+    const json = await t
+      .http()
+      .post(`/api/v1/invitations/${open.code}/list`)
+      .set('X-Test-Role', 'hr')
+      .send({ csv: 'x@council.example' });
     assert.equal(json.status, 415);
   });
 });

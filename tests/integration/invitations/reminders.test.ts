@@ -17,10 +17,12 @@ async function invited(addresses: string[]) {
   const { code } = await buildCampaign();
   await upload(t.http(), code, addresses.join('\n')).expect(201);
   await t.worker().drain();
-  const links = Object.fromEntries(addresses.map((a) => {
-    const text = t.smtp().to(a)[0]?.text ?? '';
-    return [a, { survey: surveyLink(text)![2]!, optOut: optOutLink(text)![1]! }];
-  }));
+  const links = Object.fromEntries(
+    addresses.map((a) => {
+      const text = t.smtp().to(a)[0]?.text ?? '';
+      return [a, { survey: surveyLink(text)![2]!, optOut: optOutLink(text)![1]! }];
+    }),
+  );
   return { code, links };
 }
 
@@ -33,7 +35,12 @@ describe('reminders', () => {
     const { code, links } = await invited([answered, optedOut, waiting]);
     const redemption = await redeemInvitation({ _id: code }, links[answered]!.survey, randomUUID());
     await redemption!.settle();
-    await t.http().post(`/unsubscribe/${links[optedOut]!.optOut}`).type('form').send({ 'List-Unsubscribe': 'One-Click' }).expect(200);
+    await t
+      .http()
+      .post(`/unsubscribe/${links[optedOut]!.optOut}`)
+      .type('form')
+      .send({ 'List-Unsubscribe': 'One-Click' })
+      .expect(200);
     await setReminders(code, [day(0)]).expect(200);
     assert.equal(await queueDueReminders(at10(day(0))), 1);
     await t.worker({ now: () => at10(day(0)) }).drain();
@@ -66,7 +73,7 @@ describe('reminders', () => {
     assert.equal(t.smtp().to(person).length, 2);
   });
 
-  test('when it is before nine in the morning, then the day\'s reminder waits', async () => {
+  test("when it is before nine in the morning, then the day's reminder waits", async () => {
     const { code } = await invited(['early@council.example']);
     await setReminders(code, [day(1)]).expect(200);
     assert.equal(await queueDueReminders(new Date(`${day(1)}T06:00:00Z`)), 0);
@@ -77,7 +84,10 @@ describe('reminders', () => {
     const { code } = await invited(['x@council.example']);
     const res = await setReminders(code, [day(3), day(30), day(-1)]);
     assert.equal(res.status, 400);
-    assert.deepEqual(res.body.error.details.map((d: { problem: string }) => d.problem.slice(0, 10)).sort(), [day(-1), day(30)].sort());
+    assert.deepEqual(
+      res.body.error.details.map((d: { problem: string }) => d.problem.slice(0, 10)).sort(),
+      [day(-1), day(30)].sort(),
+    );
   });
 });
 

@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import mongoose from 'mongoose';
 import { Campaign } from '../../../server/study/campaigns/model.js';
 import { todayInUk } from '../../../server/platform/dates.js';
-import { InvitationList, InvitationOptOut, InvitationToken, inviteeCollectionName } from '../../../server/invitations/model.js';
+import {
+  InvitationList,
+  InvitationOptOut,
+  InvitationToken,
+  inviteeCollectionName,
+} from '../../../server/invitations/model.js';
 import { addDays } from '../../../server/platform/dates.js';
 import { sweepExpiredLists } from '../../../server/invitations/retention.js';
 import { MailDone, Mailing, OutboxClaim } from '../../../server/mail/outbox/model.js';
@@ -45,8 +50,20 @@ describe('deleting email lists', () => {
   test('when a wave closed longer ago than the retention period, then its list and everything naming a person is deleted, and other lists stay', async () => {
     const early = await mailedList('855', 'w-early', day(3));
     const late = await mailedList('856', 'w-late', day(10));
-    assert.deepEqual(await sweepExpiredLists(at10(day(3 + RETENTION_DAYS)), RETENTION_DAYS), [], 'kept through the last day of retention');
-    assert.deepEqual(await traces(early), { list: true, addresses: true, tokens: 4, optOuts: 1, sent: 2, claims: 2, mailings: 1 });
+    assert.deepEqual(
+      await sweepExpiredLists(at10(day(3 + RETENTION_DAYS)), RETENTION_DAYS),
+      [],
+      'kept through the last day of retention',
+    );
+    assert.deepEqual(await traces(early), {
+      list: true,
+      addresses: true,
+      tokens: 4,
+      optOuts: 1,
+      sent: 2,
+      claims: 2,
+      mailings: 1,
+    });
     assert.deepEqual(await sweepExpiredLists(at10(day(4 + RETENTION_DAYS)), RETENTION_DAYS), [early]);
     assert.deepEqual(await traces(early), gone);
     assert.equal((await traces(late)).addresses, true);
@@ -70,7 +87,12 @@ describe('deleting email lists', () => {
     assert.equal(status.body.listed, 2);
     assert.equal(status.body.optedOutOfReminders, 1);
     assert.match(status.body.anonymity, /who has taken part/);
-    await t.http().put(`/api/v1/invitations/${code}/reminders`).set('X-Test-Role', 'hr').send({ dates: [day(1)] }).expect(200);
+    await t
+      .http()
+      .put(`/api/v1/invitations/${code}/reminders`)
+      .set('X-Test-Role', 'hr')
+      .send({ dates: [day(1)] })
+      .expect(200);
     await t.http().delete(`/api/v1/invitations/${code}/list`).set('X-Test-Role', 'hr').expect(204);
     assert.deepEqual(await traces(code), gone);
     const before = t.smtp().received.length;

@@ -19,7 +19,12 @@ async function listOf(n: number, tag = randomUUID().slice(0, 8)) {
 
 function clock() {
   let now = Date.now();
-  return { now: () => new Date(now), advance: (ms: number) => { now += ms; } };
+  return {
+    now: () => new Date(now),
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 const receivedFor = (addresses: string[]) => t.smtp().received.filter((m) => addresses.includes(m.envelopeTo[0]!));
@@ -40,7 +45,10 @@ describe('the outbox', () => {
     assert.equal(receivedFor(addresses).length, 0);
     const waiting = await OutboxMessage.find().lean();
     assert.equal(waiting.length, 5);
-    assert.ok(waiting.every((m) => m.attempts === 0), 'an outage uses no attempt');
+    assert.ok(
+      waiting.every((m) => m.attempts === 0),
+      'an outage uses no attempt',
+    );
     assert.equal(await MailProblem.countDocuments(), 0);
     time.advance(minutes(10));
     await worker.drain();
@@ -87,7 +95,11 @@ describe('the outbox', () => {
     const [problem] = status.body.problems;
     assert.equal(problem.state, 'unknown');
     assert.equal(problem.to, addresses[0]);
-    await t.http().post(`/api/v1/invitations/${code}/problems/${encodeURIComponent(problem.id)}/resend`).set('X-Test-Role', 'hr').expect(202);
+    await t
+      .http()
+      .post(`/api/v1/invitations/${code}/problems/${encodeURIComponent(problem.id)}/resend`)
+      .set('X-Test-Role', 'hr')
+      .expect(202);
     await worker.drain();
     const got = receivedFor(addresses);
     assert.equal(got.length, 2);

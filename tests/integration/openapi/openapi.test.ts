@@ -12,9 +12,12 @@ describe('GET /api/v1/openapi.json', () => {
     const { code } = await buildCampaign({ pilot: '855', wave: 'w1' });
     const spec = (await http().get('/api/v1/openapi.json').expect(200)).body;
     assert.equal(spec.openapi, '3.1.0');
-    const samples = (path: string) => path
-      .replace('{code}', /campaigns|invitations/.test(path) ? code : '855')
-      .replace('{year}', '2026').replace('{id}', 'w1').replace('{email}', 'someone@example.org');
+    const samples = (path: string) =>
+      path
+        .replace('{code}', /campaigns|invitations/.test(path) ? code : '855')
+        .replace('{year}', '2026')
+        .replace('{id}', 'w1')
+        .replace('{email}', 'someone@example.org');
     for (const [path, ops] of Object.entries(spec.paths as Record<string, Record<string, Operation>>)) {
       for (const [method, op] of Object.entries(ops)) {
         let url = samples(path);
@@ -24,7 +27,10 @@ describe('GET /api/v1/openapi.json', () => {
         const client = op.security ? await staff({ role: 'admin' }) : http();
         const req = client[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
         const res = method === 'get' || method === 'delete' ? await req : await req.send({});
-        assert.ok(Object.keys(op.responses).includes(String(res.status)), `${method.toUpperCase()} ${url} answered ${res.status}, documented: ${Object.keys(op.responses)}`);
+        assert.ok(
+          Object.keys(op.responses).includes(String(res.status)),
+          `${method.toUpperCase()} ${url} answered ${res.status}, documented: ${Object.keys(op.responses)}`,
+        );
         assert.doesNotMatch(JSON.stringify(res.body), /No API route/);
       }
     }

@@ -12,7 +12,11 @@ describe('the embedded database', () => {
     try {
       const coll = client.db(databaseNameFor(import.meta.url)).collection('roundtrip_raw');
       await coll.insertOne({ _id: 'a' as never, answers: { js_overall: 4 }, tags: ['x', 'y'] });
-      assert.deepEqual(await coll.findOne({ _id: 'a' as never }), { _id: 'a', answers: { js_overall: 4 }, tags: ['x', 'y'] });
+      assert.deepEqual(await coll.findOne({ _id: 'a' as never }), {
+        _id: 'a',
+        answers: { js_overall: 4 },
+        tags: ['x', 'y'],
+      });
       const hello = await client.db('admin').command({ hello: 1 });
       assert.equal(hello.isWritablePrimary, true);
     } finally {

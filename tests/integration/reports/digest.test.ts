@@ -13,7 +13,10 @@ const t = useMailTest(import.meta.url);
 
 async function respond(code: string, n: number) {
   for (let i = 0; i < n; i++) {
-    await supertest(t.app).post(`/api/v1/campaigns/${code}/responses`).send({ submissionId: randomUUID(), answers: buildAnswers() }).expect(201);
+    await supertest(t.app)
+      .post(`/api/v1/campaigns/${code}/responses`)
+      .send({ submissionId: randomUUID(), answers: buildAnswers() })
+      .expect(201);
   }
 }
 
@@ -25,7 +28,10 @@ describe('the weekly HR lead digest', () => {
     await respond(big.code, 12);
     await respond(small.code, 3);
     const deps = {
-      listRecipients: async () => [{ email: 'lead@council.example', councilCodes: ['855', '856', '857'] }, { email: 'idle@council.example', councilCodes: ['857'] }],
+      listRecipients: async () => [
+        { email: 'lead@council.example', councilCodes: ['855', '856', '857'] },
+        { email: 'idle@council.example', councilCodes: ['857'] },
+      ],
       minGroupSize: 10,
       flush: () => t.tallier.flush(),
     };
@@ -51,9 +57,12 @@ describe('the weekly HR lead digest', () => {
     await createStaffUser({ role: 'hr_lead', pilots: ['855', '856'], email: 'lead@council.example' });
     await createStaffUser({ role: 'hr_lead', pilots: ['856'], email: 'other@council.example' });
     await createStaffUser({ role: 'researcher', email: 'research@council.example' });
-    assert.deepEqual((await hrLeadRecipients()).sort((a, b) => a.email.localeCompare(b.email)), [
-      { email: 'lead@council.example', councilCodes: ['855', '856'] },
-      { email: 'other@council.example', councilCodes: ['856'] },
-    ]);
+    assert.deepEqual(
+      (await hrLeadRecipients()).sort((a, b) => a.email.localeCompare(b.email)),
+      [
+        { email: 'lead@council.example', councilCodes: ['855', '856'] },
+        { email: 'other@council.example', councilCodes: ['856'] },
+      ],
+    );
   });
 });

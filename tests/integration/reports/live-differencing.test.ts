@@ -12,9 +12,14 @@ const { http, staff } = useTestApp(import.meta.url);
 describe('GET /api/v1/pilots/:code/summary read twice during a wave', () => {
   test('when one response arrives between two reads, then the two summaries do not differ by that one respondent', async () => {
     const { code, pilotCode, waveId } = await buildCampaign({ pilot: '855', wave: 'w1' });
-    await submitAll(http, code, times(10, (i) => buildAnswers({ js_overall: 1 + (i % 5) })));
+    await submitAll(
+      http,
+      code,
+      times(10, (i) => buildAnswers({ js_overall: 1 + (i % 5) })),
+    );
     const reader = await staff();
-    const read = async () => (await reader.get(`/api/v1/pilots/${pilotCode}/summary`).query({ wave: waveId }).expect(200)).body;
+    const read = async () =>
+      (await reader.get(`/api/v1/pilots/${pilotCode}/summary`).query({ wave: waveId }).expect(200)).body;
     const first = await read();
     assert.equal(first.responses.n, 0, 'today is not complete, so nothing of it is published yet');
     assert.equal(first.resultsPublished, false);

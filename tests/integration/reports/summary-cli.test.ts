@@ -15,9 +15,18 @@ type Run = { code: number; stdout: string; stderr: string };
 
 // The scripts as `npm run` starts them, on this file's database and nothing else from our environment.
 async function runScript(script: string, args: string[] = []): Promise<Run> {
-  const env = { MONGODB_URI: testDatabaseUri(), DB_NAME: databaseNameFor(import.meta.url), PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
+  const env = {
+    MONGODB_URI: testDatabaseUri(),
+    DB_NAME: databaseNameFor(import.meta.url),
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+  };
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, env, timeout: 60_000 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, ...args], {
+      cwd: root,
+      env,
+      timeout: 60_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -27,7 +36,11 @@ async function runScript(script: string, args: string[] = []): Promise<Run> {
 
 async function councilWithResponses() {
   const { code, pilotCode, waveId } = await buildCampaign({ pilot: '855', wave: 'w-cli', headcount: 40 });
-  await submitAll(http, code, times(14, (i) => buildAnswers({ js_overall: 1 + (i % 5), recommend_employer: i % 11 })));
+  await submitAll(
+    http,
+    code,
+    times(14, (i) => buildAnswers({ js_overall: 1 + (i % 5), recommend_employer: i % 11 })),
+  );
   return { pilotCode, waveId };
 }
 
@@ -35,7 +48,9 @@ describe('npm run summary', () => {
   test('when asked for JSON, then it prints exactly what the HTTP summary returns', async () => {
     const { pilotCode, waveId } = await councilWithResponses();
     await closeWaves();
-    const viaHttp = (await (await staff()).get(`/api/v1/pilots/${pilotCode}/summary`).query({ wave: waveId }).expect(200)).body;
+    const viaHttp = (
+      await (await staff()).get(`/api/v1/pilots/${pilotCode}/summary`).query({ wave: waveId }).expect(200)
+    ).body;
     const run = await runScript('scripts/summary.ts', ['--pilot', pilotCode, '--wave', waveId, '--json']);
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(JSON.parse(run.stdout), viaHttp);

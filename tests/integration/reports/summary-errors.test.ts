@@ -26,19 +26,31 @@ describe('GET /api/v1/pilots/:code/summary errors', () => {
     await buildCampaign({ pilot: '855', wave: 'w1' });
     const reader = await staff();
     const named = (d: Detail, name: string) => d.field === name || d.problem.includes(name);
-    for (const [query, name] of [['', 'wave'], ['?wave=', 'wave'], ['?wave=w1&wave=w2', 'wave'], ['?wave=w1&council=855', 'council']]) {
+    for (const [query, name] of [
+      ['', 'wave'],
+      ['?wave=', 'wave'],
+      ['?wave=w1&wave=w2', 'wave'],
+      ['?wave=w1&council=855', 'council'],
+    ]) {
       const res = await reader.get(`/api/v1/pilots/855/summary${query}`);
       assert.equal(res.status, 400, query);
       assert.equal(res.body.error.code, 'invalid_request', query);
-      assert.ok((res.body.error.details as Detail[]).some((d) => named(d, name!)), `${query}: ${JSON.stringify(res.body.error.details)}`);
+      assert.ok(
+        (res.body.error.details as Detail[]).some((d) => named(d, name!)),
+        `${query}: ${JSON.stringify(res.body.error.details)}`,
+      );
     }
     const missing = await reader.get('/api/v1/pilots/855/summary').expect(400);
-    assert.deepEqual(missing.body.error.details.map((d: Detail) => d.field), ['wave']);
+    assert.deepEqual(
+      missing.body.error.details.map((d: Detail) => d.field),
+      ['wave'],
+    );
   });
 
   test('when a known council has no responses in a known wave, then 200 says 0 and publishes no statistic', async () => {
     const { pilotCode, waveId } = await buildCampaign({ pilot: '855', wave: 'w1' });
-    const body = (await (await staff()).get(`/api/v1/pilots/${pilotCode}/summary`).query({ wave: waveId }).expect(200)).body;
+    const body = (await (await staff()).get(`/api/v1/pilots/${pilotCode}/summary`).query({ wave: waveId }).expect(200))
+      .body;
     assert.equal(body.responses.n, 0);
     assert.deepEqual(body.responses.progress, []);
     assert.equal(body.scales, undefined);
@@ -60,7 +72,10 @@ describe('GET /api/v1/pilots/:code/summary errors', () => {
 describe('GET /api/v1/comparisons errors', () => {
   test('when ?wave is missing, then 400 names the field', async () => {
     const res = await (await staff()).get('/api/v1/comparisons').expect(400);
-    assert.ok((res.body.error.details as Detail[]).some((d) => d.field === 'wave'), JSON.stringify(res.body));
+    assert.ok(
+      (res.body.error.details as Detail[]).some((d) => d.field === 'wave'),
+      JSON.stringify(res.body),
+    );
   });
 
   test('when the wave or the baseline is unknown, then 404 names it', async () => {

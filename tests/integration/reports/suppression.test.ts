@@ -5,20 +5,29 @@ import { buildAnswers, buildCampaign, buildCouncil, closeWaves } from '../../hel
 import { keysIn, submitAll, times } from '../../helpers/submit.js';
 
 const { http, staff } = useTestApp(import.meta.url);
-const answers = (k: number, js: (i: number) => number) => times(k, (i) => buildAnswers({ js_overall: js(i), leave_intent_12m: 1 + (i % 5) }));
+const answers = (k: number, js: (i: number) => number) =>
+  times(k, (i) => buildAnswers({ js_overall: js(i), leave_intent_12m: 1 + (i % 5) }));
 
 // Baseline w1: 855 (pilot) 10, 857 (comparison) 10. Wave w2: pilot arm 855 with 12 and 856 with
 // 9 (below the minimum); comparison arm 857 with 11 and 858 with exactly 10.
 async function twoWaves() {
   const plan: [string, string, number, 'pilot' | 'comparison'][] = [
-    ['855', 'w1', 10, 'pilot'], ['857', 'w1', 10, 'comparison'],
-    ['855', 'w2', 12, 'pilot'], ['856', 'w2', 9, 'pilot'], ['857', 'w2', 11, 'comparison'], ['858', 'w2', 10, 'comparison'],
+    ['855', 'w1', 10, 'pilot'],
+    ['857', 'w1', 10, 'comparison'],
+    ['855', 'w2', 12, 'pilot'],
+    ['856', 'w2', 9, 'pilot'],
+    ['857', 'w2', 11, 'comparison'],
+    ['858', 'w2', 10, 'comparison'],
   ];
   for (const [pilot, wave, k, arm] of plan) {
     const { code } = await buildCampaign({ pilot, wave });
     await buildCouncil({ code: pilot, arm });
     // 856's nine all answer 1, so any trace of them would pull the pilot arm's mean off 855's
-    await submitAll(http, code, answers(k, (i) => (pilot === '856' ? 1 : 1 + (i % 5))));
+    await submitAll(
+      http,
+      code,
+      answers(k, (i) => (pilot === '856' ? 1 : 1 + (i % 5))),
+    );
   }
 }
 
@@ -35,7 +44,10 @@ describe('GET /api/v1/comparisons with a council below the minimum', () => {
       pilot: { included: ['855'], excludedBelowMinimum: ['856'] },
       comparison: { included: ['857', '858'], excludedBelowMinimum: [] },
     });
-    assert.deepEqual(body.arms.baseline, { pilot: { included: ['855'], excludedBelowMinimum: [] }, comparison: { included: ['857'], excludedBelowMinimum: [] } });
+    assert.deepEqual(body.arms.baseline, {
+      pilot: { included: ['855'], excludedBelowMinimum: [] },
+      comparison: { included: ['857'], excludedBelowMinimum: [] },
+    });
 
     const rows = body.councils.wave as Row[];
     const small = rows.find((r) => r.code === '856')!;
@@ -60,8 +72,16 @@ describe('GET /api/v1/comparisons with a council below the minimum', () => {
     const a = await buildCampaign({ pilot: '855', wave: 'w2' });
     const b = await buildCampaign({ pilot: '857', wave: 'w2' });
     await buildCouncil({ code: '857', arm: 'comparison' });
-    await submitAll(http, a.code, answers(8, (i) => 1 + (i % 5)));
-    await submitAll(http, b.code, answers(12, (i) => 1 + (i % 5)));
+    await submitAll(
+      http,
+      a.code,
+      answers(8, (i) => 1 + (i % 5)),
+    );
+    await submitAll(
+      http,
+      b.code,
+      answers(12, (i) => 1 + (i % 5)),
+    );
     await closeWaves();
     const body = (await (await staff()).get('/api/v1/comparisons').query({ wave: 'w2' }).expect(200)).body;
     assert.deepEqual(body.arms.wave.pilot, { included: [], excludedBelowMinimum: ['855'] });
@@ -75,20 +95,31 @@ describe('GET /api/v1/comparisons with a council below the minimum', () => {
 describe('GET /api/v1/pilots/:code/summary below the minimum', () => {
   test('when a council has 9 responses, then its summary carries no n and no statistics', async () => {
     const { code, pilotCode, waveId } = await buildCampaign({ pilot: '856', wave: 'w2', headcount: 30 });
-    await submitAll(http, code, answers(9, (i) => 1 + (i % 5)));
+    await submitAll(
+      http,
+      code,
+      answers(9, (i) => 1 + (i % 5)),
+    );
     await closeWaves();
-    const body = (await (await staff()).get(`/api/v1/pilots/${pilotCode}/summary`).query({ wave: waveId }).expect(200)).body;
+    const body = (await (await staff()).get(`/api/v1/pilots/${pilotCode}/summary`).query({ wave: waveId }).expect(200))
+      .body;
     assert.deepEqual(Object.keys(body).sort(), ['minGroupSize', 'pilot', 'responses', 'survey', 'wave']);
     assert.deepEqual(body.responses, { suppressed: true, note: 'fewer than 10 responses', headcount: 30 });
     assert.ok(!keysIn(body).includes('n'));
-    for (const key of ['scales', 'alpha', 'proportions', 'items', 'breakdowns', 'progress', 'rate']) assert.ok(!keysIn(body).includes(key), key);
+    for (const key of ['scales', 'alpha', 'proportions', 'items', 'breakdowns', 'progress', 'rate'])
+      assert.ok(!keysIn(body).includes(key), key);
   });
 
   test('when the tenth response arrives, then the summary is published with n = 10', async () => {
     const { code, pilotCode, waveId } = await buildCampaign({ pilot: '856', wave: 'w2' });
-    await submitAll(http, code, answers(10, (i) => 1 + (i % 5)));
+    await submitAll(
+      http,
+      code,
+      answers(10, (i) => 1 + (i % 5)),
+    );
     await closeWaves();
-    const body = (await (await staff()).get(`/api/v1/pilots/${pilotCode}/summary`).query({ wave: waveId }).expect(200)).body;
+    const body = (await (await staff()).get(`/api/v1/pilots/${pilotCode}/summary`).query({ wave: waveId }).expect(200))
+      .body;
     assert.equal(body.responses.n, 10);
     // js_overall 1..5 twice: mean 3
     assert.equal(body.scales.find((s: { id: string }) => s.id === 'js_overall').mean, 3);

@@ -24,16 +24,33 @@ describe('submissions written together', () => {
     const twice = submission();
     const fresh = Array.from({ length: 6 }, submission);
     const [first, second, retry, elsewhere, ...rest] = await Promise.all([
-      post(a.code, twice), post(a.code, twice), post(a.code, stored), post(b.code, stored), ...fresh.map((f) => post(a.code, f)),
+      post(a.code, twice),
+      post(a.code, twice),
+      post(a.code, stored),
+      post(b.code, stored),
+      ...fresh.map((f) => post(a.code, f)),
     ]);
-    assert.deepEqual([first!.status, second!.status].sort(), [200, 201], 'the same id twice: stored once, the other answered from it');
+    assert.deepEqual(
+      [first!.status, second!.status].sort(),
+      [200, 201],
+      'the same id twice: stored once, the other answered from it',
+    );
     assert.equal(retry!.status, 200);
     assert.equal(elsewhere!.status, 409);
-    assert.deepEqual(rest.map((r) => r.status), fresh.map(() => 201));
-    assert.deepEqual(rest.map((r) => r.body.id), fresh.map((f) => f.submissionId));
+    assert.deepEqual(
+      rest.map((r) => r.status),
+      fresh.map(() => 201),
+    );
+    assert.deepEqual(
+      rest.map((r) => r.body.id),
+      fresh.map((f) => f.submissionId),
+    );
     assert.equal(await SurveyResponse.countDocuments(), 8);
     await tallier.flush();
-    assert.deepEqual([...await storedAll()].map(([k, c]) => [k, c.n]), [['855|w1', 8]]);
+    assert.deepEqual(
+      [...(await storedAll())].map(([k, c]) => [k, c.n]),
+      [['855|w1', 8]],
+    );
     assert.deepEqual(await verifySummaries(testSurveys()), { groups: 1, pending: 0, differences: [] });
     assert.equal(await TallyQueue.countDocuments(), 0);
   });
@@ -41,7 +58,14 @@ describe('submissions written together', () => {
   test('when one document of a batch is refused by the database, then only its submission fails and the others are stored in the same insert', async () => {
     const { code, pilotCode, waveId } = await buildCampaign();
     const doc = (answers: Record<string, unknown>): ResponseDoc => ({
-      _id: randomUUID(), campaign: code, pilotCode, waveId, surveyId: 'staff-wellbeing', surveyVersion: 1, day: todayInUk(), answers,
+      _id: randomUUID(),
+      campaign: code,
+      pilotCode,
+      waveId,
+      surveyId: 'staff-wellbeing',
+      surveyVersion: 1,
+      day: todayInUk(),
+      answers,
     });
     // a key with a dot passes no validator of ours here, and the database refuses that one document
     const docs = [doc(buildAnswers()), doc({ 'refused.key': 1 }), doc(buildAnswers())];
@@ -49,8 +73,14 @@ describe('submissions written together', () => {
     try {
       const writer = createResponseWriter(tallier.handOff);
       const results = await Promise.allSettled(docs.map((d) => writer.store(d))); // the same turn of the event loop: one batch
-      assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled']);
-      assert.deepEqual(results.map((r) => (r.status === 'fulfilled' ? r.value : null)), [{ created: true }, null, { created: true }]);
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ['fulfilled', 'rejected', 'fulfilled'],
+      );
+      assert.deepEqual(
+        results.map((r) => (r.status === 'fulfilled' ? r.value : null)),
+        [{ created: true }, null, { created: true }],
+      );
       assert.equal(inserts.mock.callCount(), 1);
     } finally {
       inserts.mock.restore();
@@ -68,6 +98,9 @@ describe('submissions written together', () => {
     assert.equal(await TallyQueue.countDocuments(), 1, 'no lookup before queueing: the retry queues its id again');
     await tallier.flush();
     assert.equal(await TallyQueue.countDocuments(), 0);
-    assert.deepEqual([...await storedAll()].map(([k, c]) => [k, c.n]), [['855|w1', 1]]);
+    assert.deepEqual(
+      [...(await storedAll())].map(([k, c]) => [k, c.n]),
+      [['855|w1', 1]],
+    );
   });
 });

@@ -21,7 +21,11 @@ describe('respondent routes with a staff cookie', () => {
     clock.advance(31 * 60_000); // now idle-expired: reading it would delete it and clear the cookie
     const responses = [
       await http().get(`/api/v1/campaigns/${code}`).set('Cookie', cookie).expect(200),
-      await http().post(`/api/v1/campaigns/${code}/responses`).set('Cookie', cookie).send({ submissionId: randomUUID(), answers: buildAnswers() }).expect(201),
+      await http()
+        .post(`/api/v1/campaigns/${code}/responses`)
+        .set('Cookie', cookie)
+        .send({ submissionId: randomUUID(), answers: buildAnswers() })
+        .expect(201),
       await http().get(`/s/${code}`).set('Cookie', cookie).expect(200),
       await http().get('/s/unknown-link').set('Cookie', cookie).expect(404),
       await http().put(`/api/v1/campaigns/${code}`).set('Cookie', cookie).send({}).expect(404),
@@ -39,7 +43,11 @@ describe('respondent routes with a staff cookie', () => {
     for (const res of [
       await http().get(`/s/${code}`).expect(200),
       await http().get(`/api/v1/campaigns/${code}`).expect(200),
-      await http().post(`/api/v1/campaigns/${code}/responses`).send({ submissionId: randomUUID(), answers: buildAnswers() }).expect(201),
-    ]) assert.equal(res.headers['set-cookie'], undefined);
+      await http()
+        .post(`/api/v1/campaigns/${code}/responses`)
+        .send({ submissionId: randomUUID(), answers: buildAnswers() })
+        .expect(201),
+    ])
+      assert.equal(res.headers['set-cookie'], undefined);
   });
 });

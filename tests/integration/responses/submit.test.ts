@@ -6,19 +6,33 @@ import { useTestApp } from '../../helpers/app.js';
 import { buildAnswers, buildCampaign } from '../../helpers/factories.js';
 
 const { http } = useTestApp(import.meta.url);
-const post = (code: string, body: unknown) => http().post(`/api/v1/campaigns/${code}/responses`).send(body as object);
+const post = (code: string, body: unknown) =>
+  http()
+    .post(`/api/v1/campaigns/${code}/responses`)
+    .send(body as object);
 
 describe('POST /api/v1/campaigns/:code/responses', () => {
   test('when a valid response arrives, then it is stored once with the day and nothing about the sender', async () => {
     const { code, pilotCode, waveId, today } = await buildCampaign();
     const submissionId = randomUUID();
-    const res = await post(code, { submissionId, answers: buildAnswers() }).set('User-Agent', 'probe-agent/1.0').set('X-Forwarded-For', '203.0.113.9');
+    const res = await post(code, { submissionId, answers: buildAnswers() })
+      .set('User-Agent', 'probe-agent/1.0')
+      .set('X-Forwarded-For', '203.0.113.9');
     assert.equal(res.status, 201);
     assert.deepEqual(res.body, { id: submissionId });
     assert.equal(res.headers['set-cookie'], undefined);
     const stored = await SurveyResponse.find().lean();
     assert.equal(stored.length, 1);
-    assert.deepEqual(Object.keys(stored[0]!).sort(), ['_id', 'answers', 'campaign', 'day', 'pilotCode', 'surveyId', 'surveyVersion', 'waveId']);
+    assert.deepEqual(Object.keys(stored[0]!).sort(), [
+      '_id',
+      'answers',
+      'campaign',
+      'day',
+      'pilotCode',
+      'surveyId',
+      'surveyVersion',
+      'waveId',
+    ]);
     assert.equal(stored[0]!.day, today);
     assert.equal(stored[0]!.pilotCode, pilotCode);
     assert.equal(stored[0]!.waveId, waveId);
@@ -63,7 +77,10 @@ describe('POST /api/v1/campaigns/:code/responses', () => {
       const res = await post(code, { submissionId: randomUUID(), answers: buildAnswers(change) });
       assert.equal(res.status, 422, JSON.stringify(res.body));
       assert.equal(res.body.error.code, 'invalid_answers');
-      assert.ok(res.body.error.details.some((d: { question: string }) => d.question === question), JSON.stringify(res.body.error.details));
+      assert.ok(
+        res.body.error.details.some((d: { question: string }) => d.question === question),
+        JSON.stringify(res.body.error.details),
+      );
       assert.equal(await SurveyResponse.countDocuments(), 0);
     });
   }
@@ -72,7 +89,10 @@ describe('POST /api/v1/campaigns/:code/responses', () => {
     const { code } = await buildCampaign();
     for (const key of ['__proto__', 'constructor']) {
       const body = `{"submissionId":"${randomUUID()}","answers":{"js_overall":4,"${key}":{"polluted":true}}}`;
-      const res = await http().post(`/api/v1/campaigns/${code}/responses`).set('Content-Type', 'application/json').send(body);
+      const res = await http()
+        .post(`/api/v1/campaigns/${code}/responses`)
+        .set('Content-Type', 'application/json')
+        .send(body);
       assert.equal(res.status, 422, key);
     }
     assert.equal(await SurveyResponse.countDocuments(), 0);
@@ -95,7 +115,10 @@ describe('POST /api/v1/campaigns/:code/responses', () => {
     const { code } = await buildCampaign();
     const url = `/api/v1/campaigns/${code}/responses`;
     assert.equal((await http().post(url).set('Content-Type', 'application/json').send('{"submissionId":')).status, 400);
-    assert.equal((await post(code, { submissionId: randomUUID(), answers: { improve_one_thing: 'x'.repeat(200_000) } })).status, 413);
+    assert.equal(
+      (await post(code, { submissionId: randomUUID(), answers: { improve_one_thing: 'x'.repeat(200_000) } })).status,
+      413,
+    );
     assert.equal((await http().post(url).set('Content-Type', 'text/plain').send('hello')).status, 415);
     const missing = await post(code, { answers: buildAnswers() });
     assert.equal(missing.status, 400);
@@ -127,7 +150,9 @@ describe('GET /api/v1/campaigns/:code', () => {
   });
 
   test('when the campaign is unknown or closed, then 404 and 410', async () => {
-    await http().get(`/api/v1/campaigns/${'y'.repeat(32)}`).expect(404);
+    await http()
+      .get(`/api/v1/campaigns/${'y'.repeat(32)}`)
+      .expect(404);
     const { code } = await buildCampaign({ closedManually: true });
     const res = await http().get(`/api/v1/campaigns/${code}`).expect(410);
     assert.equal(res.body.error.code, 'gone');

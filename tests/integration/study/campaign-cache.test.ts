@@ -8,7 +8,8 @@ import { useTestApp } from '../../helpers/app.js';
 import { buildAnswers, buildCampaign } from '../../helpers/factories.js';
 
 const { http } = useTestApp(import.meta.url);
-const submit = (code: string) => http().post(`/api/v1/campaigns/${code}/responses`).send({ submissionId: randomUUID(), answers: buildAnswers() });
+const submit = (code: string) =>
+  http().post(`/api/v1/campaigns/${code}/responses`).send({ submissionId: randomUUID(), answers: buildAnswers() });
 const yesterday = () => new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -19,7 +20,10 @@ describe('campaigns as respondents see them', () => {
     const reads = mock.method(Campaign, 'findById');
     try {
       const replies = await Promise.all(Array.from({ length: 8 }, () => http().get(`/api/v1/campaigns/${code}`)));
-      assert.deepEqual(replies.map((r) => r.status), Array(8).fill(200));
+      assert.deepEqual(
+        replies.map((r) => r.status),
+        Array(8).fill(200),
+      );
       await submit(code).expect(201);
       assert.equal(reads.mock.callCount(), 1);
     } finally {

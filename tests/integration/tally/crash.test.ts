@@ -23,8 +23,18 @@ async function storeUncounted(count: number, { code, pilotCode, waveId }: Campai
     const _id = randomUUID();
     await TallyQueue.create({ _id });
     await SurveyResponse.create({
-      _id, campaign: code, pilotCode, waveId, surveyId: 'staff-wellbeing', surveyVersion: 1, day: i % 2 ? '2025-03-03' : '2025-03-04',
-      answers: buildAnswers({ js_overall: 1 + (i % 5), demo_role: i % 3 ? 'social_worker' : undefined, leave_looking: ['yes', 'no', 'prefer_not_to_say'][i % 3] }),
+      _id,
+      campaign: code,
+      pilotCode,
+      waveId,
+      surveyId: 'staff-wellbeing',
+      surveyVersion: 1,
+      day: i % 2 ? '2025-03-03' : '2025-03-04',
+      answers: buildAnswers({
+        js_overall: 1 + (i % 5),
+        demo_role: i % 3 ? 'social_worker' : undefined,
+        leave_looking: ['yes', 'no', 'prefer_not_to_say'][i % 3],
+      }),
     });
     ids.push(_id);
   }
@@ -37,7 +47,8 @@ async function dieMidBatch(ids: string[], applied: (part: string, group: string)
   await TallyBatch.create({ _id: batchId, ids });
   for (const [group, { pilotCode, waveId, parts }] of await countersFor(ids, surveys)) {
     for (const [part, counters] of Object.entries(parts)) {
-      if (applied(part, group)) await applyToSummary(batchId, summaryId(pilotCode, waveId, part), { pilotCode, waveId, part }, counters);
+      if (applied(part, group))
+        await applyToSummary(batchId, summaryId(pilotCode, waveId, part), { pilotCode, waveId, part }, counters);
     }
   }
   return batchId;
@@ -45,7 +56,11 @@ async function dieMidBatch(ids: string[], applied: (part: string, group: string)
 
 async function assertCountedOnce(expected: Record<string, number>) {
   assert.deepEqual(Object.fromEntries([...(await storedAll())].map(([k, c]) => [k, c.n])), expected);
-  assert.deepEqual(await verifySummaries(surveys), { groups: Object.keys(expected).length, pending: 0, differences: [] });
+  assert.deepEqual(await verifySummaries(surveys), {
+    groups: Object.keys(expected).length,
+    pending: 0,
+    differences: [],
+  });
   assert.equal(await TallyQueue.countDocuments(), 0);
   assert.equal(await TallyBatch.countDocuments(), 0);
 }
@@ -56,7 +71,11 @@ describe('tallyPending after a process died mid-batch', () => {
     const b = await storeUncounted(10, await buildCampaign({ pilot: '856' }));
     // all of 855's parts and only the main part of 856
     await dieMidBatch([...a, ...b], (part, group) => group.startsWith('855') || part === 'main');
-    assert.notDeepEqual((await verifySummaries(surveys)).differences, [], 'the half-applied batch is visible before recovery');
+    assert.notDeepEqual(
+      (await verifySummaries(surveys)).differences,
+      [],
+      'the half-applied batch is visible before recovery',
+    );
     assert.equal(await tallyPending(surveys), 22);
     await assertCountedOnce({ '855|w1': 12, '856|w1': 10 });
   });

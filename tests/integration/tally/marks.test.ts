@@ -14,10 +14,19 @@ const { http, tallier } = useTestApp(import.meta.url, {}, { recheckMarkedMs: 0 }
 const post = (code: string, body: object) => http().post(`/api/v1/campaigns/${code}/responses`).send(body);
 
 // What a database from before marks holds: responses counted and no longer queued, unmarked.
-async function storedEarlier(campaign: { code: string; pilotCode: string; waveId: string }, count: number): Promise<string[]> {
+async function storedEarlier(
+  campaign: { code: string; pilotCode: string; waveId: string },
+  count: number,
+): Promise<string[]> {
   const docs = Array.from({ length: count }, () => ({
-    _id: randomUUID(), campaign: campaign.code, pilotCode: campaign.pilotCode, waveId: campaign.waveId,
-    surveyId: 'staff-wellbeing', surveyVersion: 1, day: todayInUk(), answers: buildAnswers(),
+    _id: randomUUID(),
+    campaign: campaign.code,
+    pilotCode: campaign.pilotCode,
+    waveId: campaign.waveId,
+    surveyId: 'staff-wellbeing',
+    surveyVersion: 1,
+    day: todayInUk(),
+    answers: buildAnswers(),
   }));
   await SurveyResponse.collection.insertMany(docs as never[]);
   return docs.map((d) => d._id);
@@ -41,7 +50,7 @@ describe('responses stored before marks existed', () => {
     assert.equal(await TallyQueue.countDocuments(), 1, 'marked: queued again without a lookup');
     await tallier.flush();
     assert.equal(await TallyQueue.countDocuments(), 0);
-    assert.deepEqual([...await storedAll()], [], 'the earlier version counted it; it is not counted again');
+    assert.deepEqual([...(await storedAll())], [], 'the earlier version counted it; it is not counted again');
   });
 
   test('when earlier responses are marked while some are still queued, then only the counted ones are marked and the queued ones are counted once', async () => {
@@ -54,7 +63,10 @@ describe('responses stored before marks existed', () => {
     const marks = (await TallyMark.find().lean()).map((m) => m._id).sort();
     assert.deepEqual(marks, [...counted].sort());
     await tallier.flush();
-    assert.deepEqual([...await storedAll()].map(([k, c]) => [k, c.n]), [['855|w1', 1]]);
+    assert.deepEqual(
+      [...(await storedAll())].map(([k, c]) => [k, c.n]),
+      [['855|w1', 1]],
+    );
   });
 
   test('when the summaries are rebuilt, then every response is marked and a later retry is not counted twice', async () => {
@@ -65,6 +77,9 @@ describe('responses stored before marks existed', () => {
     assert.equal(await allStoredMarked(), true);
     await post(campaign.code, { submissionId: ids[0]!, answers: buildAnswers() }).expect(200);
     await tallier.flush();
-    assert.deepEqual([...await storedAll()].map(([k, c]) => [k, c.n]), [['855|w1', 4]]);
+    assert.deepEqual(
+      [...(await storedAll())].map(([k, c]) => [k, c.n]),
+      [['855|w1', 4]],
+    );
   });
 });

@@ -10,12 +10,18 @@ import { submitAll, times } from '../../helpers/submit.js';
 
 const { http, staff, tallier } = useTestApp(import.meta.url);
 // results are published once the wave has closed
-const summaryOf = async (pilot: string, wave: string) => (await closeWaves(), await (await staff()).get(`/api/v1/pilots/${pilot}/summary`).query({ wave }).expect(200)).body;
+const summaryOf = async (pilot: string, wave: string) =>
+  (await closeWaves(), await (await staff()).get(`/api/v1/pilots/${pilot}/summary`).query({ wave }).expect(200)).body;
 const post = (code: string, body: object) => http().post(`/api/v1/campaigns/${code}/responses`).send(body);
-const varied = (i: number) => buildAnswers({
-  js_overall: 1 + (i % 5), recommend_employer: i % 11, leave_intent_12m: 1 + ((i * 3) % 5), leave_looking: ['yes', 'no', 'prefer_not_to_say'][i % 3],
-  ...(i % 4 === 0 ? { practice_model: undefined, demo_role: undefined } : {}), ...(i % 7 === 0 ? { ons_life_satisfaction: undefined } : {}),
-});
+const varied = (i: number) =>
+  buildAnswers({
+    js_overall: 1 + (i % 5),
+    recommend_employer: i % 11,
+    leave_intent_12m: 1 + ((i * 3) % 5),
+    leave_looking: ['yes', 'no', 'prefer_not_to_say'][i % 3],
+    ...(i % 4 === 0 ? { practice_model: undefined, demo_role: undefined } : {}),
+    ...(i % 7 === 0 ? { ons_life_satisfaction: undefined } : {}),
+  });
 
 describe('summaries kept by the tally against a full recompute', () => {
   test('when responses arrive for several councils and waves with a retried submission, then verify finds no differences', async () => {
@@ -23,8 +29,16 @@ describe('summaries kept by the tally against a full recompute', () => {
     const b = await buildCampaign({ pilot: '856', wave: 'w1' });
     const c = await buildCampaign({ pilot: '855', wave: 'w2' });
     await submitAll(http, a.code, times(14, varied));
-    await submitAll(http, b.code, times(11, (i) => varied(i + 3)));
-    await submitAll(http, c.code, times(12, (i) => varied(i + 5)));
+    await submitAll(
+      http,
+      b.code,
+      times(11, (i) => varied(i + 3)),
+    );
+    await submitAll(
+      http,
+      c.code,
+      times(12, (i) => varied(i + 5)),
+    );
     // a retry after a lost acknowledgement: same submissionId, same answers
     const retried = { submissionId: randomUUID(), answers: varied(2) };
     assert.equal((await post(a.code, retried)).status, 201);
@@ -34,7 +48,11 @@ describe('summaries kept by the tally against a full recompute', () => {
     const result = await verifySummaries(testSurveys());
     assert.deepEqual(result, { groups: 3, pending: 0, differences: [] });
     const stored = await storedAll();
-    assert.deepEqual([...stored].map(([k, c]) => [k, c.n]).sort(), [['855|w1', 15], ['855|w2', 12], ['856|w1', 11]]);
+    assert.deepEqual([...stored].map(([k, c]) => [k, c.n]).sort(), [
+      ['855|w1', 15],
+      ['855|w2', 12],
+      ['856|w1', 11],
+    ]);
     assert.equal(await SurveyResponse.countDocuments(), 38);
     assert.equal(await TallyQueue.countDocuments(), 0);
     assert.equal((await summaryOf('855', 'w1')).responses.n, 15);
@@ -60,7 +78,9 @@ describe('summaries kept by the tally against a full recompute', () => {
     await tallier.flush();
     await Summary.updateOne({ _id: '855|w1|main' }, { $inc: { 'c.sc|js_overall|n': 1 } });
     const { differences } = await verifySummaries(testSurveys());
-    assert.deepEqual(differences, [{ pilotCode: '855', waveId: 'w1', key: 'sc|js_overall|n', stored: 4, recomputed: 3 }]);
+    assert.deepEqual(differences, [
+      { pilotCode: '855', waveId: 'w1', key: 'sc|js_overall|n', stored: 4, recomputed: 3 },
+    ]);
   });
 
   test('when the summaries are rebuilt from the raw responses, then the published summary is the same as the tallied one', async () => {
@@ -78,6 +98,7 @@ describe('summaries kept by the tally against a full recompute', () => {
 function stripFloatNoise(value: unknown): unknown {
   if (typeof value === 'number') return Number(value.toPrecision(12));
   if (Array.isArray(value)) return value.map(stripFloatNoise);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stripFloatNoise(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stripFloatNoise(v)]));
   return value;
 }

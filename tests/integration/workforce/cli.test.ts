@@ -13,14 +13,24 @@ useTestApp(import.meta.url);
 
 const root = resolve(import.meta.dirname, '../../..');
 // shared/ beside the repo (CI, local), else the identical copies the repo carries for its demo
-const dfeDir = existsSync(resolve(root, '../shared/data/dfe')) ? resolve(root, '../shared/data/dfe') : resolve(root, 'server/demo/data');
+const dfeDir = existsSync(resolve(root, '../shared/data/dfe'))
+  ? resolve(root, '../shared/data/dfe')
+  : resolve(root, 'server/demo/data');
 
 type Run = { code: number; stdout: string; stderr: string };
 
 async function runScript(script: string, file: string): Promise<Run> {
-  const env = { ...process.env, MONGODB_URI: testDatabaseUri(), DB_NAME: databaseNameFor(import.meta.url), LOG_LEVEL: 'silent' };
+  const env = {
+    ...process.env,
+    MONGODB_URI: testDatabaseUri(),
+    DB_NAME: databaseNameFor(import.meta.url),
+    LOG_LEVEL: 'silent',
+  };
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, file], { cwd: root, env });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, file], {
+      cwd: root,
+      env,
+    });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

@@ -29,10 +29,17 @@ const KEYS = ['turnoverRateFte', 'vacancyRateFte', 'agencyRateFte', 'caseloadFte
 describe('importIndicators', () => {
   test('when the real DfE file is imported, then every row is added with the published figures and its source', async () => {
     const summary = await importRealIndicators(new Date('2026-01-15T10:00:00Z'));
-    assert.deepEqual([summary.added, summary.updated.length, summary.unchanged, summary.skipped.length], [1463, 0, 0, 0]);
+    assert.deepEqual(
+      [summary.added, summary.updated.length, summary.unchanged, summary.skipped.length],
+      [1463, 0, 0, 0],
+    );
     for (const [code, year, values] of published) {
       const dfe = await figures('local_authority', code, year);
-      assert.deepEqual(KEYS.map((key) => dfe.measures[key]), values, `${code} ${year}`);
+      assert.deepEqual(
+        KEYS.map((key) => dfe.measures[key]),
+        values,
+        `${code} ${year}`,
+      );
       assert.equal(dfe.file, INDICATORS_FILE);
       assert.equal(dfe.importedAt.toISOString(), '2026-01-15T10:00:00.000Z');
     }
@@ -46,7 +53,9 @@ describe('importIndicators', () => {
     assert.equal((await figures('regional', 'E13000002', 2025)).measures.vacancyRateFte, 20.5);
     assert.equal(await WorkforceFigures.countDocuments({ level: 'national' }), 9);
     assert.equal(await WorkforceFigures.countDocuments({ level: 'regional' }), 99);
-    const joint = await WorkforceFigures.findById(workforceId({ level: 'local_authority', areaCode: '940 / 941', year: 2025 })).lean<WorkforceDoc>();
+    const joint = await WorkforceFigures.findById(
+      workforceId({ level: 'local_authority', areaCode: '940 / 941', year: 2025 }),
+    ).lean<WorkforceDoc>();
     assert.deepEqual(joint?.memberCodes, ['940', '941']);
   });
 

@@ -9,7 +9,9 @@ import { buildCouncil, SIGNED_IN, workforceHttp } from '../../helpers/workforce.
 useTestApp(import.meta.url);
 
 const put = (code: string, year: number | string, body: unknown) =>
-  workforceHttp().put(`/api/v1/pilots/${code}/workforce/${year}`).send(body as object);
+  workforceHttp()
+    .put(`/api/v1/pilots/${code}/workforce/${year}`)
+    .send(body as object);
 
 const yearOf = async (code: string, year: number) => {
   const res = await workforceHttp().get(`/api/v1/pilots/${code}/workforce`).expect(200);
@@ -40,7 +42,10 @@ describe('PUT /api/v1/pilots/:code/workforce/:year', () => {
     assert.equal(row.council.turnoverRateFte.value, 11.8);
     assert.equal(row.council.turnoverRateFte.source.file, 'csww_2025.csv');
     assert.deepEqual(row.council.turnoverRateFte.localEntry, { value: 12.5, source: local.body.source });
-    assert.equal((await WorkforceFigures.findOne({ areaCode: '394', year: 2025 }).lean())?.local?.measures.vacancyRateFte, 5.5);
+    assert.equal(
+      (await WorkforceFigures.findOne({ areaCode: '394', year: 2025 }).lean())?.local?.measures.vacancyRateFte,
+      5.5,
+    );
   });
 
   test('when a council records figures for a year DfE already has, then DfE still leads and the entry is shown beside', async () => {
@@ -74,7 +79,10 @@ describe('PUT /api/v1/pilots/:code/workforce/:year', () => {
       await buildCouncil();
       const res = await put('394', 2026, body).expect(400);
       assert.equal(res.body.error.code, 'invalid_request');
-      assert.ok(res.body.error.details.some((d: { field: string }) => d.field === field), JSON.stringify(res.body));
+      assert.ok(
+        res.body.error.details.some((d: { field: string }) => d.field === field),
+        JSON.stringify(res.body),
+      );
       assert.equal(await WorkforceFigures.countDocuments(), 0);
     });
   }

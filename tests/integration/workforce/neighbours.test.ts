@@ -13,7 +13,10 @@ const setOf = (code: string) => WorkforceNeighbours.findById(code).lean<Neighbou
 
 // Sunderland's row with its closest neighbour (807, Redcar and Cleveland) swapped for 393.
 const withSunderlandChanged = (): string =>
-  readDfeFile(NEIGHBOURS_FILE).replace('394,Sunderland,4,North East,807,Very close,393,', '394,Sunderland,4,North East,393,Very close,807,');
+  readDfeFile(NEIGHBOURS_FILE).replace(
+    '394,Sunderland,4,North East,807,Very close,393,',
+    '394,Sunderland,4,North East,393,Very close,807,',
+  );
 
 describe('importNeighbours', () => {
   test('when the real file is imported, then each council has its ten neighbours in rank order', async () => {
@@ -21,7 +24,10 @@ describe('importNeighbours', () => {
     assert.deepEqual([summary.councils, summary.added, summary.updated, summary.unchanged], [153, 153, 0, 0]);
     const set = await setOf('394');
     assert.equal(set?.name, 'Sunderland');
-    assert.deepEqual(set?.neighbours.map((n) => n.laCode), ['807', '393', '805', '372', '357', '880', '390', '840', '370', '354']);
+    assert.deepEqual(
+      set?.neighbours.map((n) => n.laCode),
+      ['807', '393', '805', '372', '357', '880', '390', '840', '370', '354'],
+    );
     // 'Close ' in the file, with its trailing space
     assert.equal((await setOf('301'))?.neighbours[0]?.closeness, 'Close');
   });
@@ -37,13 +43,19 @@ describe('importNeighbours', () => {
     const summary = await importNeighbours(withSunderlandChanged(), { file: 'sn_model_2026_wide.csv' });
     assert.deepEqual([summary.added, summary.updated, summary.unchanged], [0, 1, 152]);
     const set = await setOf('394');
-    assert.deepEqual(set?.neighbours.slice(0, 2).map((n) => n.laCode), ['393', '807']);
+    assert.deepEqual(
+      set?.neighbours.slice(0, 2).map((n) => n.laCode),
+      ['393', '807'],
+    );
     assert.equal(set?.file, 'sn_model_2026_wide.csv');
     assert.equal((await setOf('301'))?.file, NEIGHBOURS_FILE);
   });
 
   test('when the file is malformed, then the error names line and column and nothing is stored', async () => {
-    const broken = readDfeFile(NEIGHBOURS_FILE).replace('302,Barnet,3,London,320,Close ', '302,Barnet,3,London,320,Near');
+    const broken = readDfeFile(NEIGHBOURS_FILE).replace(
+      '302,Barnet,3,London,320,Close ',
+      '302,Barnet,3,London,320,Near',
+    );
     await assert.rejects(importNeighbours(broken, { file: 'broken.csv' }), (err: WorkforceFileError) => {
       assert.deepEqual([err.line, err.column], [3, 'SN_1P']);
       return true;

@@ -1,7 +1,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useTestApp } from '../../helpers/app.js';
-import { buildCouncil, importRealIndicators, importRealNeighbours, INDICATORS_FILE, workforceHttp } from '../../helpers/workforce.js';
+import {
+  buildCouncil,
+  importRealIndicators,
+  importRealNeighbours,
+  INDICATORS_FILE,
+  workforceHttp,
+} from '../../helpers/workforce.js';
 
 useTestApp(import.meta.url);
 
@@ -13,7 +19,14 @@ async function seedRealData() {
   await importRealNeighbours();
 }
 
-type YearRow = { year: number; areaCodes: string[]; council: Record<string, unknown>; neighbourMedian: Record<string, unknown>; armMean: Record<string, unknown> | null; england: Record<string, unknown> };
+type YearRow = {
+  year: number;
+  areaCodes: string[];
+  council: Record<string, unknown>;
+  neighbourMedian: Record<string, unknown>;
+  armMean: Record<string, unknown> | null;
+  england: Record<string, unknown>;
+};
 
 async function series(code: string) {
   const res = await workforceHttp().get(`/api/v1/pilots/${code}/workforce`).expect(200);
@@ -32,11 +45,18 @@ describe('GET /api/v1/pilots/:code/workforce', () => {
     await buildCouncil({ _id: '855', name: 'Leicestershire', arm: 'pilot' });
     const { body, year } = await series('394');
     assert.deepEqual(body.council, { code: '394', name: 'Sunderland', arm: 'pilot', inStudy: true });
-    assert.deepEqual(body.years.map((r: YearRow) => r.year), [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    assert.deepEqual(
+      body.years.map((r: YearRow) => r.year),
+      [2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025],
+    );
     assert.equal(body.neighbours.councils.length, 10);
     const y2025 = year(2025);
     assert.deepEqual(y2025.council.turnoverRateFte, { value: 11.8, source: dfeSource });
-    assert.deepEqual(y2025.council.agencyRateFte, { symbol: 'low', meaning: 'rounds to 0 but is not 0', source: dfeSource });
+    assert.deepEqual(y2025.council.agencyRateFte, {
+      symbol: 'low',
+      meaning: 'rounds to 0 but is not 0',
+      source: dfeSource,
+    });
     // 807 18.9, 393 9.1, 805 11.5, 372 13.6, 357 18.3, 880 13, 390 16, 840 7.7, 370 8, 354 16.6 -> (13 + 13.6) / 2
     assert.deepEqual(y2025.neighbourMedian.turnoverRateFte, { value: 13.3, contributors: 10 });
     // Sunderland 11.8 and Leicestershire 8.3
@@ -44,7 +64,11 @@ describe('GET /api/v1/pilots/:code/workforce', () => {
     // Sunderland's 'low' agency rate is no number; Leicestershire's 11.6 is all the arm has
     assert.deepEqual(y2025.armMean?.agencyRateFte, { value: 11.6, contributors: 1 });
     assert.deepEqual(y2025.england.turnoverRateFte, { value: 11.8, source: dfeSource });
-    assert.deepEqual(year(2024).council.turnoverRateFte, { symbol: 'u', meaning: 'low reliability; value withheld', source: dfeSource });
+    assert.deepEqual(year(2024).council.turnoverRateFte, {
+      symbol: 'u',
+      meaning: 'low reliability; value withheld',
+      source: dfeSource,
+    });
   });
 
   test('when neighbours publish symbols, then the median leaves them out and says how many contributed', async () => {

@@ -6,18 +6,29 @@ import { createLoginLimiter, limitSignIn } from '../../../server/accounts/login-
 function limiter() {
   let now = 1_000_000;
   const l = createLoginLimiter({ windowMs: 15 * 60_000, perEmail: 3, perAddress: 5 }, () => now);
-  return { l, advance: (ms: number) => { now += ms; } };
+  return {
+    l,
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 describe('createLoginLimiter', () => {
   test('when an email has had 3 attempts in the window, then the 4th is refused from any address', () => {
     const { l } = limiter();
-    assert.deepEqual([1, 2, 3, 4].map((i) => l.attempt('a@x.org', `10.0.0.${i}`)), [true, true, true, false]);
+    assert.deepEqual(
+      [1, 2, 3, 4].map((i) => l.attempt('a@x.org', `10.0.0.${i}`)),
+      [true, true, true, false],
+    );
   });
 
   test('when an address has had 5 attempts, then the 6th is refused for any email', () => {
     const { l } = limiter();
-    assert.deepEqual([1, 2, 3, 4, 5, 6].map((i) => l.attempt(`u${i}@x.org`, '10.0.0.1')), [true, true, true, true, true, false]);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 6].map((i) => l.attempt(`u${i}@x.org`, '10.0.0.1')),
+      [true, true, true, true, true, false],
+    );
     assert.equal(l.attempt('u1@x.org', '10.0.0.2'), true);
   });
 
@@ -45,7 +56,13 @@ describe('createLoginLimiter', () => {
     const guard = limitSignIn(l);
     const call = (email: unknown) => {
       let passed = false;
-      try { guard({ body: { email }, ip: '10.0.0.1' } as Request, { set: () => {} } as unknown as Response, () => { passed = true; }); } catch { /* 429 */ }
+      try {
+        guard({ body: { email }, ip: '10.0.0.1' } as Request, { set: () => {} } as unknown as Response, () => {
+          passed = true;
+        });
+      } catch {
+        /* 429 */
+      }
       return passed;
     };
     const long = 'a'.repeat(254);
@@ -54,7 +71,13 @@ describe('createLoginLimiter', () => {
 
   test('when attempts carry no email, then only their address counts them', () => {
     const { l } = limiter();
-    assert.deepEqual([1, 2, 3, 4].map((i) => l.attempt('', `10.0.0.${i}`)), [true, true, true, true]);
-    assert.deepEqual([1, 2, 3, 4, 5, 6].map(() => l.attempt('', '10.0.0.9')), [true, true, true, true, true, false]);
+    assert.deepEqual(
+      [1, 2, 3, 4].map((i) => l.attempt('', `10.0.0.${i}`)),
+      [true, true, true, true],
+    );
+    assert.deepEqual(
+      [1, 2, 3, 4, 5, 6].map(() => l.attempt('', '10.0.0.9')),
+      [true, true, true, true, true, false],
+    );
   });
 });

@@ -36,7 +36,10 @@ describe('NewUser', () => {
     for (const input of [{ role: 'admin', pilots: ['855'] }, { role: 'hr_lead' }]) {
       const result = NewUser.safeParse({ email: 'a@x.org', ...input });
       assert.equal(result.success, false);
-      assert.deepEqual(result.error?.issues.map((i) => i.path.join('.')), ['pilots']);
+      assert.deepEqual(
+        result.error?.issues.map((i) => i.path.join('.')),
+        ['pilots'],
+      );
     }
   });
 });

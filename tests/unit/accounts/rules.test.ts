@@ -1,6 +1,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { canEditCouncil, canReadCouncil, normaliseEmail, sameToken, sessionExpired, type StaffUser } from '../../../server/accounts/rules.js';
+import {
+  canEditCouncil,
+  canReadCouncil,
+  normaliseEmail,
+  sameToken,
+  sessionExpired,
+  type StaffUser,
+} from '../../../server/accounts/rules.js';
 
 const admin: StaffUser = { email: 'a@x.org', role: 'admin', pilots: [] };
 const researcher: StaffUser = { email: 'r@x.org', role: 'researcher', pilots: [] };
@@ -12,8 +19,14 @@ describe('council access', () => {
   });
 
   test('when an HR lead asks, then only their own councils are readable and editable', () => {
-    assert.deepEqual(['855', '856', '935'].map((c) => canReadCouncil(lead, c)), [true, true, false]);
-    assert.deepEqual(['855', '935'].map((c) => canEditCouncil(lead, c)), [true, false]);
+    assert.deepEqual(
+      ['855', '856', '935'].map((c) => canReadCouncil(lead, c)),
+      [true, true, false],
+    );
+    assert.deepEqual(
+      ['855', '935'].map((c) => canEditCouncil(lead, c)),
+      [true, false],
+    );
   });
 
   test('when a researcher asks to edit, then no; an admin may edit any council', () => {
@@ -25,7 +38,10 @@ describe('council access', () => {
 describe('sessionExpired', () => {
   const limits = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
   const t0 = Date.UTC(2026, 0, 1, 9);
-  const at = (createdMin: number, seenMin: number) => ({ createdAt: new Date(t0 + createdMin * 60_000), lastSeenAt: new Date(t0 + seenMin * 60_000) });
+  const at = (createdMin: number, seenMin: number) => ({
+    createdAt: new Date(t0 + createdMin * 60_000),
+    lastSeenAt: new Date(t0 + seenMin * 60_000),
+  });
 
   test('when the last request was 29 minutes ago, then it is live; at 30 minutes, then it has expired', () => {
     assert.equal(sessionExpired(at(0, 0), t0 + 29 * 60_000, limits), false);

@@ -14,6 +14,9 @@ describe('CSV cells', () => {
 
   test('when a row has commas, quotes, new lines and blanks, then it reads back the same', () => {
     const line = csvLine(['a, b', 'say "hi"', 'two\nlines', null, 4.5]);
-    assert.deepEqual(parseCsv(line.replace(/\r\n$/, '')).map((r) => r.fields), [['a, b', 'say "hi"', 'two\nlines', '', '4.5']]);
+    assert.deepEqual(
+      parseCsv(line.replace(/\r\n$/, '')).map((r) => r.fields),
+      [['a, b', 'say "hi"', 'two\nlines', '', '4.5']],
+    );
   });
 });

@@ -18,22 +18,31 @@ function shownRoles(groups: Record<string, Record<string, number>>, min = 10): R
   }
   const shown = shownBands(layout, tally.counts, min);
   const valueOf = new Map(layout.columns[role]!.codes.map((c) => [c.code, c.value]));
-  return Object.fromEntries([...shown].map(([key, cols]) => [key, [...cols.get(role)!].map((code) => String(valueOf.get(code))).sort()]));
+  return Object.fromEntries(
+    [...shown].map(([key, cols]) => [key, [...cols.get(role)!].map((code) => String(valueOf.get(code))).sort()]),
+  );
 }
 
 describe('demographic disclosure control', () => {
   test('when one band is below the minimum, then it is merged with the smallest shown band so the merged group is not small', () => {
     // team_manager 3 is suppressed; 3 < 10, so social_worker (12, the smallest shown) is merged too: 15 in "other"
-    assert.deepEqual(shownRoles({ '855|w1': { social_worker: 12, team_manager: 3, senior_practitioner: 20 } }), { '855|w1': ['senior_practitioner'] });
+    assert.deepEqual(shownRoles({ '855|w1': { social_worker: 12, team_manager: 3, senior_practitioner: 20 } }), {
+      '855|w1': ['senior_practitioner'],
+    });
   });
 
   test('when the small bands add up to the minimum, then only they are merged', () => {
     // 6 + 5 = 11 >= 10
-    assert.deepEqual(shownRoles({ '855|w1': { social_worker: 30, team_manager: 6, asye: 5 } }), { '855|w1': ['social_worker'] });
+    assert.deepEqual(shownRoles({ '855|w1': { social_worker: 30, team_manager: 6, asye: 5 } }), {
+      '855|w1': ['social_worker'],
+    });
   });
 
   test('when a band is large overall but small in one council, then it is merged in that council only', () => {
-    const shown = shownRoles({ '855|w1': { social_worker: 30, team_manager: 20 }, '856|w1': { social_worker: 30, team_manager: 4, asye: 7 } });
+    const shown = shownRoles({
+      '855|w1': { social_worker: 30, team_manager: 20 },
+      '856|w1': { social_worker: 30, team_manager: 4, asye: 7 },
+    });
     assert.deepEqual(shown, { '855|w1': ['social_worker', 'team_manager'], '856|w1': ['social_worker'] });
   });
 
@@ -46,15 +55,26 @@ describe('demographic disclosure control', () => {
     tally.add({ pilotCode: '855', waveId: 'w1', surveyVersion: 1, answers: {} });
     tally.add({ pilotCode: '855', waveId: 'w1', surveyVersion: 1, answers: { demo_role: 'asye' } });
     tally.add({ pilotCode: '856', waveId: 'w1', surveyVersion: 1, answers: {} });
-    assert.deepEqual([...tally.totals], [['855|w1', 2], ['856|w1', 1]]);
+    assert.deepEqual(
+      [...tally.totals],
+      [
+        ['855|w1', 2],
+        ['856|w1', 1],
+      ],
+    );
     assert.deepEqual([...tally.counts.get('855|w1')!.get(role)!], [[codeOf('asye'), 1]]);
   });
 });
 
 describe('exportedGroups', () => {
-  const totals = new Map([['855|w1', 4], ['856|w1', 5], ['857|w1', 12], ['855|w2', 1]]);
+  const totals = new Map([
+    ['855|w1', 4],
+    ['856|w1', 5],
+    ['857|w1', 12],
+    ['855|w2', 1],
+  ]);
 
-  test('when groups are below the minimum, then they are left out and only the kept groups\' rows are counted', () => {
+  test("when groups are below the minimum, then they are left out and only the kept groups' rows are counted", () => {
     const { keep, rows, leftOut } = exportedGroups(totals, 5);
     assert.deepEqual([...keep].sort(), ['856|w1', '857|w1']);
     // 5 + 12 kept; 4 and 1 left out

@@ -1,7 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  differenceSafe, isPublishable, successiveSafe, suppressBreakdown, suppressCells,
+  differenceSafe,
+  isPublishable,
+  successiveSafe,
+  suppressBreakdown,
+  suppressCells,
 } from '../../../server/disclosure/suppression.js';
 
 const shown = (key: string, n: number) => ({ key, status: 'shown', n });
@@ -25,7 +29,11 @@ describe('suppressCells (primary)', () => {
   test('when counts are 1..min-1, then they are suppressed; 0 and min or more are shown exactly', () => {
     const breakdown = cells(['a', 0], ['b', 1], ['c', 9], ['d', 10], ['e', 25]);
     assert.deepEqual(suppressCells(breakdown, 10), [
-      shown('a', 0), hidden('b', 'below-minimum'), hidden('c', 'below-minimum'), shown('d', 10), shown('e', 25),
+      shown('a', 0),
+      hidden('b', 'below-minimum'),
+      hidden('c', 'below-minimum'),
+      shown('d', 10),
+      shown('e', 25),
     ]);
   });
 
@@ -40,7 +48,9 @@ describe('suppressBreakdown (with a published total)', () => {
     // Total 55 shown: without the second suppression, yes = 55 - 40 - 12 = 3.
     const result = suppressBreakdown(cells(['yes', 3], ['no', 40], ['unsure', 12]), 10);
     assert.deepEqual(result.cells, [
-      hidden('yes', 'below-minimum'), shown('no', 40), hidden('unsure', 'complementary'),
+      hidden('yes', 'below-minimum'),
+      shown('no', 40),
+      hidden('unsure', 'complementary'),
     ]);
     assert.deepEqual(result.total, { status: 'shown', n: 55 });
   });
@@ -48,20 +58,29 @@ describe('suppressBreakdown (with a published total)', () => {
   test('when the next smallest cell is 0, then it is skipped because hiding it protects nothing', () => {
     const result = suppressBreakdown(cells(['a', 3], ['b', 0], ['c', 15], ['d', 20]), 10);
     assert.deepEqual(result.cells, [
-      hidden('a', 'below-minimum'), shown('b', 0), hidden('c', 'complementary'), shown('d', 20),
+      hidden('a', 'below-minimum'),
+      shown('b', 0),
+      hidden('c', 'complementary'),
+      shown('d', 20),
     ]);
   });
 
   test('when several suppressed cells add up to less than min, then one more is suppressed', () => {
     // a + b = 2 + 3 = 5 could be read off as 75 - 30 - 40 otherwise.
     const result = suppressBreakdown(cells(['a', 2], ['b', 3], ['c', 30], ['d', 40]), 10);
-    assert.deepEqual(result.cells.map((c) => c.status), ['suppressed', 'suppressed', 'suppressed', 'shown']);
+    assert.deepEqual(
+      result.cells.map((c) => c.status),
+      ['suppressed', 'suppressed', 'suppressed', 'shown'],
+    );
   });
 
   test('when suppressed cells already add up to min or more, then nothing else is suppressed', () => {
     // a + b = 13 is recoverable, but neither a nor b alone is.
     const result = suppressBreakdown(cells(['a', 6], ['b', 7], ['c', 30]), 10);
-    assert.deepEqual(result.cells.map((c) => c.status), ['suppressed', 'suppressed', 'shown']);
+    assert.deepEqual(
+      result.cells.map((c) => c.status),
+      ['suppressed', 'suppressed', 'shown'],
+    );
   });
 
   test('when two candidate cells are equally small, then the first in the given order is chosen', () => {

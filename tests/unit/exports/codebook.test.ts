@@ -35,7 +35,10 @@ describe('codebook', () => {
     const [header, ...rows] = parseCsv(codebookCsv(book)).map((r) => r.fields);
     assert.equal(rows.length, book.variables.length);
     const row = Object.fromEntries(header!.map((h, i) => [h, rows.find((r) => r[0] === 'demo_employment')![i]]));
-    assert.match(row.codes_en!, /^1=Permanent employee of the council; 2=Fixed-term contract with the council; 3=Agency or locum; 4=Prefer not to say; -9=Other\/suppressed \(small group\)$/);
+    assert.match(
+      row.codes_en!,
+      /^1=Permanent employee of the council; 2=Fixed-term contract with the council; 3=Agency or locum; 4=Prefer not to say; -9=Other\/suppressed \(small group\)$/,
+    );
     assert.equal(row.missing_codes, '4; -9');
     assert.match(row.codes_cy!, /^1=Cyflogai parhaol y cyngor;/);
   });

@@ -11,17 +11,33 @@ const layout = buildLayout([def]);
 const roleIndex = layout.index.get('role')!;
 
 const context = (overrides: Partial<RowContext> = {}): RowContext => ({
-  newId: () => 'row-1', arm: () => 'pilot', freeText: () => true,
-  shownBands: () => new Map([[roleIndex, new Set([1, 2, 3])]]), labels: false, ...overrides,
+  newId: () => 'row-1',
+  arm: () => 'pilot',
+  freeText: () => true,
+  shownBands: () => new Map([[roleIndex, new Set([1, 2, 3])]]),
+  labels: false,
+  ...overrides,
 });
 
 const row = (answers: Record<string, unknown>): ResponseRow => ({
-  campaign: 'camp', pilotCode: '855', waveId: 'w1', surveyId: 'mini', surveyVersion: 1, day: '2025-02-17', answers,
+  campaign: 'camp',
+  pilotCode: '855',
+  waveId: 'w1',
+  surveyId: 'mini',
+  surveyVersion: 1,
+  day: '2025-02-17',
+  answers,
 });
 
 const answers = {
-  mood: 4, life: 7, team: 'no', role: 'tm', supports: ['peer', 'training'], views: { a: 5, b: 4, c: 1 },
-  facets: { x: 2, y: 3 }, note: '=SUM(A1)',
+  mood: 4,
+  life: 7,
+  team: 'no',
+  role: 'tm',
+  supports: ['peer', 'training'],
+  views: { a: 5, b: 4, c: 1 },
+  facets: { x: 2, y: 3 },
+  note: '=SUM(A1)',
 };
 
 const byName = (cells: unknown[]) => Object.fromEntries(layout.columns.map((c, i) => [c.name, cells[i]]));
@@ -30,17 +46,41 @@ describe('encodeRow', () => {
   test('when a response is encoded, then it gets a new row id, its month not its day, and coded answers', () => {
     const cells = byName(encodeRow(layout, row(answers), context()));
     assert.deepEqual(cells, {
-      response_id: 'row-1', council: '855', arm: 'pilot', wave: 'w1', survey_id: 'mini', survey_version: 1, submission_month: '2025-02',
-      mood: 4, life: 7, team: 2, role: 2, supports_peer: 1, supports_supervision: 0, supports_training: 1, supports_none: 0,
-      views_a: 5, views_b: 4, views_c: 1, facets_x: 2, facets_y: 3, note: '=SUM(A1)', why: null, legacy: null,
+      response_id: 'row-1',
+      council: '855',
+      arm: 'pilot',
+      wave: 'w1',
+      survey_id: 'mini',
+      survey_version: 1,
+      submission_month: '2025-02',
+      mood: 4,
+      life: 7,
+      team: 2,
+      role: 2,
+      supports_peer: 1,
+      supports_supervision: 0,
+      supports_training: 1,
+      supports_none: 0,
+      views_a: 5,
+      views_b: 4,
+      views_c: 1,
+      facets_x: 2,
+      facets_y: 3,
+      note: '=SUM(A1)',
+      why: null,
+      legacy: null,
       // views: 5, 4 and reversed 1 -> 5: (5 + 4 + 5) / 3
-      score_views_mean: 14 / 3, score_life: 7,
+      score_views_mean: 14 / 3,
+      score_life: 7,
     });
   });
 
   test('when a checkbox question is unanswered, then every option column is empty rather than 0', () => {
     const cells = byName(encodeRow(layout, row({ mood: 3, team: 'yes', facets: { x: 1, y: 1 } }), context()));
-    assert.deepEqual([cells.supports_peer, cells.supports_none, cells.role, cells.score_views_mean], [null, null, null, null]);
+    assert.deepEqual(
+      [cells.supports_peer, cells.supports_none, cells.role, cells.score_views_mean],
+      [null, null, null, null],
+    );
   });
 
   test('when the campaign does not allow free text, then text answers are left out', () => {
@@ -49,7 +89,9 @@ describe('encodeRow', () => {
   });
 
   test('when a demographic band is not shown in the group, then its code becomes -9', () => {
-    const cells = byName(encodeRow(layout, row(answers), context({ shownBands: () => new Map([[roleIndex, new Set([1])]]) })));
+    const cells = byName(
+      encodeRow(layout, row(answers), context({ shownBands: () => new Map([[roleIndex, new Set([1])]]) })),
+    );
     assert.equal(cells.role, -9);
     const unseenGroup = byName(encodeRow(layout, row(answers), context({ shownBands: () => undefined })));
     assert.equal(unseenGroup.role, -9);
@@ -57,6 +99,9 @@ describe('encodeRow', () => {
 
   test('when labels are asked for, then codes become their labels and scores stay numbers', () => {
     const cells = byName(encodeRow(layout, row(answers), context({ labels: true })));
-    assert.deepEqual([cells.team, cells.role, cells.supports_peer, cells.mood, cells.score_life], ['no', 'tm', 'Selected', 4, 7]);
+    assert.deepEqual(
+      [cells.team, cells.role, cells.supports_peer, cells.mood, cells.score_life],
+      ['no', 'tm', 'Selected', 4, 7],
+    );
   });
 });

@@ -5,8 +5,19 @@ import { createCaseWriter, fitString } from '../../../server/exports/sav/cases.j
 import { savVariables, segmentWidths } from '../../../server/exports/sav/variables.js';
 
 const column = (name: string, type: 'numeric' | 'string', width = 8): Column => ({
-  name, kind: type === 'string' ? 'text' : 'rating', type, label: { en: name, cy: null }, measure: 'nominal', codes: [], missing: [],
-  width, demographic: false, scales: [], reversedIn: [], versions: [1], sources: [],
+  name,
+  kind: type === 'string' ? 'text' : 'rating',
+  type,
+  label: { en: name, cy: null },
+  measure: 'nominal',
+  codes: [],
+  missing: [],
+  width,
+  demographic: false,
+  scales: [],
+  reversedIn: [],
+  versions: [1],
+  sources: [],
 });
 
 describe('SPSS layout', () => {
@@ -19,16 +30,31 @@ describe('SPSS layout', () => {
   });
 
   test('when variables are laid out, then each has a short name and its first element position', () => {
-    const { variables, caseElements } = savVariables([column('a', 'numeric'), column('b', 'string', 10), column('c', 'string', 600)]);
-    assert.deepEqual(variables.map((v) => [v.shortName, v.firstElement, v.segments.map((s) => s.shortName)]), [
-      ['V1', 1, ['V1']], ['V2', 2, ['V2']], ['V3', 4, ['V3', 'S3_1', 'S3_2']],
+    const { variables, caseElements } = savVariables([
+      column('a', 'numeric'),
+      column('b', 'string', 10),
+      column('c', 'string', 600),
     ]);
+    assert.deepEqual(
+      variables.map((v) => [v.shortName, v.firstElement, v.segments.map((s) => s.shortName)]),
+      [
+        ['V1', 1, ['V1']],
+        ['V2', 2, ['V2']],
+        ['V3', 4, ['V3', 'S3_1', 'S3_2']],
+      ],
+    );
     // 1 + 2 + (32 + 32 + 12)
     assert.equal(caseElements, 79);
   });
 
   test('when a case is compressed, then small whole numbers, missing, raw values and blank strings get their byte codes', () => {
-    const { variables } = savVariables([column('a', 'numeric'), column('b', 'numeric'), column('c', 'numeric'), column('d', 'string', 10), column('e', 'numeric')]);
+    const { variables } = savVariables([
+      column('a', 'numeric'),
+      column('b', 'numeric'),
+      column('c', 'numeric'),
+      column('d', 'string', 10),
+      column('e', 'numeric'),
+    ]);
     const writer = createCaseWriter(variables);
     writer.write([1, null, 3.5, 'abc', -9]);
     const out = writer.end();

@@ -15,7 +15,10 @@ async function* numbers(n: number) {
 describe('shuffled', () => {
   test('when rows pass through, then every row leaves exactly once', async () => {
     const out = await collect(shuffled(numbers(1000), 64));
-    assert.deepEqual([...out].sort((a, b) => a - b), Array.from({ length: 1000 }, (_, i) => i));
+    assert.deepEqual(
+      [...out].sort((a, b) => a - b),
+      Array.from({ length: 1000 }, (_, i) => i),
+    );
   });
 
   test('when the export fits in the window, then the order is not the submission order', async () => {

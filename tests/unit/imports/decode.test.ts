@@ -9,15 +9,53 @@ import { answersV2, v2 } from '../../helpers/export-fixtures.js';
 
 const layout = buildLayout([v2()]);
 const header = layout.columns.map((c) => c.name);
-const everything: RowContext = { newId: () => 'x', arm: () => 'pilot', freeText: () => true, shownBands: () => new Map(layout.columns.flatMap((c, i) => (c.demographic ? [[i, new Set(c.codes.map((k) => k.code))]] : []))), labels: false };
+const everything: RowContext = {
+  newId: () => 'x',
+  arm: () => 'pilot',
+  freeText: () => true,
+  shownBands: () =>
+    new Map(layout.columns.flatMap((c, i) => (c.demographic ? [[i, new Set(c.codes.map((k) => k.code))]] : []))),
+  labels: false,
+};
 // what a cell looks like after a CSV round trip, apostrophe guard included
-const asFields = (cells: unknown[]) => cells.map((c) => (c === null ? '' : typeof c === 'number' ? String(c) : (c as string).startsWith("'") || /^[=+\-@]/.test(c as string) ? `'${c as string}` : (c as string)));
+const asFields = (cells: unknown[]) =>
+  cells.map((c) =>
+    c === null
+      ? ''
+      : typeof c === 'number'
+        ? String(c)
+        : (c as string).startsWith("'") || /^[=+\-@]/.test(c as string)
+          ? `'${c as string}`
+          : (c as string),
+  );
 
 describe('reading the coded layout back', () => {
   test('when an encoded row is decoded, then the stored answers come back exactly', () => {
-    const answers = validateAnswers(v2(), answersV2({ leave_intent_12m: 5, leave_reasons: '=caseload, "pay"', support_used: ['peer'], demo_employment: 'agency' }));
+    const answers = validateAnswers(
+      v2(),
+      answersV2({
+        leave_intent_12m: 5,
+        leave_reasons: '=caseload, "pay"',
+        support_used: ['peer'],
+        demo_employment: 'agency',
+      }),
+    );
     assert.ok(answers.ok);
-    const fields = asFields(encodeRow(layout, { campaign: 'c', pilotCode: '855', waveId: 'w1', surveyId: 'staff-wellbeing', surveyVersion: 2, day: '2025-02-01', answers: answers.answers }, everything));
+    const fields = asFields(
+      encodeRow(
+        layout,
+        {
+          campaign: 'c',
+          pilotCode: '855',
+          waveId: 'w1',
+          surveyId: 'staff-wellbeing',
+          surveyVersion: 2,
+          day: '2025-02-01',
+          answers: answers.answers,
+        },
+        everything,
+      ),
+    );
     assert.equal(csvCell('=caseload, "pay"'), `"'=caseload, ""pay"""`);
     const { plan, problems } = planImport(layout, 2, header);
     assert.deepEqual(problems, []);
@@ -41,7 +79,16 @@ describe('reading the coded layout back', () => {
   });
 
   test('when the header has unknown or repeated columns, then they are reported and scores are ignored', () => {
-    const { problems } = planImport(layout, 2, ['response_id', 'js_overall', 'favourite_colour', 'js_overall', 'score_js_overall']);
-    assert.deepEqual(problems, ['column favourite_colour is not a variable of staff-wellbeing version 2', 'column js_overall appears twice']);
+    const { problems } = planImport(layout, 2, [
+      'response_id',
+      'js_overall',
+      'favourite_colour',
+      'js_overall',
+      'score_js_overall',
+    ]);
+    assert.deepEqual(problems, [
+      'column favourite_colour is not a variable of staff-wellbeing version 2',
+      'column js_overall appears twice',
+    ]);
   });
 });

@@ -30,14 +30,24 @@ describe('admin anonymity statement', () => {
     assert.match(text, /Who has responded is knowable/);
     assert.match(text, /What anyone said is not/);
     assert.match(text, /deleted 30 days after the wave closes/);
-    assert.match(invitationAnonymityHtml(10, 30), /^<section class="invitation-anonymity"[\s\S]*<li>A forwarded link lets someone else answer once in that person&#39;s place/);
+    assert.match(
+      invitationAnonymityHtml(10, 30),
+      /^<section class="invitation-anonymity"[\s\S]*<li>A forwarded link lets someone else answer once in that person&#39;s place/,
+    );
   });
 });
 
 describe('mail settings', () => {
   const base: MailSettings = {
-    NODE_ENV: 'development', SMTP_PORT: 587, SMTP_TLS: 'starttls', MAIL_FROM: 'Survey <survey@council.example>', MAIL_DIR: './data/mail',
-    MAIL_RATE_PER_SECOND: 10, MAIL_MAX_ATTEMPTS: 8, MAIL_RETRY_BASE_SECONDS: 30, INVITATION_RETENTION_DAYS: 30,
+    NODE_ENV: 'development',
+    SMTP_PORT: 587,
+    SMTP_TLS: 'starttls',
+    MAIL_FROM: 'Survey <survey@council.example>',
+    MAIL_DIR: './data/mail',
+    MAIL_RATE_PER_SECOND: 10,
+    MAIL_MAX_ATTEMPTS: 8,
+    MAIL_RETRY_BASE_SECONDS: 30,
+    INVITATION_RETENTION_DAYS: 30,
   };
   test('when nothing is set, then mail goes to files in development and nowhere in production', () => {
     assert.equal(transportKind(base), 'folder');
@@ -47,12 +57,20 @@ describe('mail settings', () => {
 
   test('when settings contradict each other, then each problem names its key', () => {
     assert.deepEqual(mailConfigProblems(base), []);
-    assert.deepEqual(mailConfigProblems({ ...base, MAIL_TRANSPORT: 'smtp' }), ['SMTP_HOST: required when MAIL_TRANSPORT=smtp']);
-    assert.match(mailConfigProblems({ ...base, SMTP_HOST: 'smtp.council.example', SMTP_TLS: 'none' })[0]!, /^SMTP_TLS: none/);
+    assert.deepEqual(mailConfigProblems({ ...base, MAIL_TRANSPORT: 'smtp' }), [
+      'SMTP_HOST: required when MAIL_TRANSPORT=smtp',
+    ]);
+    assert.match(
+      mailConfigProblems({ ...base, SMTP_HOST: 'smtp.council.example', SMTP_TLS: 'none' })[0]!,
+      /^SMTP_TLS: none/,
+    );
     assert.deepEqual(mailConfigProblems({ ...base, SMTP_HOST: '127.0.0.1', SMTP_TLS: 'none' }), []);
     assert.match(mailConfigProblems({ ...base, SMTP_USER: 'u' })[0]!, /^SMTP_USER/);
     assert.match(mailConfigProblems({ ...base, MAIL_FROM: 'no address' })[0]!, /^MAIL_FROM/);
-    assert.match(mailConfigProblems({ ...base, SMTP_HOST: 'smtp.council.example', MAIL_FROM: 'Survey <no-reply@localhost>' })[0]!, /^MAIL_FROM: set a sender/);
+    assert.match(
+      mailConfigProblems({ ...base, SMTP_HOST: 'smtp.council.example', MAIL_FROM: 'Survey <no-reply@localhost>' })[0]!,
+      /^MAIL_FROM: set a sender/,
+    );
     assert.equal(senderDomain('Survey <survey@council.example>'), 'council.example');
   });
 });

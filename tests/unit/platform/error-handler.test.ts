@@ -10,8 +10,12 @@ import { createLogger } from '../../../server/log.js';
 function appThatThrows(err: unknown) {
   const app = express();
   app.use(requireJsonBody, express.json({ limit: '1kb' }));
-  app.post('/echo', (req, res) => { res.json(req.body); });
-  app.get('/boom', () => { throw err; });
+  app.post('/echo', (req, res) => {
+    res.json(req.body);
+  });
+  app.get('/boom', () => {
+    throw err;
+  });
   app.use('/api', apiNotFound);
   app.use(errorHandler(createLogger('silent')));
   return supertest(app);
@@ -19,9 +23,17 @@ function appThatThrows(err: unknown) {
 
 describe('the error middleware', () => {
   test('when a service throws an AppError, then its status, code, message and details are sent', async () => {
-    const res = await appThatThrows(new AppError(422, 'invalid_answers', 'Bad answers', [{ question: 'q1', problem: 'out of range' }])).get('/boom');
+    const res = await appThatThrows(
+      new AppError(422, 'invalid_answers', 'Bad answers', [{ question: 'q1', problem: 'out of range' }]),
+    ).get('/boom');
     assert.equal(res.status, 422);
-    assert.deepEqual(res.body, { error: { code: 'invalid_answers', message: 'Bad answers', details: [{ question: 'q1', problem: 'out of range' }] } });
+    assert.deepEqual(res.body, {
+      error: {
+        code: 'invalid_answers',
+        message: 'Bad answers',
+        details: [{ question: 'q1', problem: 'out of range' }],
+      },
+    });
   });
 
   test('when an unknown error is thrown, then a 500 with a generic message leaks no internals', async () => {
@@ -50,7 +62,10 @@ describe('the error middleware', () => {
     const bad = await http.post('/echo').set('Content-Type', 'application/json').send('{"a":');
     assert.equal(bad.status, 400);
     assert.equal(bad.body.error.code, 'malformed_json');
-    const big = await http.post('/echo').set('Content-Type', 'application/json').send(JSON.stringify({ a: 'x'.repeat(2000) }));
+    const big = await http
+      .post('/echo')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ a: 'x'.repeat(2000) }));
     assert.equal(big.status, 413);
     const text = await http.post('/echo').set('Content-Type', 'text/plain').send('hello');
     assert.equal(text.status, 415);

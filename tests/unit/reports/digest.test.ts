@@ -19,24 +19,40 @@ describe('progressLine', () => {
 
 describe('buildDigest', () => {
   test('when a lead has open campaigns, then the email lists them by council, escaped in HTML', () => {
-    const digest = buildDigest({
-      email: 'lead@council.example',
-      councils: [
-        { code: '855', name: 'Bath & North East Somerset', campaigns: [{ wave: 'Wave 2', n: 30, headcount: 60, closesOn: '2026-06-30' }] },
-        { code: '856', name: 'Leicester', campaigns: [{ wave: 'Wave 2', n: 4, headcount: 20 }] },
-        { code: '857', name: 'Rutland', campaigns: [] },
-      ],
-    }, { minGroupSize: 10, weekOf: '2026-05-11' });
+    const digest = buildDigest(
+      {
+        email: 'lead@council.example',
+        councils: [
+          {
+            code: '855',
+            name: 'Bath & North East Somerset',
+            campaigns: [{ wave: 'Wave 2', n: 30, headcount: 60, closesOn: '2026-06-30' }],
+          },
+          { code: '856', name: 'Leicester', campaigns: [{ wave: 'Wave 2', n: 4, headcount: 20 }] },
+          { code: '857', name: 'Rutland', campaigns: [] },
+        ],
+      },
+      { minGroupSize: 10, weekOf: '2026-05-11' },
+    );
     assert.ok(digest);
     assert.equal(digest.to, 'lead@council.example');
     assert.equal(digest.subject, 'Survey progress, week of 11 May 2026');
-    assert.match(digest.text, /Bath & North East Somerset \(855\)\n {2}- Wave 2, closes 30 June 2026: 30 responses from 60 staff \(50%\)/);
+    assert.match(
+      digest.text,
+      /Bath & North East Somerset \(855\)\n {2}- Wave 2, closes 30 June 2026: 30 responses from 60 staff \(50%\)/,
+    );
     assert.match(digest.text, /Leicester \(856\)\n {2}- Wave 2: fewer than 10 responses \(20 staff\)/);
     assert.doesNotMatch(digest.text, /Rutland|\b4\b/);
     assert.match(digest.html, /Bath &amp; North East Somerset/);
   });
 
   test('when nothing is open, then there is no email', () => {
-    assert.equal(buildDigest({ email: 'a@b.example', councils: [{ code: '1', name: 'X', campaigns: [] }] }, { minGroupSize: 10, weekOf: '2026-05-11' }), null);
+    assert.equal(
+      buildDigest(
+        { email: 'a@b.example', councils: [{ code: '1', name: 'X', campaigns: [] }] },
+        { minGroupSize: 10, weekOf: '2026-05-11' },
+      ),
+      null,
+    );
   });
 });

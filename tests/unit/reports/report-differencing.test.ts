@@ -7,7 +7,15 @@ const MIN = 10;
 
 describe('buildReport progress', () => {
   // responses per day: 4, 7, 3, 12, 1, 9, 2 -> running totals 4, 11, 14, 26, 27, 36, 38
-  const perDay: [string, number][] = [['2025-03-01', 4], ['2025-03-02', 7], ['2025-03-03', 3], ['2025-03-04', 12], ['2025-03-05', 1], ['2025-03-06', 9], ['2025-03-07', 2]];
+  const perDay: [string, number][] = [
+    ['2025-03-01', 4],
+    ['2025-03-02', 7],
+    ['2025-03-03', 3],
+    ['2025-03-04', 12],
+    ['2025-03-05', 1],
+    ['2025-03-06', 9],
+    ['2025-03-07', 2],
+  ];
   const responses = perDay.flatMap(([day, k]) => times(k, () => ({ day, answers: requiredAnswers() })));
   const r = buildReport(staffWellbeing, countersOf(responses), { minGroupSize: MIN, headcount: 76 });
   const progress = (r.responses as { progress: { day: string; cumulative: number }[] }).progress;
@@ -15,7 +23,9 @@ describe('buildReport progress', () => {
   test('when responses arrive unevenly, then a running total is published only once it adds at least the minimum', () => {
     // 4: below 10. 11: first point. 14: +3, no. 26: +15 since 11, yes. 27: +1, no. 36: +10, yes. 38: +2, no.
     assert.deepEqual(progress, [
-      { day: '2025-03-02', cumulative: 11 }, { day: '2025-03-04', cumulative: 26 }, { day: '2025-03-06', cumulative: 36 },
+      { day: '2025-03-02', cumulative: 11 },
+      { day: '2025-03-04', cumulative: 26 },
+      { day: '2025-03-06', cumulative: 36 },
     ]);
   });
 
@@ -33,7 +43,11 @@ describe('buildReport progress', () => {
   });
 
   test('when a group is exactly at the minimum on one day, then that single point is published', () => {
-    const one = buildReport(staffWellbeing, countersOf(times(10, () => ({ day: '2025-03-01', answers: requiredAnswers() }))), { minGroupSize: MIN });
+    const one = buildReport(
+      staffWellbeing,
+      countersOf(times(10, () => ({ day: '2025-03-01', answers: requiredAnswers() }))),
+      { minGroupSize: MIN },
+    );
     assert.deepEqual((one.responses as { progress: unknown }).progress, [{ day: '2025-03-01', cumulative: 10 }]);
   });
 });
@@ -45,7 +59,12 @@ describe('buildReport breakdowns against subtraction within one scale', () => {
   const answers = [
     ...times(4, () => requiredAnswers({ demo_role: 'social_worker', practice_model: practice })),
     ...times(16, () => requiredAnswers({ demo_role: 'social_worker' })),
-    ...times(15, () => requiredAnswers({ demo_role: 'team_manager', practice_model: { framework: 2, value_system: 2, assessment_tool: 2, tick_box: 4 } })),
+    ...times(15, () =>
+      requiredAnswers({
+        demo_role: 'team_manager',
+        practice_model: { framework: 2, value_system: 2, assessment_tool: 2, tick_box: 4 },
+      }),
+    ),
   ];
   const r = buildReport(staffWellbeing, countersOf(answers.map((a) => ({ answers: a }))), { minGroupSize: MIN });
 
@@ -55,10 +74,17 @@ describe('buildReport breakdowns against subtraction within one scale', () => {
   test('when a shown band has a scale base below the minimum, then the other bands do not give it away by subtraction', () => {
     type Scale = { id: string; suppressed: boolean; n?: number };
     const whole = (r.scales as Scale[]).find((s) => s.id === 'practice_model_endorsement')!;
-    const role = (r.breakdowns as { question: string; bands: { suppressed: boolean; scales?: Scale[] }[] }[]).find((b) => b.question === 'demo_role')!;
-    const shownInBands = role.bands.flatMap((b) => b.scales ?? []).filter((s) => s.id === 'practice_model_endorsement' && !s.suppressed);
+    const role = (r.breakdowns as { question: string; bands: { suppressed: boolean; scales?: Scale[] }[] }[]).find(
+      (b) => b.question === 'demo_role',
+    )!;
+    const shownInBands = role.bands
+      .flatMap((b) => b.scales ?? [])
+      .filter((s) => s.id === 'practice_model_endorsement' && !s.suppressed);
     if (whole.suppressed) return;
     const hidden = whole.n! - shownInBands.reduce((s, x) => s + x.n!, 0);
-    assert.ok(hidden === 0 || hidden >= MIN, `whole-group practice scale n ${whole.n} minus shown band figures leaves ${hidden}`);
+    assert.ok(
+      hidden === 0 || hidden >= MIN,
+      `whole-group practice scale n ${whole.n} minus shown band figures leaves ${hidden}`,
+    );
   });
 });

@@ -7,15 +7,24 @@ const MIN = 10;
 const report = (answers: Record<string, unknown>[], headcount: number | null = null) =>
   buildReport(staffWellbeing, countersOf(answers.map((a) => ({ answers: a }))), { minGroupSize: MIN, headcount });
 
-type Band = { value: string; suppressed: boolean; n?: number; scales?: { id: string; suppressed: boolean; n?: number }[] };
+type Band = {
+  value: string;
+  suppressed: boolean;
+  n?: number;
+  scales?: { id: string; suppressed: boolean; n?: number }[];
+};
 type Breakdown = { question: string; bands: Band[] };
 const practice = { framework: 4, value_system: 3, assessment_tool: 4, tick_box: 2 };
 
 describe('buildReport below the minimum group', () => {
   test('when a group has 9 responses, then only "suppressed" is published and no count appears anywhere', () => {
-    const r = report(times(9, (i) => requiredAnswers({ js_overall: 1 + (i % 5), demo_role: 'asye', ons_life_satisfaction: 9 })), 40);
+    const r = report(
+      times(9, (i) => requiredAnswers({ js_overall: 1 + (i % 5), demo_role: 'asye', ons_life_satisfaction: 9 })),
+      40,
+    );
     assert.deepEqual(r, {
-      survey: { id: 'staff-wellbeing', version: 1 }, minGroupSize: MIN,
+      survey: { id: 'staff-wellbeing', version: 1 },
+      minGroupSize: MIN,
       responses: { suppressed: true, note: 'fewer than 10 responses', headcount: 40 },
     });
     const json = JSON.stringify(r);
@@ -39,13 +48,20 @@ describe('buildReport breakdowns', () => {
 
   test('when one band has 3 and the rest 0 or at least 10, then it is suppressed and so is the smallest shown band', () => {
     // hidden = 3, between 1 and 9, so the smallest shown non-zero band (team_manager, 12) goes too
-    assert.deepEqual(band('asye'), { value: 'asye', suppressed: true, note: 'fewer than 10 responses, or hidden so a small group cannot be worked out' });
+    assert.deepEqual(band('asye'), {
+      value: 'asye',
+      suppressed: true,
+      note: 'fewer than 10 responses, or hidden so a small group cannot be worked out',
+    });
     assert.equal(band('team_manager').suppressed, true);
     assert.equal(band('team_manager').n, undefined);
     assert.equal(band('team_manager').scales, undefined);
     assert.deepEqual([band('social_worker').n, band('unanswered').n], [20, 15]);
     // zeros describe nobody and are shown (rule 3)
-    assert.deepEqual(['senior_practitioner', 'senior_manager', 'other_role', 'prefer_not_to_say'].map((v) => band(v).n), [0, 0, 0, 0]);
+    assert.deepEqual(
+      ['senior_practitioner', 'senior_manager', 'other_role', 'prefer_not_to_say'].map((v) => band(v).n),
+      [0, 0, 0, 0],
+    );
   });
 
   test('when bands are published, then the total minus the shown bands is 0 or at least the minimum', () => {
@@ -61,22 +77,35 @@ describe('buildReport breakdowns', () => {
   });
 
   test('when a band is suppressed, then nothing under it names a count', () => {
-    for (const b of role.bands.filter((x) => x.suppressed)) assert.deepEqual(keysIn(b).sort(), ['note', 'suppressed', 'value']);
+    for (const b of role.bands.filter((x) => x.suppressed))
+      assert.deepEqual(keysIn(b).sort(), ['note', 'suppressed', 'value']);
   });
 });
 
 describe('buildReport statistics with their own small base', () => {
   // 30 responses: ONS life satisfaction answered by 6; all four practice rows by 8 (22 skip
   // assessment_tool, still scoring 3 of 4); "prefer not to say" to looking for 25, leaving a base of 5.
-  const answers = times(30, (i) => requiredAnswers({
-    js_overall: i < 15 ? 4 : 2,
-    ...(i < 6 ? { ons_life_satisfaction: 8 } : {}),
-    practice_model: i < 8 ? practice : { framework: 4, value_system: 3, tick_box: 2 },
-    leave_looking: i < 25 ? 'prefer_not_to_say' : 'yes',
-  }));
+  const answers = times(30, (i) =>
+    requiredAnswers({
+      js_overall: i < 15 ? 4 : 2,
+      ...(i < 6 ? { ons_life_satisfaction: 8 } : {}),
+      practice_model: i < 8 ? practice : { framework: 4, value_system: 3, tick_box: 2 },
+      leave_looking: i < 25 ? 'prefer_not_to_say' : 'yes',
+    }),
+  );
   const r = report(answers);
-  type Stat = { id?: string; ref?: string; scale?: string; suppressed: boolean; n?: number; mean?: number; sd?: number; ci95?: number[] };
-  const find = (list: unknown, key: 'id' | 'ref' | 'scale', value: string) => (list as Stat[]).find((s) => s[key] === value)!;
+  type Stat = {
+    id?: string;
+    ref?: string;
+    scale?: string;
+    suppressed: boolean;
+    n?: number;
+    mean?: number;
+    sd?: number;
+    ci95?: number[];
+  };
+  const find = (list: unknown, key: 'id' | 'ref' | 'scale', value: string) =>
+    (list as Stat[]).find((s) => s[key] === value)!;
 
   test('when a scale was answered by 6 of 30, then that scale is suppressed while the group is published', () => {
     assert.equal((r.responses as { n: number }).n, 30);
@@ -94,12 +123,19 @@ describe('buildReport statistics with their own small base', () => {
     assert.equal(js.mean, 3);
     assert.ok(Math.abs(js.sd! - Math.sqrt(30 / 29)) < 1e-12);
     const half = 2.045229642132703 / Math.sqrt(29);
-    assert.ok(Math.abs(js.ci95![0]! - (3 - half)) < 1e-9 && Math.abs(js.ci95![1]! - (3 + half)) < 1e-9, String(js.ci95));
+    assert.ok(
+      Math.abs(js.ci95![0]! - (3 - half)) < 1e-9 && Math.abs(js.ci95![1]! - (3 + half)) < 1e-9,
+      String(js.ci95),
+    );
   });
 
   test('when only 8 are complete cases, then alpha is suppressed although the scale itself (30) is shown', () => {
     assert.equal(find(r.scales, 'id', 'practice_model_endorsement').n, 30);
-    assert.deepEqual(find(r.alpha, 'scale', 'practice_model_endorsement'), { scale: 'practice_model_endorsement', suppressed: true, note: 'fewer than 10 responses' });
+    assert.deepEqual(find(r.alpha, 'scale', 'practice_model_endorsement'), {
+      scale: 'practice_model_endorsement',
+      suppressed: true,
+      note: 'fewer than 10 responses',
+    });
     assert.equal(find(r.items, 'ref', 'practice_model:assessment_tool').suppressed, true);
     assert.equal(find(r.items, 'ref', 'practice_model:framework').suppressed, false);
   });

@@ -1,7 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  addRow, alphaFromAccumulator, cronbachAlpha, emptyAlpha, mergeAlpha, type ItemRow,
+  addRow,
+  alphaFromAccumulator,
+  cronbachAlpha,
+  emptyAlpha,
+  mergeAlpha,
+  type ItemRow,
 } from '../../../server/stats/alpha.js';
 import { assertClose } from '../../helpers/approx.js';
 
@@ -12,7 +17,13 @@ import { assertClose } from '../../helpers/approx.js';
 //   Σ item variances = 14/3
 //   totals: 5, 7, 11, 13  mean 9  16 + 4 + 4 + 16 = 40                              var 40/3
 //   α = 3/2 · (1 - (14/3) / (40/3)) = 1.5 · (1 - 0.35) = 0.975
-const ROWS: ItemRow[] = [[1, 2, 2], [2, 2, 3], [3, 4, 4], [5, null, 1], [4, 4, 5]];
+const ROWS: ItemRow[] = [
+  [1, 2, 2],
+  [2, 2, 3],
+  [3, 4, 4],
+  [5, null, 1],
+  [4, 4, 5],
+];
 
 const accumulate = (rows: readonly ItemRow[], k: number) => rows.reduce(addRow, emptyAlpha(k));
 
@@ -27,11 +38,24 @@ describe('cronbachAlpha', () => {
   test('when items pull against each other, then alpha is negative and reported as is', () => {
     // items (1, 3) and (3, 2): variances 2 and 0.5; totals 4, 5: variance 0.5
     // α = 2 · (1 - 2.5 / 0.5) = -8
-    assertClose(cronbachAlpha([[1, 3], [3, 2]])?.alpha, -8, 1e-12);
+    assertClose(
+      cronbachAlpha([
+        [1, 3],
+        [3, 2],
+      ])?.alpha,
+      -8,
+      1e-12,
+    );
   });
 
   test('when fewer than 2 complete rows remain, then it is null', () => {
-    assert.equal(cronbachAlpha([[1, 2], [3, null]]), null);
+    assert.equal(
+      cronbachAlpha([
+        [1, 2],
+        [3, null],
+      ]),
+      null,
+    );
     assert.equal(cronbachAlpha([]), null);
   });
 
@@ -40,11 +64,25 @@ describe('cronbachAlpha', () => {
   });
 
   test('when every total is the same, then the variance is 0 and it is null', () => {
-    assert.equal(cronbachAlpha([[1, 3], [2, 2], [3, 1]]), null);
+    assert.equal(
+      cronbachAlpha([
+        [1, 3],
+        [2, 2],
+        [3, 1],
+      ]),
+      null,
+    );
   });
 
   test('when rows have different numbers of items, then it throws', () => {
-    assert.throws(() => cronbachAlpha([[1, 2], [1, 2, 3]]), RangeError);
+    assert.throws(
+      () =>
+        cronbachAlpha([
+          [1, 2],
+          [1, 2, 3],
+        ]),
+      RangeError,
+    );
   });
 });
 

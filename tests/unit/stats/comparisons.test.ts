@@ -1,7 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  differenceInDifferences, differenceOfMeans, differenceOfProportions, medianIgnoringNulls, waveChange,
+  differenceInDifferences,
+  differenceOfMeans,
+  differenceOfProportions,
+  medianIgnoringNulls,
+  waveChange,
 } from '../../../server/stats/comparisons.js';
 import { momentsOf } from '../../../server/stats/descriptive.js';
 import { assertClose, assertIntervalClose } from '../../helpers/approx.js';
@@ -79,7 +83,7 @@ describe('differenceOfProportions (Newcombe hybrid score)', () => {
     assertIntervalClose(d?.ci95, [-0.16112515805281938, 0.2775327998628892], 1e-12);
   });
 
-  test("when compared with Newcombe (1998) Table II method 10, then it matches to 4 decimals", () => {
+  test('when compared with Newcombe (1998) Table II method 10, then it matches to 4 decimals', () => {
     // Newcombe RG, Stat Med 17:873–890.
     const cases: [number, number, number, number, number, number, number][] = [
       [56, 70, 48, 80, 0.2, 0.0524, 0.3339],

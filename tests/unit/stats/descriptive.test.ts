@@ -1,8 +1,20 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  EMPTY_MOMENTS, addValue, distribution, mean, meanCi95, median, mergeMoments, momentsOf,
-  momentsVariance, sampleSd, standardError, subtractMoments, summarise, summariseMoments,
+  EMPTY_MOMENTS,
+  addValue,
+  distribution,
+  mean,
+  meanCi95,
+  median,
+  mergeMoments,
+  momentsOf,
+  momentsVariance,
+  sampleSd,
+  standardError,
+  subtractMoments,
+  summarise,
+  summariseMoments,
 } from '../../../server/stats/descriptive.js';
 import { assertClose, assertIntervalClose } from '../../helpers/approx.js';
 
@@ -65,7 +77,11 @@ describe('distribution', () => {
     // a: 2, b: 1, c: 0 (still listed); null/undefined unanswered; 'z' unlisted
     const d = distribution(['a', 'b', null, 'a', 'z', undefined], ['a', 'b', 'c']);
     assert.deepEqual(d, {
-      counts: [{ option: 'a', n: 2 }, { option: 'b', n: 1 }, { option: 'c', n: 0 }],
+      counts: [
+        { option: 'a', n: 2 },
+        { option: 'b', n: 1 },
+        { option: 'c', n: 0 },
+      ],
       answered: 3,
       unlisted: 1,
     });
@@ -73,7 +89,10 @@ describe('distribution', () => {
 
   test('when options are numbers, then they are matched strictly (3 is not "3")', () => {
     const d = distribution<number | string>([3, '3', 0], [0, 3]);
-    assert.deepEqual(d.counts, [{ option: 0, n: 1 }, { option: 3, n: 1 }]);
+    assert.deepEqual(d.counts, [
+      { option: 0, n: 1 },
+      { option: 3, n: 1 },
+    ]);
     assert.equal(d.unlisted, 1);
   });
 });

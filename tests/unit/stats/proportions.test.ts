@@ -24,7 +24,7 @@ describe('wilson95', () => {
     assertIntervalClose(wilson95(10, 10)?.ci95, [1 - 0.2775327998628892, 1], 1e-12);
   });
 
-  test("when compared with Newcombe (1998) Table I, then it matches to 4 decimals", () => {
+  test('when compared with Newcombe (1998) Table I, then it matches to 4 decimals', () => {
     // Newcombe RG, Stat Med 17:857–872, Wilson score method without continuity correction.
     assertIntervalClose(wilson95(81, 263)?.ci95, [0.2553, 0.3662], 5e-5);
     assertIntervalClose(wilson95(15, 148)?.ci95, [0.0624, 0.1605], 5e-5);

@@ -39,15 +39,23 @@ describe('studentTQuantile', () => {
 
   test('when p = 0.975, then it matches printed t tables to 4 decimals', () => {
     const table: [number, number][] = [
-      [1, 12.7062], [2, 4.3027], [5, 2.5706], [10, 2.2281], [30, 2.0423], [1000, 1.9623],
+      [1, 12.7062],
+      [2, 4.3027],
+      [5, 2.5706],
+      [10, 2.2281],
+      [30, 2.0423],
+      [1000, 1.9623],
     ];
     for (const [df, t] of table) assertClose(studentTQuantile(0.975, df), t, 5e-5);
   });
 
   test('when p = 0.975, then it matches 12+ digits computed with mpmath (betainc + findroot, 30 digits)', () => {
     const reference: [number, number][] = [
-      [5, 2.570581835636316], [10, 2.228138851986275], [30, 2.042272456301238],
-      [1000, 1.962339080826409], [1e5, 1.95998770753461],
+      [5, 2.570581835636316],
+      [10, 2.228138851986275],
+      [30, 2.042272456301238],
+      [1000, 1.962339080826409],
+      [1e5, 1.95998770753461],
     ];
     for (const [df, t] of reference) assertClose(studentTQuantile(0.975, df), t, 1e-10 * t);
   });

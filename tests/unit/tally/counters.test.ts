@@ -8,11 +8,18 @@ import { DAY, requiredAnswers, staffWellbeing } from '../../helpers/counters.js'
 const full = requiredAnswers({
   js_overall: 4,
   js_facets: { workload: 2, supervision: 4, team_support: 5, management: 3, development: 3, recognition: 2, pay: 2 },
-  ons_life_satisfaction: 7, ons_worthwhile: 8, ons_happy_yesterday: 6, ons_anxious_yesterday: 3,
-  leave_looking: 'prefer_not_to_say', two_year_plan: 'another_council', turnover_team: 'yes',
-  caseload_children: 'none', supervision_frequency: 'every_5_8_weeks',
+  ons_life_satisfaction: 7,
+  ons_worthwhile: 8,
+  ons_happy_yesterday: 6,
+  ons_anxious_yesterday: 3,
+  leave_looking: 'prefer_not_to_say',
+  two_year_plan: 'another_council',
+  turnover_team: 'yes',
+  caseload_children: 'none',
+  supervision_frequency: 'every_5_8_weeks',
   practice_model: { framework: 4, value_system: 4, assessment_tool: 3, tick_box: 2 },
-  demo_role: 'team_manager', demo_employment: 'agency',
+  demo_role: 'team_manager',
+  demo_employment: 'agency',
 });
 
 // B: five of seven facets, three of four practice-model rows, no ONS, unhappy.
@@ -20,13 +27,18 @@ const full = requiredAnswers({
 const partial = requiredAnswers({
   js_overall: 2,
   js_facets: { workload: 5, supervision: 4, team_support: 4, management: 3, development: 4 },
-  leave_intent_12m: 5, leave_looking: 'yes', caseload_children: '21_25',
+  leave_intent_12m: 5,
+  leave_looking: 'yes',
+  caseload_children: '21_25',
   practice_model: { framework: 2, value_system: 3, tick_box: 5 },
   demo_role: 'prefer_not_to_say',
 });
 
 // C: below both multi-item scales' minAnswered (js_facets 5, practice 3), single-item facets still score.
-const sparse = requiredAnswers({ js_facets: { workload: 1, pay: 1, team_support: 5, supervision: 2 }, practice_model: { framework: 5, tick_box: 1 } });
+const sparse = requiredAnswers({
+  js_facets: { workload: 1, pay: 1, team_support: 5, supervision: 2 },
+  practice_model: { framework: 5, tick_box: 1 },
+});
 
 describe('responseCounters', () => {
   const a = responseCounters(staffWellbeing, full, DAY);
@@ -34,7 +46,13 @@ describe('responseCounters', () => {
   const c = responseCounters(staffWellbeing, sparse, DAY);
 
   test('when a response is counted, then it makes one main part and one part per demographic question', () => {
-    assert.deepEqual(Object.keys(a).sort(), ['bd:demo_employment', 'bd:demo_role', 'bd:demo_working_pattern', 'bd:demo_years_in_role', 'main']);
+    assert.deepEqual(Object.keys(a).sort(), [
+      'bd:demo_employment',
+      'bd:demo_role',
+      'bd:demo_working_pattern',
+      'bd:demo_years_in_role',
+      'main',
+    ]);
     assert.equal(a.main!.n, 1);
     assert.equal(a.main![`d|${DAY}`], 1);
     assert.equal(b.main!['d|2025-03-04'], 1);
@@ -50,14 +68,20 @@ describe('responseCounters', () => {
   });
 
   test('when a scale has a reversed item, then the sums use min + max - answer for it', () => {
-    assert.deepEqual([a.main!['sc|practice_model_endorsement|s'], a.main!['sc|practice_model_endorsement|q']], [3.75, 14.0625]);
+    assert.deepEqual(
+      [a.main!['sc|practice_model_endorsement|s'], a.main!['sc|practice_model_endorsement|q']],
+      [3.75, 14.0625],
+    );
     assert.deepEqual([b.main!['sc|practice_model_endorsement|s'], b.main!['sc|practice_model_endorsement|q']], [2, 4]);
   });
 
   test('when fewer items than minAnswered are answered, then the scale adds nothing but its single-item parts do', () => {
     assert.equal(c.main!['sc|js_facets|n'], undefined);
     assert.equal(c.main!['sc|practice_model_endorsement|n'], undefined);
-    assert.deepEqual([c.main!['sc|js_workload|n'], c.main!['sc|js_workload|s'], c.main!['sc|js_team_support|s']], [1, 1, 5]);
+    assert.deepEqual(
+      [c.main!['sc|js_workload|n'], c.main!['sc|js_workload|s'], c.main!['sc|js_team_support|s']],
+      [1, 1, 5],
+    );
   });
 
   test('when every item of a scale is answered, then the alpha accumulator adds item sums and cross-products, reversed', () => {
@@ -67,13 +91,19 @@ describe('responseCounters', () => {
     assert.deepEqual([al('x|0|3'), al('x|2|3'), al('x|3|3'), al('x|1|2')], [16, 12, 16, 12]);
     assert.equal(al('x|3|0'), undefined, 'only i <= j is kept');
     // js_facets: workload 2 × supervision 4 = 8; pay 2 × pay 2 = 4
-    assert.deepEqual([a.main!['al|js_facets|n'], a.main!['al|js_facets|x|0|1'], a.main!['al|js_facets|x|6|6']], [1, 8, 4]);
+    assert.deepEqual(
+      [a.main!['al|js_facets|n'], a.main!['al|js_facets|x|0|1'], a.main!['al|js_facets|x|6|6']],
+      [1, 8, 4],
+    );
     // single-item scales have no alpha
     assert.equal(a.main!['al|js_overall|n'], undefined);
   });
 
   test('when any item of a scale is missing, then the response is not a complete case for alpha', () => {
-    assert.deepEqual(Object.keys(b.main!).filter((k) => k.startsWith('al|')), []);
+    assert.deepEqual(
+      Object.keys(b.main!).filter((k) => k.startsWith('al|')),
+      [],
+    );
   });
 
   test('when items are answered, then each answer counts under its raw option, matrix rows as question:row', () => {
@@ -82,8 +112,17 @@ describe('responseCounters', () => {
     assert.equal(a.main!['it|practice_model:tick_box|2'], 1, 'the raw answer, not the reversed score');
     assert.equal(a.main!['it|leave_looking|prefer_not_to_say'], 1);
     assert.equal(b.main!['it|js_facets:workload|5'], 1);
-    assert.deepEqual(Object.keys(b.main!).filter((k) => k.startsWith('it|js_facets:pay|') || k.startsWith('it|practice_model:assessment_tool|')), []);
-    assert.deepEqual(Object.keys(a.main!).filter((k) => k.startsWith('it|demo_')), [], 'demographics are counted as bands, not items');
+    assert.deepEqual(
+      Object.keys(b.main!).filter(
+        (k) => k.startsWith('it|js_facets:pay|') || k.startsWith('it|practice_model:assessment_tool|'),
+      ),
+      [],
+    );
+    assert.deepEqual(
+      Object.keys(a.main!).filter((k) => k.startsWith('it|demo_')),
+      [],
+      'demographics are counted as bands, not items',
+    );
   });
 
   test('when a flag answer is in excludeFromBase, then it adds neither to the count nor to the base', () => {
@@ -122,7 +161,10 @@ describe('responseCounters', () => {
 
   test('when counters are made, then no key holds "." or starts with "$"', () => {
     const keys = [a, b, c].flatMap((parts) => Object.values(parts).flatMap(Object.keys));
-    assert.deepEqual(keys.filter((k) => k.includes('.') || k.startsWith('$')), []);
+    assert.deepEqual(
+      keys.filter((k) => k.includes('.') || k.startsWith('$')),
+      [],
+    );
   });
 });
 
@@ -138,9 +180,15 @@ describe('addParts and mergeCounters', () => {
     assert.equal(into.main![`d|${DAY}`], 2);
     // js_overall 4 and 2: s = 6, q = 16 + 4 = 20; js_facets 3 and 4: s = 7, q = 9 + 16 = 25
     assert.deepEqual([into.main!['sc|js_overall|s'], into.main!['sc|js_overall|q']], [6, 20]);
-    assert.deepEqual([into.main!['sc|js_facets|n'], into.main!['sc|js_facets|s'], into.main!['sc|js_facets|q']], [2, 7, 25]);
+    assert.deepEqual(
+      [into.main!['sc|js_facets|n'], into.main!['sc|js_facets|s'], into.main!['sc|js_facets|q']],
+      [2, 7, 25],
+    );
     // practice 3.75 and 2: s = 5.75, q = 14.0625 + 4 = 18.0625; alpha still only A's complete case
-    assert.deepEqual([into.main!['sc|practice_model_endorsement|s'], into.main!['sc|practice_model_endorsement|q']], [5.75, 18.0625]);
+    assert.deepEqual(
+      [into.main!['sc|practice_model_endorsement|s'], into.main!['sc|practice_model_endorsement|q']],
+      [5.75, 18.0625],
+    );
     assert.equal(into.main!['al|practice_model_endorsement|n'], a.main!['al|practice_model_endorsement|n']);
     assert.deepEqual([into.main!['fl|actively_looking|n'], into.main!['fl|actively_looking|x']], [1, 1]);
     assert.equal(into['bd:demo_role']!['bd|demo_role|team_manager|n'], 1);
@@ -152,7 +200,11 @@ describe('addParts and mergeCounters', () => {
   });
 
   test('when counters are merged, then shared keys add up and the rest are kept', () => {
-    assert.deepEqual(mergeCounters([{ n: 1, 'it|x|1': 2 }, { n: 2, 'd|2025-01-01': 2 }, {}]), { n: 3, 'it|x|1': 2, 'd|2025-01-01': 2 });
+    assert.deepEqual(mergeCounters([{ n: 1, 'it|x|1': 2 }, { n: 2, 'd|2025-01-01': 2 }, {}]), {
+      n: 3,
+      'it|x|1': 2,
+      'd|2025-01-01': 2,
+    });
     assert.deepEqual(mergeCounters([]), {});
   });
 

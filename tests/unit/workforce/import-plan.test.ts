@@ -10,11 +10,21 @@ import { buildFile, buildRow } from '../../helpers/workforce-files.js';
 const parsed = (overrides: Record<string, string> = {}) => parseIndicators(buildFile(buildRow(overrides)));
 const record = () => parsed().records[0]!;
 
-function stored(options: { layout?: LayoutName; local?: boolean; measures?: ReturnType<typeof packMeasures> } = {}): StoredRow {
+function stored(
+  options: { layout?: LayoutName; local?: boolean; measures?: ReturnType<typeof packMeasures> } = {},
+): StoredRow {
   const r = record();
   return {
-    _id: rowKey(r), level: r.level, areaCode: r.areaCode, year: r.year, name: r.name,
-    dfe: { measures: options.measures ?? packMeasures(r.measures), layout: options.layout ?? 'indicators', file: 'old.csv' },
+    _id: rowKey(r),
+    level: r.level,
+    areaCode: r.areaCode,
+    year: r.year,
+    name: r.name,
+    dfe: {
+      measures: options.measures ?? packMeasures(r.measures),
+      layout: options.layout ?? 'indicators',
+      file: 'old.csv',
+    },
     ...(options.local ? { local: { measures: { turnoverRateFte: 12 } } } : {}),
   };
 }
@@ -54,7 +64,12 @@ describe('planIndicatorImport', () => {
 
 describe('packed measures', () => {
   it('when a measure is packed and unpacked, then numbers, symbols and absent columns survive, 0 included', () => {
-    for (const measure of [{ value: 0 }, { value: 17.1 }, { symbol: 'low', meaning: 'rounds to 0 but is not 0' }, null] as const) {
+    for (const measure of [
+      { value: 0 },
+      { value: 17.1 },
+      { symbol: 'low', meaning: 'rounds to 0 but is not 0' },
+      null,
+    ] as const) {
       const packed = packMeasures({ ...record().measures, cases: measure });
       assert.deepEqual(unpackMeasure(packed.cases), measure);
     }

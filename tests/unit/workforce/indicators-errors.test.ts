@@ -19,7 +19,10 @@ describe('parseIndicators on malformed input', () => {
   });
 
   it('when the header is of neither layout, then line 1 is named', () => {
-    assert.throws(() => parseIndicators('time_period,something_else\n2025,1\n'), { name: 'WorkforceFileError', line: 1 });
+    assert.throws(() => parseIndicators('time_period,something_else\n2025,1\n'), {
+      name: 'WorkforceFileError',
+      line: 1,
+    });
   });
 
   it('when a measure is neither a number nor a symbol, then its line and column are named', () => {
@@ -68,8 +71,13 @@ describe('parseIndicators on malformed input', () => {
   });
 
   it('when a row is for another time identifier, then it is skipped with a reason', () => {
-    const parsed = parseIndicators(buildFile(buildRow({ time_identifier: 'Financial year' }), buildRow({ old_la_code: '330' })));
-    assert.deepEqual(parsed.records.map((r) => r.areaCode), ['330']);
+    const parsed = parseIndicators(
+      buildFile(buildRow({ time_identifier: 'Financial year' }), buildRow({ old_la_code: '330' })),
+    );
+    assert.deepEqual(
+      parsed.records.map((r) => r.areaCode),
+      ['330'],
+    );
     assert.deepEqual(parsed.skipped, [
       { line: 2, areaCode: '394', reason: 'time_identifier is "Financial year", expected "Reporting year"' },
     ]);
@@ -77,7 +85,10 @@ describe('parseIndicators on malformed input', () => {
 
   it('when the file has a BOM and CRLF line endings, then it parses as usual', () => {
     const text = `\uFEFF${buildFile(buildRow(), buildRow({ old_la_code: '330' })).replaceAll('\n', '\r\n')}`;
-    assert.deepEqual(parseIndicators(text).records.map((r) => r.areaCode), ['394', '330']);
+    assert.deepEqual(
+      parseIndicators(text).records.map((r) => r.areaCode),
+      ['394', '330'],
+    );
   });
 
   it('when the file is empty, then it is rejected', () => {

@@ -31,17 +31,86 @@ describe('parseIndicators on csww_indicators_2017_to_2025.csv', () => {
     assert.equal(parsed.layout, 'indicators');
     assert.equal(parsed.records.length, 1463);
     assert.deepEqual(parsed.skipped, []);
-    assert.deepEqual([...new Set(parsed.records.map((r) => r.year))], [2025, 2024, 2023, 2022, 2021, 2020, 2019, 2018, 2017]);
+    assert.deepEqual(
+      [...new Set(parsed.records.map((r) => r.year))],
+      [2025, 2024, 2023, 2022, 2021, 2020, 2019, 2018, 2017],
+    );
   });
 
   // Read by eye from the file: Sunderland (394), Birmingham (330), Cambridgeshire (873).
   const published: Array<[number, string, Partial<Record<MeasureKey, Measure>>]> = [
-    [2025, '394', { inpostFte: v(229.5), leaversFte: v(27.1), turnoverRateFte: v(11.8), agencyFte: s('low'), vacancyRateFte: v(5), caseloadFte: v(17.1) }],
-    [2024, '394', { inpostFte: v(227.4), leaversFte: s('u'), turnoverRateFte: s('u'), agencyFte: s('low'), vacancyRateFte: v(4.2), caseloadFte: v(17.2) }],
-    [2025, '330', { inpostFte: v(769.6), leaversFte: v(65.4), turnoverRateFte: v(8.5), agencyFte: v(108.5), vacancyRateFte: v(17.1), caseloadFte: v(15.2) }],
-    [2024, '330', { inpostFte: v(766.2), leaversFte: v(99.1), turnoverRateFte: v(12.9), agencyFte: s('u'), vacancyRateFte: v(26.6), caseloadFte: s('u') }],
-    [2025, '873', { inpostFte: v(240), leaversFte: v(41.3), turnoverRateFte: v(17.2), agencyFte: v(37.1), vacancyRateFte: v(13.7), caseloadFte: v(15.2) }],
-    [2024, '873', { inpostFte: v(228.9), leaversFte: v(26.9), turnoverRateFte: v(11.8), agencyFte: v(66.1), vacancyRateFte: v(17.2), caseloadFte: v(17.2) }],
+    [
+      2025,
+      '394',
+      {
+        inpostFte: v(229.5),
+        leaversFte: v(27.1),
+        turnoverRateFte: v(11.8),
+        agencyFte: s('low'),
+        vacancyRateFte: v(5),
+        caseloadFte: v(17.1),
+      },
+    ],
+    [
+      2024,
+      '394',
+      {
+        inpostFte: v(227.4),
+        leaversFte: s('u'),
+        turnoverRateFte: s('u'),
+        agencyFte: s('low'),
+        vacancyRateFte: v(4.2),
+        caseloadFte: v(17.2),
+      },
+    ],
+    [
+      2025,
+      '330',
+      {
+        inpostFte: v(769.6),
+        leaversFte: v(65.4),
+        turnoverRateFte: v(8.5),
+        agencyFte: v(108.5),
+        vacancyRateFte: v(17.1),
+        caseloadFte: v(15.2),
+      },
+    ],
+    [
+      2024,
+      '330',
+      {
+        inpostFte: v(766.2),
+        leaversFte: v(99.1),
+        turnoverRateFte: v(12.9),
+        agencyFte: s('u'),
+        vacancyRateFte: v(26.6),
+        caseloadFte: s('u'),
+      },
+    ],
+    [
+      2025,
+      '873',
+      {
+        inpostFte: v(240),
+        leaversFte: v(41.3),
+        turnoverRateFte: v(17.2),
+        agencyFte: v(37.1),
+        vacancyRateFte: v(13.7),
+        caseloadFte: v(15.2),
+      },
+    ],
+    [
+      2024,
+      '873',
+      {
+        inpostFte: v(228.9),
+        leaversFte: v(26.9),
+        turnoverRateFte: v(11.8),
+        agencyFte: v(66.1),
+        vacancyRateFte: v(17.2),
+        caseloadFte: v(17.2),
+      },
+    ],
   ];
   for (const [year, code, expected] of published) {
     it(`when council ${code} in ${year} is read, then its measures are the published figures`, () => {
@@ -86,12 +155,16 @@ describe('parseIndicators on csww_indicators_2017_to_2025.csv', () => {
     assert.equal(find(2025, 'E92000001').name, 'England');
     const regions = year.filter((r) => r.level === 'regional');
     assert.equal(regions.length, 11);
-    assert.deepEqual(regions.filter((r) => r.subRegion).map((r) => r.name), ['Inner London', 'Outer London']);
+    assert.deepEqual(
+      regions.filter((r) => r.subRegion).map((r) => r.name),
+      ['Inner London', 'Outer London'],
+    );
     assert.equal(year.filter((r) => r.level === 'local_authority').length, 151);
   });
 
   it('when regions are summed without the London sub-regions, then they match England', () => {
-    const inpost = (r: WorkforceRecord) => (r.measures.inpostFte && 'value' in r.measures.inpostFte ? r.measures.inpostFte.value : NaN);
+    const inpost = (r: WorkforceRecord) =>
+      r.measures.inpostFte && 'value' in r.measures.inpostFte ? r.measures.inpostFte.value : NaN;
     const regions = parsed.records.filter((r) => r.year === 2025 && r.level === 'regional' && !r.subRegion);
     const total = regions.reduce((sum, r) => sum + inpost(r), 0);
     assert.ok(Math.abs(total - inpost(find(2025, 'E92000001'))) < 0.5, `regions sum to ${total}`);

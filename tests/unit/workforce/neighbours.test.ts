@@ -14,7 +14,11 @@ describe('parseNeighbours on sn_model_2025_wide.csv', () => {
   it('when the real file is parsed past its BOM, then every council has ten ranked neighbours', () => {
     assert.equal(sets.length, 153);
     assert.equal(sets[0]?.laCode, '301');
-    for (const set of sets) assert.deepEqual(set.neighbours.map((n) => n.rank), [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    for (const set of sets)
+      assert.deepEqual(
+        set.neighbours.map((n) => n.rank),
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      );
   });
 
   it('when a band carries a trailing space, then it is trimmed to a known band', () => {
@@ -26,7 +30,12 @@ describe('parseNeighbours on sn_model_2025_wide.csv', () => {
 
   it('when a council name is quoted with a comma, then it is read whole', () => {
     assert.equal(find('810')?.name, 'Kingston upon Hull, City of');
-    assert.deepEqual(find('885')?.neighbours.map((n) => n.laCode).slice(0, 3), ['933', '916', '838']);
+    assert.deepEqual(
+      find('885')
+        ?.neighbours.map((n) => n.laCode)
+        .slice(0, 3),
+      ['933', '916', '838'],
+    );
   });
 
   it('when councils make a joint workforce return, then the model still lists them separately', () => {

@@ -27,7 +27,11 @@ describe('progress', () => {
     const report = createProgress(stream);
     for (let done = 10; done <= 100; done += 10) report('writing', done, 100);
     assert.deepEqual(written, [
-      'writing 10/100 (10%)\n', 'writing 30/100 (30%)\n', 'writing 50/100 (50%)\n', 'writing 80/100 (80%)\n', 'writing 100/100 (100%)\n',
+      'writing 10/100 (10%)\n',
+      'writing 30/100 (30%)\n',
+      'writing 50/100 (50%)\n',
+      'writing 80/100 (80%)\n',
+      'writing 100/100 (100%)\n',
     ]);
   });
 });

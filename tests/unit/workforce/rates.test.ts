@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseIndicators, recomputeRates, roundOneDecimal, type Measures } from '../../../server/workforce/indicators.js';
+import {
+  parseIndicators,
+  recomputeRates,
+  roundOneDecimal,
+  type Measures,
+} from '../../../server/workforce/indicators.js';
 import { readDfeFile } from '../../helpers/workforce-files.js';
 
 const counts = (inpost: number, leavers: number, agency: number, vacancy: number, cases: number, holders: number) =>

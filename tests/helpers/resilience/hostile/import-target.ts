@@ -16,8 +16,13 @@ function csvShape(): CsvShape {
   const answerColumns = exported.columns.filter((c) => !['meta', 'score', 'text'].includes(c.kind));
   return {
     header: exported.columns.map((c) => c.name),
-    coded: answerColumns.map((c) => ({ name: c.name, codes: c.kind === 'checkbox' ? [0, 1] : c.codes.map((k) => k.code).filter((k) => k !== SUPPRESSED_CODE) })),
-    required: questionSpecs(def).filter((q) => q.required && q.kind !== 'matrix').map((q) => variableOf(def, q.name)),
+    coded: answerColumns.map((c) => ({
+      name: c.name,
+      codes: c.kind === 'checkbox' ? [0, 1] : c.codes.map((k) => k.code).filter((k) => k !== SUPPRESSED_CODE),
+    })),
+    required: questionSpecs(def)
+      .filter((q) => q.required && q.kind !== 'matrix')
+      .map((q) => variableOf(def, q.name)),
     known: buildLayout([def], testSurveys().all()).columns.map((c) => c.name),
   };
 }
@@ -33,10 +38,18 @@ export function importTarget(): HostileTarget {
     prepare: async (server) => {
       const admin = await staffHeaders(server.client, { role: 'admin' });
       await closedCampaignWithResponses('hostile-source');
-      const exported = await server.client.send({ method: 'GET', path: '/api/v1/exports/responses?format=csv&wave=hostile-source', headers: admin });
+      const exported = await server.client.send({
+        method: 'GET',
+        path: '/api/v1/exports/responses?format=csv&wave=hostile-source',
+        headers: admin,
+      });
       assert.ok(isReply(exported) && exported.status === 200, `exporting the valid file: ${JSON.stringify(exported)}`);
       csv = exported.text;
-      assert.deepEqual(csv.split('\r\n')[0]!.split(','), shape.header, 'the export has the columns the hostile kinds were built for');
+      assert.deepEqual(
+        csv.split('\r\n')[0]!.split(','),
+        shape.header,
+        'the export has the columns the hostile kinds were built for',
+      );
       assert.ok(!csv.includes('"'), 'the export has no quoted cells');
       const hostile = await buildCampaign({ wave: 'hostile-target', ...closedWave });
       const valid = await buildCampaign({ wave: 'hostile-valid', ...closedWave });

@@ -10,7 +10,8 @@ const MARK_KEY = '\u0000hostile-key\u0000';
 export function nodePaths(value: Json, path: Path = []): Path[] {
   const out: Path[] = [path];
   if (Array.isArray(value)) value.forEach((v, i) => out.push(...nodePaths(v, [...path, i])));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...nodePaths(v, [...path, k]));
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) out.push(...nodePaths(v, [...path, k]));
   return out;
 }
 
@@ -18,7 +19,8 @@ export function valueAt(value: Json, path: Path): Json {
   return path.reduce<Json>((node, key) => (node as Record<string | number, Json>)[key]!, value);
 }
 
-export const isObject = (v: Json): v is { [key: string]: Json } => v !== null && typeof v === 'object' && !Array.isArray(v);
+export const isObject = (v: Json): v is { [key: string]: Json } =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export function setAt(value: Json, path: Path, replacement: Json): Json {
   if (path.length === 0) return replacement;
@@ -39,7 +41,9 @@ export function withRawMember(body: Json, path: Path, key: string, raw: string, 
   const target = valueAt(body, path) as { [key: string]: Json };
   const widened = first ? { [MARK_KEY]: MARK, ...target } : { ...target, [MARK_KEY]: MARK };
   const text = JSON.stringify(setAt(body, path, widened));
-  return Buffer.from(text.replace(`${JSON.stringify(MARK_KEY)}:${JSON.stringify(MARK)}`, `${JSON.stringify(key)}:${raw}`));
+  return Buffer.from(
+    text.replace(`${JSON.stringify(MARK_KEY)}:${JSON.stringify(MARK)}`, `${JSON.stringify(key)}:${raw}`),
+  );
 }
 
 // The body serialised with `bytes` inserted inside the string at `path` (or inside the key it names).

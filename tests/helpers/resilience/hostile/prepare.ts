@@ -19,6 +19,9 @@ export const closedWave = { opensOn: '2025-01-01', closesOn: '2025-03-31' };
 // A closed campaign in council 855 with `n` responses, enough that no group is too small to export.
 export async function closedCampaignWithResponses(wave: string, n = 12) {
   const campaign = await buildCampaign({ wave, ...closedWave });
-  await storeResponses(campaign, Array.from({ length: n }, (_, i) => buildAnswers({ js_overall: 1 + (i % 5), recommend_employer: i % 11 })));
+  await storeResponses(
+    campaign,
+    Array.from({ length: n }, (_, i) => buildAnswers({ js_overall: 1 + (i % 5), recommend_employer: i % 11 })),
+  );
   return campaign;
 }

@@ -31,7 +31,10 @@ const jsonLimit = () => testConfig().BODY_LIMIT_KB * 1024;
 
 function submissionTarget(): HostileTarget {
   // with a free-text answer, so that string mutations also reach a field that takes any text
-  const fresh = (): Json => ({ submissionId: randomUUID(), answers: buildAnswers({ improve_one_thing: 'Fewer forms, more time with families.' }) as Json });
+  const fresh = (): Json => ({
+    submissionId: randomUUID(),
+    answers: buildAnswers({ improve_one_thing: 'Fewer forms, more time with families.' }) as Json,
+  });
   return {
     name: 'POST /api/v1/campaigns/:code/responses',
     method: 'POST',
@@ -70,4 +73,10 @@ function loginTarget(): HostileTarget {
   };
 }
 
-export const hostileTargets = (): HostileTarget[] => [submissionTarget(), loginTarget(), importTarget(), exportTarget(), codebookTarget()];
+export const hostileTargets = (): HostileTarget[] => [
+  submissionTarget(),
+  loginTarget(),
+  importTarget(),
+  exportTarget(),
+  codebookTarget(),
+];
