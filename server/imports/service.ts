@@ -7,6 +7,7 @@ import { queueForCounting } from '../tally/runner.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { checkFieldCount, readCsv, type CsvRecord } from '../workforce/csv.js';
 import { checkRow, type CheckedRow } from './rows.js';
+import { withImportClaim } from './claim.js';
 import { planImport } from './decode.js';
 
 const MAX_DETAILS = 1_000;
@@ -40,23 +41,13 @@ function parse(text: string): CsvRecord[] {
   }
 }
 
-// Campaigns with an import under way in this process: a second one (a double-clicked upload)
-// would also find the campaign empty, and both would be stored.
-const importing = new Set<string>();
-
 export async function importResponses(
   text: string,
   code: string,
   surveys: SurveyRegistry,
   onProgress: ImportProgress = () => {},
 ) {
-  if (importing.has(code)) throw conflict(`An import into campaign ${code} is already under way.`);
-  importing.add(code);
-  try {
-    return await importInto(text, code, surveys, onProgress);
-  } finally {
-    importing.delete(code);
-  }
+  return withImportClaim(code, () => importInto(text, code, surveys, onProgress));
 }
 
 async function importInto(text: string, code: string, surveys: SurveyRegistry, onProgress: ImportProgress) {

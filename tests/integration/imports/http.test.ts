@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { gzipSync } from 'node:zlib';
+import { STALE_CLAIM_MS } from '../../../server/imports/claim.js';
+import { ImportClaim } from '../../../server/imports/model.js';
 import { IMPORT_LIMIT_MB } from '../../../server/imports/routes.js';
 import { SurveyResponse } from '../../../server/responses/model.js';
 import { canonicalJson } from '../../../server/surveys/loader.js';
@@ -83,6 +85,26 @@ describe('POST /api/v1/imports/responses', () => {
       .sort();
     assert.deepEqual(statuses, [201, 409]);
     assert.equal(await SurveyResponse.countDocuments({ campaign: target.code }), 40);
+  });
+
+  test("when another process holds the campaign's import claim, then the upload gets 409 and stores nothing", async () => {
+    const admin = await staff({ role: 'admin' });
+    const { csv } = await exported(admin);
+    const target = await buildCampaign({ wave: 'w-import', ...closed });
+    await ImportClaim.create({ _id: target.code, holder: 'a CLI import elsewhere', since: new Date() });
+    const res = await upload(admin, target.code, csv).expect(409);
+    assert.match(res.body.error.message, /already under way/);
+    assert.equal(await SurveyResponse.countDocuments({ campaign: target.code }), 0);
+  });
+
+  test('when a claim was left by a process that died long ago, then the import takes it over and leaves no claim', async () => {
+    const admin = await staff({ role: 'admin' });
+    const { csv } = await exported(admin);
+    const target = await buildCampaign({ wave: 'w-import', ...closed });
+    await ImportClaim.create({ _id: target.code, holder: 'dead', since: new Date(Date.now() - STALE_CLAIM_MS - 1000) });
+    await upload(admin, target.code, csv).expect(201);
+    assert.equal(await SurveyResponse.countDocuments({ campaign: target.code }), 12);
+    assert.equal(await ImportClaim.countDocuments(), 0);
   });
 
   test('when someone other than an admin uploads, then 401 or 403 and nothing is stored', async () => {
