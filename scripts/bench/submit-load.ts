@@ -1,0 +1,103 @@
+// The submissions benchmark's load generator, run as its own process so that its work never
+// competes with the server's event loop. Reads one job as JSON from argv[2], prints one Rate.
+//   http:       `clients` loops POSTing submissions to `url`
+//   insertOne:  `clients` loops, each inserting one stored-shape document at a time
+//   insertMany: one loop inserting the same documents 100 at a time (the app's group commit at
+//               its best: FerretDB's SQLite backend commits an insert of up to 100 documents once)
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { MongoClient } from 'mongodb';
+import { syntheticAnswers } from '../../server/demo/answers.js';
+import { normal, seededRng, type Rng } from '../../server/demo/random.js';
+import { todayInUk } from '../../server/platform/dates.js';
+import { createSurveyRegistry } from '../../server/surveys/registry.js';
+import { validateAnswers } from '../../server/surveys/validate-answers.js';
+import { percentile } from './stats.js';
+
+export type LoadJob = {
+  mode: 'http' | 'insertOne' | 'insertMany';
+  clients: number;
+  seconds: number;
+  max: number;
+  url?: string;
+  uri?: string;
+  campaign: { _id: string; pilotCode: string; waveId: string };
+};
+
+const def = createSurveyRegistry().get('staff-wellbeing', 1);
+const BATCH = 100;
+
+function storedShape(rng: Rng, campaign: LoadJob['campaign']) {
+  const checked = validateAnswers(def, syntheticAnswers(rng, normal(rng) * 0.3));
+  if (!checked.ok) throw new Error('generator produced invalid answers');
+  const { _id: code, ...group } = campaign;
+  const doc = { _id: randomUUID(), campaign: code, ...group, surveyId: def.id, surveyVersion: def.version };
+  return { ...doc, day: todayInUk(), answers: checked.answers };
+}
+
+function poster(url: string, agent: http.Agent) {
+  return (body: string) =>
+    new Promise<void>((resolve, reject) => {
+      const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
+      const req = http.request(url, { method: 'POST', agent, headers }, (res) => {
+        res.resume();
+        res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(`answered ${res.statusCode}`))));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+}
+
+// Runs `op` (which handles `per` documents) from `clients` loops until time or `max` is reached.
+async function measure(job: LoadJob, clients: number, per: number, op: (rng: Rng) => Promise<void>) {
+  const times: number[] = [];
+  let started = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async (_, i) => {
+      const rng = seededRng(1000 + i);
+      while (performance.now() - t0 < job.seconds * 1000 && (started += per) <= job.max) {
+        const t = performance.now();
+        await op(rng);
+        times.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  return {
+    count: times.length * per,
+    perSecond: (times.length * per) / seconds,
+    p50: percentile(times, 50),
+    p99: percentile(times, 99),
+  };
+}
+
+async function run(job: LoadJob) {
+  if (job.mode === 'http') {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: job.clients });
+    const post = poster(job.url!, agent);
+    const body = (rng: Rng) =>
+      JSON.stringify({ submissionId: randomUUID(), answers: syntheticAnswers(rng, normal(rng) * 0.3) });
+    try {
+      return await measure(job, job.clients, 1, (rng) => post(body(rng)));
+    } finally {
+      agent.destroy();
+    }
+  }
+  const client = await MongoClient.connect(job.uri!, { maxPoolSize: Math.max(4, job.clients) });
+  // a twin of `responses` with the same indexes, so the HTTP runs' collection does not grow
+  const raw = client.db('bench').collection('responses_raw');
+  try {
+    if (job.mode === 'insertOne')
+      return await measure(job, job.clients, 1, (rng) =>
+        raw.insertOne(storedShape(rng, job.campaign) as never).then(() => {}),
+      );
+    return await measure(job, 1, BATCH, (rng) =>
+      raw.insertMany(Array.from({ length: BATCH }, () => storedShape(rng, job.campaign)) as never[]).then(() => {}),
+    );
+  } finally {
+    await client.close();
+  }
+}
+
+process.stdout.write(`${JSON.stringify(await run(JSON.parse(process.argv[2]!) as LoadJob))}\n`);
