@@ -44,8 +44,6 @@ function decodeCode(d: ColumnDecoder, text: string): { value?: unknown; problem?
   const code = Number(text);
   if (!/^-?\d+(\.\d+)?$/.test(text) || !Number.isFinite(code))
     return { problem: `${d.name}: "${clip(text)}" is not a code` };
-  if (code === SUPPRESSED_CODE && d.column.demographic)
-    return { problem: `${d.name}: ${code} marks a suppressed band and cannot be imported` };
   const match = d.column.codes.find((c) => c.code === code && c.code !== SUPPRESSED_CODE);
   return match ? { value: match.value } : { problem: `${d.name}: ${clip(text)} is not one of its codes` };
 }
@@ -83,7 +81,10 @@ export function decodeAnswers(
   const problems: string[] = [];
   plan.decoders.forEach((d, i) => {
     const text = fields[i] ?? '';
-    if (d && text !== '') place(answers, d, text, problems);
+    // -9 in a demographic column: the band was too small to show, so the file does not hold the
+    // answer; it is imported as unanswered (the export's own codebook declares -9 missing)
+    if (d && text !== '' && !(d.column.demographic && Number(text) === SUPPRESSED_CODE))
+      place(answers, d, text, problems);
   });
   for (const [question, value] of Object.entries(answers)) {
     if (Array.isArray(value) && value.length === 0) delete answers[question];

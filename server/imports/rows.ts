@@ -9,8 +9,9 @@ import { clip, decodeAnswers, metaValue, type ImportPlan } from './decode.js';
 export type CheckedRow = { day: string; answers: Record<string, unknown> };
 type Context = { def: SurveyDefinition; campaign: CampaignDoc; wave: WaveDoc };
 
-// The file carries months only; an imported response is dated the first of its month (or the
-// wave's opening day when the file has no month). Wave ids may differ between servers, so the
+// The file carries months only; an imported response is dated the first of its month, or the
+// wave's opening day when that is later or the file has no month; a month outside the wave's
+// dates is refused. Wave ids may differ between servers, so the
 // wave column is not compared; the council and survey version must match the campaign.
 function checkMeta(
   plan: ImportPlan,
@@ -29,7 +30,10 @@ function checkMeta(
   const month = metaValue(plan, fields, 'submission_month');
   if (!month) return wave.opensOn;
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) problems.push(`submission_month "${clip(month)}" is not YYYY-MM`);
-  return `${month}-01`;
+  else if (month < wave.opensOn.slice(0, 7) || month > wave.closesOn.slice(0, 7))
+    problems.push(`submission_month ${month} is outside the wave's dates (${wave.opensOn} to ${wave.closesOn})`);
+  const first = `${month}-01`;
+  return first < wave.opensOn ? wave.opensOn : first;
 }
 
 // validateAnswers names questions (and matrix rows as question.row); the file names variables

@@ -49,6 +49,19 @@ describe('importing historical responses', () => {
     assert.ok(stored.every((r) => queued.has(r._id)));
   });
 
+  test("when a row's month is outside the wave's dates, then the import names the line and stores nothing", async () => {
+    const target = await buildExportCampaign({ pilot: '855', wave: 'w9' });
+    const err = await rejected(
+      'council,submission_month,js_overall\r\n855,2025-02,4\r\n855,2025-07,4\r\n',
+      target.code,
+    );
+    assert.deepEqual(
+      err.problems.filter((p) => /submission_month/.test(p.problem)),
+      [{ line: 3, problem: "submission_month 2025-07 is outside the wave's dates (2025-01-01 to 2025-03-31)" }],
+    );
+    assert.equal(await SurveyResponse.countDocuments({ campaign: target.code }), 0);
+  });
+
   test('when some rows are invalid, then every problem is reported with its line number and nothing is stored', async () => {
     const source = await buildExportCampaign({ pilot: '855', wave: 'w1' });
     await storeResponses(

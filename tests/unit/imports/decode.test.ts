@@ -68,14 +68,18 @@ describe('reading the coded layout back', () => {
     assert.deepEqual(decodeAnswers(plan, ['1', '0', '']).answers, { support_used: ['eap'] });
   });
 
-  test('when cells hold unknown codes, labels or a suppressed band, then each problem names its column', () => {
+  test('when cells hold unknown codes or labels, then each problem names its column', () => {
     const { plan } = planImport(layout, 2, ['js_overall', 'leave_looking', 'demo_role', 'support_used_eap']);
     assert.deepEqual(decodeAnswers(plan, ['9', 'Yes', '-9', '2']).problems, [
       'js_overall: 9 is not one of its codes',
       'leave_looking: "Yes" is not a code',
-      'demo_role: -9 marks a suppressed band and cannot be imported',
       'support_used_eap: expected 0 or 1, found "2"',
     ]);
+  });
+
+  test('when a demographic cell holds -9 (a band too small to show), then that question is imported as unanswered', () => {
+    const { plan } = planImport(layout, 2, ['js_overall', 'demo_role']);
+    assert.deepEqual(decodeAnswers(plan, ['4', '-9']), { answers: { js_overall: 4 }, problems: [] });
   });
 
   test('when the header has unknown or repeated columns, then they are reported and scores are ignored', () => {
