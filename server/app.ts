@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import express from 'express';
-import { pinoHttp } from 'pino-http';
 import { currentUser } from './accounts/access.js';
 import { createAccounts } from './accounts/routes.js';
 import { adminRoutes } from './admin/routes.js';
@@ -20,6 +19,7 @@ import { exportRoutes } from './exports/routes.js';
 import { importRoutes } from './imports/routes.js';
 import { openapi } from './openapi/spec.js';
 import { apiNotFound, errorHandler, rejectInvalidUtf8, requireJsonBody } from './platform/http/error-handler.js';
+import { requestLog } from './platform/http/request-log.js';
 import { securityHeaders } from './platform/http/security.js';
 import type { SurveyRegistry } from './surveys/registry.js';
 import type { Tallier } from './tally/runner.js';
@@ -56,20 +56,7 @@ export function createApp({ config, logger, surveys, tallier, now, recheckMarked
   app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
   app.set('query parser', 'simple');
   app.use(securityHeaders(config.httpsPublic));
-  app.use(
-    pinoHttp({
-      logger,
-      // method, path and status only: no headers, IPs, user agents or bodies on any route
-      serializers: {
-        req: (req: { method: string; url: string }) => ({
-          method: req.method,
-          url: req.url.split('?')[0]!.replace(/^\/unsubscribe\/[^/]+/, '/unsubscribe/:token'),
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-    }),
-  );
+  app.use(requestLog(logger)); // respondent routes by template; accepted submissions not at all
 
   app.use(healthRoutes);
   app.get('/favicon.ico', (_req, res) => {

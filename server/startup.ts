@@ -2,6 +2,7 @@ import mongoose from 'mongoose';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
+import { clientIdsStored } from './responses/store.js';
 import type { SurveyRegistry } from './surveys/registry.js';
 import { checkWaveSurveysUnchanged } from './study/waves/service.js';
 
@@ -11,6 +12,7 @@ type StartupDeps = { config: Config; logger: Logger; surveys: SurveyRegistry; ba
 export async function prepareDatabase({ config, logger, surveys, baseUrl }: StartupDeps): Promise<void> {
   await Promise.all(Object.values(mongoose.models).map((model) => model.createIndexes()));
   await checkWaveSurveysUnchanged(surveys);
+  await clientIdsStored(); // before demo data: records that a database without responses has no client ids
   if (config.SEED_DEMO) {
     const link = await seedDemoIfEmpty(surveys, logger);
     if (link) logger.info(`Demo data loaded. Try the survey as a respondent: ${baseUrl}/s/${link}`);

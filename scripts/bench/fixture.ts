@@ -87,7 +87,7 @@ export async function fillResponses(
     await db.collection('responses').insertMany(docs as never[], { ordered: false });
     // each counted response carries its tally mark, as in a database that began with this version
     await TallyMark.collection.insertMany(
-      docs.map((d) => ({ _id: d._id as never, batch: 'bench-fill' })),
+      docs.map((d) => ({ _id: d._id as never })),
       { ordered: false },
     );
     onProgress(done);
@@ -98,7 +98,7 @@ export async function fillResponses(
       return { _id: `${key}|${part}`, pilotCode, waveId, part, c, pending: [] };
     }),
   );
-  await Migration.collection.insertOne({ _id: 'tally-marks' as never });
+  await Migration.collection.insertMany([{ _id: 'tally-marks' as never }, { _id: 'tally-marks-unlinked' as never }]);
   for (let i = 0; i < summaries.length; i += 100)
     await db.collection('summaries').insertMany(summaries.slice(i, i + 100) as never[]);
 }

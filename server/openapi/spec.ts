@@ -16,6 +16,11 @@ const admin = (summary: string, ok: Record<string, object>, codes: number[], ext
 });
 
 // Setting up the study; every field error comes back as details: [{ field, problem }].
+// `id` echoes the submissionId; `notStored` names written answers a campaign without free text drops
+const submitted = {
+  type: 'object',
+  properties: { id: str, notStored: { type: 'array', items: str }, message: str },
+};
 const adminPaths = {
   '/api/v1/admin/surveys': { get: admin('Installed survey versions', { 200: list('[{ id, version, title }]') }, []) },
   '/api/v1/admin/pilots': {
@@ -142,7 +147,8 @@ export const openapi = {
     },
     '/api/v1/campaigns/{code}/responses': {
       post: {
-        summary: 'Submit an anonymous response (idempotent by submissionId)',
+        summary:
+          'Submit an anonymous response (idempotent by submissionId, a random v4 UUID; others are refused with 422)',
         parameters: [path('code', "the campaign's public code")],
         requestBody: {
           required: true,
@@ -158,8 +164,8 @@ export const openapi = {
           },
         },
         responses: {
-          201: json({ type: 'object', properties: { id: { type: 'string' } } }, 'Stored'),
-          200: json({ type: 'object', properties: { id: { type: 'string' } } }, 'Already stored (a retry)'),
+          201: json(submitted, 'Stored'),
+          200: json(submitted, 'Already stored (a retry)'),
           ...errors(400, 403, 404, 409, 410, 413, 415, 422, 429, 503),
         },
       },

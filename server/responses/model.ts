@@ -1,8 +1,9 @@
 import mongoose, { type InferSchemaType } from 'mongoose';
 
 // A response holds the answers and the day it arrived, nothing about who sent it:
-// no IP, user agent, cookie, token or time of day. Its id is the client's random submissionId
-// (a UUID, not an ObjectId, which would carry the exact creation time).
+// no IP, user agent, cookie, token or time of day. Its id is SHA-256 of the client's random
+// submissionId (ids.ts), not an ObjectId, which would carry the exact creation time. Responses
+// stored before that keep the client's submissionId as their id (see `ResponseIds` below).
 // FerretDB's SQLite backend answers only a bare { _id } filter from an index and scans for
 // anything else, so the hot paths read responses by _id alone; the other indexes serve MongoDB.
 const responseSchema = new mongoose.Schema(
@@ -23,3 +24,11 @@ responseSchema.index({ campaign: 1 });
 
 export type ResponseDoc = InferSchemaType<typeof responseSchema> & { _id: string };
 export const SurveyResponse = mongoose.model('Response', responseSchema);
+
+// `{ _id: 'server-ids' }`, recorded while a database holds no response: every response it holds
+// then has a hashed id. Without it, responses stored by an earlier version may hold the client's
+// submissionId as their id, and a retry of one is looked up by that id as well (writer.ts).
+export const ResponseIds = mongoose.model(
+  'ResponseIds',
+  new mongoose.Schema({ _id: { type: String, required: true } }, { versionKey: false }),
+);

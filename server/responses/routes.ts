@@ -18,7 +18,11 @@ export function campaignRoutes(config: Config, deps: SubmitDeps) {
       res.json(await publicCampaign(String(req.params.code), deps.cache, deps.surveys, config.MIN_GROUP_SIZE));
     })
     .post('/campaigns/:code/responses', limit, async (req, res) => {
-      const result = await submitResponse(String(req.params.code), SubmitBody.parse(req.body ?? {}), deps);
-      res.status(result.created ? 201 : 200).json({ id: result.id });
+      const { created, ...result } = await submitResponse(
+        String(req.params.code),
+        SubmitBody.parse(req.body ?? {}),
+        deps,
+      );
+      res.status(created ? 201 : 200).json(result);
     });
 }

@@ -2,17 +2,22 @@ import { AppError, conflict, unprocessable } from '../errors.js';
 import { findCampaign, findOpenCampaign, type OpenCampaign } from '../study/campaigns/service.js';
 import { redeemInvitation, settleInvitation } from '../invitations/redeem.js';
 import { todayInUk } from '../platform/dates.js';
+import type { SurveyDefinition } from '../surveys/definition.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { validateAnswers } from '../surveys/validate-answers.js';
+import { withoutFreeText } from './free-text.js';
+import { requireRandomSubmissionId, storedResponseId } from './ids.js';
 import { SurveyResponse, type ResponseDoc } from './model.js';
 import type { SubmitBody } from './schemas.js';
 import type { ResponseWriter } from './writer.js';
 import type { CampaignCache } from '../study/campaigns/cache.js';
 
-export type SubmitResult = { id: string; created: boolean };
+// `id` echoes the client's submissionId (the stored id is never sent); `notStored` names written
+// comments dropped because the campaign does not collect them.
+export type SubmitResult = { id: string; created: boolean; notStored?: string[]; message?: string };
 
-// Stored exactly once: the client's submissionId is the document id, so a retry after a lost
-// acknowledgement finds its own earlier copy instead of adding a second one (writer.ts).
+// Stored exactly once: the stored id is a hash of the client's submissionId (ids.ts), so a retry
+// after a lost acknowledgement finds its own earlier copy instead of adding a second one (writer.ts).
 export type SubmitDeps = { surveys: SurveyRegistry; writer: ResponseWriter; cache: CampaignCache };
 
 export async function submitResponse(
@@ -20,6 +25,7 @@ export async function submitResponse(
   body: SubmitBody,
   { surveys, writer, cache }: SubmitDeps,
 ): Promise<SubmitResult> {
+  requireRandomSubmissionId(body.submissionId);
   const { campaign, wave } = await findOpenCampaign(code, cache).catch(async (err) => {
     // only a closed or not-yet-open campaign can still acknowledge a stored retry; anything
     // else (the database being down, say) fails at once rather than waiting twice
@@ -32,49 +38,82 @@ export async function submitResponse(
     throw err;
   });
   const def = surveys.get(wave.surveyId, wave.surveyVersion);
-  const checked = validateAnswers(def, body.answers);
-  if (!checked.ok) {
-    throw unprocessable('invalid_answers', 'Some answers are not valid for this survey.', checked.problems);
-  }
+  const { answers, dropped } = checkedAnswers(def, body.answers, campaign.allowFreeText ?? false);
   const doc = new SurveyResponse({
-    _id: body.submissionId,
+    _id: storedResponseId(body.submissionId),
     campaign: campaign._id,
     pilotCode: campaign.pilotCode,
     waveId: wave._id,
     surveyId: def.id,
     surveyVersion: def.version,
     day: todayInUk(),
-    answers: checked.answers,
+    answers,
   });
   await doc.validate();
   const response = doc.toObject() as ResponseDoc;
-  if (body.token) return submitInvited(campaign, response, body.token, writer);
-  await redeemInvitation(campaign, undefined, body.submissionId); // refuses if the campaign needs a personal link
-  const outcome = await writer.store(response);
-  return outcome.created ? { id: response._id, created: true } : sameCampaign(outcome.campaign, code, response._id);
+  const result = body.token
+    ? await submitInvited(campaign, response, body, writer)
+    : await submitOpen(campaign, response, body.submissionId, writer);
+  return dropped.length === 0
+    ? result
+    : {
+        ...result,
+        notStored: dropped,
+        message: 'This survey does not collect written comments, so what was written there was not stored.',
+      };
+}
+
+// Valid answers, without written comments where the campaign does not collect them; an empty
+// response (no question answered) is refused.
+function checkedAnswers(def: SurveyDefinition, given: unknown, allowFreeText: boolean) {
+  const checked = validateAnswers(def, given);
+  if (!checked.ok) {
+    throw unprocessable('invalid_answers', 'Some answers are not valid for this survey.', checked.problems);
+  }
+  const kept = allowFreeText ? { answers: checked.answers, dropped: [] } : withoutFreeText(def, checked.answers);
+  if (Object.keys(kept.answers).length > 0) return kept;
+  throw unprocessable(
+    'empty_response',
+    kept.dropped.length > 0
+      ? 'No question was answered apart from written comments, which this survey does not collect, so nothing was stored. Answer at least one other question and send again.'
+      : 'No question was answered, so there is nothing to store. Answer at least one question and send again.',
+  );
+}
+
+async function submitOpen(
+  campaign: OpenCampaign['campaign'],
+  response: ResponseDoc,
+  submissionId: string,
+  writer: ResponseWriter,
+): Promise<SubmitResult> {
+  await redeemInvitation(campaign, undefined, submissionId); // refuses if the campaign needs a personal link
+  const outcome = await writer.store(response, submissionId);
+  return outcome.created
+    ? { id: submissionId, created: true }
+    : sameCampaign(outcome.campaign, campaign._id, submissionId);
 }
 
 // A personal link is marked used before the response exists; nothing stored links the two.
 async function submitInvited(
   campaign: OpenCampaign['campaign'],
   response: ResponseDoc,
-  token: string,
+  { submissionId, token }: SubmitBody,
   writer: ResponseWriter,
 ): Promise<SubmitResult> {
   const code = campaign._id;
   // looked for first: a retry of a stored response must not find its own link used up
-  let stored = await writer.storedCampaign(response._id);
+  let stored = await writer.storedCampaign(submissionId);
   if (stored === null) {
-    const invitation = await redeemInvitation(campaign, token, response._id);
-    const outcome = await writer.store(response);
+    const invitation = await redeemInvitation(campaign, token, submissionId);
+    const outcome = await writer.store(response, submissionId);
     if (outcome.created) {
       await invitation?.settle();
-      return { id: response._id, created: true };
+      return { id: submissionId, created: true };
     }
     stored = outcome.campaign;
   }
-  if (stored === code) await settleInvitation(code, token, response._id); // a retry finishes what a failed attempt left
-  return sameCampaign(stored, code, response._id);
+  if (stored === code) await settleInvitation(code, token, submissionId); // a retry finishes what a failed attempt left
+  return sameCampaign(stored, code, submissionId);
 }
 
 function sameCampaign(stored: string | null, code: string, submissionId: string): SubmitResult {

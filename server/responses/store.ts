@@ -1,4 +1,4 @@
-import { SurveyResponse, type ResponseDoc } from './model.js';
+import { ResponseIds, SurveyResponse, type ResponseDoc } from './model.js';
 
 // How other features read and add stored responses (they never touch the model themselves).
 export type { ResponseDoc };
@@ -34,4 +34,18 @@ export async function toStoredResponse(fields: ResponseDoc): Promise<ResponseDoc
   const doc = new SurveyResponse(fields);
   await doc.validate();
   return doc.toObject() as ResponseDoc;
+}
+
+const SERVER_IDS = 'server-ids';
+
+// Whether responses stored by a version before hashed ids may be in the database (model.ts). A
+// database without responses records that it has none such, so start-up calls this before any
+// demo data or import arrives.
+export async function clientIdsStored(): Promise<boolean> {
+  if (await ResponseIds.exists({ _id: SERVER_IDS })) return false;
+  if (await anyResponseStored()) return true;
+  await ResponseIds.collection.insertOne({ _id: SERVER_IDS as never }).catch((err: { code?: number }) => {
+    if (err.code !== 11000) throw err;
+  });
+  return false;
 }

@@ -1,7 +1,9 @@
 import { isDatabaseUnavailable } from '../platform/db/connection.js';
 import { insertEach, isDuplicate } from '../platform/db/insert-each.js';
 import { AppError, unavailable } from '../errors.js';
+import { storedResponseId } from './ids.js';
 import { SurveyResponse, type ResponseDoc } from './model.js';
+import { clientIdsStored } from './store.js';
 
 // Group commit. On FerretDB's SQLite backend every write is a transaction of its own, and the
 // commit, not the document, is what costs; an insert of up to 100 documents is one transaction.
@@ -16,6 +18,9 @@ import { SurveyResponse, type ResponseDoc } from './model.js';
 const MAX_BATCH = 100; // FerretDB's insertion batch: more would be split over transactions anyway
 // Until responses stored before marks existed are marked (a database from an earlier version),
 // a batch first looks up each id and answers a retry from its copy without queueing it again.
+// While responses stored under the client's own submissionId may exist (a database from before
+// hashed ids, store.ts), a batch looks each submission up by that id too: a retry of one of them
+// is answered from it, and never stored a second time.
 const RECHECK_MARKED_MS = 10_000;
 // Every batch waits for the one before, so one database call that never returns would hold up
 // every submission. A step not done by then answers its submissions 503 (their outcome is in
@@ -35,19 +40,24 @@ export type TallyHandOff = {
   allMarked: () => Promise<boolean>;
 };
 
+// `store` takes the document (its id hashed from the submissionId) and the submissionId itself,
+// never stored, to find a copy stored by an earlier version; `storedCampaign` takes the submissionId.
 export type ResponseWriter = {
-  store: (doc: ResponseDoc) => Promise<StoreOutcome>;
-  storedCampaign: (id: string) => Promise<string | null>;
+  store: (doc: ResponseDoc, submissionId?: string) => Promise<StoreOutcome>;
+  storedCampaign: (submissionId: string) => Promise<string | null>;
 };
 
-type Entry = { doc: ResponseDoc; resolve: (outcome: StoreOutcome) => void; reject: (err: unknown) => void };
+type Entry = {
+  doc: ResponseDoc;
+  submissionId?: string;
+  resolve: (outcome: StoreOutcome) => void;
+  reject: (err: unknown) => void;
+};
+type Lookups = { unmarked: boolean; clientIds: boolean };
 
 // Read by _id alone: the one lookup FerretDB answers from an index.
-async function storedCampaign(submissionId: string): Promise<string | null> {
-  const found = await SurveyResponse.collection.findOne(
-    { _id: submissionId as never },
-    { projection: { campaign: 1 } },
-  );
+async function campaignOf(id: string): Promise<string | null> {
+  const found = await SurveyResponse.collection.findOne({ _id: id as never }, { projection: { campaign: 1 } });
   return (found?.campaign as string | undefined) ?? null;
 }
 
@@ -58,12 +68,12 @@ export function createResponseWriter(
   let waiting: Entry[] = [];
   let running = false;
   const writing = new Set<string>(); // ids of the batch being written
-  let marked = false;
-  let markedCheckedAt = Number.NEGATIVE_INFINITY;
+  let lookups: Lookups = { unmarked: true, clientIds: true };
+  let lookupsCheckedAt = Number.NEGATIVE_INFINITY;
 
-  function store(doc: ResponseDoc): Promise<StoreOutcome> {
+  function store(doc: ResponseDoc, submissionId?: string): Promise<StoreOutcome> {
     return new Promise((resolve, reject) => {
-      waiting.push({ doc, resolve, reject });
+      waiting.push({ doc, submissionId, resolve, reject });
       if (!running) {
         running = true;
         setImmediate(writeAll); // lets requests parsed in the same turn of the event loop join
@@ -131,23 +141,35 @@ export function createResponseWriter(
     return batch;
   }
 
-  async function needsLookup(): Promise<boolean> {
-    if (Date.now() - markedCheckedAt < recheckMarkedMs) return !marked;
-    markedCheckedAt = Date.now();
-    marked = await tally.allMarked();
-    return !marked;
+  async function neededLookups(): Promise<Lookups> {
+    if (Date.now() - lookupsCheckedAt < recheckMarkedMs) return lookups;
+    const [marked, clientIds] = await Promise.all([tally.allMarked(), clientIdsStored()]);
+    lookups = { unmarked: !marked, clientIds };
+    lookupsCheckedAt = Date.now();
+    return lookups;
   }
 
-  // Only while earlier responses may be unmarked; a failed lookup fails only its own submission.
+  async function earlierCopy(e: Entry, { unmarked, clientIds }: Lookups): Promise<string | null> {
+    const found = unmarked ? await campaignOf(e.doc._id) : null;
+    return found === null && clientIds && e.submissionId ? campaignOf(e.submissionId) : found;
+  }
+
+  async function storedCampaign(submissionId: string): Promise<string | null> {
+    const found = await campaignOf(storedResponseId(submissionId));
+    return found === null && (await neededLookups()).clientIds ? campaignOf(submissionId) : found;
+  }
+
+  // Only while earlier responses may be unmarked or under client ids; a failed lookup fails only
+  // its own submission.
   async function withoutEarlierCopies(batch: Entry[]): Promise<Entry[]> {
-    const lookup = await needsLookup().catch((err: unknown) => {
+    const lookup = await neededLookups().catch((err: unknown) => {
       for (const e of batch) e.reject(err);
       failWaitingIfDown(err);
       return null;
     });
     if (lookup === null) return [];
-    if (!lookup) return batch;
-    const earlier = await Promise.allSettled(batch.map((e) => storedCampaign(e.doc._id)));
+    if (!lookup.unmarked && !lookup.clientIds) return batch;
+    const earlier = await Promise.allSettled(batch.map((e) => earlierCopy(e, lookup)));
     return batch.filter((e, i) => {
       const found = earlier[i]!;
       if (found.status === 'rejected') {
@@ -183,7 +205,7 @@ export function createResponseWriter(
         const err = stored[i];
         if (!err) return e.resolve({ created: true });
         if (!isDuplicate(err)) return e.reject(err);
-        const campaign = await storedCampaign(e.doc._id).catch((cause: unknown) => cause);
+        const campaign = await campaignOf(e.doc._id).catch((cause: unknown) => cause);
         return typeof campaign === 'string' ? e.resolve({ created: false, campaign }) : e.reject(campaign ?? err);
       }),
     );

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { insertEach, isDuplicate } from '../platform/db/insert-each.js';
 import { anyResponseStored, responseCursor } from '../responses/store.js';
 import { Migration, TallyMark, TallyQueue } from './model.js';
@@ -7,15 +8,22 @@ import { Migration, TallyMark, TallyQueue } from './model.js';
 // counted long ago queues its id again; the tally then finds the id marked and only drops it.
 
 const ALL_MARKED = 'tally-marks';
+const UNLINKED = 'tally-marks-unlinked';
 const CHUNK = 1000;
+
+// What a mark or summary document holds of the batch that counted into it (tally.ts): keyed by the
+// batch id, which is deleted with the TallyBatch, so tokens of one batch cannot be told to belong
+// together, nor matched to the token a summary holds.
+export const batchToken = (batchId: string, id: string) =>
+  createHmac('sha256', batchId).update(id).digest('base64url').slice(0, 22);
 
 // Which of a batch's ids to count: marks them as counted by `batchId`. An id marked already was
 // counted by an earlier batch, unless this batch is being finished after a crash, when the mark
-// may be its own (`recovering`: those are read to tell).
+// may be its own (`recovering`: those are read to tell; an earlier version wrote the plain id).
 export async function markForCounting(batchId: string, ids: string[], recovering: boolean): Promise<string[]> {
   const errors = await insertEach(
     TallyMark.collection,
-    ids.map((_id) => ({ _id, batch: batchId })),
+    ids.map((_id) => ({ _id, by: batchToken(batchId, _id) })),
   );
   const failed = errors.find((e) => e && !isDuplicate(e));
   if (failed) throw failed;
@@ -24,7 +32,7 @@ export async function markForCounting(batchId: string, ids: string[], recovering
   const own = recovering
     ? new Set(
         (await Promise.all(marked.map((_id) => TallyMark.findById(_id).lean())))
-          .filter((m) => m?.batch === batchId)
+          .filter((m) => m && (m.by === batchToken(batchId, m._id) || m.batch === batchId))
           .map((m) => m!._id),
       )
     : new Set<string>();
@@ -59,13 +67,13 @@ async function recordAllMarked(): Promise<void> {
 // time. Safe beside submissions and counting: a response's queue entry is written before it
 // and removed only after its mark, so reading the queue after a chunk sees the entry of every
 // response in the chunk still to be counted.
-export async function markCountedResponses(label: string): Promise<void> {
+export async function markCountedResponses(): Promise<void> {
   let chunk: string[] = [];
   const markChunk = async () => {
     const queued = new Set((await TallyQueue.find({}, { _id: 1 }).lean()).map((q) => q._id));
     const errors = await insertEach(
       TallyMark.collection,
-      chunk.filter((id) => !queued.has(id)).map((_id) => ({ _id, batch: label })),
+      chunk.filter((id) => !queued.has(id)).map((_id) => ({ _id })),
     );
     const failed = errors.find((e) => e && !isDuplicate(e));
     if (failed) throw failed;
@@ -82,6 +90,18 @@ export async function markCountedResponses(label: string): Promise<void> {
 // Once per database from before marks; safe while a server runs.
 export async function markEarlierResponses(): Promise<boolean> {
   if (await allStoredMarked()) return false;
-  await markCountedResponses('before-marks');
+  await markCountedResponses();
+  return true;
+}
+
+// Versions before tokens wrote the plain batch id in every mark, grouping the responses counted
+// together. Removed once per database, when no batch of theirs is left to finish (the caller
+// holds the tally lease and has finished every left batch); true once done.
+export async function unlinkEarlierMarks(): Promise<boolean> {
+  if (await Migration.exists({ _id: UNLINKED })) return true;
+  await TallyMark.collection.updateMany({ batch: { $exists: true } }, { $unset: { batch: '' } });
+  await Migration.collection.insertOne({ _id: UNLINKED as never }).catch((err: { code?: number }) => {
+    if (!isDuplicate(err)) throw err;
+  });
   return true;
 }

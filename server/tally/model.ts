@@ -1,8 +1,9 @@
 import mongoose from 'mongoose';
 
 // Running sufficient statistics per council × wave, one document per part ("main" and one per
-// demographic question), updated by `$inc` and always read by _id. `batch` names the tally batch
-// that last added to this document, so a re-run of that batch after a crash skips it.
+// demographic question), updated by `$inc` and always read by _id. `batch` is a token of the tally
+// batch that last added to this document and of the document (tally.ts), so a re-run of that batch
+// after a crash skips it; it is not the batch id, so no mark can be matched to it.
 const summarySchema = new mongoose.Schema(
   {
     _id: { type: String, required: true },
@@ -39,21 +40,26 @@ export const TallyBatch = mongoose.model(
   ),
 );
 
-// One per counted response: the submission id and the (random) tally batch that counted it, so
-// that an id queued again is never counted twice, and a batch finished after a crash can tell its
-// own marks from older ones. Nothing else: no time, no answers.
+// One per counted response: its id and `by`, a token of the batch that counted it and of the id
+// (tally.ts), so that an id queued again is never counted twice, and a batch finished after a crash
+// can tell its own marks from older ones. Each mark's token differs, and the batch id is deleted
+// with the TallyBatch, so marks cannot be grouped by the batch (the moment) that counted them.
+// `batch` is the plain batch id versions before tokens wrote; it is removed (marks.ts). Nothing
+// else: no time, no answers.
 export const TallyMark = mongoose.model(
   'TallyMark',
   new mongoose.Schema(
     {
       _id: { type: String, required: true },
-      batch: { type: String, required: true },
+      by: { type: String },
+      batch: { type: String },
     },
     { versionKey: false },
   ),
 );
 
-// Done once per database: `{ _id: 'tally-marks' }` once every stored response is queued or marked.
+// Done once per database: `{ _id: 'tally-marks' }` once every stored response is queued or marked;
+// `{ _id: 'tally-marks-unlinked' }` once no mark names the batch that counted it.
 export const Migration = mongoose.model(
   'Migration',
   new mongoose.Schema({ _id: { type: String, required: true } }, { versionKey: false }),

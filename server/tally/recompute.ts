@@ -90,6 +90,6 @@ export async function rebuildSummaries(surveys: SurveyRegistry): Promise<number>
   await TallyMark.collection.drop().catch((err: { code?: number }) => {
     if (err.code !== 26) throw err;
   }); // 26: none yet
-  await markCountedResponses('rebuilt');
+  await markCountedResponses();
   return groups.size;
 }

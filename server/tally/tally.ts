@@ -2,21 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { findResponse, type ResponseDoc } from '../responses/store.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { addParts, responseCounters, type CounterParts } from './counters.js';
-import { markForCounting } from './marks.js';
+import { batchToken, markForCounting, unlinkEarlierMarks } from './marks.js';
 import { Summary, summaryId, TallyBatch, TallyQueue } from './model.js';
 
 // Counting responses into summaries without transactions, by one lease holder at a time:
 //  1. take up to BATCH ids from the queue whose responses exist; record them as a TallyBatch;
 //  2. mark each id as counted by this batch; an id marked by an earlier batch is not counted
 //     again (a retry of a counted response queues its id again, see marks.ts);
-//  3. per summary document: unless its `batch` already names this batch, $inc the batch's
-//     counters and set `batch` to it, in one atomic update;
+//  3. per summary document: unless its `batch` already holds this batch's token, $inc the
+//     batch's counters and set `batch` to the token, in one atomic update;
 //  4. settle: remove the ids from the queue, then delete the TallyBatch.
 // A death anywhere leaves the TallyBatch; `finishBatch` redoes 2–4 from it: the marks it finds
-// with its own batch id are its own, and step 3's guard keeps a document that was already
-// incremented from being incremented twice. One name per document is enough because batches
+// with its own tokens are its own, and step 3's guard keeps a document that was already
+// incremented from being incremented twice. One token per document is enough because batches
 // never overlap: a batch left by a dead process is finished before any new one starts, and
 // batch ids are random, so a later batch never matches.
+// Marks and summaries hold `batchToken(batch, their own id)`, never the batch id: each token is
+// different, and once the TallyBatch is deleted nothing can tell which responses were counted
+// together, or which were counted last (the most recent arrivals) into a summary.
 const BATCH = 500;
 const ORPHAN_AFTER_MS = 120_000;
 
@@ -65,13 +68,14 @@ export async function applyToSummary(
       batch?: string;
       pending?: string[];
     }>();
-    // `pending` is where versions before `batch` marked a batch, which may be left unfinished
-    if (existing?.batch === batchId || existing?.pending?.includes(batchId)) return; // applied before a crash
+    // a batch left unfinished by an earlier version wrote its id in `batch`, or in `pending` before that
+    const earlier = existing?.batch === batchId || existing?.pending?.includes(batchId);
+    if (existing?.batch === batchToken(batchId, _id) || earlier) return; // applied before a crash
   }
   const $inc = Object.fromEntries(Object.entries(counters).map(([k, v]) => [`c.${k}`, v]));
   await Summary.collection.updateOne(
     { _id: _id as never },
-    { $inc, $set: { batch: batchId }, $setOnInsert: fields },
+    { $inc, $set: { batch: batchToken(batchId, _id) }, $setOnInsert: fields },
     { upsert: true },
   );
 }
@@ -92,6 +96,7 @@ export function createCounting(surveys: SurveyRegistry): Counting {
   // Queue ids whose response is missing are in flight (the queue is written first) or were left
   // by a request that died before storing; those are dropped once seen missing for two minutes.
   const missingSince = new Map<string, number>();
+  let unlinked = false;
 
   function handOver(stored: ResponseDoc[]): void {
     for (const r of stored) {
@@ -148,6 +153,7 @@ export function createCounting(surveys: SurveyRegistry): Counting {
   async function pending(keepLease: () => Promise<void> = async () => {}): Promise<number> {
     let total = 0;
     for (const left of await TallyBatch.find().lean()) total += await finishBatch(left._id, left.ids);
+    if (!unlinked) unlinked = await unlinkEarlierMarks(); // once no batch of an earlier version is left
     for (let ready = await nextBatch(); ready && ready.size > 0; ready = await nextBatch()) {
       await keepLease();
       const batchId = randomUUID();

@@ -64,7 +64,7 @@ describe('GET /s/:code in Chromium on a phone', () => {
     'when a person reads the statement and answers every page, then one response is stored and nothing leaves the server',
     { timeout: 60_000 },
     async () => {
-      const { code } = await buildCampaign();
+      const { code } = await buildCampaign({ allowFreeText: true }); // the comment below is kept
       const { page, context, requests } = await browser.open();
       await page.goto(`${browser.origin()}/s/${code}`);
 

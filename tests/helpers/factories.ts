@@ -29,6 +29,7 @@ export async function buildCampaign(
     closesOn?: string;
     closedManually?: boolean;
     headcount?: number;
+    allowFreeText?: boolean;
   } = {},
 ) {
   const pilotCode = await buildCouncil({ code: overrides.pilot ?? '855' });
@@ -53,6 +54,7 @@ export async function buildCampaign(
     waveId,
     closedManually: overrides.closedManually ?? false,
     headcount: overrides.headcount,
+    allowFreeText: overrides.allowFreeText ?? false,
   });
   return { code, pilotCode, waveId, today: todayInUk() };
 }

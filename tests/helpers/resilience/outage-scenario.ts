@@ -1,5 +1,6 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { storedResponseId } from '../../../server/responses/ids.js';
 import { SurveyResponse } from '../../../server/responses/model.js';
 import { verifySummaries } from '../../../server/tally/recompute.js';
 import { buildCampaign } from '../factories.js';
@@ -148,7 +149,7 @@ export function loadAndOutageSuite(mode: ResilienceMode) {
       const missing: string[] = [];
       for (let i = 0; i < acknowledged.length; i += 50) {
         const found = await Promise.all(
-          acknowledged.slice(i, i + 50).map((id) => SurveyResponse.findById(id, { _id: 1 }).lean()),
+          acknowledged.slice(i, i + 50).map((id) => SurveyResponse.findById(storedResponseId(id), { _id: 1 }).lean()),
         );
         found.forEach((f, j) => {
           if (!f) missing.push(acknowledged[i + j]!);

@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { todayInUk } from '../../../server/platform/dates.js';
+import { storedResponseId } from '../../../server/responses/ids.js';
 import { SurveyResponse } from '../../../server/responses/model.js';
 import { allStoredMarked, markEarlierResponses } from '../../../server/tally/marks.js';
 import { TallyMark, TallyQueue } from '../../../server/tally/model.js';
@@ -46,18 +47,28 @@ describe('responses stored before marks existed', () => {
 
     await markEarlierResponses();
     assert.equal(await allStoredMarked(), true);
+    // stored under its client id by that earlier version: still looked up by it, never queued again
     await post(campaign.code, retry).expect(200);
+    assert.equal(await TallyQueue.countDocuments(), 0);
+    const fresh = { submissionId: randomUUID(), answers: buildAnswers() };
+    await post(campaign.code, fresh).expect(201);
+    await tallier.flush();
+    await post(campaign.code, fresh).expect(200);
     assert.equal(await TallyQueue.countDocuments(), 1, 'marked: queued again without a lookup');
     await tallier.flush();
     assert.equal(await TallyQueue.countDocuments(), 0);
-    assert.deepEqual([...(await storedAll())], [], 'the earlier version counted it; it is not counted again');
+    assert.deepEqual(
+      [...(await storedAll())].map(([k, c]) => [k, c.n]),
+      [['855|w1', 1]],
+      'the earlier version counted the earlier response; the new one is counted once',
+    );
   });
 
   test('when earlier responses are marked while some are still queued, then only the counted ones are marked and the queued ones are counted once', async () => {
     const campaign = await buildCampaign();
     const counted = await storedEarlier(campaign, 3);
     const queued = randomUUID();
-    await TallyQueue.create({ _id: queued });
+    await TallyQueue.create({ _id: storedResponseId(queued) });
     await post(campaign.code, { submissionId: queued, answers: buildAnswers() }).expect(201);
     await markEarlierResponses();
     const marks = (await TallyMark.find().lean()).map((m) => m._id).sort();

@@ -39,7 +39,7 @@ function submissionTarget(): HostileTarget {
     name: 'POST /api/v1/campaigns/:code/responses',
     method: 'POST',
     prepare: async () => {
-      const reach = { path: `/api/v1/campaigns/${(await buildCampaign()).code}/responses` };
+      const reach = { path: `/api/v1/campaigns/${(await buildCampaign({ allowFreeText: true })).code}/responses` };
       return { hostile: reach, valid: reach };
     },
     valid: () => asJson(JSON.stringify(fresh())),

@@ -1,0 +1,68 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import supertest from 'supertest';
+import { createApp } from '../../../server/app.js';
+import { createTallier } from '../../../server/tally/runner.js';
+import { testConfig, testSurveys, useTestApp } from '../../helpers/app.js';
+import { buildAnswers, buildCampaign } from '../../helpers/factories.js';
+
+useTestApp(import.meta.url); // the database, cleared before each test
+const lines: string[] = [];
+const sink = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    lines.push(...chunk.toString().trim().split('\n'));
+    done();
+  },
+});
+const logger = pino({ level: 'info', base: undefined }, sink);
+const app = createApp({
+  config: testConfig(),
+  logger,
+  surveys: testSurveys(),
+  tallier: createTallier(testSurveys(), logger),
+});
+const http = () => supertest(app);
+const logged = async () => {
+  await new Promise((resolve) => setImmediate(resolve));
+  return lines.splice(0).map((l) => JSON.parse(l) as { time: number; req?: { method: string; url: string } });
+};
+
+describe('the request log', () => {
+  test('when a respondent opens, reads and answers a survey, then no line carries the campaign code, and the accepted answer writes none', async () => {
+    const { code } = await buildCampaign();
+    await logged();
+    await http().get(`/s/${code}`).expect(200);
+    await http().get(`/api/v1/campaigns/${code}`).expect(200);
+    const body = { submissionId: randomUUID(), answers: buildAnswers() };
+    await http().post(`/api/v1/campaigns/${code}/responses`).send(body).expect(201);
+    await http().post(`/api/v1/campaigns/${code}/responses/`).send(body).expect(200);
+    await http()
+      .post(`/API/V1/CAMPAIGNS/${code}/responses`)
+      .send({ ...body, answers: {} })
+      .expect(422);
+    await http().get(`/s/${code}/extra`).expect(404);
+    const written = await logged();
+    assert.ok(!JSON.stringify(written).includes(code), JSON.stringify(written));
+    assert.deepEqual(
+      written.map((l) => [l.req?.method, l.req?.url]),
+      [
+        ['GET', '/s/:code'],
+        ['GET', '/api/v1/campaigns/:code'],
+        ['POST', '/api/v1/campaigns/:code/responses'],
+        ['GET', '/s/:code/extra'],
+      ],
+    );
+  });
+
+  test('when a URL of 15,000 characters arrives, then its logged path is cut to 200', async () => {
+    await http()
+      .get(`/api/v1/nothing/${'x'.repeat(15_000)}`)
+      .expect(404);
+    const [line] = await logged();
+    assert.equal(line!.req!.url.length, 201);
+    assert.ok(line!.req!.url.endsWith('…'));
+  });
+});
