@@ -11,7 +11,7 @@ await runCli('Usage: npm run digest:send -- [--preview]', { preview: { type: 'bo
   const now = new Date();
   if (args.values.preview) {
     for (const lead of await hrLeadRecipients()) {
-      const digest = buildDigest(await digestInput(lead, todayInUk(now)), {
+      const digest = buildDigest(await digestInput(lead, todayInUk(now), config.MIN_GROUP_SIZE), {
         minGroupSize: config.MIN_GROUP_SIZE,
         weekOf: weekOf(todayInUk(now)),
       });

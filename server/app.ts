@@ -84,10 +84,11 @@ export function createApp({ config, logger, surveys, tallier, now, recheckMarked
   app.use('/api/v1/campaigns', apiNotFound);
   // Staff API: every route carries its own guard (sign-in, CSRF, role and council).
   app.use('/api/v1', accounts.routes);
-  app.use('/api/v1', summaryRoutes(accounts.access, { surveys, tallier, minGroupSize: config.MIN_GROUP_SIZE }));
+  const reports = { surveys, tallier, minGroupSize: config.MIN_GROUP_SIZE, now };
+  app.use('/api/v1', summaryRoutes(accounts.access, reports));
   app.use('/api/v1', workforceRoutes(accounts.access));
-  app.use('/api/v1/admin', adminRoutes(accounts.access, config, { surveys, tallier }));
-  app.use('/api/v1', dashboardRoutes(accounts.access, { surveys, tallier, minGroupSize: config.MIN_GROUP_SIZE }));
+  app.use('/api/v1/admin', adminRoutes(accounts.access, config, reports));
+  app.use('/api/v1', dashboardRoutes(accounts.access, reports));
   app.use('/api/v1', invitationRoutes(invitations));
   app.use(
     '/api/v1',

@@ -7,7 +7,7 @@ import { act, type AdminContext } from './status.js';
 import { editableTable, rowButton, type EditableTable } from './table.js';
 
 // One row per council in the wave: status, responses against headcount, the respondent link,
-// and the changes an admin can make (headcount, free text, closing or reopening by hand).
+// and the changes an admin can make while it is not closed (headcount, free text, closing by hand: final).
 const councilOf = (c: AdminCampaign) => (c.council ? `${c.council} (${c.pilotCode})` : c.pilotCode);
 
 function statusText(c: AdminCampaign, wave: AdminWave): string {
@@ -16,9 +16,12 @@ function statusText(c: AdminCampaign, wave: AdminWave): string {
   return c.closedManually ? 'Closed early by an administrator' : `Closed on ${day(wave.closesOn)}`;
 }
 
+// As the council's dashboard shows it: up to yesterday in steps while open; null: fewer than the minimum.
 function responsesText(c: AdminCampaign): string {
+  if (c.responses === null) return 'Too few to show';
   const n = c.responses ?? 0;
-  return c.headcount ? `${n} (${Math.round((100 * n) / c.headcount)}% of headcount)` : String(n);
+  const counted = c.status === 'closed' ? String(n) : `${n} by yesterday`;
+  return c.headcount ? `${counted} (${Math.round((100 * n) / c.headcount)}% of headcount)` : counted;
 }
 
 // Email lists, reminders and what invitations leave knowable: a page of its own, shared with HR leads.
@@ -64,17 +67,8 @@ export function campaignTable(
       ],
       actions: (c, list) => [
         invitationsLink(c),
-        c.closedManually
-          ? rowButton(
-              'Reopen',
-              `campaign for ${councilOf(c)}`,
-              `reopen:${c.code}`,
-              (b) =>
-                void act(ctx, b, async () => {
-                  list.replace(merge(c, await admin.changeCampaign(c.code, { closed: false })), `close:${c.code}`);
-                  return `The campaign for ${councilOf(c)} is no longer closed by hand.`;
-                }),
-            )
+        c.status === 'closed'
+          ? el('span', { class: 'muted' }, 'Closed: final')
           : rowButton(
               'Close',
               `campaign for ${councilOf(c)}`,
@@ -87,7 +81,7 @@ export function campaignTable(
                     list.replace(merge(c, await admin.changeCampaign(c.code, { closed: true })), `reopen:${c.code}`);
                     return `The campaign for ${councilOf(c)} is closed.`;
                   },
-                  `Close the campaign for ${councilOf(c)} now? Its respondent link will stop accepting answers until you reopen it.`,
+                  `Close the campaign for ${councilOf(c)} now? Its respondent link will stop accepting answers, results are published a minute later, and it cannot be reopened.`,
                 ),
               'danger',
             ),

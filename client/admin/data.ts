@@ -29,7 +29,7 @@ export type AdminCampaign = {
   allowFreeText: boolean;
   closedManually: boolean;
   council?: string | null;
-  responses?: number; // only in the wave's list, not in a create or change answer
+  responses?: number | null; // only in the wave's list; null: fewer than the minimum, not in a create or change answer
 };
 export type AdminUser = { email: string; role: Role; pilots: string[]; disabled: boolean; createdAt: string };
 // `password` comes back only when the server generated one: it is shown once and never again.

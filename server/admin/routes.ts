@@ -39,13 +39,13 @@ export function adminRoutes(access: Access, config: Config, deps: WaveDeps) {
       res.json(await updateWave(param(req, 'id'), req.body ?? {}, deps));
     })
     .get('/waves/:id/campaigns', async (req, res) => {
-      res.json(await listCampaigns(param(req, 'id'), deps.tallier, baseUrl(req)));
+      res.json(await listCampaigns(param(req, 'id'), { ...deps, baseUrl: baseUrl(req) }));
     })
     .post('/waves/:id/campaigns', async (req, res) => {
       res.status(201).json(await createWaveCampaign(param(req, 'id'), req.body ?? {}, baseUrl(req)));
     })
     .patch('/campaigns/:code', async (req, res) => {
-      res.json(await updateCampaign(param(req, 'code'), req.body ?? {}, baseUrl(req)));
+      res.json(await updateCampaign(param(req, 'code'), req.body ?? {}, { ...deps, baseUrl: baseUrl(req) }));
     })
     .get('/users', async (_req, res) => {
       res.json(await listUsers());

@@ -1,13 +1,20 @@
 import { conflict, notFound } from '../errors.js';
 import { invalid } from '../accounts/errors.js';
+import { todayInUk } from '../platform/dates.js';
 import { changeWave, findWave, listCampaigns, listWaves as readWaves, type WaveDoc } from '../study/store.js';
 import { anyQueued, type Tallier } from '../tally/runner.js';
+import { count } from '../tally/read-counters.js';
+import { groupCounters } from '../tally/store.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { createWave } from '../study/waves/service.js';
-import { responseCount } from './campaigns.js';
 import { NewWave, WaveChange } from './schemas.js';
 
-export type WaveDeps = { surveys: SurveyRegistry; tallier: Tallier };
+export type WaveDeps = { surveys: SurveyRegistry; tallier: Tallier; minGroupSize: number; now?: () => number };
+
+// Counted from the council × wave summary (one read by _id), never by scanning responses; only
+// ever compared with 0 here, never shown.
+const responseCount = async (pilotCode: string, waveId: string) =>
+  count(await groupCounters(pilotCode, waveId, ['main']), 'n');
 
 const view = ({ _id, surveyHash: _hash, ...rest }: WaveDoc) => ({ id: _id, ...rest });
 
@@ -36,12 +43,33 @@ async function waveHasResponses(waveId: string, tallier: Tallier): Promise<boole
   return counts.some((n) => n > 0);
 }
 
-// Name and dates may change at any time; the survey only while no response exists, because
-// answers already collected belong to the version they were given against.
-export async function updateWave(id: string, input: unknown, { surveys, tallier }: WaveDeps) {
+// The name may change at any time; the survey only while no response exists, because answers
+// already collected belong to the version they were given against. Dates only while the wave has
+// not closed, and never so as to close it in the past: a closed wave's results are published and
+// final (moving its close later would reopen it, and a response then would be told apart by
+// comparing the two publications), and a wave closes at the end of a day still to come, so its
+// close has an instant after which results are published (disclosure/publication.ts). To close
+// early, close its campaigns.
+function checkDates(wave: WaveDoc, change: WaveChange, today: string) {
+  const moves =
+    (change.opensOn ?? wave.opensOn) !== wave.opensOn || (change.closesOn ?? wave.closesOn) !== wave.closesOn;
+  if (!moves) return;
+  if (today > wave.closesOn)
+    throw conflict(
+      `${wave.name} closed on ${wave.closesOn}: its results are published and final, so its dates can no longer change. Start a new wave instead.`,
+    );
+  if (change.closesOn !== undefined && change.closesOn < today)
+    throw invalid(
+      'closesOn',
+      `must be today (${today}) or later: a wave cannot be closed in the past; close its campaigns to end it now`,
+    );
+}
+
+export async function updateWave(id: string, input: unknown, { surveys, tallier, now }: WaveDeps) {
   const change = WaveChange.parse(input);
   const wave = await findWave(id);
   if (!wave) throw notFound(`No wave with id ${id}.`);
+  checkDates(wave, change, todayInUk(new Date(now?.() ?? Date.now())));
   const next = { ...wave, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) } as WaveDoc;
   if (next.closesOn < next.opensOn)
     throw invalid(change.closesOn ? 'closesOn' : 'opensOn', 'closesOn must be on or after opensOn');

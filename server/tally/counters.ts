@@ -7,8 +7,10 @@ import { summaryLayout } from './layout.js';
 //   n                         responses
 //   d|<day>                   responses per day
 //   sc|<scale>|n|s|q          scale score count, sum, sum of squares
+//   sc|<scale>|u              answered at least one of a multi-item scale's items (main only)
 //   al|<scale>|n, |s|i, |x|i|j   Cronbach's alpha accumulator (complete cases, i <= j)
 //   it|<item>|<option>        answers per option
+//   ia|<item>                 respondents who answered a tick-box item (its base: not the ticks)
 //   fl|<flag>|x, |n           flag true count and base
 //   bd|<question>|<band>|…    n, sc|… and fl|… again within a demographic band
 // They are split into parts (one document each): "main" and one per demographic question.
@@ -46,6 +48,7 @@ function alphaCounters(c: Counters, def: SurveyDefinition, answers: Record<strin
       const v = answerAt(answers, ref);
       return typeof v === 'number' ? (scale.reverse.includes(ref) ? min + max - v : v) : null;
     });
+    if (scale.items.some((ref) => answerAt(answers, ref) !== undefined)) bump(c, `sc|${scale.id}|u`);
     if (row.some((v) => v === null)) continue;
     bump(c, `al|${scale.id}|n`);
     row.forEach((vi, i) => {
@@ -65,6 +68,7 @@ export function responseCounters(def: SurveyDefinition, answers: Record<string, 
   for (const item of layout.items) {
     const v = answerAt(answers, item.row === undefined ? item.question : `${item.question}.${item.row}`);
     if (v === undefined) continue;
+    if (item.multi) bump(main, `ia|${item.ref}`);
     for (const option of Array.isArray(v) ? v : [v]) bump(main, `it|${item.ref}|${String(option)}`);
   }
   const parts: CounterParts = { main };

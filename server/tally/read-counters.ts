@@ -16,6 +16,20 @@ export const flagAt = (c: Counters, prefix: string, flag: string) => ({
   n: count(c, `${prefix}fl|${flag}|n`),
 });
 
+// The bases of a scale's statistics in one group's main counters (see disclosure/scales.ts).
+export const scaleBasesAt = (c: Counters, scale: { id: string; items: readonly string[] }) => ({
+  items: scale.items.length,
+  scored: count(c, `sc|${scale.id}|n`),
+  complete: count(c, `al|${scale.id}|n`),
+  anyItem: scale.items.length < 2 ? count(c, `sc|${scale.id}|n`) : count(c, `sc|${scale.id}|u`),
+});
+
+// Respondents who answered an item: for a tick-box item the respondents, not the ticks.
+export function answeredAt(c: Counters, item: { ref: string; multi: boolean; options: readonly string[] }) {
+  if (item.multi) return count(c, `ia|${item.ref}`);
+  return item.options.reduce((s, o) => s + count(c, `it|${item.ref}|${o}`), 0);
+}
+
 export function alphaAt(c: Counters, scale: string, k: number): AlphaAccumulator {
   const sums = Array.from({ length: k }, (_, i) => count(c, `al|${scale}|s|${i}`));
   const cross = Array.from({ length: k }, (_, i) =>

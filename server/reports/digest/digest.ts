@@ -2,8 +2,10 @@ import { reachesMinimum } from '../../disclosure/suppression.js';
 import { escapeHtml } from '../../platform/http/html.js';
 
 // The weekly progress email to an HR lead: for each of their councils' open campaigns, how many
-// have responded. Pure. The same rule as every summary: a group below the minimum shows no
-// count and no rate, only "fewer than N" (and none at all shows 0).
+// have responded. Pure. `n` is the count the dashboard publishes for an open campaign
+// (disclosure/progress.ts: up to yesterday, in steps of at least the minimum), so two digests,
+// or a digest and the dashboard, never differ by fewer than the minimum. Below the minimum (0
+// included: none and a few look the same) it says only "fewer than N".
 export type DigestCampaign = { wave: string; n: number; headcount?: number | null; closesOn?: string };
 export type DigestCouncil = { code: string; name: string; campaigns: DigestCampaign[] };
 export type DigestInput = { email: string; councils: DigestCouncil[] };
@@ -13,11 +15,11 @@ const longDate = (day: string) =>
   new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 
 export function progressLine(c: DigestCampaign, minGroupSize: number): string {
-  if (c.n === 0) return c.headcount ? `no responses yet (${c.headcount} staff)` : 'no responses yet';
   if (!reachesMinimum(c.n, minGroupSize))
-    return `fewer than ${minGroupSize} responses${c.headcount ? ` (${c.headcount} staff)` : ''}`;
-  if (!c.headcount) return `${c.n} responses`;
-  return `${c.n} responses from ${c.headcount} staff (${Math.min(100, Math.round((100 * c.n) / c.headcount))}%)`;
+    return `fewer than ${minGroupSize} responses by yesterday${c.headcount ? ` (${c.headcount} staff)` : ''}`;
+  if (!c.headcount) return `${c.n} responses by yesterday`;
+  const rate = Math.min(100, Math.round((100 * c.n) / c.headcount));
+  return `${c.n} responses by yesterday from ${c.headcount} staff (${rate}%)`;
 }
 
 export function buildDigest(
@@ -33,7 +35,7 @@ export function buildDigest(
       (c) => `${c.wave}${c.closesOn ? `, closes ${longDate(c.closesOn)}` : ''}: ${progressLine(c, min)}`,
     ),
   }));
-  const footnote = `To protect anonymity, counts below ${min} are not shown.`;
+  const footnote = `To protect anonymity, counts run to the end of yesterday, move in steps of at least ${min}, and counts below ${min} are not shown.`;
   const subject = `Survey progress, week of ${longDate(opts.weekOf)}`;
   const text = [
     'Hello,',

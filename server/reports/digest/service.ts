@@ -5,6 +5,8 @@ import { createMailing, insertNew } from '../../mail/outbox/feeder.js';
 import { mailingExists } from '../../mail/outbox/store.js';
 import { findCouncil, findWave, listCampaigns } from '../../study/store.js';
 import { groupCounters } from '../../tally/store.js';
+import { dayCounts } from '../../tally/read-counters.js';
+import { openCount } from '../../disclosure/progress.js';
 import { buildDigest, type DigestInput } from './digest.js';
 
 // The HR leads and their councils come from the accounts feature, through this function.
@@ -17,9 +19,9 @@ export type DigestDeps = {
   dashboardUrl?: string;
 };
 
-// Plain inputs for buildDigest: each council's open campaigns with their response count n
-// (the summaries' own counter, read by _id) and headcount.
-export async function digestInput(recipient: DigestRecipient, today: string): Promise<DigestInput> {
+// Plain inputs for buildDigest: each council's open campaigns with the response count the
+// dashboard publishes for them (the same function: disclosure/progress.ts) and headcount.
+export async function digestInput(recipient: DigestRecipient, today: string, min: number): Promise<DigestInput> {
   const councils = [];
   for (const code of recipient.councilCodes) {
     const council = await findCouncil(code, { name: 1 });
@@ -28,7 +30,7 @@ export async function digestInput(recipient: DigestRecipient, today: string): Pr
     for (const c of await listCampaigns({ pilotCode: code })) {
       const wave = await findWave(c.waveId);
       if (!wave || campaignStatus(wave, c.closedManually ?? false, today) !== 'open') continue;
-      const n = (await groupCounters(code, wave._id, ['main'])).n ?? 0;
+      const { n } = openCount(dayCounts(await groupCounters(code, wave._id, ['main'])), min, today);
       campaigns.push({ wave: wave.name, n, headcount: c.headcount ?? null, closesOn: wave.closesOn });
     }
     councils.push({ code, name: council.name, campaigns });
@@ -53,7 +55,7 @@ export async function queueWeeklyDigests(deps: DigestDeps, now: Date): Promise<n
   await deps.flush?.();
   let queued = 0;
   for (const recipient of await deps.listRecipients()) {
-    const digest = buildDigest(await digestInput(recipient, today), {
+    const digest = buildDigest(await digestInput(recipient, today, deps.minGroupSize), {
       minGroupSize: deps.minGroupSize,
       weekOf: week,
       dashboardUrl: deps.dashboardUrl,

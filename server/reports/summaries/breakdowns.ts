@@ -1,8 +1,7 @@
 import { bandsShowing, suppressBreakdown } from '../../disclosure/suppression.js';
 import type { SurveyDefinition } from '../../surveys/definition.js';
 import type { Counters } from '../../tally/counters.js';
-import { suppressed } from './group-stats.js';
-import { proportionStats, scaleStats } from './group-stats.js';
+import { proportionStats, scaleShown, scaleStats, suppressed } from './group-stats.js';
 import { summaryLayout } from '../../tally/layout.js';
 import { count, flagAt, momentsAt } from '../../tally/read-counters.js';
 
@@ -10,7 +9,8 @@ const hiddenNote = (min: number) => `fewer than ${min} responses, or hidden so a
 
 // Results by demographic band. The bands of one question, "unanswered" included, add up to the
 // published total, so complementary suppression keeps a small band from being worked out as the
-// total minus the others — for the band counts and again for every statistic's own base.
+// total minus the others — for the band counts and again for every statistic's own base. A scale
+// hidden for the whole group (disclosure/scales.ts) is hidden in every band, as the bands add up to it.
 export function breakdowns(def: SurveyDefinition, c: Counters, min: number) {
   return summaryLayout(def).demographics.map(({ question, bands }) => {
     const prefix = (band: string) => `bd|${question}|${band}|`;
@@ -24,7 +24,12 @@ export function breakdowns(def: SurveyDefinition, c: Counters, min: number) {
         bands.map((band) => ({ band, n: n(band), bandShown: bandShown.has(band) })),
         min,
       );
-    const scaleShows = new Map(def.scales.map((s) => [s.id, bases((band) => momentsAt(c, prefix(band), s.id).n)]));
+    const scaleShows = new Map(
+      def.scales.map((s) => [
+        s.id,
+        scaleShown(c, s, min) ? bases((band) => momentsAt(c, prefix(band), s.id).n) : new Set<string>(),
+      ]),
+    );
     const flagShows = new Map(def.flags.map((f) => [f.id, bases((band) => flagAt(c, prefix(band), f.id).n)]));
     return {
       question,

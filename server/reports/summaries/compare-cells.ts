@@ -1,21 +1,23 @@
 import { EMPTY_MOMENTS, mergeMoments, summariseMoments, type Moments } from '../../stats/descriptive.js';
 import { wilson95 } from '../../stats/proportions.js';
-import type { Flag } from '../../surveys/definition.js';
+import type { Flag, Scale } from '../../surveys/definition.js';
 import { proportionDiD } from './compare.js';
 import type { Counters } from '../../tally/counters.js';
 import { flagAt, momentsAt } from '../../tally/read-counters.js';
 import { reachesMinimum } from '../../disclosure/suppression.js';
+import { scaleShown } from './group-stats.js';
 
 export type ArmWave = { included: string[]; excluded: string[]; byCouncil: Map<string, Counters> };
 
 // An arm's figure for a statistic adds up only the councils whose own base for that statistic
 // reaches the minimum — exactly the councils shown with it — so an arm figure minus the councils
 // shown is always 0, never a council (or part of one) that is suppressed on its own.
-export function armMoments(a: ArmWave | null, scale: string, min: number): Moments {
+export function armMoments(a: ArmWave | null, scale: Pick<Scale, 'id' | 'items'>, min: number): Moments {
   if (!a) return EMPTY_MOMENTS;
   return a.included
-    .map((code) => momentsAt(a.byCouncil.get(code)!, '', scale))
-    .filter((m) => reachesMinimum(m.n, min))
+    .map((code) => a.byCouncil.get(code)!)
+    .filter((c) => scaleShown(c, scale, min))
+    .map((c) => momentsAt(c, '', scale.id))
     .reduce(mergeMoments, EMPTY_MOMENTS);
 }
 

@@ -1,5 +1,5 @@
 import { conflict } from '../../errors.js';
-import { listCouncils, type CouncilDoc, type WaveDoc } from '../../study/store.js';
+import { listCampaigns, listCouncils, type CouncilDoc, type WaveDoc } from '../../study/store.js';
 import {
   differenceInDifferences,
   differenceOfMeans,
@@ -8,22 +8,33 @@ import {
 } from '../../stats/comparisons.js';
 import { EMPTY_MOMENTS, type Moments } from '../../stats/descriptive.js';
 import type { SurveyDefinition } from '../../surveys/definition.js';
+import { resultsState } from '../../disclosure/publication.js';
 import { todayInUk } from '../../platform/dates.js';
 import { armMoments, compareFlag, scaleCell, type ArmWave } from './compare-cells.js';
 import type { Counters } from '../../tally/counters.js';
 import { reachesMinimum } from '../../disclosure/suppression.js';
 import { count, momentsAt } from '../../tally/read-counters.js';
-import { groupCounters } from '../../tally/store.js';
+import { reportCounters } from './publications.js';
+import { scaleShown } from './group-stats.js';
 import { findWave, type SummaryDeps } from './service.js';
 
 type Arm = 'pilot' | 'comparison';
 
-async function armsInWave(wave: WaveDoc, pilots: CouncilDoc[], min: number): Promise<Record<Arm, ArmWave>> {
-  const byCouncil = new Map(
-    await Promise.all(
-      pilots.map(async (p): Promise<[string, Counters]> => [p._id, await groupCounters(p._id, wave._id, ['main'])]),
-    ),
-  );
+// Each council's figures as published (reports/summaries/publications.ts), so the comparison and
+// the council's own summary always agree.
+async function armsInWave(
+  wave: WaveDoc,
+  def: SurveyDefinition,
+  pilots: CouncilDoc[],
+  deps: SummaryDeps,
+): Promise<Record<Arm, ArmWave>> {
+  const min = deps.minGroupSize;
+  const campaigns = new Map((await listCampaigns({ waveId: wave._id })).map((c) => [c.pilotCode, c]));
+  const byCouncil = new Map<string, Counters>();
+  for (const p of pilots) {
+    const { counters } = await reportCounters(p._id, wave, campaigns.get(p._id) ?? null, def, deps);
+    byCouncil.set(p._id, counters);
+  }
   const arms: Record<Arm, ArmWave> = {
     pilot: { included: [], excluded: [], byCouncil },
     comparison: { included: [], excluded: [], byCouncil },
@@ -46,17 +57,22 @@ function councilRows(def: SurveyDefinition, pilots: CouncilDoc[], arms: Record<A
       arm: p.arm,
       suppressed: false as const,
       n,
-      scales: def.scales.map((s) => scaleCell(s.id, momentsAt(c, '', s.id), min)),
+      scales: def.scales.map((s) =>
+        scaleShown(c, s, min) ? scaleCell(s.id, momentsAt(c, '', s.id), min) : { id: s.id, suppressed: true as const },
+      ),
     };
   });
 }
 
-// Results of a wave are compared only once it has closed: live figures read day after day
-// could be subtracted from each other to isolate the latest respondents.
-function requireClosed(wave: WaveDoc) {
-  if (todayInUk() <= wave.closesOn)
+// Results of a wave are compared only once they are published (disclosure/publication.ts): live
+// figures read day after day could be subtracted from each other to isolate the latest respondents.
+function requireClosed(wave: WaveDoc, now: Date) {
+  const closed = todayInUk(now) > wave.closesOn;
+  if (resultsState({ closed, closedManually: false, closesOn: wave.closesOn }, now) !== 'published')
     throw conflict(
-      `${wave.name} is still open (it closes on ${wave.closesOn}); results are compared once a wave has closed.`,
+      closed
+        ? `${wave.name} has just closed; results are compared once published, a minute after closing.`
+        : `${wave.name} is still open (it closes on ${wave.closesOn}); results are compared once a wave has closed.`,
     );
 }
 
@@ -64,20 +80,21 @@ export async function compareArms(waveId: string, baselineId: string | undefined
   const min = deps.minGroupSize;
   const wave = await findWave(waveId);
   const baseline = baselineId ? await findWave(baselineId) : null;
-  requireClosed(wave);
-  if (baseline) requireClosed(baseline);
-  await deps.tallier.flush();
+  const at = new Date(deps.now?.() ?? Date.now());
+  requireClosed(wave, at);
+  if (baseline) requireClosed(baseline, at);
   const pilots = await listCouncils();
   const def = deps.surveys.get(wave.surveyId, wave.surveyVersion);
   const baseDef = baseline ? deps.surveys.get(baseline.surveyId, baseline.surveyVersion) : null;
-  const now = await armsInWave(wave, pilots, min);
-  const before = baseline ? await armsInWave(baseline, pilots, min) : null;
+  const now = await armsInWave(wave, def, pilots, deps);
+  const before = baseline && baseDef ? await armsInWave(baseline, baseDef, pilots, deps) : null;
 
   const scales = def.scales.map((s) => {
-    const [pw, cw] = [armMoments(now.pilot, s.id, min), armMoments(now.comparison, s.id, min)];
-    const hasBase = before !== null && baseDef!.scales.some((b) => b.id === s.id);
+    const [pw, cw] = [armMoments(now.pilot, s, min), armMoments(now.comparison, s, min)];
+    const base = baseDef?.scales.find((b) => b.id === s.id);
+    const hasBase = before !== null && base !== undefined;
     const [pb, cb] = hasBase
-      ? [armMoments(before.pilot, s.id, min), armMoments(before.comparison, s.id, min)]
+      ? [armMoments(before.pilot, base, min), armMoments(before.comparison, base, min)]
       : [EMPTY_MOMENTS, EMPTY_MOMENTS];
     const ok = (...ms: Moments[]) => ms.every((x) => reachesMinimum(x.n, min));
     return {

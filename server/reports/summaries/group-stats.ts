@@ -1,17 +1,25 @@
 import { reachesMinimum } from '../../disclosure/suppression.js';
+import { scaleFamilyShown } from '../../disclosure/scales.js';
 import { summariseMoments } from '../../stats/descriptive.js';
 import { wilson95 } from '../../stats/proportions.js';
-import type { SurveyDefinition } from '../../surveys/definition.js';
+import type { Scale, SurveyDefinition } from '../../surveys/definition.js';
 import type { Counters } from '../../tally/counters.js';
-import { flagAt, momentsAt } from '../../tally/read-counters.js';
+import { flagAt, momentsAt, scaleBasesAt } from '../../tally/read-counters.js';
 
 export const suppressed = (min: number) => ({ suppressed: true as const, note: `fewer than ${min} responses` });
 
-// Every statistic needs its own base of at least the minimum group, not just its group.
-export function scaleStats(def: SurveyDefinition, c: Counters, prefix: string, min: number) {
+// Whether a scale's family (mean, alpha, breakdowns, arm figures) may be published for a group,
+// decided on the group's main counters: see disclosure/scales.ts.
+export const scaleShown = (main: Counters, scale: Pick<Scale, 'id' | 'items'>, min: number) =>
+  scaleFamilyShown(scaleBasesAt(main, scale), min);
+
+// Every statistic needs its own base of at least the minimum group, not just its group. `main`
+// holds the whole group's counters (for the scale family rule); `prefix` picks a band in `c`.
+export function scaleStats(def: SurveyDefinition, c: Counters, prefix: string, min: number, main: Counters = c) {
   return def.scales.map((scale) => {
     const m = momentsAt(c, prefix, scale.id);
-    if (!reachesMinimum(m.n, min)) return { id: scale.id, label: scale.label, range: scale.range, ...suppressed(min) };
+    if (!reachesMinimum(m.n, min) || !scaleShown(main, scale, min))
+      return { id: scale.id, label: scale.label, range: scale.range, ...suppressed(min) };
     const { n, mean, sd, ci95 } = summariseMoments(m);
     return { id: scale.id, label: scale.label, range: scale.range, suppressed: false as const, n, mean, sd, ci95 };
   });

@@ -1,35 +1,28 @@
 import { alphaFromAccumulator } from '../../stats/alpha.js';
-import { successiveSafe } from '../../disclosure/suppression.js';
+import { reachesMinimum } from '../../disclosure/suppression.js';
+import { alphaShown } from '../../disclosure/scales.js';
+import { openCount, steppedProgress } from '../../disclosure/progress.js';
 import type { SurveyDefinition } from '../../surveys/definition.js';
 import { breakdowns } from './breakdowns.js';
 import type { Counters } from '../../tally/counters.js';
 import { summaryLayout } from '../../tally/layout.js';
-import { reachesMinimum } from '../../disclosure/suppression.js';
 import { proportionStats, scaleStats, suppressed } from './group-stats.js';
-import { alphaAt, count, dayCounts, medianOfCounts } from '../../tally/read-counters.js';
+import { alphaAt, answeredAt, count, dayCounts, medianOfCounts, scaleBasesAt } from '../../tally/read-counters.js';
 
-// `open`: the campaign still takes responses, so only stepped response counts are published.
-export type ReportOptions = { minGroupSize: number; headcount?: number | null; open?: boolean; today?: string };
+// `open`: results are not published yet (the campaign takes responses, or closed moments ago and
+// `closing`), so only stepped response counts are.
+export type ReportOptions = {
+  minGroupSize: number;
+  headcount?: number | null;
+  open?: boolean;
+  closing?: boolean;
+  today?: string;
+};
 
 export const RESULTS_AFTER_CLOSE =
   'Results are published when the survey closes: figures that changed with every response could be compared from day to day to work out what the latest respondents said.';
-
-// Cumulative responses by day, published only at points where the rise since the last
-// published point is 0 or at least the minimum group (suppression rule 6).
-function progress(c: Counters, min: number, before = '9999-12-31') {
-  const points: { day: string; cumulative: number }[] = [];
-  let cumulative = 0;
-  let published = 0;
-  for (const [day, n] of dayCounts(c)) {
-    if (day >= before) break;
-    cumulative += n;
-    if (cumulative !== published && successiveSafe(published, cumulative, min)) {
-      points.push({ day, cumulative });
-      published = cumulative;
-    }
-  }
-  return points;
-}
+export const RESULTS_SOON =
+  'The survey has closed; results are published a minute after closing, once every response accepted before the close is counted.';
 
 export type ReportResponses = {
   suppressed: boolean;
@@ -56,10 +49,10 @@ export type Report = {
 export function buildReport(
   def: SurveyDefinition,
   c: Counters,
-  { minGroupSize: min, headcount, open = false, today = '9999-12-31' }: ReportOptions,
+  { minGroupSize: min, headcount, open = false, closing = false, today = '9999-12-31' }: ReportOptions,
 ): Report {
   const survey = { id: def.id, version: def.version };
-  if (open) return openReport(survey, c, min, headcount ?? null, today);
+  if (open || closing) return openReport(survey, c, min, headcount ?? null, today, closing);
   const n = count(c, 'n');
   if (n === 0)
     return {
@@ -77,7 +70,7 @@ export function buildReport(
     return { survey, minGroupSize: min, responses: { ...suppressed(min), headcount: headcount ?? null } };
   const items = summaryLayout(def).items.map((item) => {
     const options = item.options.map((value) => ({ value, n: count(c, `it|${item.ref}|${value}`) }));
-    const answered = options.reduce((s, o) => s + o.n, 0);
+    const answered = answeredAt(c, item);
     if (!reachesMinimum(answered, min)) return { ref: item.ref, ...suppressed(min) };
     return {
       ref: item.ref,
@@ -91,7 +84,7 @@ export function buildReport(
     .filter((s) => s.items.length >= 2)
     .map((s) => {
       const acc = alphaAt(c, s.id, s.items.length);
-      return reachesMinimum(acc.n, min)
+      return alphaShown(scaleBasesAt(c, s), min)
         ? { scale: s.id, ...alphaFromAccumulator(acc) }
         : { scale: s.id, ...suppressed(min) };
     });
@@ -104,7 +97,7 @@ export function buildReport(
       n,
       headcount: headcount ?? null,
       rate: headcount ? Math.min(1, n / headcount) : null,
-      progress: progress(c, min),
+      progress: steppedProgress(dayCounts(c), min),
     },
     scales: scaleStats(def, c, '', min),
     alpha,
@@ -114,7 +107,7 @@ export function buildReport(
   };
 }
 
-// While a campaign is open: the response count as of the last published progress point (steps
+// Until results are published: the response count as of the last published progress point (steps
 // of at least the minimum, completed days only, so a figure cannot change between two reads on
 // the same day), and no statistics.
 function openReport(
@@ -123,9 +116,9 @@ function openReport(
   min: number,
   headcount: number | null,
   today: string,
+  closing: boolean,
 ): Report {
-  const points = progress(c, min, today);
-  const n = points.at(-1)?.cumulative ?? 0;
+  const { n, points } = openCount(dayCounts(c), min, today);
   const responses = {
     suppressed: false as const,
     n,
@@ -134,5 +127,6 @@ function openReport(
     progress: points,
     note: `counts up to yesterday, in steps of at least ${min}`,
   };
-  return { survey, minGroupSize: min, resultsPublished: false as const, note: RESULTS_AFTER_CLOSE, responses };
+  const note = closing ? RESULTS_SOON : RESULTS_AFTER_CLOSE;
+  return { survey, minGroupSize: min, resultsPublished: false as const, note, responses };
 }

@@ -1,15 +1,20 @@
-import { campaignStatus } from '../../study/campaigns/status.js';
-import { todayInUk } from '../../platform/dates.js';
 import { notFound } from '../../errors.js';
-import { findCampaignOf, findCouncil, findWave as readWave, type WaveDoc } from '../../study/store.js';
+import { todayInUk } from '../../platform/dates.js';
+import { isPublishable } from '../../disclosure/suppression.js';
+import { openCount } from '../../disclosure/progress.js';
+import { count, dayCounts } from '../../tally/read-counters.js';
+import {
+  findCampaignOf,
+  findCouncil,
+  findWave as readWave,
+  type CampaignDoc,
+  type WaveDoc,
+} from '../../study/store.js';
 import type { SurveyRegistry } from '../../surveys/registry.js';
-import { groupCounters } from '../../tally/store.js';
-import { summaryLayout } from '../../tally/layout.js';
-import type { SurveyDefinition } from '../../surveys/definition.js';
 import { buildReport } from './report.js';
-import type { Tallier } from '../../tally/runner.js';
+import { reportCounters, type PublicationDeps } from './publications.js';
 
-export type SummaryDeps = { surveys: SurveyRegistry; tallier: Tallier; minGroupSize: number };
+export type SummaryDeps = PublicationDeps & { surveys: SurveyRegistry; minGroupSize: number };
 
 export async function findWave(id: string): Promise<WaveDoc> {
   const wave = await readWave(id);
@@ -17,26 +22,33 @@ export async function findWave(id: string): Promise<WaveDoc> {
   return wave;
 }
 
-const partsOf = (def: SurveyDefinition) => ['main', ...summaryLayout(def).demographics.map((d) => `bd:${d.question}`)];
-
 export async function councilSummary(code: string, waveId: string, deps: SummaryDeps) {
   const pilot = await findCouncil(code);
   if (!pilot) throw notFound(`No council with code ${code}.`);
   const wave = await findWave(waveId);
-  await deps.tallier.flush();
   const def = deps.surveys.get(wave.surveyId, wave.surveyVersion);
-  const [counters, campaign] = await Promise.all([
-    groupCounters(code, waveId, partsOf(def)),
-    findCampaignOf(code, waveId),
-  ]);
+  const campaign = await findCampaignOf(code, waveId);
+  const { state, counters } = await reportCounters(code, wave, campaign, def, deps);
   return {
     pilot: { code: pilot._id, name: pilot.name, arm: pilot.arm },
     wave: { id: wave._id, name: wave.name, opensOn: wave.opensOn, closesOn: wave.closesOn },
     ...buildReport(def, counters, {
       minGroupSize: deps.minGroupSize,
       headcount: campaign?.headcount ?? null,
-      open: campaignStatus(wave, campaign?.closedManually ?? false, todayInUk()) !== 'closed',
-      today: todayInUk(),
+      open: state === 'open',
+      closing: state === 'closing',
+      today: todayInUk(new Date(deps.now?.() ?? Date.now())),
     }),
   };
+}
+
+// A campaign's response count as its council's summary shows it: stepped while results are not
+// published; once published the published count, or null for 1 to minimum - 1 (rule 1).
+export async function responsesShown(pilotCode: string, wave: WaveDoc, campaign: CampaignDoc, deps: SummaryDeps) {
+  const def = deps.surveys.get(wave.surveyId, wave.surveyVersion);
+  const { state, counters } = await reportCounters(pilotCode, wave, campaign, def, deps);
+  const today = todayInUk(new Date(deps.now?.() ?? Date.now()));
+  if (state !== 'published') return openCount(dayCounts(counters), deps.minGroupSize, today).n;
+  const n = count(counters, 'n');
+  return isPublishable(n, deps.minGroupSize) ? n : null;
 }

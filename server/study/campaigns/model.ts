@@ -9,6 +9,9 @@ const campaignSchema = new mongoose.Schema(
     waveId: { type: String, required: true },
     headcount: { type: Number, min: 1, max: 100_000 },
     closedManually: { type: Boolean, default: false },
+    // when an administrator closed it: results are published a grace period later
+    // (disclosure/publication.ts). The campaign's time, never a respondent's.
+    closedAt: { type: Date },
     allowFreeText: { type: Boolean, default: false },
     // true: only a personal link from an invitation email unlocks the survey (each once)
     requireInvitation: { type: Boolean, default: false },

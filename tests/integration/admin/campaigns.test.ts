@@ -73,7 +73,7 @@ describe('POST /api/v1/admin/waves/:id/campaigns', () => {
 });
 
 describe('GET /api/v1/admin/waves/:id/campaigns', () => {
-  test('when councils have responses, then each campaign shows its status and count from the summaries', async () => {
+  test('when councils have responses, then each campaign shows its status and the count its dashboard shows', async () => {
     const a = await buildCampaign({ pilot: '855', wave: 'w1', headcount: 50 });
     const b = await buildCampaign({ pilot: '856', wave: 'w1', closedManually: true });
     await submit(a.code);
@@ -90,7 +90,7 @@ describe('GET /api/v1/admin/waves/:id/campaigns', () => {
         ],
       ),
       [
-        ['855', 'Council 855', 'open', 2, 50],
+        ['855', 'Council 855', 'open', 0, 50], // open: up to yesterday, in steps of the minimum
         ['856', 'Council 856', 'closed', 0, null],
       ],
     );
@@ -111,11 +111,22 @@ describe('PATCH /api/v1/admin/campaigns/:code', () => {
       [80, true, true, 'closed'],
     );
     await http().get(`/api/v1/campaigns/${code}`).expect(410);
-    const cleared = await agent
-      .patch(`/api/v1/admin/campaigns/${code}`)
-      .send({ headcount: null, closed: false })
-      .expect(200);
-    assert.deepEqual([cleared.body.headcount, cleared.body.status], [null, 'open']);
+    assert.ok((await Campaign.findById(code).lean())?.closedAt instanceof Date, 'the close instant is recorded');
+  });
+
+  // Issue 13, item 2: reopen, one more response, close again, subtract the two summaries.
+  test('when an admin tries to reopen or change a closed campaign, then 409 says closing is final and nothing changes', async () => {
+    const { code } = await buildCampaign({ headcount: 30 });
+    const agent = await admin();
+    await agent.patch(`/api/v1/admin/campaigns/${code}`).send({ closed: true }).expect(200);
+    for (const change of [{ closed: false }, { headcount: 31 }, { allowFreeText: true }]) {
+      const res = await agent.patch(`/api/v1/admin/campaigns/${code}`).send(change).expect(409);
+      assert.match(res.body.error.message, /closing is final/);
+    }
+    await agent.patch(`/api/v1/admin/campaigns/${code}`).send({ closed: true }).expect(200);
+    const stored = await Campaign.findById(code).lean();
+    assert.deepEqual([stored?.closedManually, stored?.headcount, stored?.allowFreeText], [true, 30, false]);
+    await http().get(`/api/v1/campaigns/${code}`).expect(410);
   });
 
   test('when a change is invalid, then 400 names it and nothing changes; an unknown code is 404', async () => {

@@ -114,6 +114,19 @@ describe('PATCH /api/v1/admin/waves/:id', () => {
     assert.equal(stored?.name, 'Wave w1');
   });
 
+  // Issue 13, item 2: moving a closed wave's closesOn reopens every campaign in it.
+  test('when a wave has closed, then moving its dates is refused with 409 and a wave cannot be closed in the past', async () => {
+    await buildCampaign({ wave: 'w1', opensOn: '2020-01-01', closesOn: '2020-01-31' });
+    const agent = await admin();
+    const res = await agent.patch('/api/v1/admin/waves/w1').send({ closesOn: '2099-12-31' }).expect(409);
+    assert.match(res.body.error.message, /published and final/);
+    await agent.patch('/api/v1/admin/waves/w1').send({ name: 'Renamed' }).expect(200);
+    assert.equal((await Wave.findById('w1').lean())?.closesOn, '2020-01-31');
+    await buildCampaign({ wave: 'w2', opensOn: '2020-01-01', closesOn: '2099-12-31' });
+    const past = await agent.patch('/api/v1/admin/waves/w2').send({ closesOn: '2021-01-01' }).expect(400);
+    assert.equal(past.body.error.details[0].field, 'closesOn');
+  });
+
   test('when the wave does not exist, then 404', async () => {
     await (await admin()).patch('/api/v1/admin/waves/nope').send({ name: 'x' }).expect(404);
   });

@@ -6,10 +6,14 @@ import { todayInUk } from '../../../server/platform/dates.js';
 import { hrLeadRecipients } from '../../../server/accounts/users.js';
 import { queueWeeklyDigests, weekOf } from '../../../server/reports/digest/service.js';
 import { createStaffUser } from '../../helpers/app.js';
-import { buildAnswers, buildCampaign, buildCouncil } from '../../helpers/factories.js';
+import { TallyQueue } from '../../../server/tally/model.js';
+import { addDays } from '../../../server/platform/dates.js';
+import { buildAnswers, buildCampaign, buildCouncil, storeResponses } from '../../helpers/factories.js';
 import { useMailTest } from '../../helpers/mail.js';
 
 const t = useMailTest(import.meta.url);
+
+const times = (n: number) => Array.from({ length: n }, () => buildAnswers());
 
 async function respond(code: string, n: number) {
   for (let i = 0; i < n; i++) {
@@ -21,11 +25,15 @@ async function respond(code: string, n: number) {
 }
 
 describe('the weekly HR lead digest', () => {
-  test('when it is queued, then each lead gets one email per week with their open campaigns\' progress, and small counts say only "fewer than N"', async () => {
+  // Issue 13, item 9: the dashboard's rule for an open campaign (up to yesterday, in steps of at
+  // least the minimum), so two digests never differ by a day's few respondents.
+  test('when it is queued, then each lead gets one email per week with their open campaigns\' progress as the dashboard shows it, and small counts say only "fewer than N"', async () => {
     const big = await buildCampaign({ pilot: '855', headcount: 40 });
     const small = await buildCampaign({ pilot: '856', headcount: 25 });
     await buildCampaign({ pilot: '857', closedManually: true });
-    await respond(big.code, 12);
+    const earlier = await storeResponses(big, times(12), addDays(big.today, -1));
+    await TallyQueue.insertMany(earlier.map((r) => ({ _id: r._id })));
+    await respond(big.code, 3); // today: not in any count yet
     await respond(small.code, 3);
     const deps = {
       listRecipients: async () => [
@@ -43,9 +51,15 @@ describe('the weekly HR lead digest', () => {
     assert.equal(mails.length, 1);
     const text = mails[0]!.text ?? '';
     assert.match(mails[0]!.subject ?? '', /^Survey progress, week of /);
-    assert.match(text, /Council 855 \(855\)\n {2}- Wave w1, closes .*: 12 responses from 40 staff \(30%\)/);
-    assert.match(text, /Council 856 \(856\)\n {2}- Wave w1, closes .*: fewer than 10 responses \(25 staff\)/);
-    assert.doesNotMatch(text, /\b3 responses|12%|Council 857/);
+    assert.match(
+      text,
+      /Council 855 \(855\)\n {2}- Wave w1, closes .*: 12 responses by yesterday from 40 staff \(30%\)/,
+    );
+    assert.match(
+      text,
+      /Council 856 \(856\)\n {2}- Wave w1, closes .*: fewer than 10 responses by yesterday \(25 staff\)/,
+    );
+    assert.doesNotMatch(text, /\b3 responses|\b15 responses|12%|Council 857/);
     assert.match(text, /counts below 10 are not shown/);
     assert.equal(t.smtp().to('idle@council.example').length, 0);
     assert.equal(weekOf(todayInUk(now)) <= todayInUk(now), true);

@@ -3,17 +3,32 @@ import assert from 'node:assert/strict';
 import { buildDigest, progressLine } from '../../../server/reports/digest/digest.js';
 
 describe('progressLine', () => {
-  test('when a group is below the minimum, then neither its count nor a rate is shown', () => {
-    assert.equal(progressLine({ wave: 'W', n: 9, headcount: 40 }, 10), 'fewer than 10 responses (40 staff)');
-    assert.equal(progressLine({ wave: 'W', n: 1 }, 10), 'fewer than 10 responses');
+  test('when a group is below the minimum, none included, then neither its count nor a rate is shown', () => {
+    assert.equal(
+      progressLine({ wave: 'W', n: 9, headcount: 40 }, 10),
+      'fewer than 10 responses by yesterday (40 staff)',
+    );
+    assert.equal(progressLine({ wave: 'W', n: 1 }, 10), 'fewer than 10 responses by yesterday');
+    assert.equal(
+      progressLine({ wave: 'W', n: 0, headcount: 40 }, 10),
+      'fewer than 10 responses by yesterday (40 staff)',
+    );
   });
 
-  test('when there are none, or at least the minimum, then the figure is shown, with the rate where the headcount is known', () => {
-    assert.equal(progressLine({ wave: 'W', n: 0, headcount: 40 }, 10), 'no responses yet (40 staff)');
-    assert.equal(progressLine({ wave: 'W', n: 10, headcount: 40 }, 10), '10 responses from 40 staff (25%)');
-    assert.equal(progressLine({ wave: 'W', n: 13, headcount: 40 }, 10), '13 responses from 40 staff (33%)');
-    assert.equal(progressLine({ wave: 'W', n: 45, headcount: 40 }, 10), '45 responses from 40 staff (100%)');
-    assert.equal(progressLine({ wave: 'W', n: 12, headcount: null }, 10), '12 responses');
+  test('when at least the minimum, then the figure is shown, with the rate where the headcount is known', () => {
+    assert.equal(
+      progressLine({ wave: 'W', n: 10, headcount: 40 }, 10),
+      '10 responses by yesterday from 40 staff (25%)',
+    );
+    assert.equal(
+      progressLine({ wave: 'W', n: 13, headcount: 40 }, 10),
+      '13 responses by yesterday from 40 staff (33%)',
+    );
+    assert.equal(
+      progressLine({ wave: 'W', n: 45, headcount: 40 }, 10),
+      '45 responses by yesterday from 40 staff (100%)',
+    );
+    assert.equal(progressLine({ wave: 'W', n: 12, headcount: null }, 10), '12 responses by yesterday');
   });
 });
 
@@ -39,9 +54,9 @@ describe('buildDigest', () => {
     assert.equal(digest.subject, 'Survey progress, week of 11 May 2026');
     assert.match(
       digest.text,
-      /Bath & North East Somerset \(855\)\n {2}- Wave 2, closes 30 June 2026: 30 responses from 60 staff \(50%\)/,
+      /Bath & North East Somerset \(855\)\n {2}- Wave 2, closes 30 June 2026: 30 responses by yesterday from 60 staff \(50%\)/,
     );
-    assert.match(digest.text, /Leicester \(856\)\n {2}- Wave 2: fewer than 10 responses \(20 staff\)/);
+    assert.match(digest.text, /Leicester \(856\)\n {2}- Wave 2: fewer than 10 responses by yesterday \(20 staff\)/);
     assert.doesNotMatch(digest.text, /Rutland|\b4\b/);
     assert.match(digest.html, /Bath &amp; North East Somerset/);
   });

@@ -1,0 +1,56 @@
+import { resultsState, type ResultsState } from '../../disclosure/publication.js';
+import { campaignStatus } from '../../study/campaigns/status.js';
+import type { CampaignDoc, WaveDoc } from '../../study/store.js';
+import { todayInUk } from '../../platform/dates.js';
+import { mergeCounters, type Counters } from '../../tally/counters.js';
+import { groupCounters } from '../../tally/store.js';
+import { summaryLayout } from '../../tally/layout.js';
+import type { SurveyDefinition } from '../../surveys/definition.js';
+import type { Tallier } from '../../tally/runner.js';
+import { Publication, type PublicationDoc } from './model.js';
+
+export type PublicationDeps = { tallier: Tallier; now?: () => number };
+
+// Every part of a council × wave's counters: a publication keeps them all at once.
+const partsOf = (def: SurveyDefinition) => ['main', ...summaryLayout(def).demographics.map((d) => `bd:${d.question}`)];
+
+export const publicationId = (pilotCode: string, waveId: string) => `${pilotCode}|${waveId}`;
+
+// Where a council × wave stands (a council without a campaign in the wave follows the wave's dates).
+export function stateOf(wave: WaveDoc, campaign: CampaignDoc | null, now: Date): ResultsState {
+  const closedManually = campaign?.closedManually ?? false;
+  const closed = campaignStatus(wave, closedManually, todayInUk(now)) === 'closed';
+  return resultsState({ closed, closedManually, closedAt: campaign?.closedAt ?? null, closesOn: wave.closesOn }, now);
+}
+
+// The counters a report is built from. Published: the figures as first published, made once
+// (claimed by unique insert, so two instances publishing at once keep the same one) after every
+// acknowledged response has been counted. Otherwise the live counters, for stepped counts only.
+export async function reportCounters(
+  pilotCode: string,
+  wave: WaveDoc,
+  campaign: CampaignDoc | null,
+  def: SurveyDefinition,
+  deps: PublicationDeps,
+): Promise<{ state: ResultsState; counters: Counters }> {
+  const parts = partsOf(def);
+  const state = stateOf(wave, campaign, new Date(deps.now?.() ?? Date.now()));
+  const id = publicationId(pilotCode, wave._id);
+  if (state === 'published') {
+    const kept = await Publication.findById(id).lean<PublicationDoc>();
+    if (kept) return { state, counters: mergeCounters(Object.values(kept.parts)) };
+  }
+  await deps.tallier.flush();
+  if (state !== 'published') return { state, counters: await groupCounters(pilotCode, wave._id, parts) };
+  const live = Object.fromEntries(
+    await Promise.all(parts.map(async (p) => [p, await groupCounters(pilotCode, wave._id, [p])] as const)),
+  );
+  try {
+    await Publication.create({ _id: id, parts: live });
+    return { state, counters: mergeCounters(Object.values(live)) };
+  } catch (err) {
+    if ((err as { code?: number }).code !== 11000) throw err;
+    const kept = await Publication.findById(id).lean<PublicationDoc>();
+    return { state, counters: mergeCounters(Object.values(kept!.parts)) };
+  }
+}
