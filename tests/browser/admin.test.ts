@@ -117,7 +117,7 @@ describe('GET /admin in Chromium', () => {
       assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
       assert.match(
         await page.getByRole('row', { name: /Leicestershire \(855\)/ }).innerText(),
-        /Open until[\s\S]*0 \(0% of headcount\)[\s\S]*40/,
+        /Open until[\s\S]*0 by yesterday \(0% of headcount\)[\s\S]*40/,
       );
       await checkAxe(page, 'campaigns', found);
 
