@@ -5,7 +5,9 @@ import { ZodError } from 'zod';
 import { badRequest } from '../server/errors.js';
 import { ExportQuery } from '../server/exports/schemas.js';
 import { prepareExport } from '../server/exports/service.js';
+import { createLogger } from '../server/log.js';
 import { createSurveyRegistry } from '../server/surveys/registry.js';
+import { createTallier } from '../server/tally/runner.js';
 import { createProgress } from '../server/workforce/progress.js';
 import { runCli } from './cli.js';
 
@@ -39,9 +41,14 @@ await runCli(usage, options, async ({ values }, config) => {
   if (!values.out) throw badRequest('--out <file> is required');
   const query = parseQuery(values);
   const user = values.user ?? `cli:${userInfo().username}`;
+  const surveys = createSurveyRegistry();
+  // a server holding the tally lease counts instead, and has counted a closed campaign long since
+  const tallier = createTallier(surveys, createLogger('silent'));
   const prepared = await prepareExport(query, user, {
-    surveys: createSurveyRegistry(),
+    surveys,
     minGroupSize: config.MIN_GROUP_SIZE,
+    freeTextMinGroupSize: config.FREE_TEXT_MIN_GROUP_SIZE,
+    flushTally: () => tallier.flush(),
   });
   // written beside the target and renamed at the end, so a failed export leaves no partial file
   const partial = `${values.out}.partial`;

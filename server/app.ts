@@ -98,6 +98,7 @@ export function createApp({ config, logger, surveys, tallier, now, recheckMarked
       requireResearcher: accounts.access.roles('admin', 'researcher'),
       requireAdmin: accounts.access.roles('admin'),
       currentUser: (req) => currentUser(req.res!).email,
+      flushTally: () => tallier.flush(),
     }),
   );
   app.use('/api', apiNotFound);

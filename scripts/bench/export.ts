@@ -1,10 +1,14 @@
-// Export throughput and memory at growing numbers of stored responses, on the embedded FerretDB,
-// while /healthz and survey submissions are probed alongside.
-// Usage: npm run bench:export [-- 100000 1000000] [--formats csv,sav,xlsx,ndjson] [--keep=<dir>]
+// Export throughput, time to first byte and memory at growing numbers of stored responses, on the
+// embedded FerretDB, with the server in its own process and /healthz and survey submissions probed
+// alongside; each export is measured between two plain driver cursors over the same rows (the
+// export's own filter and fields), so the ratio compares like with like under the same load.
+// Usage: npm run bench:export [-- 10000 100000] [--formats csv,sav,xlsx,ndjson] [--keep=<dir>]
 // --keep=<dir> keeps each filled database under <dir> and reuses it next time (see fixture.ts).
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import mongoose from 'mongoose';
 import { createUser } from '../../server/accounts/users.js';
 import { Campaign } from '../../server/study/campaigns/model.js';
 import { todayInUk } from '../../server/platform/dates.js';
@@ -24,6 +28,10 @@ type Row = {
   format: string;
   rows: number;
   seconds: number;
+  firstByte: number; // seconds to the first byte of the body
+  headers: number; // seconds to the response headers
+  rawPerSecond: number; // plain cursor, mean of the runs just before and just after
+  load: number; // 1-minute load average when the export finished
   peakRss: number;
   baseRss: number;
   dbRss: number;
@@ -33,6 +41,33 @@ type Row = {
   idleSubmit: number[];
 };
 const mb = (bytes: number) => Math.round(bytes / 1e6);
+const WAVES = ['w1', 'w2', 'w3', 'w4'];
+
+// The yardstick: the same responses read by a plain driver cursor with the export's own filter
+// (closed campaigns of the waves) and fields, nothing done with them; docs per second.
+async function rawCursor(uri: string): Promise<{ docs: number; perSecond: number }> {
+  const client = new mongoose.mongo.MongoClient(uri, { directConnection: true });
+  try {
+    const db = client.db('bench');
+    const campaigns = await db
+      .collection('campaigns')
+      .find({ waveId: { $in: WAVES } }, { projection: { _id: 1 } })
+      .toArray();
+    const started = performance.now();
+    const cursor = db.collection('responses').find(
+      { campaign: { $in: campaigns.map((c) => c._id) }, waveId: { $in: WAVES }, surveyId: 'staff-wellbeing' },
+      {
+        projection: { _id: 0, campaign: 1, pilotCode: 1, waveId: 1, surveyId: 1, surveyVersion: 1, day: 1, answers: 1 },
+        batchSize: 1000,
+      },
+    );
+    let docs = 0;
+    for await (const _doc of cursor) docs++;
+    return { docs, perSecond: docs / ((performance.now() - started) / 1000) };
+  } finally {
+    await client.close();
+  }
+}
 const dbRssOf = (db: EmbeddedDatabase) => status(db.child.pid!, 'VmRSS');
 
 // Where the probes submit while an export runs: a campaign open today (kept in a reused database).
@@ -105,19 +140,26 @@ const status = (pid: number, key: string) =>
 
 // node:http rather than fetch: fetch gives up on a response whose headers take over 300 s, and
 // a million-row export counts its demographic bands (a full pass) before the first byte.
-function download(url: string, cookie: string): Promise<{ rows: number; bytes: number }> {
+type Downloaded = { rows: number; bytes: number; headers: number; firstByte: number };
+
+function download(url: string, cookie: string): Promise<Downloaded> {
+  const started = performance.now();
+  const since = () => (performance.now() - started) / 1000;
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers: { cookie } }, (res) => {
+        const headers = since();
+        let firstByte = 0;
         let bytes = 0;
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => {
+          if (bytes === 0) firstByte = since();
           bytes += chunk.length;
           if (res.statusCode !== 200) chunks.push(chunk);
         });
         res.on('end', () =>
           res.statusCode === 200
-            ? resolve({ rows: Number(res.headers['x-export-rows']), bytes })
+            ? resolve({ rows: Number(res.headers['x-export-rows']), bytes, headers, firstByte })
             : reject(new Error(`export answered ${res.statusCode}: ${Buffer.concat(chunks).toString()}`)),
         );
         res.on('error', reject);
@@ -139,14 +181,15 @@ async function exportOnce(server: BenchServer, format: string, db: EmbeddedDatab
   }, 250);
   const probes = process.env.BENCH_NO_PROBE ? { health: [0], submit: [0], stop: async () => {} } : probe(base, code);
   const started = performance.now();
-  const { rows, bytes } = await download(`${base}/api/v1/exports/responses?format=${format}&wave=w1,w2,w3,w4`, cookie);
+  const got = await download(`${base}/api/v1/exports/responses?format=${format}&wave=${WAVES.join(',')}`, cookie);
   const seconds = (performance.now() - started) / 1000;
+  const load = os.loadavg()[0]!;
   clearInterval(sampler);
   await probes.stop();
   return {
-    rows,
+    ...got,
     seconds,
-    bytes,
+    load,
     peakRss: status(pid, 'VmHWM'),
     baseRss,
     dbRss,
@@ -171,13 +214,19 @@ export async function benchExport(sizes: number[], formats: string[], keepDir?: 
       await disconnectDatabase();
       const server = await spawnServer(bench.uri, { RESPONSE_RATE_LIMIT_PER_MINUTE: '100000' }, researcher);
       try {
+        // raw, export, raw, export, raw…: each export between two yardstick runs
+        let before = await rawCursor(bench.uri);
         for (const format of formats) {
           process.stderr.write(`  ${size}: exporting ${format}…\n`);
           const r = await exportOnce(server, format, bench.db, code);
           if (r.rows !== size) throw new Error(`the ${format} export held ${r.rows} rows, not ${size}`);
-          rows.push({ responses: size, format, ...r });
+          const after = await rawCursor(bench.uri);
+          if (after.docs !== size) throw new Error(`the plain cursor read ${after.docs} documents, not ${size}`);
+          const rawPerSecond = (before.perSecond + after.perSecond) / 2;
+          before = after;
+          rows.push({ responses: size, format, ...r, rawPerSecond });
           process.stderr.write(
-            `  ${size} ${format}: ${(r.rows / r.seconds).toFixed(0)} rows/s, ${mb(r.bytes)} MB, peak RSS ${mb(r.peakRss)} MB\n`,
+            `  ${size} ${format}: ${(r.rows / r.seconds).toFixed(0)} rows/s (plain cursor ${rawPerSecond.toFixed(0)}/s), first byte ${r.firstByte.toFixed(2)} s, ${mb(r.bytes)} MB, peak RSS ${mb(r.peakRss)} MB\n`,
           );
         }
       } finally {
@@ -197,15 +246,16 @@ if (process.argv[1]?.endsWith('export.ts')) {
   const formats = at >= 0 ? args[at + 1]!.split(',') : ['csv', 'sav'];
   const sizes = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--formats').map(Number);
   const keepDir = args.find((a) => a.startsWith('--keep='))?.slice('--keep='.length);
-  const rows = await benchExport(sizes.length ? sizes : [100_000, 1_000_000], formats, keepDir);
+  const rows = await benchExport(sizes.length ? sizes : [10_000, 100_000], formats, keepDir);
   console.log('\nExport (GET /api/v1/exports/responses, all waves, streamed to a client reading as fast as it can)');
   console.log(
-    '| stored responses | format | time (s) | rows/s | server peak RSS (MB) | RSS before (MB) | FerretDB RSS (MB) | /healthz p50 / max (ms) | submission p50 / max (ms) | idle: /healthz, submission p50 (ms) |',
+    '| stored responses | format | time (s) | headers / first byte (s) | rows/s | plain cursor docs/s | export ÷ cursor | load (1 min) | server peak RSS (MB) | RSS before (MB) | FerretDB RSS (MB) | /healthz p50 / max (ms) | submission p50 / max (ms) | idle: /healthz, submission p50 (ms) |',
   );
-  console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
+    const perSecond = r.rows / r.seconds;
     console.log(
-      `| ${r.responses.toLocaleString('en-GB')} | ${r.format} | ${r.seconds.toFixed(0)} | ${(r.rows / r.seconds).toFixed(0)} | ${mb(r.peakRss)} | ${mb(r.baseRss)} | ${mb(r.dbRss)} | ${percentile(r.health, 50).toFixed(0)} / ${Math.max(...r.health).toFixed(0)} | ${percentile(r.submit, 50).toFixed(0)} / ${Math.max(...r.submit).toFixed(0)} | ${percentile(r.idleHealth, 50).toFixed(0)}, ${percentile(r.idleSubmit, 50).toFixed(0)} |`,
+      `| ${r.responses.toLocaleString('en-GB')} | ${r.format} | ${r.seconds.toFixed(1)} | ${r.headers.toFixed(2)} / ${r.firstByte.toFixed(2)} | ${perSecond.toFixed(0)} | ${r.rawPerSecond.toFixed(0)} | ${(perSecond / r.rawPerSecond).toFixed(2)} | ${r.load.toFixed(1)} | ${mb(r.peakRss)} | ${mb(r.baseRss)} | ${mb(r.dbRss)} | ${percentile(r.health, 50).toFixed(0)} / ${Math.max(...r.health).toFixed(0)} | ${percentile(r.submit, 50).toFixed(0)} / ${Math.max(...r.submit).toFixed(0)} | ${percentile(r.idleHealth, 50).toFixed(0)}, ${percentile(r.idleSubmit, 50).toFixed(0)} |`,
     );
   }
 }

@@ -1,44 +1,37 @@
 import { reachesMinimum, suppressBreakdown } from './suppression.js';
-import { SUPPRESSED_CODE } from '../codec/codes.js';
-import type { Layout } from '../codec/columns.js';
-import { groupKey, type ResponseRow } from '../codec/response-row.js';
 
-// Demographic bands are counted per council × wave — the smallest groups a reader can pick out
-// with the file's own columns, so a band large overall but small in one council is protected
-// too. Within each group the rules of server/stats/suppression.ts decide: a band of 1 to
-// MIN_GROUP_SIZE - 1 respondents is merged into "Other/suppressed" (code -9, declared missing),
-// and when the merged bands add up to fewer than MIN_GROUP_SIZE the smallest shown band is
-// merged as well, so the merged group is never small and never just one band under a new name.
-// A band not seen when counting (e.g. a response arriving during the export) is merged.
-export type BandCounts = Map<string, Map<number, Map<number, number>>>;
+// What an export may show of one council × wave — the smallest group a reader can pick out with
+// the file's own columns — decided from the same counts the summaries publish, by the same rules:
+// - Demographic bands are partitioned exactly as in the summary's breakdowns: the question's
+//   answer options and "unanswered", in the summary's order, through the rules of
+//   suppression.ts (a band of 1 to min - 1 hidden, and if the hidden bands add up to fewer than
+//   min the smallest shown band is hidden too). The export codes every row of a hidden band -9
+//   (unanswered included), so the rows coded -9 are exactly the respondents the summary hides,
+//   never fewer, and summary and export cannot be subtracted to isolate a small band.
+// - Months of submission go through the same partition within the group: a row keeps its month
+//   only when that month's cell is shown; otherwise the file dates it by its wave alone.
+// - Free text leaves only where the campaign allows it and the group reaches the free-text
+//   minimum (FREE_TEXT_MIN_GROUP_SIZE): a comment is far easier to attribute than a number.
+// A band or month not in the counts (a response counted after they were read) is never shown.
+export type CountCell = { key: string; n: number };
+export type GroupCounts = { total: number; bands: { question: string; cells: CountCell[] }[] };
+export type GroupRelease = { bands: Map<string, Set<string>>; freeText: boolean };
+export type ReleaseRules = { min: number; freeTextMin: number; freeTextAllowed: boolean };
 
-export function demographicReaders(layout: Layout) {
-  return new Map(
-    [...layout.versions].map(([version, v]) => [
-      version,
-      v.readers.filter((r) => layout.columns[r.index]!.demographic),
-    ]),
-  );
+// The cells a published breakdown shows, as the summaries decide them; empty cells are not listed.
+export function shownCells(cells: readonly CountCell[], min: number): Set<string> {
+  const { cells: published } = suppressBreakdown(cells, min);
+  return new Set(published.flatMap((p, i) => (p.status === 'shown' && cells[i]!.n > 0 ? [p.key] : [])));
 }
 
-// Responses per council × wave (`totals`) and, within each, per demographic band (`counts`).
-export function countBands(layout: Layout) {
-  const readers = demographicReaders(layout);
-  const counts: BandCounts = new Map();
-  const totals = new Map<string, number>();
-  const add = (row: Pick<ResponseRow, 'pilotCode' | 'waveId' | 'surveyVersion' | 'answers'>) => {
-    const key = groupKey(row.pilotCode, row.waveId);
-    totals.set(key, (totals.get(key) ?? 0) + 1);
-    const group = counts.get(key) ?? new Map<number, Map<number, number>>();
-    counts.set(key, group);
-    for (const { index, read } of readers.get(row.surveyVersion) ?? []) {
-      const code = read(row.answers);
-      if (typeof code !== 'number') continue;
-      const bands = group.get(index) ?? new Map<number, number>();
-      group.set(index, bands.set(code, (bands.get(code) ?? 0) + 1));
-    }
+// The months (YYYY-MM) a council × wave's rows may carry, from its rows per month.
+export const shownMonths = (months: readonly CountCell[], min: number) => shownCells(months, min);
+
+export function groupRelease(counts: GroupCounts, rules: ReleaseRules): GroupRelease {
+  return {
+    bands: new Map(counts.bands.map(({ question, cells }) => [question, shownCells(cells, rules.min)])),
+    freeText: rules.freeTextAllowed && reachesMinimum(counts.total, rules.freeTextMin),
   };
-  return { add, counts, totals };
 }
 
 export type ExportedGroups = { keep: Set<string>; rows: number; leftOut: number };
@@ -51,34 +44,19 @@ export type ExportedGroups = { keep: Set<string>; rows: number; leftOut: number 
 // of a group. Callers report how many groups were left out, never which or how small: a list
 // naming the councils that had 1 to MIN_GROUP_SIZE - 1 respondents would travel with the file
 // wherever it is shared, and their sizes are exactly the small counts the rule withholds.
+// A group with no responses at all is neither kept nor left out.
 export function exportedGroups(totals: ReadonlyMap<string, number>, min: number): ExportedGroups {
   const keep = new Set<string>();
   let rows = 0;
+  let leftOut = 0;
   for (const [key, n] of totals) {
-    if (!reachesMinimum(n, min)) continue;
+    if (n === 0) continue;
+    if (!reachesMinimum(n, min)) {
+      leftOut++;
+      continue;
+    }
     keep.add(key);
     rows += n;
   }
-  return { keep, rows, leftOut: totals.size - keep.size };
-}
-
-export function shownBands(layout: Layout, counts: BandCounts, min: number): Map<string, Map<number, Set<number>>> {
-  const demographic = layout.columns.flatMap((c, i) => (c.demographic ? [i] : []));
-  const shown = new Map<string, Map<number, Set<number>>>();
-  for (const [key, group] of counts) {
-    const byColumn = new Map<number, Set<number>>();
-    for (const index of demographic) {
-      const cells = layout.columns[index]!.codes.filter((c) => c.code !== SUPPRESSED_CODE).map((c) => ({
-        key: c.code,
-        n: group.get(index)?.get(c.code) ?? 0,
-      }));
-      const published = suppressBreakdown(cells, min).cells;
-      byColumn.set(
-        index,
-        new Set(published.flatMap((p, i) => (p.status === 'shown' && cells[i]!.n > 0 ? [p.key] : []))),
-      );
-    }
-    shown.set(key, byColumn);
-  }
-  return shown;
+  return { keep, rows, leftOut };
 }

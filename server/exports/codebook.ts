@@ -22,12 +22,12 @@ export type Codebook = { survey: string; versions: number[]; notes: string[]; va
 
 export const CODEBOOK_NOTES = [
   'One row per response. response_id is random and new in every export; it is not the stored id.',
-  'Submissions are dated by month only.',
+  'Submissions are dated by month only, and only where that month holds at least the minimum group size in its council and wave (with the smallest other month hidden too when the hidden months add up to fewer); otherwise submission_month is empty and the wave dates the row.',
   'Empty cells (SPSS system-missing) mean the question was not answered or not shown.',
   'Codes of text answers are assigned 1, 2, 3… in order of first appearance across all versions of the survey, so they do not change between versions; numeric answers are their own code.',
   'Answers such as "prefer not to say" and "don\'t know" keep their codes and are declared as user-missing values in the .sav file.',
-  `Demographic bands with fewer than the minimum group size in a council and wave are merged into code ${SUPPRESSED_CODE} "Other/suppressed (small group)"; if the merged bands are still fewer than the minimum, the smallest shown band is merged too.`,
-  'Free-text answers are exported only for campaigns set up to allow free text; otherwise the cell is empty.',
+  `Demographic bands ("unanswered" counts as a band) with fewer than the minimum group size in a council and wave are merged into code ${SUPPRESSED_CODE} "Other/suppressed (small group)"; if the merged bands are still fewer than the minimum, the smallest shown band is merged too. These are the bands the published summaries hide.`,
+  'Free-text answers are exported only for campaigns set up to allow free text whose council and wave reach the free-text minimum group size; otherwise the cell is empty.',
   'Checkbox questions have one 0/1 column per option (empty when the question was not answered); matrix questions have one column per row, named <variable>_<row>.',
   "score_* columns are scale scores: the mean of the answered items after reverse scoring, empty when fewer than the scale's minimum were answered.",
   'In the .sav file, variable labels longer than 255 bytes and value labels longer than 120 bytes are cut at a character boundary; the full wording is in this codebook.',
@@ -53,7 +53,7 @@ function entry(column: Column): CodebookEntry {
     source: column.sources,
     note:
       column.kind === 'text'
-        ? 'free text: exported only where the campaign allows free text'
+        ? 'free text: exported only where the campaign allows free text and the group is large enough'
         : column.demographic
           ? 'demographic: small bands merged into -9'
           : null,

@@ -2,15 +2,15 @@ import { scoreScale } from '../surveys/scoring.js';
 import { SUPPRESSED_CODE } from '../codec/codes.js';
 import type { Cell, Layout } from '../codec/columns.js';
 import type { ResponseRow } from '../codec/response-row.js';
+import type { BandRule, GroupRules } from './group-rules.js';
 
 export type { ResponseRow };
 
 export type RowContext = {
   newId: () => string;
   arm: (pilotCode: string) => string | null;
-  freeText: (campaign: string) => boolean;
-  // demographic column index -> codes shown in this council × wave; anything else is merged
-  shownBands: (pilotCode: string, waveId: string) => Map<number, Set<number>> | undefined;
+  // what this council × wave may show (see group-rules.ts); none: every band merged, no free text
+  group: (pilotCode: string, waveId: string) => GroupRules | undefined;
   labels: boolean;
 };
 
@@ -26,18 +26,24 @@ export function encodeRow(layout: Layout, row: ResponseRow, ctx: RowContext): Ce
   cells[4] = row.surveyId;
   cells[5] = row.surveyVersion;
   cells[6] = row.day.slice(0, 7);
-  const freeText = ctx.freeText(row.campaign);
-  const shown = ctx.shownBands(row.pilotCode, row.waveId);
+  const rules = ctx.group(row.pilotCode, row.waveId);
   for (const { index, read } of version.readers) {
     const col = layout.columns[index]!;
     const value = read(row.answers);
-    if (value === null) continue;
-    if (col.kind === 'text') cells[index] = freeText ? value : null;
-    else if (col.demographic) cells[index] = shown?.get(index)?.has(value as number) ? value : SUPPRESSED_CODE;
+    if (col.demographic) cells[index] = demographicCell(rules?.demographic.get(index), value);
+    else if (value === null) continue;
+    else if (col.kind === 'text') cells[index] = rules?.freeText ? value : null;
     else cells[index] = value;
   }
   for (const { index, scale } of version.scores) cells[index] = scoreScale(scale, row.answers);
   return ctx.labels ? withLabels(layout, cells) : cells;
+}
+
+// A hidden band, "unanswered" included when it is hidden, is coded -9: the rows so coded are
+// exactly the respondents the summary hides.
+function demographicCell(shown: BandRule | undefined, value: Cell): Cell {
+  if (value === null) return shown?.unanswered ? null : SUPPRESSED_CODE;
+  return shown?.codes.has(value as number) ? value : SUPPRESSED_CODE;
 }
 
 const labelCache = new WeakMap<Layout, (Map<number, string> | null)[]>();

@@ -16,13 +16,20 @@ export type ExportRouteDeps = {
   // reading the audit log; falls back to requireResearcher until accounts have an admin role
   requireAdmin?: RequestHandler;
   currentUser: (req: Request) => string;
+  // counts every acknowledged response into the summaries' counters, which exports read
+  flushTally: () => Promise<void>;
 };
 
 type Logged = { log?: { warn: (obj: object, msg: string) => void } };
 
 export function exportRoutes(deps: ExportRouteDeps) {
   const { surveys, requireResearcher, currentUser } = deps;
-  const exportDeps = { surveys, minGroupSize: deps.config.MIN_GROUP_SIZE };
+  const exportDeps = {
+    surveys,
+    minGroupSize: deps.config.MIN_GROUP_SIZE,
+    freeTextMinGroupSize: deps.config.FREE_TEXT_MIN_GROUP_SIZE,
+    flushTally: deps.flushTally,
+  };
   return Router()
     .get('/exports/responses', requireResearcher, async (req, res) => {
       const prepared = await prepareExport(ExportQuery.parse(req.query), currentUser(req), exportDeps);
@@ -35,6 +42,8 @@ export function exportRoutes(deps: ExportRouteDeps) {
         // a count only: which councils were that small is not the file's to say (see disclosure.ts)
         'X-Small-Groups-Left-Out': String(prepared.smallGroupsLeftOut),
       });
+      // the headers leave now: the row count is known from the counters before any row is read
+      res.flushHeaders();
       try {
         await prepared.write(res);
       } catch (err) {

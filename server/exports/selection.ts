@@ -13,9 +13,11 @@ export type Selection = {
   definitions: SurveyDefinition[];
   installed: SurveyDefinition[];
   arms: Map<string, string>;
-  freeTextCampaigns: Set<string>;
+  // the council × wave groups exported (one closed campaign each), with their survey version
+  groups: SelectedGroup[];
   stillOpen: number; // campaigns left out because they have not closed yet
 };
+export type SelectedGroup = { pilotCode: string; waveId: string; def: SurveyDefinition; allowFreeText: boolean };
 
 const invalid = (field: string, problem: string) =>
   badRequest(`The export filters are invalid: ${field}: ${problem}.`, [{ field, problem }]);
@@ -81,6 +83,11 @@ export async function resolveSelection(filters: ExportFilters, surveys: SurveyRe
     definitions: versions.map((v) => surveys.get(surveyId, v)),
     installed: surveys.all().filter((d) => d.id === surveyId),
     arms,
-    freeTextCampaigns: new Set(closed.filter((c) => c.allowFreeText).map((c) => c._id)),
+    groups: closed.map((c) => ({
+      pilotCode: c.pilotCode,
+      waveId: c.waveId,
+      def: surveys.get(surveyId, wavesById.get(c.waveId)!.surveyVersion),
+      allowFreeText: c.allowFreeText ?? false,
+    })),
   };
 }

@@ -2,18 +2,28 @@ import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { finishAudit, startAudit } from './audit.js';
+import { fileBuckets } from './bucket-files.js';
 import { buildLayout, type Cell, type Layout } from '../codec/columns.js';
-import { exportedGroups, shownBands } from '../disclosure/export-bands.js';
+import { exportedGroups } from '../disclosure/export-bands.js';
 import { groupKey } from '../codec/response-row.js';
 import type { RowContext } from './encode.js';
 import { formatInfo, writeFormat } from './formats/index.js';
-import { countSelection, encodedRows } from './rows.js';
+import { readGroupRules, type GroupRules } from './group-rules.js';
+import { checkTotals, monthDating, scanRows } from './rows.js';
 import type { ExportQuery } from './schemas.js';
 import { resolveSelection, type Selection } from './selection.js';
-import { shuffledRows } from './shuffle.js';
+import { bucketsFor, bucketShuffle } from './shuffle.js';
 
-// shuffleWindow: rows held for shuffling (default 10,000); smaller only in tests
-export type ExportDeps = { surveys: SurveyRegistry; minGroupSize: number; shuffleWindow?: number };
+// flushTally: counts every acknowledged response into the summaries' counters (the tally's flush).
+// bucketRows: rows per shuffle bucket held in memory at once (default 10,000); smaller in tests.
+export type ExportDeps = {
+  surveys: SurveyRegistry;
+  minGroupSize: number;
+  freeTextMinGroupSize: number;
+  flushTally: () => Promise<void>;
+  bucketRows?: number;
+  tempDir?: string;
+};
 export type PreparedExport = {
   layout: Layout;
   total: number; // rows to be exported: the responses of the council × wave groups kept
@@ -24,19 +34,40 @@ export type PreparedExport = {
   write: (out: Writable, onRow?: (done: number) => void) => Promise<number>;
 };
 
-const SHUFFLE_WINDOW = 10_000;
+const BUCKET_ROWS = 10_000;
 
-function rowContext(selection: Selection, shown: Map<string, Map<number, Set<number>>>, labels: boolean): RowContext {
+function rowContext(selection: Selection, rules: ReadonlyMap<string, GroupRules>, labels: boolean): RowContext {
   return {
     newId: randomUUID,
     arm: (code) => selection.arms.get(code) ?? null,
-    freeText: (campaign) => selection.freeTextCampaigns.has(campaign),
-    shownBands: (pilotCode, waveId) => shown.get(groupKey(pilotCode, waveId)),
+    group: (pilotCode, waveId) => rules.get(groupKey(pilotCode, waveId)),
     labels,
   };
 }
 
-// Pass 2, with the audit entry closed however it ends.
+// The rows of the kept groups, read once into the shuffle's buckets, checked against the counts
+// they were decided on, and then sent in shuffled order; the buckets' files go however it ends.
+async function* shuffledRows(
+  selection: Selection,
+  layout: Layout,
+  kept: ReadonlyMap<string, GroupRules>,
+  labels: boolean,
+  deps: ExportDeps,
+): AsyncGenerator<Cell[]> {
+  const total = [...kept.values()].reduce((s, g) => s + g.total, 0);
+  const buckets = bucketsFor(total, deps.bucketRows ?? BUCKET_ROWS);
+  const store = await fileBuckets(buckets, deps.tempDir);
+  try {
+    const shuffle = bucketShuffle(store, buckets);
+    const scanned = await scanRows(selection, layout, rowContext(selection, kept, labels), kept, shuffle.add);
+    checkTotals(kept, scanned);
+    const dated = monthDating(scanned, deps.minGroupSize);
+    for await (const line of shuffle.drain()) yield dated(JSON.parse(line) as Cell[]);
+  } finally {
+    await store.close();
+  }
+}
+
 async function streamRows(
   rows: AsyncIterable<Cell[]>,
   auditId: string,
@@ -60,27 +91,29 @@ async function streamRows(
   return done;
 }
 
-// An export, step by step: resolve the filters (400 on a bad one), record the export in the
-// audit log, count each council × wave and its demographic bands (pass 1) and leave out the
-// groups below the minimum, then — once the caller has somewhere to write — stream the kept
-// groups' rows in shuffled order (pass 2) and record how many left and how it ended.
+// An export, step by step: resolve the filters (400 on a bad one); count every acknowledged
+// response and read each council × wave's counts from the summaries' counters (no scan), which
+// decide the groups left out, the bands shown and where free text leaves; record the export in
+// the audit log; then — once the caller has somewhere to write — send the file's header at once,
+// read the kept groups' rows once into the shuffle and send them in random order, and record how
+// many left and how it ended.
 export async function prepareExport(query: ExportQuery, user: string, deps: ExportDeps): Promise<PreparedExport> {
   const { format, labels, bom, ...filters } = query;
   const selection = await resolveSelection(filters, deps.surveys);
   const layout = buildLayout(selection.definitions, selection.installed, {
-    freeText: selection.freeTextCampaigns.size > 0,
+    freeText: selection.groups.some((g) => g.allowFreeText),
   });
+  await deps.flushTally();
+  const rules = await readGroupRules(selection.groups, layout, {
+    min: deps.minGroupSize,
+    freeTextMin: deps.freeTextMinGroupSize,
+  });
+  const groups = exportedGroups(new Map([...rules].map(([key, g]) => [key, g.total])), deps.minGroupSize);
+  const kept = new Map([...rules].filter(([key]) => groups.keep.has(key)));
   const auditId = await startAudit({ user, kind: 'responses', format, filters: { ...filters, labels, bom } });
-  const counted = await countSelection(selection, layout).catch(async (err) => {
-    await finishAudit(auditId, 'failed', 0).catch(() => {});
-    throw err;
-  });
-  const groups = exportedGroups(counted.totals, deps.minGroupSize);
-  const kept = (row: { pilotCode: string; waveId: string }) => groups.keep.has(groupKey(row.pilotCode, row.waveId));
-  const ctx = rowContext(selection, shownBands(layout, counted.counts, deps.minGroupSize), labels);
   const write = (out: Writable, onRow: (done: number) => void = () => {}) =>
     streamRows(
-      shuffledRows(encodedRows(selection, layout, ctx, kept), deps.shuffleWindow ?? SHUFFLE_WINDOW),
+      shuffledRows(selection, layout, kept, labels, deps),
       auditId,
       (rows) => writeFormat(format, layout, { bom }, rows, out),
       onRow,

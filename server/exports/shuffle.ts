@@ -1,11 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import type { Cell } from '../codec/columns.js';
 
 // Rows leave in an order unrelated to submission order (which would otherwise let someone who
-// knows who answered first find that row): a window of `size` rows is held and a random one
-// leaves as each new row arrives; what is left at the end leaves in random order. Up to `size`
-// rows this is a uniform shuffle of the whole export.
-export function randomIndexes() {
+// knows who answered last find that row), uniformly random over the whole export, without holding
+// the export in memory: each row goes to a uniformly random bucket as it is read; once all are
+// read, the buckets are taken one at a time, each shuffled in memory (Fisher–Yates) and sent. Every
+// order of the rows is equally likely (Rao's method: the bucket sizes are multinomial, and within
+// them every arrangement is equally likely), whatever the number of buckets; the number only
+// bounds how many rows are in memory at once.
+export type Pick = (n: number) => number;
+
+// Uniform integers in [0, n) from the system's secure generator, read 64 KB at a time.
+export function randomIndexes(): Pick {
   let pool = Buffer.alloc(0);
   let at = 0;
   return (n: number): number => {
@@ -19,32 +24,52 @@ export function randomIndexes() {
   };
 }
 
-export async function* shuffled<T>(rows: AsyncIterable<T>, size: number, pick = randomIndexes()): AsyncGenerator<T> {
-  const window: T[] = [];
-  for await (const row of rows) {
-    if (window.length < size) {
-      window.push(row);
-      continue;
-    }
-    const i = pick(size);
-    yield window[i]!;
-    window[i] = row;
-  }
-  for (let n = window.length; n > 0; n--) {
-    const i = pick(n);
-    yield window[i]!;
-    window[i] = window[n - 1]!;
-  }
+// Where the buckets' lines wait: in memory (tests, tiny exports) or in temporary files.
+export type BucketStore = {
+  append: (bucket: number, line: string) => Promise<void> | void;
+  take: (bucket: number) => Promise<string[]>; // the bucket's lines, then forgets them
+  close: () => Promise<void>;
+};
+
+export function memoryBuckets(): BucketStore {
+  const buckets = new Map<number, string[]>();
+  return {
+    append: (bucket, line) => {
+      const lines = buckets.get(bucket) ?? [];
+      buckets.set(bucket, lines);
+      lines.push(line);
+    },
+    take: async (bucket) => {
+      const lines = buckets.get(bucket) ?? [];
+      buckets.delete(bucket);
+      return lines;
+    },
+    close: async () => buckets.clear(),
+  };
 }
 
-async function* packed(rows: AsyncIterable<readonly Cell[]>): AsyncGenerator<string> {
-  for await (const cells of rows) yield JSON.stringify(cells);
+export function shuffleInPlace<T>(items: T[], pick: Pick): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = pick(i + 1);
+    const t = items[i]!;
+    items[i] = items[j]!;
+    items[j] = t;
+  }
+  return items;
 }
 
-// Rows wait in the window as JSON text rather than as arrays of cells: one flat string per row
-// instead of an array, its numbers and its strings, so the thousands of rows held (long enough
-// to reach the old generation) leave far less for the garbage collector. JSON keeps every
-// number exactly.
-export async function* shuffledRows(rows: AsyncIterable<readonly Cell[]>, size: number): AsyncGenerator<Cell[]> {
-  for await (const text of shuffled(packed(rows), size)) yield JSON.parse(text) as Cell[];
+export type Shuffle = { add: (line: string) => Promise<void> | void; drain: () => AsyncGenerator<string> };
+
+export function bucketShuffle(store: BucketStore, buckets: number, pick: Pick = randomIndexes()): Shuffle {
+  if (!Number.isInteger(buckets) || buckets < 1) throw new RangeError(`bucket count must be >= 1, got ${buckets}`);
+  return {
+    add: (line) => store.append(buckets === 1 ? 0 : pick(buckets), line),
+    drain: async function* () {
+      for (let b = 0; b < buckets; b++) yield* shuffleInPlace(await store.take(b), pick);
+    },
+  };
 }
+
+// Enough buckets that one holds about `rowsPerBucket` rows.
+export const bucketsFor = (expectedRows: number, rowsPerBucket: number) =>
+  Math.max(1, Math.ceil(expectedRows / rowsPerBucket));

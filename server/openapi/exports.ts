@@ -19,7 +19,7 @@ export const exportPaths = {
     get: {
       ...staff,
       summary:
-        'Responses of closed campaigns, one row per response, streamed: council × wave groups with fewer than MIN_GROUP_SIZE responses left out whole, new random row ids, months not days, rows shuffled, small demographic bands merged into -9, free text only where the campaign allowed it (admin or researcher; audited)',
+        'Responses of closed campaigns, one row per response, streamed: council × wave groups with fewer than MIN_GROUP_SIZE responses left out whole, new random row ids, months not days and only months of at least MIN_GROUP_SIZE, rows in uniformly random order, demographic bands hidden in the summary (unanswered included) coded -9, free text only where the campaign allowed it and the group reaches FREE_TEXT_MIN_GROUP_SIZE (admin or researcher; audited)',
       parameters: [
         query('format', 'csv, xlsx (data and codebook sheets), sav (SPSS) or ndjson'),
         ...filters,

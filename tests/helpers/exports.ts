@@ -11,6 +11,7 @@ import { createLogger } from '../../server/log.js';
 import { Council } from '../../server/study/councils/model.js';
 import { SurveyResponse } from '../../server/responses/model.js';
 import { createWave } from '../../server/study/waves/service.js';
+import { createTallier, queueForCounting } from '../../server/tally/runner.js';
 import { clearDatabase, databaseNameFor, testConfig, testDatabaseUri } from './app.js';
 import { answersV1, twoVersionSurveys } from './export-fixtures.js';
 
@@ -20,15 +21,18 @@ export const RESEARCHER = 'researcher@example.org';
 // everyone through and a fixed user: the accounts feature supplies the real ones.
 export function exportApp(overrides: Record<string, string> = {}) {
   const config = testConfig({ MIN_GROUP_SIZE: '5', ...overrides });
+  const surveys = twoVersionSurveys();
+  const tallier = createTallier(surveys, createLogger('silent'));
   const app = express();
   app.set('query parser', 'simple');
   app.use(
     '/api/v1',
     exportRoutes({
       config,
-      surveys: twoVersionSurveys(),
+      surveys,
       requireResearcher: (_req, _res, next) => next(),
       currentUser: () => RESEARCHER,
+      flushTally: () => tallier.flush(),
     }),
   );
   app.use(errorHandler(createLogger('silent')));
@@ -92,7 +96,8 @@ export async function buildExportCampaign(options: CampaignOptions = {}) {
 
 export type Built = Awaited<ReturnType<typeof buildExportCampaign>>;
 
-// Stored as a live submission would be (answers already valid for the version).
+// Stored as a live submission would be (answers already valid for the version): queued for the
+// summaries' counters first, which exports read once the tally is flushed.
 export async function storeResponses(campaign: Built, answers: Record<string, unknown>[], day = '2025-02-17') {
   const docs = answers.map((a) => ({
     _id: randomUUID(),
@@ -104,6 +109,7 @@ export async function storeResponses(campaign: Built, answers: Record<string, un
     day,
     answers: a,
   }));
+  await queueForCounting(docs.map((d) => d._id));
   await SurveyResponse.insertMany(docs);
   return docs;
 }

@@ -18,8 +18,12 @@ const toBuffer = (parts: (string | Buffer)[]) =>
     ? Buffer.from(parts.join(''), 'utf8')
     : Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
 
+// The file's start (CSV header, .sav dictionary) leaves at once, before any row is read: the
+// download shows progress from its first second however long the rows take to arrive.
 export async function* chunked(format: ChunkFormat, rows: AsyncIterable<readonly Cell[]>): AsyncGenerator<Buffer> {
-  let parts: (string | Buffer)[] = [format.start()];
+  const start = toBuffer([format.start()]);
+  if (start.length > 0) yield start;
+  let parts: (string | Buffer)[] = [];
   let size = 0;
   for await (const cells of rows) {
     const piece = format.row(cells);

@@ -1,8 +1,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseCsv } from '../../../server/workforce/csv.js';
-import { answersV1 } from '../../helpers/export-fixtures.js';
-import { buildExportCampaign, repeat, storeResponses, useExportApp } from '../../helpers/exports.js';
+import { breakdowns } from '../../../server/reports/summaries/breakdowns.js';
+import { groupCounters } from '../../../server/tally/store.js';
+import { answersV1, twoVersionSurveys } from '../../helpers/export-fixtures.js';
+import { buildExportCampaign, repeat, someResponses, storeResponses, useExportApp } from '../../helpers/exports.js';
 
 // MIN_GROUP_SIZE is 5 in these tests
 const { http } = useExportApp(import.meta.url);
@@ -45,25 +47,29 @@ describe('export disclosure control', () => {
     assert.match(res.body.error.message, /exported once a campaign closes/);
   });
 
-  test('when the campaign does not allow free text, then free-text answers are not exported', async () => {
-    const closed = await buildExportCampaign({ pilot: '855' });
-    const open = await buildExportCampaign({ pilot: '856', allowFreeText: true });
+  test('when the campaign does not allow free text, or its group is below FREE_TEXT_MIN_GROUP_SIZE (20), then free-text answers are not exported', async () => {
     const said = { leave_intent_12m: 5, leave_reasons: 'my manager, Sam, in team B', improve_one_thing: 'fewer cases' };
     await storeResponses(
-      closed,
-      repeat(5, () => answersV1(said)),
+      await buildExportCampaign({ pilot: '855' }),
+      repeat(20, () => answersV1(said)),
     );
     await storeResponses(
-      open,
-      repeat(5, () => answersV1(said)),
+      await buildExportCampaign({ pilot: '856', allowFreeText: true }),
+      repeat(20, () => answersV1(said)),
+    );
+    await storeResponses(
+      await buildExportCampaign({ pilot: '857', allowFreeText: true }),
+      repeat(12, () => answersV1(said)),
     );
     const exported = await rows();
-    const text = (council: string) => exported.find((r) => r.council === council)!;
-    assert.deepEqual([text('855').leave_reasons_text, text('855').improve_one_thing_text], ['', '']);
-    assert.deepEqual(
-      [text('856').leave_reasons_text, text('856').improve_one_thing_text],
-      ['my manager, Sam, in team B', 'fewer cases'],
-    );
+    const texts = (council: string) => [
+      ...new Set(
+        exported.filter((r) => r.council === council).map((r) => `${r.leave_reasons_text}|${r.improve_one_thing_text}`),
+      ),
+    ];
+    assert.deepEqual(texts('855'), ['|']);
+    assert.deepEqual(texts('856'), ['my manager, Sam, in team B|fewer cases']);
+    assert.deepEqual(texts('857'), ['|']);
   });
 
   test('when no exported campaign allows free text, then the file has no free-text columns at all', async () => {
@@ -89,7 +95,7 @@ describe('export disclosure control', () => {
     ]);
     const exported = await rows();
     const roles = exported.map((r) => r.demo_role).sort();
-    // team_manager (2) is below 5; 2 < 5 so the smallest shown band (senior_practitioner, 6) joins it
+    // team_manager (2) is below 5 and "unanswered" (0) empty; 2 < 5 so the smallest shown band (senior_practitioner, 6) joins it
     assert.deepEqual(Object.fromEntries([...new Set(roles)].map((r) => [r, roles.filter((x) => x === r).length])), {
       '-9': 8,
       2: 8,
@@ -112,5 +118,48 @@ describe('export disclosure control', () => {
       [...new Set(exported.filter((r) => r.council === council).map((r) => r.demo_working_pattern))].sort();
     assert.deepEqual(patterns('855'), ['1', '2']);
     assert.deepEqual(patterns('856'), ['-9']);
+  });
+});
+
+describe('export and summary read together', () => {
+  const def = twoVersionSurveys().get('staff-wellbeing', 1);
+
+  test('when a few respondents leave a demographic unanswered, then the rows coded -9 are exactly the respondents the summary hides', async () => {
+    const campaign = await buildExportCampaign();
+    await storeResponses(campaign, [
+      ...repeat(8, () => answersV1({ demo_role: 'social_worker' })),
+      ...repeat(6, () => answersV1({ demo_role: 'team_manager' })),
+      ...repeat(2, () => answersV1({ demo_role: undefined })),
+    ]);
+    const exported = await rows();
+    const summary = breakdowns(def, await groupCounters('855', 'w1', ['bd:demo_role']), 5).find(
+      (b) => b.question === 'demo_role',
+    )!;
+    const shownN = summary.bands.flatMap((b) => (b.suppressed || b.n === 0 ? [] : [b.n])).sort((a, b) => a - b);
+    // unanswered (2) is a hidden band; 2 < 5 so team_manager (6) is hidden with it: 8 rows -9
+    assert.deepEqual(shownN, [8]);
+    const roles = exported.map((r) => r.demo_role);
+    assert.equal(roles.filter((r) => r === '-9').length, 16 - 8);
+    const codes = [...new Set(roles.filter((r) => r !== '-9'))];
+    assert.deepEqual(
+      codes.map((code) => roles.filter((r) => r === code).length),
+      shownN,
+    );
+  });
+
+  test('when one late respondent is alone in a month, then no row carries a month that isolates them', async () => {
+    const campaign = await buildExportCampaign();
+    await storeResponses(campaign, someResponses(8), '2025-02-17');
+    await storeResponses(campaign, someResponses(1), '2025-03-02');
+    // March (1) is hidden and February (8) with it: every row is dated by its wave alone
+    assert.deepEqual([...new Set((await rows()).map((r) => r.submission_month))], ['']);
+  });
+
+  test('when every month of a group holds the minimum, then rows keep their months', async () => {
+    const campaign = await buildExportCampaign();
+    await storeResponses(campaign, someResponses(8), '2025-02-17');
+    await storeResponses(campaign, someResponses(5), '2025-03-02');
+    const months = (await rows()).map((r) => r.submission_month).sort();
+    assert.deepEqual(months, [...Array(8).fill('2025-02'), ...Array(5).fill('2025-03')]);
   });
 });

@@ -4,7 +4,8 @@ import { answersV1, answersV2 } from '../../helpers/export-fixtures.js';
 import { binaryParser, buildExportCampaign, repeat, storeResponses, useExportApp } from '../../helpers/exports.js';
 import { readWithPspp } from '../../helpers/pspp.js';
 
-const { http } = useExportApp(import.meta.url);
+// free text from groups of 5 up, so that small files still show how text is written
+const { http } = useExportApp(import.meta.url, { FREE_TEXT_MIN_GROUP_SIZE: '5' });
 
 // 1,000 characters, 1,400 bytes of UTF-8: a "very long string" in SPSS terms, across segments
 const LONG = 'Llwyth gwaith trwm — ŵŷ, "quoted", comma; '.repeat(25).slice(0, 1000);

@@ -1,6 +1,9 @@
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
@@ -28,7 +31,15 @@ import {
 
 useExportApp(import.meta.url);
 
-const deps = { surveys: twoVersionSurveys(), minGroupSize: 5, shuffleWindow: 20 };
+const surveys = twoVersionSurveys();
+const tallier = createTallier(surveys, createLogger('silent'));
+const deps = {
+  surveys,
+  minGroupSize: 5,
+  freeTextMinGroupSize: 5,
+  flushTally: () => tallier.flush(),
+  bucketRows: 20,
+};
 const csv = ExportQuery.parse({ format: 'csv' });
 
 // A destination that takes `allow` chunks and then holds the next one until released.
@@ -62,7 +73,28 @@ async function until(check: () => boolean) {
 }
 
 describe('streaming exports', () => {
-  test('when the destination stops reading, then rows stop being read from the database until it drains', async () => {
+  test('when an export starts, then the CSV header line is written before any row is read', async () => {
+    await wordyResponses(300);
+    const prepared = await prepareExport(csv, 'tester', deps);
+    const chunks: { text: string; rowsBefore: number }[] = [];
+    let rows = 0;
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        chunks.push({ text: chunk.toString(), rowsBefore: rows });
+        done();
+      },
+    });
+    assert.equal(
+      await prepared.write(sink, (n) => {
+        rows = n;
+      }),
+      300,
+    );
+    assert.equal(chunks[0]!.rowsBefore, 0);
+    assert.match(chunks[0]!.text, /^response_id,council,arm,wave,[^\n]*\n$/);
+  });
+
+  test('when the destination stops reading, then rows stop being sent until it drains', async () => {
     await wordyResponses(1500);
     const prepared = await prepareExport(csv, 'tester', deps);
     let rows = 0;
@@ -80,9 +112,11 @@ describe('streaming exports', () => {
     assert.equal(rows, 1500);
   });
 
-  test('when the download is closed part-way, then the audit log records it as aborted with the rows sent so far', async () => {
+  test('when the download is closed part-way, then the audit log records it as aborted with the rows sent so far, and the shuffle leaves no file behind', async () => {
     await wordyResponses(1500);
-    const prepared = await prepareExport(csv, 'tester', deps);
+    const tempDir = mkdtempSync(join(tmpdir(), 'export-test-'));
+    after(() => rmSync(tempDir, { recursive: true, force: true }));
+    const prepared = await prepareExport(csv, 'tester', { ...deps, tempDir });
     const { sink } = slowSink(2);
     let rows = 0;
     const done = prepared.write(sink, (n) => {
@@ -95,6 +129,8 @@ describe('streaming exports', () => {
     const [entry] = await ExportAudit.find().lean();
     assert.equal(entry!.status, 'aborted');
     assert.ok(entry!.rows! > 0 && entry!.rows! < 1500, String(entry!.rows));
+    await until(() => readdirSync(tempDir).length === 0);
+    assert.deepEqual(readdirSync(tempDir), []);
   });
 
   test('when an export is held by a slow client, then /healthz and survey submissions still answer', async () => {

@@ -4,7 +4,8 @@ import ExcelJS from 'exceljs';
 import { answersV1 } from '../../helpers/export-fixtures.js';
 import { binaryParser, buildExportCampaign, repeat, storeResponses, useExportApp } from '../../helpers/exports.js';
 
-const { http } = useExportApp(import.meta.url);
+// free text from groups of 5 up, so that small files still show how text is written
+const { http } = useExportApp(import.meta.url, { FREE_TEXT_MIN_GROUP_SIZE: '5' });
 
 async function workbook(query = '') {
   const res = await http().get(`/api/v1/exports/responses?format=xlsx${query}`).buffer(true).parse(binaryParser);

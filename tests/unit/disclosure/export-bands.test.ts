@@ -1,68 +1,67 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildLayout } from '../../../server/codec/columns.js';
-import { countBands, exportedGroups, shownBands } from '../../../server/disclosure/export-bands.js';
-import { v1 } from '../../helpers/export-fixtures.js';
+import { exportedGroups, groupRelease, shownCells, shownMonths } from '../../../server/disclosure/export-bands.js';
 
-const layout = buildLayout([v1()]);
-const role = layout.index.get('demo_role')!;
-const codeOf = (value: string) => layout.columns[role]!.codes.find((c) => c.value === value)!.code;
+const cells = (counts: Record<string, number>) => Object.entries(counts).map(([key, n]) => ({ key, n }));
+const shown = (counts: Record<string, number>, min = 10) => [...shownCells(cells(counts), min)].sort();
 
-function shownRoles(groups: Record<string, Record<string, number>>, min = 10): Record<string, string[]> {
-  const tally = countBands(layout);
-  for (const [key, bands] of Object.entries(groups)) {
-    const [pilotCode, waveId] = key.split('|') as [string, string];
-    for (const [band, n] of Object.entries(bands)) {
-      for (let i = 0; i < n; i++) tally.add({ pilotCode, waveId, surveyVersion: 1, answers: { demo_role: band } });
-    }
-  }
-  const shown = shownBands(layout, tally.counts, min);
-  const valueOf = new Map(layout.columns[role]!.codes.map((c) => [c.code, c.value]));
-  return Object.fromEntries(
-    [...shown].map(([key, cols]) => [key, [...cols.get(role)!].map((code) => String(valueOf.get(code))).sort()]),
-  );
-}
-
-describe('demographic disclosure control', () => {
-  test('when one band is below the minimum, then it is merged with the smallest shown band so the merged group is not small', () => {
-    // team_manager 3 is suppressed; 3 < 10, so social_worker (12, the smallest shown) is merged too: 15 in "other"
-    assert.deepEqual(shownRoles({ '855|w1': { social_worker: 12, team_manager: 3, senior_practitioner: 20 } }), {
-      '855|w1': ['senior_practitioner'],
-    });
+describe('demographic bands in exports', () => {
+  test('when one band is below the minimum, then the smallest shown band is hidden with it, as in the summary', () => {
+    // tm 1 hidden; 1 < 10, so sw (12, the smallest shown) is hidden too: 13 coded -9
+    assert.deepEqual(shown({ sw: 12, tm: 1, sp: 20, unanswered: 0 }), ['sp']);
   });
 
-  test('when the small bands add up to the minimum, then only they are merged', () => {
+  test('when the small bands add up to the minimum, then only they are hidden', () => {
     // 6 + 5 = 11 >= 10
-    assert.deepEqual(shownRoles({ '855|w1': { social_worker: 30, team_manager: 6, asye: 5 } }), {
-      '855|w1': ['social_worker'],
-    });
+    assert.deepEqual(shown({ sw: 30, tm: 6, asye: 5, unanswered: 0 }), ['sw']);
   });
 
-  test('when a band is large overall but small in one council, then it is merged in that council only', () => {
-    const shown = shownRoles({
-      '855|w1': { social_worker: 30, team_manager: 20 },
-      '856|w1': { social_worker: 30, team_manager: 4, asye: 7 },
-    });
-    assert.deepEqual(shown, { '855|w1': ['social_worker', 'team_manager'], '856|w1': ['social_worker'] });
+  test('when a few respondents left the question unanswered, then "unanswered" is a hidden band and the smallest band is hidden with it', () => {
+    // unanswered 3 hidden; 3 < 10, so tm (15) joins it: the -9 rows are the summary's 18 hidden respondents
+    assert.deepEqual(shown({ sw: 30, tm: 15, unanswered: 3 }), ['sw']);
   });
 
-  test('when a group has fewer respondents than the minimum, then every band is merged', () => {
-    assert.deepEqual(shownRoles({ '855|w1': { social_worker: 4, team_manager: 3 } }), { '855|w1': [] });
+  test('when enough respondents left the question unanswered, then "unanswered" is shown like any band', () => {
+    assert.deepEqual(shown({ sw: 30, tm: 15, unanswered: 12 }), ['sw', 'tm', 'unanswered']);
   });
 
-  test('when counting, then unanswered demographics count in no band but the response counts in its group', () => {
-    const tally = countBands(layout);
-    tally.add({ pilotCode: '855', waveId: 'w1', surveyVersion: 1, answers: {} });
-    tally.add({ pilotCode: '855', waveId: 'w1', surveyVersion: 1, answers: { demo_role: 'asye' } });
-    tally.add({ pilotCode: '856', waveId: 'w1', surveyVersion: 1, answers: {} });
-    assert.deepEqual(
-      [...tally.totals],
-      [
-        ['855|w1', 2],
-        ['856|w1', 1],
-      ],
+  test('when a group has fewer respondents than the minimum, then every band is hidden', () => {
+    assert.deepEqual(shown({ sw: 4, tm: 3, unanswered: 0 }), []);
+  });
+});
+
+describe('months of submission in exports', () => {
+  test('when one late respondent is alone in a month, then that month and the smallest other are dated by the wave only', () => {
+    // 2025-04 holds 1; the complement (2025-03, 11) goes too, so no month is shown
+    assert.deepEqual([...shownMonths(cells({ '2025-03': 11, '2025-04': 1 }), 10)], []);
+    // 3 in May: April (12) joins it, 15 rows carry no month; March (30) keeps its month
+    assert.deepEqual([...shownMonths(cells({ '2025-03': 30, '2025-04': 12, '2025-05': 3 }), 10)], ['2025-03']);
+  });
+
+  test('when every month holds at least the minimum, then every month is shown', () => {
+    assert.deepEqual([...shownMonths(cells({ '2025-03': 10, '2025-04': 10 }), 10)].sort(), ['2025-03', '2025-04']);
+  });
+});
+
+describe('free text in exports', () => {
+  const release = (total: number, freeTextAllowed: boolean) =>
+    groupRelease({ total, bands: [] }, { min: 10, freeTextMin: 20, freeTextAllowed }).freeText;
+
+  test('when the campaign allows free text and the group reaches FREE_TEXT_MIN_GROUP_SIZE, then free text is shown', () => {
+    assert.equal(release(20, true), true);
+  });
+
+  test('when the group is below FREE_TEXT_MIN_GROUP_SIZE, or the campaign does not allow free text, then it is not', () => {
+    assert.deepEqual([release(19, true), release(12, true), release(500, false)], [false, false, false]);
+  });
+
+  test('when a group is released, then each question gets its shown bands', () => {
+    const bands = [{ question: 'role', cells: cells({ sw: 30, tm: 15, unanswered: 3 }) }];
+    const { bands: byQuestion } = groupRelease(
+      { total: 48, bands },
+      { min: 10, freeTextMin: 20, freeTextAllowed: true },
     );
-    assert.deepEqual([...tally.counts.get('855|w1')!.get(role)!], [[codeOf('asye'), 1]]);
+    assert.deepEqual([...byQuestion.get('role')!], ['sw']);
   });
 });
 
@@ -92,5 +91,6 @@ describe('exportedGroups', () => {
 
   test('when there are no responses, then nothing is kept and nothing is left out', () => {
     assert.deepEqual(exportedGroups(new Map(), 5), { keep: new Set(), rows: 0, leftOut: 0 });
+    assert.deepEqual(exportedGroups(new Map([['855|w1', 0]]), 5), { keep: new Set(), rows: 0, leftOut: 0 });
   });
 });

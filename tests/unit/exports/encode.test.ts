@@ -2,6 +2,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildLayout } from '../../../server/codec/columns.js';
 import { encodeRow, type ResponseRow, type RowContext } from '../../../server/exports/encode.js';
+import type { GroupRules } from '../../../server/exports/group-rules.js';
 import { loadBuilt, removeWrittenSurveys } from '../../helpers/survey-factories.js';
 
 after(removeWrittenSurveys);
@@ -10,11 +11,17 @@ const def = loadBuilt();
 const layout = buildLayout([def]);
 const roleIndex = layout.index.get('role')!;
 
+const rules = (overrides: Partial<GroupRules> = {}): GroupRules => ({
+  total: 20,
+  demographic: new Map([[roleIndex, { codes: new Set([1, 2, 3]), unanswered: true }]]),
+  freeText: true,
+  ...overrides,
+});
+
 const context = (overrides: Partial<RowContext> = {}): RowContext => ({
   newId: () => 'row-1',
   arm: () => 'pilot',
-  freeText: () => true,
-  shownBands: () => new Map([[roleIndex, new Set([1, 2, 3])]]),
+  group: () => rules(),
   labels: false,
   ...overrides,
 });
@@ -83,18 +90,27 @@ describe('encodeRow', () => {
     );
   });
 
-  test('when the campaign does not allow free text, then text answers are left out', () => {
-    const cells = byName(encodeRow(layout, row(answers), context({ freeText: () => false })));
+  test('when the group may not show free text, then text answers are left out', () => {
+    const cells = byName(encodeRow(layout, row(answers), context({ group: () => rules({ freeText: false }) })));
     assert.equal(cells.note, null);
+    const unseenGroup = byName(encodeRow(layout, row(answers), context({ group: () => undefined })));
+    assert.equal(unseenGroup.note, null);
   });
 
   test('when a demographic band is not shown in the group, then its code becomes -9', () => {
-    const cells = byName(
-      encodeRow(layout, row(answers), context({ shownBands: () => new Map([[roleIndex, new Set([1])]]) })),
-    );
+    const hidden = rules({ demographic: new Map([[roleIndex, { codes: new Set([1]), unanswered: true }]]) });
+    const cells = byName(encodeRow(layout, row(answers), context({ group: () => hidden })));
     assert.equal(cells.role, -9);
-    const unseenGroup = byName(encodeRow(layout, row(answers), context({ shownBands: () => undefined })));
+    const unseenGroup = byName(encodeRow(layout, row(answers), context({ group: () => undefined })));
     assert.equal(unseenGroup.role, -9);
+  });
+
+  test('when "unanswered" is a hidden band, then an unanswered demographic is coded -9, else left empty', () => {
+    const noRole = { ...answers, role: undefined };
+    const shown = byName(encodeRow(layout, row(noRole), context()));
+    assert.equal(shown.role, null);
+    const hidden = rules({ demographic: new Map([[roleIndex, { codes: new Set([1, 2, 3]), unanswered: false }]]) });
+    assert.equal(byName(encodeRow(layout, row(noRole), context({ group: () => hidden }))).role, -9);
   });
 
   test('when labels are asked for, then codes become their labels and scores stay numbers', () => {

@@ -12,9 +12,15 @@ const header = layout.columns.map((c) => c.name);
 const everything: RowContext = {
   newId: () => 'x',
   arm: () => 'pilot',
-  freeText: () => true,
-  shownBands: () =>
-    new Map(layout.columns.flatMap((c, i) => (c.demographic ? [[i, new Set(c.codes.map((k) => k.code))]] : []))),
+  group: () => ({
+    total: 100,
+    demographic: new Map(
+      layout.columns.flatMap((c, i) =>
+        c.demographic ? [[i, { codes: new Set(c.codes.map((k) => k.code)), unanswered: true }]] : [],
+      ),
+    ),
+    freeText: true,
+  }),
   labels: false,
 };
 // what a cell looks like after a CSV round trip, apostrophe guard included
