@@ -1,10 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-// Debian packages the test suite drives for real: a browser and SPSS's free reader.
+// Debian packages the test suite drives for real: a browser, SPSS's free reader, and R with the
+// packages the clustered comparisons are checked against (tests/r/). An R package is known by
+// its library directory.
 const needed = [
   { binary: '/usr/bin/chromium', pkg: 'chromium' },
   { binary: '/usr/bin/pspp', pkg: 'pspp' },
+  { binary: '/usr/bin/Rscript', pkg: 'r-base-core' },
+  { binary: '/usr/lib/R/site-library/clubSandwich', pkg: 'r-cran-clubsandwich' },
+  { binary: '/usr/lib/R/site-library/lmerTest', pkg: 'r-cran-lmertest' },
 ];
 
 export function ensureSystemPackages(): void {

@@ -73,55 +73,6 @@ export function workforceCard(w: Workforce, measure: string): HTMLElement {
   });
 }
 
-// Perceived turnover (survey) next to actual turnover (DfE) for the same council.
-export function perceivedVsActualCard(o: Overview, w: Workforce): HTMLElement {
-  const perceived = o.waves.map((x) => ({
-    label: `${x.wave.name} (${x.wave.opensOn.slice(0, 4)})`,
-    p: x.proportions?.find((p) => p.id === 'turnover_problem_authority'),
-  }));
-  const latestActual = [...w.years].reverse().find((y) => y.council?.turnoverRateFte?.value !== undefined);
-  const labels = perceived.map((p) => p.label);
-  return chartCard({
-    id: 'perceived-actual',
-    title: 'Perceived and actual turnover',
-    description: `Bars: staff saying turnover is a problem in the authority (survey). Line: the council's DfE turnover rate${latestActual ? `, latest ${latestActual.year}` : ''}.`,
-    config: {
-      type: 'bar',
-      data: {
-        labels,
-        datasets: [
-          {
-            type: 'bar',
-            label: 'Say turnover is a problem in the authority (%)',
-            data: perceived.map((p) => (p.p && !p.p.suppressed ? p.p.p! * 100 : null)),
-            backgroundColor: '#56B4E9',
-          },
-          {
-            type: 'line',
-            label: 'DfE turnover rate (%), latest year',
-            data: perceived.map(() => latestActual?.council?.turnoverRateFte?.value ?? null),
-            ...series(1),
-          },
-        ],
-      },
-      options: {
-        responsive: true,
-        maintainAspectRatio: false,
-        scales: { y: { min: 0, max: 100, title: { display: true, text: '%' } } },
-      },
-    },
-    table: {
-      caption: 'Perceived and actual turnover',
-      headers: ['Wave', 'Say turnover is a problem (%)', 'DfE turnover rate (%)'],
-      rows: perceived.map((p) => [
-        p.label,
-        p.p && !p.p.suppressed ? pct(p.p.p, 1) : suppressedText(o.minGroupSize),
-        fmt(latestActual?.council?.turnoverRateFte?.value, 1),
-      ]),
-    },
-  });
-}
-
 export function progressCard(o: Overview): HTMLElement | null {
   const open = o.waves.filter((w) => w.status === 'open');
   if (open.length === 0) return null;

@@ -3,7 +3,8 @@ import { startStaffPage } from '../staff.js';
 import { el, show } from '../dom.js';
 import { proportionsCard, scalesCard } from '../dashboard/survey-charts.js';
 import type { Overview, Workforce } from '../dashboard/types.js';
-import { perceivedVsActualCard, progressCard, workforceCard } from '../dashboard/workforce-charts.js';
+import { turnoverCard } from '../dashboard/turnover-chart.js';
+import { progressCard, workforceCard } from '../dashboard/workforce-charts.js';
 import { day } from '../admin/data.js';
 
 const main = document.getElementById('main')!;
@@ -37,7 +38,7 @@ async function render(code: string) {
     ]),
     ...(workforce
       ? [
-          perceivedVsActualCard(overview, workforce),
+          turnoverCard(overview, workforce),
           ...['turnoverRateFte', 'vacancyRateFte', 'agencyRateFte'].map((m) => workforceCard(workforce, m)),
         ]
       : []),

@@ -210,10 +210,10 @@ export const openapi = {
       get: {
         ...staff,
         summary:
-          'Pilot arm against comparison arm in a wave, change since a baseline wave and difference-in-differences',
-        parameters: [query('wave', 'wave id'), query('baseline', 'baseline wave id', false)],
+          'Pilot arm against comparison arm in a wave, change since a baseline wave and difference-in-differences: council-clustered (CR2, Satterthwaite df) as the primary result, council-level and respondent-level (ignoring clustering) beside it',
+        parameters: [query('wave', 'wave id'), query('baseline', 'baseline wave id, not the wave itself', false)],
         responses: {
-          200: json(object, 'arms, scales, proportions, councils (admin or researcher)'),
+          200: json(object, 'arms (the councils compared), scales, proportions, councils (admin or researcher)'),
           ...staffErrors(400, 404, 409),
         },
       },

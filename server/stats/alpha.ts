@@ -97,3 +97,12 @@ export function alphaFromAccumulator(acc: AlphaAccumulator): Alpha | null {
   }
   return alphaFrom(k, n, itemVarianceSum, totalVariance);
 }
+
+// Words for a reader who does not know alpha. Below 0.5 a scale's items hardly measure one thing;
+// below 0 they pull against each other, which usually means an item should have been reversed.
+export function alphaReading(alpha: number): string | null {
+  if (alpha < 0)
+    return 'Negative: the items pull against each other and do not form one scale here (check for an item that should be reversed). Treat the scale mean with great caution.';
+  if (alpha < 0.5) return 'Below 0.5: the items hang together poorly here, so the scale mean is unreliable.';
+  return null;
+}

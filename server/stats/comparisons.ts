@@ -79,6 +79,29 @@ export function differenceOfProportions(a: Counts, b: Counts): { estimate: numbe
   return { estimate: d, ci95: [lo, hi] };
 }
 
+// Σ wᵢ·pᵢ over independent proportions (e.g. a difference-in-differences with weights
+// +1, -1, -1, +1), with the MOVER interval (Zou & Donner 2008) built from each proportion's
+// Wilson limits; for two proportions with weights 1, -1 it is Newcombe's method 10 above. It
+// stays sensible at 0/n and n/n, where the Wald interval collapses to a point.
+//   lo = θ - √Σ (wᵢpᵢ - min(wᵢlᵢ, wᵢuᵢ))²,  hi = θ + √Σ (max(wᵢlᵢ, wᵢuᵢ) - wᵢpᵢ)²
+// null when any proportion has no base.
+export function proportionContrast(
+  terms: readonly { counts: Counts; weight: number }[],
+): { estimate: number; ci95: Interval } | null {
+  let estimate = 0;
+  let below = 0;
+  let above = 0;
+  for (const { counts, weight } of terms) {
+    const w = wilson95(counts.x, counts.n);
+    if (w === null) return null;
+    const [a, b] = [weight * w.ci95[0], weight * w.ci95[1]];
+    estimate += weight * w.p;
+    below += (weight * w.p - Math.min(a, b)) ** 2;
+    above += (Math.max(a, b) - weight * w.p) ** 2;
+  }
+  return { estimate, ci95: [estimate - Math.sqrt(below), estimate + Math.sqrt(above)] };
+}
+
 // Median over statistical neighbours, some of which may have no figure (suppressed or
 // not surveyed): those are left out rather than counted as zero. null if none remain.
 export function medianIgnoringNulls(values: readonly (number | null | undefined)[]): number | null {

@@ -35,6 +35,7 @@ const Scale = z.strictObject({
   scoring: z.literal('mean'),
   minAnswered: z.number().int().min(1),
   bands: z.array(ScaleBand).min(1).optional(),
+  higherIsBetter: z.boolean().optional(), // presentation only: not part of the content hash
 });
 
 // A respondent "has" the flag when their answer to `question` is one of `values`; answers in
@@ -45,6 +46,7 @@ const Flag = z.strictObject({
   question: ItemRef,
   values: z.array(AnswerValue).min(1),
   excludeFromBase: z.array(AnswerValue).optional(),
+  higherIsBetter: z.boolean().optional(), // presentation only: not part of the content hash
 });
 
 export const SurveyFileSchema = z.strictObject({

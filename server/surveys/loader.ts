@@ -36,7 +36,7 @@ export function loadSurveyFile(filePath: string): SurveyDefinition {
     fail('$', `file name must be "${definition.id}.v${definition.version}.json"`);
   }
   checkSurvey(definition, fail);
-  return deepFreeze({ ...definition, key: `${definition.id}@${definition.version}`, hash: contentHash(json), file });
+  return deepFreeze({ ...definition, key: `${definition.id}@${definition.version}`, hash: contentHash(withoutPresentation(json)), file });
 }
 
 function checkSurvey(definition: SurveyFile, fail: Fail): void {
@@ -61,6 +61,26 @@ function parseJson(text: string, fail: Fail): unknown {
 function failWithIssue(issue: z.core.$ZodIssue | undefined, fail: Fail): never {
   const path = (issue?.path ?? []).map(pathSegment).join('');
   return fail(`$${path}`, issue?.message ?? 'invalid definition');
+}
+
+// Which way is better for a scale or flag (`higherIsBetter`) says how to word and colour a
+// result, not what was asked or how it is scored, so it is left out of the content hash: it can
+// be added to a version already in use without changing the hash its waves pinned. A file
+// without it hashes exactly as before.
+const PRESENTATION_KEYS = new Set(['higherIsBetter']);
+
+export function withoutPresentation(json: unknown): unknown {
+  if (json === null || typeof json !== 'object' || Array.isArray(json)) return json;
+  const strip = (list: unknown) =>
+    Array.isArray(list)
+      ? list.map((entry: unknown) =>
+          entry !== null && typeof entry === 'object' && !Array.isArray(entry)
+            ? Object.fromEntries(Object.entries(entry).filter(([key]) => !PRESENTATION_KEYS.has(key)))
+            : entry,
+        )
+      : list;
+  const file = json as Record<string, unknown>;
+  return { ...file, scales: strip(file.scales), flags: strip(file.flags) };
 }
 
 // Key order in the file must not change the hash, so keys are sorted at every level.

@@ -42,6 +42,9 @@ export const dashboardPages = Router()
   .get('/research', (_req, res) => {
     res.type('html').send(shell('Research: arms and councils', 'research'));
   })
+  .get('/research/findings', (_req, res) => {
+    res.type('html').send(shell('Research findings', 'research-findings'));
+  })
   .get('/admin', (_req, res) => {
     res.type('html').send(shell('Administration', 'admin'));
   })

@@ -1,68 +1,21 @@
-import { conflict } from '../../errors.js';
+import { badRequest, conflict } from '../../errors.js';
 import { listCampaigns, listCouncils, type CouncilDoc, type WaveDoc } from '../../study/store.js';
-import {
-  differenceInDifferences,
-  differenceOfMeans,
-  differenceOfProportions,
-  waveChange,
-} from '../../stats/comparisons.js';
+import { alphaFromAccumulator, emptyAlpha, mergeAlpha } from '../../stats/alpha.js';
 import { EMPTY_MOMENTS, type Moments } from '../../stats/descriptive.js';
-import type { SurveyDefinition } from '../../surveys/definition.js';
-import { resultsState } from '../../disclosure/publication.js';
+import type { Flag, Scale, SurveyDefinition } from '../../surveys/definition.js';
 import { todayInUk } from '../../platform/dates.js';
-import { armMoments, compareFlag, scaleCell, type ArmWave } from './compare-cells.js';
+import { compareMeasure, withAlpha, type Measure } from './compare-cells.js';
+import type { Arm, CouncilSeries } from './compare.js';
 import type { Counters } from '../../tally/counters.js';
-import { reachesMinimum } from '../../disclosure/suppression.js';
-import { count, momentsAt } from '../../tally/read-counters.js';
-import { reportCounters } from './publications.js';
+import { isPublishable, reachesMinimum } from '../../disclosure/suppression.js';
+import { alphaAt, count, flagAt, momentsAt } from '../../tally/read-counters.js';
+import { resultsState } from '../../disclosure/publication.js';
 import { scaleShown } from './group-stats.js';
+import { reportCounters } from './publications.js';
 import { findWave, type SummaryDeps } from './service.js';
 
-type Arm = 'pilot' | 'comparison';
-
-// Each council's figures as published (reports/summaries/publications.ts), so the comparison and
-// the council's own summary always agree.
-async function armsInWave(
-  wave: WaveDoc,
-  def: SurveyDefinition,
-  pilots: CouncilDoc[],
-  deps: SummaryDeps,
-): Promise<Record<Arm, ArmWave>> {
-  const min = deps.minGroupSize;
-  const campaigns = new Map((await listCampaigns({ waveId: wave._id })).map((c) => [c.pilotCode, c]));
-  const byCouncil = new Map<string, Counters>();
-  for (const p of pilots) {
-    const { counters } = await reportCounters(p._id, wave, campaigns.get(p._id) ?? null, def, deps);
-    byCouncil.set(p._id, counters);
-  }
-  const arms: Record<Arm, ArmWave> = {
-    pilot: { included: [], excluded: [], byCouncil },
-    comparison: { included: [], excluded: [], byCouncil },
-  };
-  for (const p of pilots) {
-    const n = count(byCouncil.get(p._id) ?? {}, 'n');
-    if (n > 0) arms[p.arm as Arm][reachesMinimum(n, min) ? 'included' : 'excluded'].push(p._id);
-  }
-  return arms;
-}
-
-function councilRows(def: SurveyDefinition, pilots: CouncilDoc[], arms: Record<Arm, ArmWave>, min: number) {
-  return pilots.map((p) => {
-    const c = arms.pilot.byCouncil.get(p._id) ?? {};
-    const n = count(c, 'n');
-    if (!reachesMinimum(n, min)) return { code: p._id, name: p.name, arm: p.arm, suppressed: true as const };
-    return {
-      code: p._id,
-      name: p.name,
-      arm: p.arm,
-      suppressed: false as const,
-      n,
-      scales: def.scales.map((s) =>
-        scaleShown(c, s, min) ? scaleCell(s.id, momentsAt(c, '', s.id), min) : { id: s.id, suppressed: true as const },
-      ),
-    };
-  });
-}
+type Period = { wave: WaveDoc; def: SurveyDefinition };
+type Table = Map<string, Counters[]>; // council code -> counters per period, baseline first
 
 // Results of a wave are compared only once they are published (disclosure/publication.ts): live
 // figures read day after day could be subtracted from each other to isolate the latest respondents.
@@ -76,71 +29,124 @@ function requireClosed(wave: WaveDoc, now: Date) {
     );
 }
 
-export async function compareArms(waveId: string, baselineId: string | undefined, deps: SummaryDeps) {
-  const min = deps.minGroupSize;
-  const wave = await findWave(waveId);
-  const baseline = baselineId ? await findWave(baselineId) : null;
-  const at = new Date(deps.now?.() ?? Date.now());
-  requireClosed(wave, at);
-  if (baseline) requireClosed(baseline, at);
-  const pilots = await listCouncils();
-  const def = deps.surveys.get(wave.surveyId, wave.surveyVersion);
-  const baseDef = baseline ? deps.surveys.get(baseline.surveyId, baseline.surveyVersion) : null;
-  const now = await armsInWave(wave, def, pilots, deps);
-  const before = baseline && baseDef ? await armsInWave(baseline, baseDef, pilots, deps) : null;
+// Each council's figures as published (reports/summaries/publications.ts), so the comparison and
+// the council's own summary always agree.
+async function readTable(periods: Period[], councils: CouncilDoc[], deps: SummaryDeps): Promise<Table> {
+  const table: Table = new Map(councils.map((c) => [c._id, []]));
+  for (const { wave, def } of periods) {
+    const campaigns = new Map((await listCampaigns({ waveId: wave._id })).map((c) => [c.pilotCode, c]));
+    for (const c of councils) {
+      const { counters } = await reportCounters(c._id, wave, campaigns.get(c._id) ?? null, def, deps);
+      table.get(c._id)!.push(counters);
+    }
+  }
+  return table;
+}
 
-  const scales = def.scales.map((s) => {
-    const [pw, cw] = [armMoments(now.pilot, s, min), armMoments(now.comparison, s, min)];
-    const base = baseDef?.scales.find((b) => b.id === s.id);
-    const hasBase = before !== null && base !== undefined;
-    const [pb, cb] = hasBase
-      ? [armMoments(before.pilot, base, min), armMoments(before.comparison, base, min)]
-      : [EMPTY_MOMENTS, EMPTY_MOMENTS];
-    const ok = (...ms: Moments[]) => ms.every((x) => reachesMinimum(x.n, min));
-    return {
-      id: s.id,
-      label: s.label,
-      range: s.range,
-      wave: {
-        pilot: scaleCell(s.id, pw, min),
-        comparison: scaleCell(s.id, cw, min),
-        difference: ok(pw, cw) ? differenceOfMeans(pw, cw) : null,
-      },
-      baseline: hasBase
-        ? {
-            pilot: scaleCell(s.id, pb, min),
-            comparison: scaleCell(s.id, cb, min),
-            difference: ok(pb, cb) ? differenceOfMeans(pb, cb) : null,
-          }
-        : null,
-      change: hasBase
-        ? {
-            pilot: ok(pb, pw) ? waveChange({ w1: pb, w2: pw }) : null,
-            comparison: ok(cb, cw) ? waveChange({ w1: cb, w2: cw }) : null,
-          }
-        : null,
-      differenceInDifferences:
-        hasBase && ok(pw, cw, pb, cb) ? differenceInDifferences({ w1: pb, w2: pw }, { w1: cb, w2: cw }) : null,
+const flagMoments = (c: Counters, id: string): Moments => {
+  const { x, n } = flagAt(c, '', id);
+  return { n, sum: x, sumSq: x };
+};
+
+function seriesOf(compared: CouncilDoc[], table: Table, inBaseline: boolean, read: (c: Counters) => Moments) {
+  return compared.map((c): CouncilSeries => ({
+    code: c._id,
+    name: c.name,
+    arm: c.arm as Arm,
+    periods: (inBaseline ? table.get(c._id)! : table.get(c._id)!.slice(-1)).map(read),
+  }));
+}
+
+function pooledAlpha(scale: Scale, codes: string[], table: Table) {
+  if (scale.items.length < 2) return null;
+  const k = scale.items.length;
+  const acc = codes.map((code) => alphaAt(table.get(code)!.at(-1)!, scale.id, k)).reduce(mergeAlpha, emptyAlpha(k));
+  return alphaFromAccumulator(acc);
+}
+
+function measures(periods: Period[], compared: CouncilDoc[], table: Table, min: number) {
+  const [def, base] = [periods.at(-1)!.def, periods.length === 2 ? periods[0]!.def : null];
+  const scales = def.scales.map((s: Scale) => {
+    const measure: Measure = {
+      ...{ id: s.id, label: s.label, range: s.range, kind: 'scale', higherIsBetter: s.higherIsBetter ?? null },
+      // a council whose partial answerers could be worked out shows nothing of this scale (disclosure/scales.ts)
+      series: seriesOf(compared, table, !!base?.scales.some((b) => b.id === s.id), (c) =>
+        scaleShown(c, s, min) ? momentsAt(c, '', s.id) : EMPTY_MOMENTS,
+      ),
     };
+    const result = compareMeasure(measure, min);
+    const members = [...result.councils.pilot, ...result.councils.comparison];
+    return withAlpha(result, pooledAlpha(s, members, table), min);
   });
-  const hasFlag = (id: string) => before !== null && baseDef!.flags.some((f) => f.id === id);
-  const proportions = def.flags.map((f) =>
-    compareFlag(f, now, hasFlag(f.id) ? before : null, min, differenceOfProportions),
+  const proportions = def.flags.map((f: Flag) =>
+    compareMeasure(
+      {
+        ...{ id: f.id, label: f.label, kind: 'proportion', higherIsBetter: f.higherIsBetter ?? null },
+        series: seriesOf(compared, table, !!base?.flags.some((b) => b.id === f.id), (c) => flagMoments(c, f.id)),
+      },
+      min,
+    ),
   );
-  const arms = (a: Record<Arm, ArmWave>) => ({
-    pilot: { included: a.pilot.included, excludedBelowMinimum: a.pilot.excluded },
-    comparison: { included: a.comparison.included, excludedBelowMinimum: a.comparison.excluded },
+  return { scales, proportions };
+}
+
+function listing(councils: CouncilDoc[], table: Table, w: number, min: number) {
+  const of = (arm: Arm) => {
+    const here = councils
+      .filter((c) => c.arm === arm)
+      .map((c) => ({ code: c._id, n: count(table.get(c._id)![w]!, 'n') }));
+    return {
+      included: here.filter((c) => reachesMinimum(c.n, min)).map((c) => c.code),
+      excludedBelowMinimum: here.filter((c) => c.n > 0 && !reachesMinimum(c.n, min)).map((c) => c.code),
+    };
+  };
+  return { pilot: of('pilot'), comparison: of('comparison') };
+}
+
+// A council's own figures; a count is shown when it is 0 or reaches the minimum.
+function councilRows(def: SurveyDefinition, councils: CouncilDoc[], table: Table, w: number, min: number) {
+  return councils.map((p) => {
+    const c = table.get(p._id)![w]!;
+    const n = count(c, 'n');
+    const head = { code: p._id, name: p.name, arm: p.arm };
+    if (!isPublishable(n, min)) return { ...head, suppressed: true as const };
+    const scales = def.scales.map((s) => {
+      const m = momentsAt(c, '', s.id);
+      return reachesMinimum(m.n, min) && scaleShown(c, s, min)
+        ? { id: s.id, suppressed: false as const, n: m.n, mean: m.sum / m.n }
+        : { id: s.id, suppressed: true as const };
+    });
+    return { ...head, suppressed: false as const, n, scales: n === 0 ? [] : scales };
   });
+}
+
+export async function compareArms(waveId: string, baselineId: string | undefined, deps: SummaryDeps) {
+  if (baselineId === waveId)
+    throw badRequest('A difference-in-differences needs two different waves: choose a baseline other than the wave.');
+  const min = deps.minGroupSize;
+  const waves = [...(baselineId ? [await findWave(baselineId)] : []), await findWave(waveId)];
+  const at = new Date(deps.now?.() ?? Date.now());
+  for (const wave of waves) requireClosed(wave, at);
+  const councils = await listCouncils();
+  const periods = waves.map((wave) => ({ wave, def: deps.surveys.get(wave.surveyId, wave.surveyVersion) }));
+  const table = await readTable(periods, councils, deps);
+  // The councils compared are the same in every wave: those publishable in all of them.
+  const compared = councils.filter((c) => table.get(c._id)!.every((t) => reachesMinimum(count(t, 'n'), min)));
+  const last = periods.length - 1;
+  const named = (arm: Arm) => compared.filter((c) => c.arm === arm).map((c) => ({ code: c._id, name: c.name }));
   return {
-    wave: { id: wave._id, name: wave.name },
-    baseline: baseline ? { id: baseline._id, name: baseline.name } : null,
+    wave: { id: waves[last]!._id, name: waves[last]!.name },
+    baseline: last === 1 ? { id: waves[0]!._id, name: waves[0]!.name } : null,
     minGroupSize: min,
-    arms: { wave: arms(now), baseline: before ? arms(before) : null },
-    scales,
-    proportions,
+    arms: {
+      wave: listing(councils, table, last, min),
+      baseline: last === 1 ? listing(councils, table, 0, min) : null,
+      compared: { pilot: named('pilot'), comparison: named('comparison') },
+    },
+    ...measures(periods, compared, table, min),
     councils: {
-      wave: councilRows(def, pilots, now, min),
-      baseline: before && baseDef ? councilRows(baseDef, pilots, before, min) : null,
+      wave: councilRows(periods[last]!.def, councils, table, last, min),
+      baseline: last === 1 ? councilRows(periods[0]!.def, councils, table, 0, min) : null,
     },
   };
 }

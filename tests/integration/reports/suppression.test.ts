@@ -54,8 +54,15 @@ describe('GET /api/v1/comparisons with a council below the minimum', () => {
     assert.deepEqual(small, { code: '856', name: 'Council 856', arm: 'pilot', suppressed: true });
     assert.ok(!keysIn(small).includes('n'));
 
+    // A difference-in-differences compares the same councils in both waves: 858 (none in w1) is shown
+    // on its own but is not in its arm.
+    assert.deepEqual(body.arms.compared, {
+      pilot: [{ code: '855', name: 'Council 855' }],
+      comparison: [{ code: '857', name: 'Council 857' }],
+    });
     for (const arm of ['pilot', 'comparison'] as const) {
-      const shown = rows.filter((r) => r.arm === arm && !r.suppressed);
+      const listed = (body.arms.compared[arm] as { code: string }[]).map((c) => c.code);
+      const shown = rows.filter((r) => listed.includes(r.code) && !r.suppressed);
       for (const scale of body.scales as { id: string; wave: Record<string, Cell> }[]) {
         const armCell = scale.wave[arm]!;
         const sum = shown.reduce((s, r) => s + r.scales!.find((c) => c.id === scale.id)!.n!, 0);
@@ -65,7 +72,7 @@ describe('GET /api/v1/comparisons with a council below the minimum', () => {
     const js = (body.scales as { id: string; wave: Record<string, Cell> }[]).find((s) => s.id === 'js_overall')!;
     const council855 = rows.find((r) => r.code === '855')!.scales!.find((c) => c.id === 'js_overall')!;
     assert.deepEqual([js.wave.pilot!.n, js.wave.pilot!.mean], [12, council855.mean]);
-    assert.equal(js.wave.comparison!.n, 21);
+    assert.equal(js.wave.comparison!.n, 11);
   });
 
   test('when every council of an arm is below the minimum, then the arm is suppressed and no difference is given', async () => {

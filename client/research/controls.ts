@@ -1,0 +1,44 @@
+import type { WaveSummary } from '../api.js';
+import { el } from '../dom.js';
+
+// A plain GET form: the choice lives in the URL, so it can be bookmarked and shared. The baseline
+// list leaves out the wave itself (a difference-in-differences of a wave with itself is refused).
+export function controls(waves: WaveSummary[], wave: string, baseline?: string, action?: string): HTMLElement {
+  const select = (id: string, label: string, value: string | undefined, options: WaveSummary[], none: boolean) => {
+    const s = el(
+      'select',
+      { id, name: id },
+      ...(none ? [el('option', { value: '' }, 'None')] : []),
+      ...options.map((w) => el('option', { value: w.id }, w.name)),
+    ) as HTMLSelectElement;
+    s.value = value ?? '';
+    return el('div', {}, el('label', { for: id }, label), s);
+  };
+  return el(
+    'form',
+    { class: 'inline-form no-print', ...(action ? { action } : {}) },
+    select('wave', 'Wave', wave, waves, false),
+    select(
+      'baseline',
+      'Baseline wave',
+      baseline,
+      waves.filter((w) => w.id !== wave),
+      true,
+    ),
+    el('button', { type: 'submit', class: 'secondary' }, 'Compare'),
+  );
+}
+
+// Closed waves only (the API refuses open ones); the latest by default, against the first.
+export function chosenWaves(closed: WaveSummary[]): { wave: string; baseline: string | undefined } {
+  const params = new URLSearchParams(location.search);
+  const wave = closed.some((w) => w.id === params.get('wave')) ? params.get('wave')! : closed[closed.length - 1]!.id;
+  const asked = params.has('baseline') ? params.get('baseline') || undefined : closed[0]!.id;
+  const baseline = asked && asked !== wave && closed.some((w) => w.id === asked) ? asked : undefined;
+  return { wave, baseline };
+}
+
+export const closedWaves = (waves: WaveSummary[]) => {
+  const today = new Date().toISOString().slice(0, 10);
+  return waves.filter((w) => w.closesOn < today);
+};
