@@ -44,7 +44,7 @@ function differences(equations: Equation[], min: number): Finding[] {
     for (let i = 0; i < list.length; i++)
       for (let j = 0; j < list.length; j++) {
         const rest = sets[j]!.size - sets[i]!.size;
-        if (rest <= 0 || reachesMinimum(rest, min)) continue;
+        if (sets[i]!.size === 0 || rest <= 0 || reachesMinimum(rest, min)) continue;
         if (![...sets[i]!].every((id) => sets[j]!.has(id))) continue;
         found.push({ kind: 'difference', source: list[j]!.pub.source, minus: list[i]!.pub.source, fn, people: rest });
       }

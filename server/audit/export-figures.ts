@@ -66,13 +66,17 @@ export function exportFigures(layout: Layout, rows: readonly ExportRow[], people
   const publications: Publication[] = [];
   for (const [source, group] of members) {
     publications.push({ source, fn: 'n', group, published: cells.get(source) ?? 0, rows: true });
-    const fns = new Set(
-      group.flatMap((r) => personTargets(r)).filter((fn) => !fn.startsWith('it|') || isCategorical(fn)),
-    );
+    const fns = new Set(group.flatMap((r) => personTargets(r)).filter(cellSum));
     for (const fn of fns) publications.push({ source, fn, group, rows: true });
   }
   return { publications, cells: [...cells].map(([source, n]) => ({ source, rows: n })) };
 }
 
-// Rating items are summed as values; the options of a categorical item are counted one by one.
-const isCategorical = (fn: string) => !Number.isFinite(Number(fn.split('|')[2]));
+// Rating items are summed as values, the options of a categorical item counted one by one, and
+// scales averaged. Flags are left out: their base ("prefer not to say" excluded) is chosen by an
+// answer, and within a cell of visible rows a reader cannot tell whose row is whose by answers.
+function cellSum(fn: string): boolean {
+  const [kind, , option] = fn.split('|');
+  if (kind === 'it') return !Number.isFinite(Number(option));
+  return kind === 'val' || kind === 'sc';
+}
