@@ -92,7 +92,7 @@ describe('audit: small bases, export cells and the integer bound', () => {
     assert.deepEqual(kinds(result), ['small-base']);
   });
 
-  test('when a checkbox-style base counts 8 answerers, then it is a small base whatever the ticks add up to', () => {
+  test('when an answer distribution counts 8 answerers, then it is a small base whatever its options add up to (a tick-box base counts people, not ticks)', () => {
     const result = audit(distribution(people(8), 'js_overall'), MIN);
     assert.ok(result.findings.every((f) => f.kind === 'small-base' && f.people === 8));
   });
