@@ -24,6 +24,7 @@ export const CHAIN = [
   'admin',
   'openapi',
   'demo',
+  'audit',
 ];
 const FOUNDATION = ['config.ts', 'errors.ts', 'log.ts'];
 

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { audit } from '../../../server/audit/audit.js';
+import { auditReport } from '../../../server/audit/report.js';
+import { publishedFigures, readRespondents, type AuditDeps } from '../../../server/audit/service.js';
+import { clearDatabase, testSurveys, useTestApp } from '../../helpers/app.js';
+import { arbitraryAnswers, arbitraryGroup } from '../../helpers/audit-data.js';
+import { buildCampaign, closeWaves } from '../../helpers/factories.js';
+import { submitAll } from '../../helpers/submit.js';
+
+// Random small data sets, submitted through the real API into the real database, then everything
+// a reader can obtain is collected through the same services the routes call and audited. Each
+// property names the leak of issue 13 it guards; see README "Anonymity" for what the audit proves.
+const { http, tallier, staff, config } = useTestApp(import.meta.url);
+const deps = (): AuditDeps => ({ surveys: testSurveys(), tallier, minGroupSize: config.MIN_GROUP_SIZE });
+// Small runs, and no shrinking on failure (each run goes through the API and the database).
+const RUNS = { numRuns: 3, endOnFailure: true, includeErrorInReport: true };
+
+async function snapshot(only?: (source: string) => boolean) {
+  const people = await readRespondents(deps());
+  const figures = await publishedFigures(people, deps());
+  const keep = only ?? (() => true);
+  return {
+    publications: figures.publications.filter((p) => keep(p.source)),
+    cells: figures.cells.filter((c) => keep(c.source)),
+  };
+}
+
+function assertClean(snapshots: Awaited<ReturnType<typeof snapshot>>[]) {
+  const result = audit(
+    snapshots.flatMap((s) => s.publications),
+    config.MIN_GROUP_SIZE,
+    snapshots.flatMap((s) => s.cells),
+  );
+  assert.deepEqual(result.mismatches, [], auditReport(result).join('\n'));
+  assert.deepEqual(result.findings, [], auditReport(result).slice(0, 12).join('\n'));
+}
+
+// Two councils (one per arm) in one closed wave.
+async function twoCouncils(a: Record<string, unknown>[], b: Record<string, unknown>[]) {
+  await clearDatabase();
+  const one = await buildCampaign({ pilot: '855', wave: 'w1' });
+  const two = await buildCampaign({ pilot: '856', wave: 'w1' });
+  const { Council } = await import('../../../server/study/councils/model.js');
+  await Council.updateOne({ _id: '856' }, { $set: { arm: 'comparison' } });
+  await submitAll(http, one.code, a);
+  await submitAll(http, two.code, b);
+  await closeWaves();
+}
+
+const summariesOnly = (source: string) => source.startsWith('summary') || source.startsWith('comparison');
+
+describe('disclosure audit over random small data sets', () => {
+  test('when everyone answers every scale item, then the summaries and comparisons determine no one', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryGroup(false), arbitraryGroup(false), async (a, b) => {
+        await twoCouncils(a, b);
+        assertClean([await snapshot(summariesOnly)]);
+      }),
+      RUNS,
+    );
+  });
+
+  // Issue 13, leak 1: item distributions and answered counts beside a scale mean that counts
+  // people with 3 of 4 items give away the partial answerers' scores.
+  test('when one person answers 3 of the 4 practice-model items, then the summaries still determine no one (leak 1)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        arbitraryGroup(false, 10, 14),
+        arbitraryAnswers(true),
+        arbitraryGroup(false),
+        async (a, p, b) => {
+          await twoCouncils([...a, p], b);
+          assertClean([await snapshot(summariesOnly)]);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  // Issue 13, leak 3 (and the export's blank "unanswered" cells): summary and export must partition
+  // the bands alike, so no export cell and no summary band differ by a small group.
+  test('when bands are small or unanswered, then summaries and the export together determine no one (leak 3)', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryGroup(false, 10, 15), arbitraryGroup(false, 10, 15), async (a, b) => {
+        await twoCouncils(a, b);
+        assertClean([await snapshot()]);
+      }),
+      RUNS,
+    );
+  });
+
+  // Issue 13, leak 2: a published council × wave reopened, one more response, closed again.
+  test('when a closed campaign is reopened for a late response, then the two publications together determine no one (leak 2)', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryGroup(false, 10, 14), arbitraryGroup(false, 1, 1), async (first, late) => {
+        await clearDatabase();
+        const admin = await staff({ role: 'admin' });
+        const { code } = await buildCampaign({ pilot: '855', wave: 'w1' });
+        await submitAll(http, code, first);
+        await admin.patch(`/api/v1/admin/campaigns/${code}`).send({ closed: true }).expect(200);
+        const before = await snapshot();
+        await admin.patch(`/api/v1/admin/campaigns/${code}`).send({ closed: false });
+        await http()
+          .post(`/api/v1/campaigns/${code}/responses`)
+          .send({ submissionId: crypto.randomUUID(), answers: late[0] });
+        await admin.patch(`/api/v1/admin/campaigns/${code}`).send({ closed: true });
+        assertClean([before, await snapshot()]);
+      }),
+      RUNS,
+    );
+  });
+});
