@@ -13,7 +13,12 @@ await runCli(usage, {}, async (_args, config) => {
   const surveys = createSurveyRegistry();
   const tallier = createTallier(surveys, createLogger('silent'));
   try {
-    const result = await auditDatabase({ surveys, tallier, minGroupSize: config.MIN_GROUP_SIZE });
+    const result = await auditDatabase({
+      surveys,
+      tallier,
+      minGroupSize: config.MIN_GROUP_SIZE,
+      freeTextMinGroupSize: config.FREE_TEXT_MIN_GROUP_SIZE,
+    });
     for (const l of auditReport(result)) console.log(l);
     process.exitCode = result.mismatches.length > 0 ? 1 : result.findings.length > 0 ? 2 : 0;
   } finally {

@@ -13,7 +13,7 @@ import type { Respondent } from './unknowns.js';
 
 // The auditor's I/O: the truth (every stored response) and everything published about it, read
 // through the same service functions the routes call, then handed to the pure audit.
-export type AuditDeps = SummaryDeps;
+export type AuditDeps = SummaryDeps & { freeTextMinGroupSize: number };
 
 export async function readRespondents(deps: AuditDeps): Promise<Respondent[]> {
   const arms = new Map((await listCouncils()).map((c) => [c._id, c.arm as string]));
@@ -47,6 +47,8 @@ async function exportRows(survey: string, deps: AuditDeps) {
     prepareExport({ format: 'ndjson', labels: false, bom: false, survey }, 'disclosure-audit', {
       surveys: deps.surveys,
       minGroupSize: deps.minGroupSize,
+      freeTextMinGroupSize: deps.freeTextMinGroupSize,
+      flushTally: () => deps.tallier.flush(),
     }),
   );
   if (!prepared) return null;

@@ -13,7 +13,12 @@ import { submitAll } from '../../helpers/submit.js';
 // a reader can obtain is collected through the same services the routes call and audited. Each
 // property names the leak of issue 13 it guards; see README "Anonymity" for what the audit proves.
 const { http, tallier, staff, config } = useTestApp(import.meta.url);
-const deps = (): AuditDeps => ({ surveys: testSurveys(), tallier, minGroupSize: config.MIN_GROUP_SIZE });
+const deps = (): AuditDeps => ({
+  surveys: testSurveys(),
+  tallier,
+  minGroupSize: config.MIN_GROUP_SIZE,
+  freeTextMinGroupSize: config.FREE_TEXT_MIN_GROUP_SIZE,
+});
 // Small runs, and no shrinking on failure (each run goes through the API and the database).
 const RUNS = { numRuns: 3, endOnFailure: true, includeErrorInReport: true };
 
