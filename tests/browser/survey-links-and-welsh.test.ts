@@ -37,10 +37,10 @@ describe('GET /s/:code in Chromium: links and languages', () => {
       const { code } = await buildCampaign();
       const { page } = await browser.open();
       await page.goto(`${browser.origin()}/s/${code}`);
-      await page.getByRole('heading', { name: 'Your answers are anonymous' }).waitFor();
+      await page.getByRole('heading', { name: 'Who sees your answers' }).waitFor();
 
       await page.getByRole('button', { name: 'Cymraeg' }).click();
-      await page.getByRole('heading', { name: 'Mae eich atebion yn ddienw' }).waitFor();
+      await page.getByRole('heading', { name: "Pwy sy'n gweld eich atebion" }).waitFor();
       await page.getByRole('heading', { name: 'Llesiant a chadw staff', level: 1 }).waitFor();
       assert.match(await page.locator('section.anonymity').innerText(), /ar gyfer grwpiau o 10 o bobl o leiaf/);
       assert.equal(await page.getByRole('button', { name: 'Cymraeg' }).getAttribute('aria-pressed'), 'true');
