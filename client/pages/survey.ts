@@ -109,11 +109,11 @@ async function invitationRefused(token: string): Promise<boolean> {
 }
 
 async function main() {
-  keepForOffline();
   const pending = loadPending(code);
   if (pending) return send(pending.answers, pending.token, pending);
   try {
     const campaign = await getCampaign(code);
+    keepForOffline(code, campaign);
     const progress = loadProgress(code);
     if (progress) {
       setLang(progress.lang === 'cy' && campaign.survey.locales.includes('cy') ? 'cy' : 'en');

@@ -3,6 +3,8 @@
 // and its campaign are answered from the device at once and refreshed in the background, so a
 // reload offline shows the survey (answers come back from localStorage). Nothing is posted
 // through it: submissions go to the network as usual and wait in localStorage when they cannot.
+import { campaignPath, pagePath, PAGES_CACHE } from './offline-cache.js';
+
 declare const SW_ASSETS: string[];
 declare const SW_VERSION: string;
 
@@ -18,9 +20,6 @@ type Worker = {
 const worker = self as unknown as Worker;
 
 const ASSETS = `assets:${SW_VERSION}`;
-const PAGES = 'pages';
-const pagePath = /^\/s\/[^/]+$/;
-const campaignPath = /^\/api\/v1\/campaigns\/[^/]+$/;
 
 worker.addEventListener('install', (e) => {
   e.waitUntil(
@@ -58,9 +57,8 @@ async function fromCacheFirst(request: Request): Promise<Response> {
   return res;
 }
 
-// Keyed by path alone, so an invitation's token (?t=) is never stored with the page.
 async function fromDevice(e: FetchEvent, key: string): Promise<Response> {
-  const cache = await caches.open(PAGES);
+  const cache = await caches.open(PAGES_CACHE);
   const cached = await cache.match(key);
   const fresh = fetch(e.request).then(async (res) => {
     if (res.ok) await cache.put(key, res.clone());

@@ -172,3 +172,7 @@ export function optionsOutOfPlace(page: Page): Promise<string[]> {
     return found;
   });
 }
+
+export function progressItems(page: Page): Promise<string[]> {
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('wellbeing-progress:')));
+}
