@@ -3,7 +3,7 @@ import { el, show } from '../dom.js';
 import { loadPending, savePending, sendUntilAcknowledged } from '../pending.js';
 import { introText, text, type Lang } from '../survey-text.js';
 import { loadProgress, type Progress } from '../survey/progress.js';
-import { localized, runSurvey } from '../survey/run.js';
+import { localized, runSurvey, surveyModel } from '../survey/run.js';
 import { applySurveyStyles, keepForOffline } from '../survey/styles.js';
 
 const code = decodeURIComponent(location.pathname.split('/')[2] ?? '');
@@ -58,7 +58,13 @@ function languageSwitch(c: PublicCampaign, onChange: () => void): HTMLElement {
 
 function intro(c: PublicCampaign, token: string | undefined) {
   const start = el('button', { type: 'button', class: 'primary' }, text[lang].start);
-  start.addEventListener('click', () => void startSurvey(c, token));
+  // the survey's model is built while the introduction is read, so Start draws it at once
+  let model: ReturnType<typeof surveyModel> | undefined;
+  const prepare = setTimeout(() => (model = surveyModel(c)), 50);
+  start.addEventListener('click', () => {
+    clearTimeout(prepare);
+    void startSurvey(c, token, undefined, model);
+  });
   show(
     app,
     languageSwitch(c, () => intro(c, token)),
@@ -75,7 +81,12 @@ function intro(c: PublicCampaign, token: string | undefined) {
   start.focus();
 }
 
-async function startSurvey(c: PublicCampaign, token: string | undefined, restored?: Progress) {
+async function startSurvey(
+  c: PublicCampaign,
+  token: string | undefined,
+  restored?: Progress,
+  model?: ReturnType<typeof surveyModel>,
+) {
   show(app, el('h1', {}, localized(c.survey.title, lang)), el('p', { class: 'loading' }, text[lang].loadingSurvey));
   await surveyStyles;
   runSurvey(app, {
@@ -84,6 +95,7 @@ async function startSurvey(c: PublicCampaign, token: string | undefined, restore
     lang,
     token,
     restored,
+    model,
     onComplete: (answers) => void send(answers, token),
     onClear: () => {
       intro(c, urlToken);

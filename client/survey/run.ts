@@ -12,9 +12,12 @@ export type SurveyRun = {
   lang: Lang;
   token?: string;
   restored?: Progress;
+  model?: Model; // made ahead, while the person reads the introduction
   onComplete: (answers: Record<string, unknown>) => void;
   onClear: () => void;
 };
+
+export const surveyModel = (campaign: PublicCampaign) => new Model(campaign.survey.definition);
 
 export function localized(value: Record<string, string> | string, lang: Lang): string {
   return typeof value === 'string' ? value : (value[lang === 'cy' ? 'cy' : 'default'] ?? value.default ?? '');
@@ -24,7 +27,7 @@ export function localized(value: Record<string, string> | string, lang: Lang): s
 // change is kept on this device at once; nothing goes to the server before Complete.
 export function runSurvey(app: HTMLElement, run: SurveyRun): void {
   const { code, campaign, lang, token } = run;
-  const survey = new Model(campaign.survey.definition);
+  const survey = run.model ?? surveyModel(campaign);
   survey.locale = lang === 'cy' ? 'cy' : '';
   survey.showTitle = false;
   survey.showCompletedPage = false;

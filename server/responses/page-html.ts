@@ -8,12 +8,14 @@ type Manifest = { script: string; pageCss: string; coreCss: string };
 // Only the small page stylesheet holds up the first paint; SurveyJS's is preloaded and applied by
 // the script. Without the script (blocked, failed, very slow) the page says so after a while and
 // offers a retry, rather than "Loading…" for ever.
-export function respondentPageHtml(assetsDir: string): () => string {
-  let html: string | undefined;
-  return () => (html ??= render(JSON.parse(readFileSync(join(assetsDir, 'manifest.json'), 'utf8')) as Manifest));
+// The campaign is preloaded with the page's files, so it does not wait for the script to run.
+export function respondentPageHtml(assetsDir: string): (code: string) => string {
+  let manifest: Manifest | undefined;
+  return (code) =>
+    render((manifest ??= JSON.parse(readFileSync(join(assetsDir, 'manifest.json'), 'utf8')) as Manifest), code);
 }
 
-function render({ script, pageCss, coreCss }: Manifest): string {
+function render({ script, pageCss, coreCss }: Manifest, code: string): string {
   const title = escapeHtml('Staff wellbeing survey');
   return `<!doctype html>
 <html lang="en">
@@ -22,8 +24,10 @@ function render({ script, pageCss, coreCss }: Manifest): string {
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="referrer" content="no-referrer">
   <title>${title}</title>
+  <link rel="icon" href="data:,">
   <link rel="stylesheet" href="/static/r/${pageCss}">
   <link rel="preload" as="style" id="core-css" href="/static/r/${coreCss}">
+  <link rel="preload" as="fetch" crossorigin="anonymous" href="/api/v1/campaigns/${escapeHtml(encodeURIComponent(code))}">
   <script type="module" src="/static/r/${script}"></script>
 </head>
 <body>

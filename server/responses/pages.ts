@@ -24,8 +24,9 @@ export function campaignPages(cache: CampaignCache, assetsDir: string) {
   });
   router.get('/s/:code', async (req, res) => {
     res.set('Cache-Control', 'no-store');
+    const code = String(req.params.code);
     try {
-      await findOpenCampaign(String(req.params.code), cache);
+      await findOpenCampaign(code, cache);
     } catch (err) {
       if (isDatabaseUnavailable(err)) {
         res
@@ -44,7 +45,7 @@ export function campaignPages(cache: CampaignCache, assetsDir: string) {
       res.status(err.status).type('html').send(messagePage(titles[err.status]!, err.message));
       return;
     }
-    res.type('html').send(page());
+    res.type('html').send(page(code));
   });
   return router;
 }
