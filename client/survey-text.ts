@@ -46,6 +46,18 @@ export const text = {
   },
 } as const;
 
+const welshMonths = 'Ionawr Chwefror Mawrth Ebrill Mai Mehefin Gorffennaf Awst Medi Hydref Tachwedd Rhagfyr'.split(' ');
+
+// A calendar day (YYYY-MM-DD) in words: "5 January 2027", "5 Ionawr 2027". Browsers built without
+// Welsh locale data (Chromium among them) quietly fall back to US English for 'cy', so then the
+// Welsh is written out here in the same form Intl gives where it knows Welsh.
+export function longDate(day: string, lang: Lang): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  const format = new Intl.DateTimeFormat(lang === 'cy' ? 'cy' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+  if (lang !== 'cy' || format.resolvedOptions().locale.startsWith('cy')) return format.format(date);
+  return `${date.getUTCDate()} ${welshMonths[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
 // Comments are released only where the council chose to collect them and at least this many answered (issue 13).
 const COMMENT_GROUP = 20;
 

@@ -1,7 +1,7 @@
 import { ApiError, checkInvitation, getCampaign, type PublicCampaign } from '../api.js';
 import { el, show } from '../dom.js';
 import { loadPending, savePending, sendUntilAcknowledged } from '../pending.js';
-import { introText, text, type Lang } from '../survey-text.js';
+import { introText, longDate, text, type Lang } from '../survey-text.js';
 import { loadProgress, type Progress } from '../survey/progress.js';
 import { localized, runSurvey, surveyModel } from '../survey/run.js';
 import { applySurveyStyles, keepForOffline } from '../survey/styles.js';
@@ -25,12 +25,6 @@ async function send(answers: unknown, token: string | undefined, existing = load
   const heading = el('h1', { tabindex: '-1' }, outcome.ok ? text[lang].thanksTitle : text[lang].failedTitle);
   show(app, heading, el('p', {}, outcome.ok ? text[lang].thanks : outcome.error.message));
   heading.focus(); // announce the outcome to screen readers
-}
-
-function longDate(day: string): string {
-  return new Intl.DateTimeFormat(lang === 'cy' ? 'cy' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${day}T12:00:00Z`),
-  );
 }
 
 function setLang(l: Lang) {
@@ -74,7 +68,7 @@ function intro(c: PublicCampaign, token: string | undefined) {
       'section',
       { class: 'anonymity', 'aria-labelledby': 'anon-h' },
       el('h2', { id: 'anon-h' }, text[lang].anonymityTitle),
-      ...introText(lang, c.reporting.minGroupSize, longDate(c.campaign.closesOn)).map((p) => el('p', {}, p)),
+      ...introText(lang, c.reporting.minGroupSize, longDate(c.campaign.closesOn, lang)).map((p) => el('p', {}, p)),
     ),
     start,
   );

@@ -31,10 +31,11 @@ describe('GET /s/:code in Chromium: links and languages', () => {
   });
 
   test(
-    'when the respondent presses Cymraeg, then the statement and the questions are in Welsh',
+    'when the respondent presses Cymraeg, then the statement, its closing date and the questions are in Welsh',
     { timeout: 30_000 },
     async () => {
-      const { code } = await buildCampaign();
+      const closesOn = '2027-01-05';
+      const { code } = await buildCampaign({ closesOn });
       const { page } = await browser.open();
       await page.goto(`${browser.origin()}/s/${code}`);
       await page.getByRole('heading', { name: 'Who sees your answers' }).waitFor();
@@ -42,7 +43,12 @@ describe('GET /s/:code in Chromium: links and languages', () => {
       await page.getByRole('button', { name: 'Cymraeg' }).click();
       await page.getByRole('heading', { name: "Pwy sy'n gweld eich atebion" }).waitFor();
       await page.getByRole('heading', { name: 'Llesiant a chadw staff', level: 1 }).waitFor();
-      assert.match(await page.locator('section.anonymity').innerText(), /ar gyfer grwpiau o 10 o bobl o leiaf/);
+      const statement = await page.locator('section.anonymity').innerText();
+      assert.match(statement, /ar gyfer grwpiau o 10 o bobl o leiaf/);
+      const closes = new Intl.DateTimeFormat('cy', { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(`${closesOn}T12:00:00Z`),
+      );
+      assert.ok(statement.includes(`yn cau ar ${closes}.`), `the closing date in Welsh (${closes}) in: ${statement}`);
       assert.equal(await page.getByRole('button', { name: 'Cymraeg' }).getAttribute('aria-pressed'), 'true');
       assert.equal(await page.locator('html').getAttribute('lang'), 'cy');
       await browser.screenshot(page, '2-intro-welsh');

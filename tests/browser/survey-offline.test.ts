@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { SurveyResponse } from '../../server/responses/model.js';
 import { useTestApp } from '../helpers/app.js';
-import { pendingItems, useBrowser } from '../helpers/browser.js';
+import { describeViolations, pendingItems, seriousAxeViolations, useBrowser } from '../helpers/browser.js';
 import { buildCampaign } from '../helpers/factories.js';
 import {
   answerEveryPage,
@@ -88,6 +88,8 @@ describe('GET /s/:code in Chromium without a connection', () => {
       await retry.waitFor({ state: 'visible', timeout: 30_000 });
       assert.match(await page.locator('main').innerText(), /The survey has not loaded\. .*Check that you are online/);
       await browser.screenshot(page, '3-scripts-blocked');
+      const violations = await seriousAxeViolations(page);
+      assert.equal(violations.length, 0, describeViolations(violations));
 
       await page.unroute('**/static/r/*.js');
       await retry.click();

@@ -33,6 +33,11 @@ async function pageAssets(): Promise<string[]> {
   const { code } = await buildCampaign();
   const page = await http().get(`/s/${code}`).expect(200);
   assert.equal(page.headers['cache-control'], 'no-store');
+  const campaign = await http().get(`/api/v1/campaigns/${code}`).expect(200);
+  assert.equal(campaign.headers['cache-control'], 'no-store');
+  assert.ok(
+    page.text.includes(`<link rel="preload" as="fetch" crossorigin="anonymous" href="/api/v1/campaigns/${code}">`),
+  );
   return [...page.text.matchAll(/"(\/static\/r\/[^"]+)"/g)].map((m) => m[1]!);
 }
 
