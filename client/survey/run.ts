@@ -43,8 +43,8 @@ export function runSurvey(app: HTMLElement, run: SurveyRun): void {
   survey.onValueChanged.add(keep);
   survey.onCurrentPageChanged.add(keep);
   survey.onComplete.add((sender) => {
+    run.onComplete(sender.data); // stores the answers as pending first: they are never in neither place
     clearProgress(code);
-    run.onComplete(sender.data);
   });
 
   const clear = el('button', { type: 'button', class: 'clear-answers' }, text[lang].clearAnswers);

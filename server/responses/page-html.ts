@@ -35,7 +35,7 @@ function render({ script, pageCss, coreCss }: Manifest, code: string): string {
   <div id="status" role="status" aria-live="polite"></div>
   <div id="app">
     <h1>${title}</h1>
-    <p class="loading">Loading the survey…</p>
+    <p class="loading before-script">Loading the survey…</p>
     <div class="load-failed">
       <p>The survey has not loaded. Your connection may be slow or blocked. Check that you are online, then try again.</p>
       <p lang="cy">Nid yw’r arolwg wedi llwytho. Gwiriwch eich bod ar-lein, yna rhowch gynnig arall arni.</p>

@@ -87,6 +87,7 @@ describe('GET /s/:code in Chromium without a connection', () => {
       const retry = page.getByRole('link', { name: /Try again/ });
       await retry.waitFor({ state: 'visible', timeout: 30_000 });
       assert.match(await page.locator('main').innerText(), /The survey has not loaded\. .*Check that you are online/);
+      assert.equal(await page.getByText('Loading the survey…').isVisible(), false);
       await browser.screenshot(page, '3-scripts-blocked');
       const violations = await seriousAxeViolations(page);
       assert.equal(violations.length, 0, describeViolations(violations));
