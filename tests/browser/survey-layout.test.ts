@@ -38,4 +38,24 @@ describe('GET /s/:code in Chromium: every answer option is visible', () => {
       },
     );
   }
+
+  test(
+    'when the window is resized from 320 to 1920 px in 80 px steps on the pages with grids and scales, then every option stays inside its card',
+    { timeout: 90_000 },
+    async () => {
+      const { code } = await buildCampaign();
+      const { page } = await browser.open();
+      const found: string[] = [];
+      for (const pageNo of [0, 1, 3]) {
+        await openWithProgress(page, browser.origin(), code, { page: pageNo });
+        for (let width = 320; width <= 1920; width += 80) {
+          await page.setViewportSize({ width, height: 900 });
+          // SurveyJS re-lays out on resize (grids become lists below 600 px) in a later frame
+          await page.evaluate(() => new Promise((r) => setTimeout(() => requestAnimationFrame(r), 100)));
+          found.push(...(await optionsOutOfPlace(page)).map((f) => `${width} px, ${surveyPages[pageNo]!.title}: ${f}`));
+        }
+      }
+      assert.deepEqual(found, []);
+    },
+  );
 });
