@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { Campaign } from '../../server/study/campaigns/model.js';
 import { useTestApp } from '../helpers/app.js';
 import { useBrowser } from '../helpers/browser.js';
 import { buildCampaign } from '../helpers/factories.js';
@@ -58,6 +59,32 @@ describe('GET /s/:code in Chromium: links and languages', () => {
       assert.ok((await question(page, 'js_overall').innerText()).includes(firstPage.elements[0]!.title.cy));
       assert.ok((await question(page, 'js_facets').innerText()).includes(firstPage.elements[1]!.rows![0]!.text.cy));
       await browser.screenshot(page, '3-survey-welsh');
+    },
+  );
+
+  test(
+    'when a personal link is not recognised, then the page says so, the token leaves the address bar and nothing stored on the device holds it',
+    { timeout: 30_000 },
+    async () => {
+      const { code } = await buildCampaign();
+      await Campaign.updateOne({ _id: code }, { $set: { requireInvitation: true } });
+      const { page } = await browser.open();
+      await page.goto(`${browser.origin()}/s/${code}?t=${'a'.repeat(43)}`);
+      await page.getByText('This personal link is not recognised.').waitFor();
+      assert.equal(new URL(page.url()).search, '');
+      await page.waitForFunction(async () => (await (await caches.open('pages')).keys()).length === 2);
+      const stored = await page.evaluate(async () => ({
+        cached: (await (await caches.open('pages')).keys()).map((r) => r.url),
+        local: JSON.stringify(localStorage),
+      }));
+      assert.ok(
+        stored.cached.every((url) => !url.includes('?')),
+        stored.cached.join(', '),
+      );
+      assert.ok(!stored.local.includes('aaaa'));
+
+      await page.goto(`${browser.origin()}/s/${code}`);
+      await page.getByText('This survey is by invitation').waitFor();
     },
   );
 });
