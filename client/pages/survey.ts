@@ -81,6 +81,7 @@ async function startSurvey(
   restored?: Progress,
   model?: ReturnType<typeof surveyModel>,
 ) {
+  status.textContent = '';
   show(app, el('h1', {}, localized(c.survey.title, lang)), el('p', { class: 'loading' }, text[lang].loadingSurvey));
   await surveyStyles;
   runSurvey(app, {
