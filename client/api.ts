@@ -45,7 +45,7 @@ export type PublicCampaign = {
     code: string;
     status: string;
     council: string | null;
-    wave: string;
+    wave: string | Record<string, string>; // a wave named in Welsh too: { default, cy }
     closesOn: string;
     requireInvitation: boolean;
   };

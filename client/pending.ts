@@ -34,12 +34,13 @@ function forgetPending(code: string): void {
 
 export type SendOutcome = { ok: true } | { ok: false; final: true; error: ApiError };
 
-// Retries with growing waits (1 s, 2 s, 4 s … capped at 60 s) until the server answers.
+// Retries with growing waits (1 s, 2 s, 4 s … capped at 60 s) until the server answers, and at
+// once when the browser says the connection is back. `onWait` hears the seconds left, each second.
 // Only a definite refusal (4xx other than 408/429) stops the retries.
 export async function sendUntilAcknowledged(
   code: string,
   pending: Pending,
-  onRetry: (waitS: number) => void,
+  onWait: (secondsLeft: number) => void,
 ): Promise<SendOutcome> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -57,11 +58,27 @@ export async function sendUntilAcknowledged(
         forgetPending(code); // refused for good: keep the link usable for a fresh start
         return { ok: false, final: true, error: err };
       }
-      const wait = Math.min(60, 2 ** attempt);
-      onRetry(wait);
-      await new Promise((r) => setTimeout(r, wait * 1000));
+      await waitOrOnline(Math.min(60, 2 ** attempt), onWait);
     }
   }
+}
+
+function waitOrOnline(seconds: number, onWait: (secondsLeft: number) => void): Promise<void> {
+  return new Promise((resolve) => {
+    let left = seconds;
+    const done = () => {
+      clearInterval(timer);
+      window.removeEventListener('online', done);
+      resolve();
+    };
+    const timer = setInterval(() => {
+      left -= 1;
+      if (left <= 0) done();
+      else onWait(left);
+    }, 1000);
+    window.addEventListener('online', done);
+    onWait(left);
+  });
 }
 
 // crypto.randomUUID exists only in secure contexts; plain-HTTP intranet installs need the fallback.

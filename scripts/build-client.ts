@@ -1,26 +1,25 @@
-// Bundles each browser page (client/pages/*.ts) with esbuild and gathers the static files the
-// pages need (SurveyJS's fontless CSS, our CSS, a self-hosted font) into dist/client.
+// Bundles each staff page (client/pages/*.ts) with esbuild and gathers the static files they need
+// (our CSS, a self-hosted font) into dist/client; the respondent page is built apart, into
+// content-hashed, precompressed files (scripts/build-respondent.ts).
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildRespondentPage, respondentEntry } from './build-respondent.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist/client');
 
-const copies: [string, string][] = [
-  ['node_modules/survey-core/survey-core.fontless.min.css', 'css/survey-core.fontless.css'],
-  ...['400', '600', '700'].map((w): [string, string] => [
-    `node_modules/@fontsource/open-sans/files/open-sans-latin-${w}-normal.woff2`,
-    `fonts/open-sans-latin-${w}-normal.woff2`,
-  ]),
-];
+const copies: [string, string][] = ['400', '600', '700'].map((w) => [
+  `node_modules/@fontsource/open-sans/files/open-sans-latin-${w}-normal.woff2`,
+  `fonts/open-sans-latin-${w}-normal.woff2`,
+]);
 
 export async function buildClient({ quiet = false } = {}): Promise<void> {
   const pagesDir = join(root, 'client/pages');
   const entryPoints = existsSync(pagesDir)
     ? readdirSync(pagesDir)
-        .filter((f) => f.endsWith('.ts'))
+        .filter((f) => f.endsWith('.ts') && f !== respondentEntry)
         .map((f) => join(pagesDir, f))
     : [];
   await build({
@@ -41,6 +40,7 @@ export async function buildClient({ quiet = false } = {}): Promise<void> {
   if (existsSync(stylesDir)) {
     for (const f of readdirSync(stylesDir)) copyFileSync(join(stylesDir, f), join(out, 'css', f));
   }
+  await buildRespondentPage(root, join(out, 'r'), quiet);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

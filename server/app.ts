@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import express from 'express';
 import { currentUser } from './accounts/access.js';
 import { createAccounts } from './accounts/routes.js';
@@ -21,6 +21,7 @@ import { openapi } from './openapi/spec.js';
 import { apiNotFound, errorHandler, rejectInvalidUtf8, requireJsonBody } from './platform/http/error-handler.js';
 import { requestLog } from './platform/http/request-log.js';
 import { securityHeaders } from './platform/http/security.js';
+import { immutableAssets } from './platform/http/assets.js';
 import type { SurveyRegistry } from './surveys/registry.js';
 import type { Tallier } from './tally/runner.js';
 import { summaryRoutes } from './reports/summaries/routes.js';
@@ -62,6 +63,7 @@ export function createApp({ config, logger, surveys, tallier, now, recheckMarked
   app.get('/favicon.ico', (_req, res) => {
     res.status(204).end();
   });
+  app.use('/static/r', immutableAssets(join(staticDir, 'r'))); // the respondent page's hashed files
   app.use('/static', express.static(staticDir, { maxAge: '1h', index: false }));
   const invitations = {
     requireCampaignManager: campaignManager(accounts.access),
@@ -102,7 +104,7 @@ export function createApp({ config, logger, surveys, tallier, now, recheckMarked
     }),
   );
   app.use('/api', apiNotFound);
-  app.use(campaignPages(respondents.cache));
+  app.use(campaignPages(respondents.cache, join(staticDir, 'r')));
   app.use(unsubscribePages());
   app.use(dashboardPages);
   app.use(errorHandler(logger));

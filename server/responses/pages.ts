@@ -1,9 +1,11 @@
+import { join } from 'node:path';
 import { Router } from 'express';
 import { isDatabaseUnavailable } from '../platform/db/connection.js';
 import { AppError } from '../errors.js';
-import { htmlPage, messagePage } from '../platform/http/html.js';
+import { messagePage } from '../platform/http/html.js';
 import type { CampaignCache } from '../study/campaigns/cache.js';
 import { findOpenCampaign } from '../study/campaigns/service.js';
+import { respondentPageHtml } from './page-html.js';
 
 const titles: Record<number, string> = {
   404: 'Survey not found',
@@ -12,11 +14,19 @@ const titles: Record<number, string> = {
 };
 
 // The respondent page. An unknown, closed or not-yet-open link gets a plain page that says so.
-export const campaignPages = (cache: CampaignCache) =>
-  Router().get('/s/:code', async (req, res) => {
+// `assetsDir` holds the page's built files; its service worker is served from /s/ so that it may
+// look after every survey link, and is always revalidated so a new build reaches browsers.
+export function campaignPages(cache: CampaignCache, assetsDir: string) {
+  const page = respondentPageHtml(assetsDir);
+  const router = Router();
+  router.get('/s/sw.js', (_req, res) => {
+    res.set('Cache-Control', 'no-cache').sendFile(join(assetsDir, 'sw.js'));
+  });
+  router.get('/s/:code', async (req, res) => {
     res.set('Cache-Control', 'no-store');
+    const code = String(req.params.code);
     try {
-      await findOpenCampaign(String(req.params.code), cache);
+      await findOpenCampaign(code, cache);
     } catch (err) {
       if (isDatabaseUnavailable(err)) {
         res
@@ -35,15 +45,7 @@ export const campaignPages = (cache: CampaignCache) =>
       res.status(err.status).type('html').send(messagePage(titles[err.status]!, err.message));
       return;
     }
-    res.type('html').send(
-      htmlPage({
-        title: 'Staff wellbeing survey',
-        styles: ['survey-core.fontless.css'],
-        script: 'survey',
-        body: `<main id="main" class="page survey-page">
-  <div id="status" role="status" aria-live="polite"></div>
-  <div id="app"><p class="loading">Loading the survey…</p></div>
-</main>`,
-      }),
-    );
+    res.type('html').send(page(code));
   });
+  return router;
+}

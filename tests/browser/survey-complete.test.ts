@@ -69,8 +69,8 @@ describe('GET /s/:code in Chromium on a phone', () => {
       await page.goto(`${browser.origin()}/s/${code}`);
 
       const statement = page.locator('section.anonymity');
-      await statement.getByRole('heading', { name: 'Your answers are anonymous' }).waitFor();
-      assert.match(await statement.innerText(), /only for groups of at least 10 people/);
+      await statement.getByRole('heading', { name: 'Who sees your answers' }).waitFor();
+      assert.match(await statement.innerText(), /see only figures for groups of at least 10 people/);
       await browser.screenshot(page, '1-intro');
       await page.getByRole('button', { name: 'Start the survey' }).click();
       await waitForSurveyPage(page, 'Your job');

@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { Campaign } from '../../server/study/campaigns/model.js';
 import { useTestApp } from '../helpers/app.js';
 import { useBrowser } from '../helpers/browser.js';
 import { buildCampaign } from '../helpers/factories.js';
@@ -31,18 +32,24 @@ describe('GET /s/:code in Chromium: links and languages', () => {
   });
 
   test(
-    'when the respondent presses Cymraeg, then the statement and the questions are in Welsh',
+    'when the respondent presses Cymraeg, then the statement, its closing date and the questions are in Welsh',
     { timeout: 30_000 },
     async () => {
-      const { code } = await buildCampaign();
+      const closesOn = '2027-01-05';
+      const { code } = await buildCampaign({ closesOn });
       const { page } = await browser.open();
       await page.goto(`${browser.origin()}/s/${code}`);
-      await page.getByRole('heading', { name: 'Your answers are anonymous' }).waitFor();
+      await page.getByRole('heading', { name: 'Who sees your answers' }).waitFor();
 
       await page.getByRole('button', { name: 'Cymraeg' }).click();
-      await page.getByRole('heading', { name: 'Mae eich atebion yn ddienw' }).waitFor();
+      await page.getByRole('heading', { name: "Pwy sy'n gweld eich atebion" }).waitFor();
       await page.getByRole('heading', { name: 'Llesiant a chadw staff', level: 1 }).waitFor();
-      assert.match(await page.locator('section.anonymity').innerText(), /ar gyfer grwpiau o 10 o bobl o leiaf/);
+      const statement = await page.locator('section.anonymity').innerText();
+      assert.match(statement, /ar gyfer grwpiau o 10 o bobl o leiaf/);
+      const closes = new Intl.DateTimeFormat('cy', { dateStyle: 'long', timeZone: 'UTC' }).format(
+        new Date(`${closesOn}T12:00:00Z`),
+      );
+      assert.ok(statement.includes(`yn cau ar ${closes}.`), `the closing date in Welsh (${closes}) in: ${statement}`);
       assert.equal(await page.getByRole('button', { name: 'Cymraeg' }).getAttribute('aria-pressed'), 'true');
       assert.equal(await page.locator('html').getAttribute('lang'), 'cy');
       await browser.screenshot(page, '2-intro-welsh');
@@ -52,6 +59,32 @@ describe('GET /s/:code in Chromium: links and languages', () => {
       assert.ok((await question(page, 'js_overall').innerText()).includes(firstPage.elements[0]!.title.cy));
       assert.ok((await question(page, 'js_facets').innerText()).includes(firstPage.elements[1]!.rows![0]!.text.cy));
       await browser.screenshot(page, '3-survey-welsh');
+    },
+  );
+
+  test(
+    'when a personal link is not recognised, then the page says so, the token leaves the address bar and nothing stored on the device holds it',
+    { timeout: 30_000 },
+    async () => {
+      const { code } = await buildCampaign();
+      await Campaign.updateOne({ _id: code }, { $set: { requireInvitation: true } });
+      const { page } = await browser.open();
+      await page.goto(`${browser.origin()}/s/${code}?t=${'a'.repeat(43)}`);
+      await page.getByText('This personal link is not recognised.').waitFor();
+      assert.equal(new URL(page.url()).search, '');
+      await page.waitForFunction(async () => (await (await caches.open('pages')).keys()).length === 2);
+      const stored = await page.evaluate(async () => ({
+        cached: (await (await caches.open('pages')).keys()).map((r) => r.url),
+        local: JSON.stringify(localStorage),
+      }));
+      assert.ok(
+        stored.cached.every((url) => !url.includes('?')),
+        stored.cached.join(', '),
+      );
+      assert.ok(!stored.local.includes('aaaa'));
+
+      await page.goto(`${browser.origin()}/s/${code}`);
+      await page.getByText('This survey is by invitation').waitFor();
     },
   );
 });

@@ -97,3 +97,82 @@ export async function answerEveryPage(
 
 export const complete = (page: Page) => page.getByRole('button', { name: 'Complete', exact: true }).click();
 export const thankYou = (page: Page) => page.getByRole('heading', { name: 'Thank you' }).waitFor();
+
+// A complete, valid set of answers (leave_intent_12m 4 shows the follow-up comment too).
+export const everyAnswer = {
+  js_overall: 4,
+  js_facets: { workload: 2, supervision: 4, team_support: 5, management: 3, development: 3, recognition: 2, pay: 2 },
+  ons_life_satisfaction: 7,
+  ons_worthwhile: 8,
+  leave_intent_12m: 4,
+  leave_looking: 'no',
+  two_year_plan: 'same_council',
+  turnover_team: 'yes',
+  turnover_authority: 'yes',
+  caseload_children: '16_20',
+  supervision_frequency: 'every_3_4_weeks',
+  practice_model: { framework: 4 },
+  recommend_employer: 7,
+  demo_role: 'social_worker',
+};
+
+// Opens the survey on the given page (0-based) with answers already on the device, as after a reload.
+export async function openWithProgress(
+  page: Page,
+  url: string,
+  code: string,
+  progress: { page: number; answers?: object; lang?: 'en' | 'cy' },
+): Promise<void> {
+  await page.goto(`${url}/api/v1/openapi.json`); // any page of the origin, to reach its storage
+  await page.evaluate(
+    ([key, value]) => localStorage.setItem(key!, value!),
+    [`wellbeing-progress:${code}`, JSON.stringify({ answers: everyAnswer, lang: 'en', ...progress })],
+  );
+  await page.goto(`${url}/s/${code}`);
+  await page.locator('.sd-page__title').waitFor();
+}
+
+// Every column header and radio (the input and its drawn circle or button) of every question on
+// the page, and any part of a question that scrolls sideways, measured against the question's card
+// and the viewport. Returns one line per thing out of place.
+export function optionsOutOfPlace(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth > width)
+      found.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${width})`);
+    for (const card of document.querySelectorAll<HTMLElement>('.sd-question[data-name]')) {
+      const box = card.getBoundingClientRect();
+      const name = card.dataset.name;
+      const parts = card.querySelectorAll<HTMLElement>(
+        'th, input[type="radio"], .sd-item__decorator, .sd-rating__item, .sd-rating__item-smiley, .sd-rating__item-star',
+      );
+      for (const part of parts) {
+        const r = part.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue; // not drawn (e.g. an empty corner cell)
+        const label = (
+          part.innerText ||
+          part.getAttribute('aria-label') ||
+          part.closest('label')?.innerText ||
+          part.tagName
+        ).trim();
+        if (r.left < box.left - 0.5 || r.right > box.right + 0.5)
+          found.push(
+            `${name}: "${label}" at x ${Math.round(r.left)}–${Math.round(r.right)}, card ${Math.round(box.left)}–${Math.round(box.right)}`,
+          );
+        if (r.left < 0 || r.right > width)
+          found.push(`${name}: "${label}" outside the viewport (x ${Math.round(r.left)}–${Math.round(r.right)})`);
+      }
+      for (const e of [card, ...card.querySelectorAll<HTMLElement>('*')]) {
+        const overflow = getComputedStyle(e).overflowX;
+        if ((overflow === 'auto' || overflow === 'scroll') && e.scrollWidth > e.clientWidth + 1)
+          found.push(`${name}: ${e.className || e.tagName} scrolls sideways (${e.scrollWidth} > ${e.clientWidth})`);
+      }
+    }
+    return found;
+  });
+}
+
+export function progressItems(page: Page): Promise<string[]> {
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('wellbeing-progress:')));
+}

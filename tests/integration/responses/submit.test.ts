@@ -163,7 +163,7 @@ describe('GET /s/:code', () => {
   test('when the link is open, then the survey page loads its script; when unknown or closed, then a plain page says so', async () => {
     const { code } = await buildCampaign();
     const ok = await http().get(`/s/${code}`).expect(200);
-    assert.match(ok.text, /<script type="module" src="\/static\/js\/survey.js">/);
+    assert.match(ok.text, /<script type="module" src="\/static\/r\/survey-[A-Z0-9]+\.js">/);
     const unknown = await http().get('/s/nope').expect(404);
     assert.match(unknown.text, /Survey not found/);
     const closed = await buildCampaign({ pilot: '856', closedManually: true });
