@@ -18,7 +18,11 @@ function csvShape(): CsvShape {
     header: exported.columns.map((c) => c.name),
     coded: answerColumns.map((c) => ({
       name: c.name,
-      codes: c.kind === 'checkbox' ? [0, 1] : c.codes.map((k) => k.code).filter((k) => k !== SUPPRESSED_CODE),
+      // -9 in a demographic column imports as unanswered (a band too small to show), so it is a code there
+      codes:
+        c.kind === 'checkbox'
+          ? [0, 1]
+          : c.codes.map((k) => k.code).filter((k) => k !== SUPPRESSED_CODE || c.demographic),
     })),
     required: questionSpecs(def)
       .filter((q) => q.required && q.kind !== 'matrix')
