@@ -21,6 +21,7 @@ import { importRoutes } from './imports/routes.js';
 import { openapi } from './openapi/spec.js';
 import { apiNotFound, errorHandler, rejectInvalidUtf8, requireJsonBody } from './platform/http/error-handler.js';
 import { securityHeaders } from './platform/http/security.js';
+import { hideSourceMaps } from './platform/http/source-maps.js';
 import type { SurveyRegistry } from './surveys/registry.js';
 import type { Tallier } from './tally/runner.js';
 import { summaryRoutes } from './reports/summaries/routes.js';
@@ -75,6 +76,7 @@ export function createApp({ config, logger, surveys, tallier, now, recheckMarked
   app.get('/favicon.ico', (_req, res) => {
     res.status(204).end();
   });
+  app.use('/static', hideSourceMaps(config.NODE_ENV === 'production'));
   app.use('/static', express.static(staticDir, { maxAge: '1h', index: false }));
   const invitations = {
     requireCampaignManager: campaignManager(accounts.access),
