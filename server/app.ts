@@ -22,6 +22,7 @@ import { apiNotFound, errorHandler, rejectInvalidUtf8, requireJsonBody } from '.
 import { requestLog } from './platform/http/request-log.js';
 import { securityHeaders } from './platform/http/security.js';
 import { immutableAssets } from './platform/http/assets.js';
+import { hideSourceMaps } from './platform/http/source-maps.js';
 import type { SurveyRegistry } from './surveys/registry.js';
 import type { Tallier } from './tally/runner.js';
 import { summaryRoutes } from './reports/summaries/routes.js';
@@ -63,6 +64,7 @@ export function createApp({ config, logger, surveys, tallier, now, recheckMarked
   app.get('/favicon.ico', (_req, res) => {
     res.status(204).end();
   });
+  app.use('/static', hideSourceMaps(config.NODE_ENV === 'production'));
   app.use('/static/r', immutableAssets(join(staticDir, 'r'))); // the respondent page's hashed files
   app.use('/static', express.static(staticDir, { maxAge: '1h', index: false }));
   const invitations = {

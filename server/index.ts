@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { connectDatabase, disconnectDatabase } from './platform/db/connection.js';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from './platform/db/embedded.js';
+import { startEmbeddedDatabase } from './platform/db/embedded.js';
+import { superviseEmbeddedDatabase, type SupervisedDatabase } from './platform/db/supervise.js';
 import { answerClientErrors } from './platform/http/client-errors.js';
 import { createLogger, type Logger } from './log.js';
 import { prepareDatabase } from './startup.js';
@@ -50,14 +51,19 @@ async function main() {
   const logger = createLogger(config.LOG_LEVEL);
   const surveys = readSurveys();
   const tallier = createTallier(surveys, logger);
-  let embedded: EmbeddedDatabase | undefined;
+  let embedded: SupervisedDatabase | undefined;
   let uri = config.MONGODB_URI;
   if (!uri) {
-    embedded = await startEmbeddedDatabase({
+    const options = {
       port: config.EMBEDDED_DB_PORT,
       dataDir: config.EMBEDDED_DB_DIR,
       logLevel: config.EMBEDDED_DB_LOG_LEVEL,
-      onLog: (line) => logger.warn({ ferretdb: line }),
+      onLog: (line: string) => logger.warn({ ferretdb: line }),
+    };
+    embedded = superviseEmbeddedDatabase(await startEmbeddedDatabase(options), options, {
+      info: (msg) => logger.info(msg),
+      warn: (msg) => logger.warn(msg),
+      error: (msg) => logger.error(msg),
     });
     uri = embedded.uri;
     logger.info(`Embedded FerretDB at ${uri} (data in ${config.EMBEDDED_DB_DIR}); connect with: npx mongosh ${uri}`);

@@ -141,7 +141,17 @@ async function start() {
       return;
     }
     const asked = new URLSearchParams(location.search).get('council');
-    const code = councils.some((c) => c.code === asked) ? asked! : councils[0]!.code;
+    if (asked !== null && !councils.some((c) => c.code === asked)) {
+      // said plainly rather than showing another council's figures under a link that names this one
+      show(
+        main,
+        el('h1', {}, 'You cannot see this council'),
+        el('p', { role: 'alert' }, `Your account does not give you access to council ${asked}.`),
+        el('p', {}, el('a', { href: '/dashboard' }, 'Open your own council’s dashboard')),
+      );
+      return;
+    }
+    const code = asked ?? councils[0]!.code;
     await render(code);
     main.prepend(picker(councils, code));
   } catch (err) {

@@ -1,5 +1,6 @@
 import { ApiError, signIn } from '../api.js';
 import { el } from '../dom.js';
+import { sameOriginPath } from '../next-path.js';
 import { homeFor } from '../staff.js';
 
 const form = document.getElementById('login') as HTMLFormElement;
@@ -13,9 +14,8 @@ form.addEventListener('submit', async (event) => {
   message.replaceChildren();
   try {
     const user = await signIn(String(data.get('email') ?? ''), String(data.get('password') ?? ''));
-    const next = new URLSearchParams(location.search).get('next');
-    // only same-site paths, never an absolute URL someone slipped into the link
-    location.assign(next && next.startsWith('/') && !next.startsWith('//') ? next : homeFor(user));
+    const next = sameOriginPath(new URLSearchParams(location.search).get('next'), location.origin);
+    location.assign(next ?? homeFor(user));
   } catch (err) {
     const text =
       err instanceof ApiError ? err.message : 'Could not reach the server. Check your connection and try again.';

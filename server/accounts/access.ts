@@ -33,6 +33,8 @@ export function currentUser(res: Response): StaffUser {
 
 export function createAccess(store: SessionStore, cookie: CookiePolicy): Access {
   async function identify(req: Request, res: Response): Promise<StaffUser> {
+    // council data must not stay in a shared computer's cache, refusals included
+    res.set('Cache-Control', 'no-store');
     if (res.locals.session) return res.locals.session.user;
     const token = readSessionToken(req);
     const session = token ? await store.resume(token) : null;

@@ -1,39 +1,39 @@
 import type { RequestHandler } from 'express';
+import { createWindowCounts } from '../platform/window-counts.js';
 import { tooManyAttempts } from './errors.js';
 import { normaliseEmail } from './rules.js';
 import type { Clock } from './sessions.js';
 
-type Limits = { windowMs: number; perEmail: number; perAddress: number };
+type Limits = { windowMs: number; perEmail: number; perAddress: number; maxKeys?: number };
 
-// Fixed-window counts of sign-in attempts per email and per client address, in memory only.
-// The whole table is dropped at the first attempt after the window ends (or if it grows huge).
+// Sign-in attempts per email and per client address, each key in its own fixed window, in
+// memory for each process (N instances allow N × the limits). The table is bounded and a key at
+// its limit (a locked email or address) is never dropped before its window ends, however many
+// other keys arrive (see platform/window-counts.ts), so the limits cannot be flushed. An attempt
+// that is refused counts nothing, so a blocked flood adds no keys; a successful sign-in gives
+// back the address's count and clears the email's, so colleagues behind one proxy address are
+// not locked out by each other's sign-ins.
 const MAX_KEYS = 100_000;
 
-export function createLoginLimiter({ windowMs, perEmail, perAddress }: Limits, now: Clock) {
-  let windowStart = now();
-  let counts = new Map<string, number>();
-  const bump = (key: string) => {
-    const n = (counts.get(key) ?? 0) + 1;
-    counts.set(key, n);
-    return n;
-  };
+export function createLoginLimiter({ windowMs, perEmail, perAddress, maxKeys = MAX_KEYS }: Limits, now: Clock) {
+  const limitOf = (key: string) => (key.startsWith('e:') ? perEmail : perAddress);
+  const counts = createWindowCounts({ windowMs, maxKeys, now, held: (key, n) => n >= limitOf(key) });
+  const locked = (key: string) => counts.count(key) >= limitOf(key);
   return {
-    // Counts the attempt and says whether it may go ahead.
+    // Counts the attempt and says whether it may go ahead; a refused attempt is not counted.
     attempt(email: string, address: string): boolean {
-      if (now() - windowStart >= windowMs || counts.size > MAX_KEYS) {
-        windowStart = now();
-        counts = new Map();
-      }
+      const keys = [`a:${address}`, ...(email ? [`e:${email}`] : [])];
+      if (keys.some(locked)) return false;
       // an attempt with no email (or not a string) guesses no one's password: the address counts it
-      const byEmail = email ? bump(`e:${email}`) : 0;
-      const byAddress = bump(`a:${address}`);
-      return byEmail <= perEmail && byAddress <= perAddress;
+      for (const key of keys) if (counts.add(key) === null) return false; // table full of locked keys
+      return true;
     },
-    // A successful sign-in clears the email's count (the address keeps its count).
-    succeeded(email: string): void {
-      counts.delete(`e:${email}`);
+    succeeded(email: string, address: string): void {
+      counts.forget(`e:${email}`);
+      counts.subtract(`a:${address}`);
     },
-    retryAfterSeconds: () => Math.max(1, Math.ceil((windowStart + windowMs - now()) / 1000)),
+    retryAfterSeconds: (email: string, address: string) =>
+      Math.ceil(Math.max(counts.retryAfterMs(`a:${address}`), counts.retryAfterMs(`e:${email}`)) / 1000),
   };
 }
 
@@ -52,8 +52,9 @@ function emailKey(body: unknown): string {
 export function limitSignIn(limiter: ReturnType<typeof createLoginLimiter>): RequestHandler {
   return (req, res, next) => {
     const email = emailKey(req.body);
-    if (!limiter.attempt(email, req.ip ?? 'unknown')) {
-      res.set('Retry-After', String(limiter.retryAfterSeconds()));
+    const address = req.ip ?? 'unknown';
+    if (!limiter.attempt(email, address)) {
+      res.set('Retry-After', String(Math.max(1, limiter.retryAfterSeconds(email, address))));
       throw tooManyAttempts();
     }
     next();

@@ -28,7 +28,7 @@ export function createAccounts(config: Config, now: Clock = Date.now) {
 
   const routes = Router()
     .post('/session', limitSignIn(limiter), async (req, res) => {
-      const signedIn = await signIn(req.body ?? {}, { store, limiter });
+      const signedIn = await signIn(req.body ?? {}, { store, limiter, address: req.ip ?? 'unknown' });
       await store.end(readSessionToken(req) ?? ''); // signing in again replaces any earlier session
       setSessionCookie(res, signedIn.token, cookie);
       res.set('Cache-Control', 'no-store').json({ user: signedIn.user, csrfToken: signedIn.csrfToken });

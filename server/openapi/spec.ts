@@ -192,6 +192,35 @@ export const openapi = {
         responses: { 204: { description: 'Signed out' }, ...staffErrors() },
       },
     },
+    '/api/v1/councils': {
+      get: {
+        ...staff,
+        summary: 'The councils this user may read, by name',
+        responses: { 200: list('[{ code, name, arm }]'), ...staffErrors() },
+      },
+    },
+    '/api/v1/waves': {
+      get: {
+        ...staff,
+        summary: 'Every wave, oldest first',
+        responses: { 200: list('[{ id, name, opensOn, closesOn, surveyId, surveyVersion }]'), ...staffErrors() },
+      },
+    },
+    '/api/v1/pilots/{code}/overview': {
+      get: {
+        ...staff,
+        summary:
+          "A council's dashboard: each wave's status and results so far, suppressed below the minimum group size",
+        parameters: [path('code', 'DfE old_la_code, e.g. 855')],
+        responses: {
+          200: json(
+            object,
+            'council, minGroupSize, waves (campaign codes only for admins and HR leads of the council; admin, researcher, or an HR lead of the council)',
+          ),
+          ...staffErrors(404),
+        },
+      },
+    },
     '/api/v1/pilots/{code}/summary': {
       get: {
         ...staff,

@@ -1,28 +1,25 @@
 import { Router } from 'express';
 import type { Config } from '../config.js';
-import { rateLimit } from '../platform/http/rate-limit.js';
+import { createRateLimit } from '../platform/http/rate-limit.js';
 import { SubmitBody } from './schemas.js';
 import { submitResponse, type SubmitDeps } from './service.js';
-import { publicCampaign } from '../study/campaigns/service.js';
+import { publicCampaign, requireCampaign } from '../study/campaigns/service.js';
 
 // Respondent API: no cookies are set and nothing about the caller is stored or logged.
 export function campaignRoutes(config: Config, deps: SubmitDeps) {
-  const limit = rateLimit({
-    windowMs: 60_000,
-    max: config.RESPONSE_RATE_LIMIT_PER_MINUTE,
-    key: (req) => String(req.params.code ?? ''),
-  });
+  const limit = createRateLimit({ windowMs: 60_000, max: config.RESPONSE_RATE_LIMIT_PER_MINUTE });
   return Router()
     .get('/campaigns/:code', async (req, res) => {
       res.set('Cache-Control', 'no-store');
       res.json(await publicCampaign(String(req.params.code), deps.cache, deps.surveys, config.MIN_GROUP_SIZE));
     })
-    .post('/campaigns/:code/responses', limit, async (req, res) => {
-      const { created, ...result } = await submitResponse(
-        String(req.params.code),
-        SubmitBody.parse(req.body ?? {}),
-        deps,
-      );
+    .post('/campaigns/:code/responses', async (req, res) => {
+      const code = String(req.params.code);
+      // counted only once the body is well formed and the code names a campaign (see rate-limit.ts)
+      const body = SubmitBody.parse(req.body ?? {});
+      await requireCampaign(code, deps.cache);
+      limit.take(code, res);
+      const { created, ...result } = await submitResponse(code, body, deps);
       res.status(created ? 201 : 200).json(result);
     });
 }

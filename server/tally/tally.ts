@@ -107,7 +107,15 @@ export function createCounting(surveys: SurveyRegistry): Counting {
 
   // `fresh` holds the responses of a batch recorded just now; a batch left by a dead process has
   // its responses read again and every document checked.
-  async function finishBatch(batchId: string, ids: string[], fresh?: Map<string, ResponseDoc>): Promise<number> {
+  // `keepLease` throws once this process no longer holds the tally lease: it is asked before every
+  // summary write, so a holder frozen mid-batch (and its batch finished by the next holder) stops
+  // at its next write when it resumes instead of applying the rest of the batch a second time.
+  async function finishBatch(
+    batchId: string,
+    ids: string[],
+    keepLease: () => Promise<void>,
+    fresh?: Map<string, ResponseDoc>,
+  ): Promise<number> {
     const read = fresh ?? (await readResponses(ids));
     const counting = await markForCounting(batchId, [...read.keys()], fresh === undefined);
     const groups = groupCounters(
@@ -122,7 +130,10 @@ export function createCounting(surveys: SurveyRegistry): Counting {
       })),
     );
     // one at a time: SQLite takes one writer at a time anyway, and makes the others wait and retry
-    for (const t of touched) await applyToSummary(batchId, t._id, t.fields, t.counters, fresh !== undefined);
+    for (const t of touched) {
+      await keepLease();
+      await applyToSummary(batchId, t._id, t.fields, t.counters, fresh !== undefined);
+    }
     await TallyQueue.deleteMany({ _id: { $in: ids } });
     await TallyBatch.deleteOne({ _id: batchId });
     for (const id of ids) handedOver.delete(id);
@@ -152,14 +163,14 @@ export function createCounting(surveys: SurveyRegistry): Counting {
 
   async function pending(keepLease: () => Promise<void> = async () => {}): Promise<number> {
     let total = 0;
-    for (const left of await TallyBatch.find().lean()) total += await finishBatch(left._id, left.ids);
+    for (const left of await TallyBatch.find().lean()) total += await finishBatch(left._id, left.ids, keepLease);
     if (!unlinked) unlinked = await unlinkEarlierMarks(); // once no batch of an earlier version is left
     for (let ready = await nextBatch(); ready && ready.size > 0; ready = await nextBatch()) {
       await keepLease();
       const batchId = randomUUID();
       const ids = [...ready.keys()];
       await TallyBatch.create({ _id: batchId, ids });
-      total += await finishBatch(batchId, ids, ready);
+      total += await finishBatch(batchId, ids, keepLease, ready);
     }
     return total;
   }

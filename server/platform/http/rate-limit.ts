@@ -1,34 +1,33 @@
-import type { Request, RequestHandler } from 'express';
+import type { Response } from 'express';
+import { AppError } from '../../errors.js';
+import { createWindowCounts } from '../window-counts.js';
 
-// Fixed-window counter per key (for respondents: the campaign code, never an IP). The whole
-// table is dropped at each window's end, so nothing outlives the window.
-export function rateLimit({
+// Per-key submission limit (for respondents: the campaign code, never an IP), kept in memory for
+// each process, so N instances allow N × max. The caller counts only a request that names a real
+// thing with well-formed input: junk can neither fill the table nor use up a real key's
+// allowance. At most `maxKeys` keys are kept (see window-counts.ts).
+export function createRateLimit({
   windowMs,
   max,
-  key,
+  maxKeys = 10_000,
 }: {
   windowMs: number;
   max: number;
-  key: (req: Request) => string;
-}): RequestHandler {
-  let counts = new Map<string, number>();
-  setInterval(() => {
-    counts = new Map();
-  }, windowMs).unref();
-  return (req, res, next) => {
-    const k = key(req);
-    const n = (counts.get(k) ?? 0) + 1;
-    counts.set(k, n);
-    if (n > max) {
-      res.set('Retry-After', String(Math.ceil(windowMs / 1000)));
-      res.status(429).json({
-        error: {
-          code: 'rate_limited',
-          message: 'Too many submissions for this survey just now; please try again in a minute.',
-        },
-      });
-      return;
-    }
-    next();
+  maxKeys?: number;
+}) {
+  const counts = createWindowCounts({ windowMs, maxKeys, held: (_k, n) => n >= max });
+  return {
+    // Counts one request for `key`, or refuses it with 429 and Retry-After.
+    take(key: string, res: Response): void {
+      const n = counts.add(key);
+      if (n !== null && n <= max) return;
+      res.set('Retry-After', String(Math.ceil((n === null ? windowMs : counts.retryAfterMs(key)) / 1000)));
+      throw new AppError(
+        429,
+        'rate_limited',
+        'Too many submissions for this survey just now; please try again in a minute.',
+      );
+    },
+    size: counts.size,
   };
 }

@@ -38,6 +38,12 @@ export async function findCampaign(code: string): Promise<OpenCampaign> {
   return withStatus(await readCampaign(code));
 }
 
+// Refuses a code that names no campaign (open or not), through the cache: the respondent rate
+// limit counts only real campaigns.
+export async function requireCampaign(code: string, cachedCampaign: CampaignCache): Promise<void> {
+  if (!codePattern.test(code) || !(await cachedCampaign(code, () => readShared(code)))) throw unknownLink();
+}
+
 // The respondent can only reach an open campaign; the others explain themselves. Respondent
 // requests may see a campaign up to a second old (see cache.ts).
 export async function findOpenCampaign(code: string, cachedCampaign: CampaignCache): Promise<OpenCampaign> {

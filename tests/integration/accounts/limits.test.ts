@@ -37,6 +37,14 @@ describe('sign-in rate limit', () => {
     await attempt(email, TEST_PASSWORD, '203.0.113.8').expect(200);
   });
 
+  test('when more staff than the per-address limit sign in successfully from one address, then none is locked out', async () => {
+    for (let i = 0; i < 7; i++) {
+      const email = await createStaffUser({ role: 'researcher', email: `colleague${i}@example.org` });
+      await attempt(email, TEST_PASSWORD, '203.0.113.9').expect(200);
+    }
+    await attempt('colleague0@example.org', TEST_PASSWORD, '203.0.113.9').expect(200);
+  });
+
   test('when a user signs in successfully, then their earlier failures no longer count', async () => {
     const email = await createStaffUser({ role: 'researcher' });
     await attempt(email, 'wrong password', '192.0.2.1').expect(401);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { Migration, Summary, TallyMark } from '../../../server/tally/model.js';
+import { Migration, Summary, TallyBatch, TallyMark } from '../../../server/tally/model.js';
 import { databaseNameFor, testDatabaseUri, useTestApp } from '../../helpers/app.js';
 import { buildAnswers, buildCampaign, closeWaves } from '../../helpers/factories.js';
 import { submitAll, times } from '../../helpers/submit.js';
@@ -99,6 +99,17 @@ describe('npm run summaries:verify', () => {
     const rebuilt = await runScript('scripts/summaries-verify.ts', ['--rebuild']);
     assert.equal(rebuilt.code, 0, rebuilt.stderr);
     assert.match(rebuilt.stdout, /No differences/);
+  });
+
+  test('when differences show while a batch is still being counted, then it reports a backlog and exits 3', async () => {
+    const { pilotCode, waveId } = await councilWithResponses();
+    await tallier.flush();
+    await Summary.updateOne({ _id: `${pilotCode}|${waveId}|main` }, { $inc: { 'c.n': 1 } });
+    await TallyBatch.create({ _id: 'in-flight', ids: [] }); // as a counting server leaves it mid-batch
+    const run = await runScript('scripts/summaries-verify.ts', ['--wait', '0']);
+    assert.equal(run.code, 3, run.stderr);
+    assert.match(run.stdout, /still being counted .* a backlog, not errors/);
+    await TallyBatch.deleteMany({});
   });
 
   test('when a database from before tally marks is marked with --mark, then its counted responses are marked once', async () => {

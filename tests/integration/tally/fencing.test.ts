@@ -1,0 +1,85 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { createLease } from '../../../server/platform/lease.js';
+import { SurveyResponse } from '../../../server/responses/model.js';
+import { TallyBatch, TallyQueue } from '../../../server/tally/model.js';
+import { storedAll, verifySummaries } from '../../../server/tally/recompute.js';
+import { createCounting } from '../../../server/tally/tally.js';
+import { testSurveys, useTestApp } from '../../helpers/app.js';
+import { buildAnswers, buildCampaign } from '../../helpers/factories.js';
+
+// Issue 18, item 2: a tally holder frozen (SIGSTOP) mid-batch past its lease, whose batch the
+// next holder finished, must not apply the rest of that batch again when it resumes.
+useTestApp(import.meta.url);
+const surveys = testSurveys();
+const SLOT_MS = 60_000;
+
+type Campaign = { code: string; pilotCode: string; waveId: string };
+async function storeUncounted(count: number, { code, pilotCode, waveId }: Campaign): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const _id = randomUUID();
+    await TallyQueue.create({ _id });
+    await SurveyResponse.create({
+      _id,
+      campaign: code,
+      pilotCode,
+      waveId,
+      surveyId: 'staff-wellbeing',
+      surveyVersion: 1,
+      day: '2025-03-03',
+      answers: buildAnswers({ js_overall: 1 + (i % 5), demo_role: i % 3 ? 'social_worker' : undefined }),
+    });
+  }
+}
+
+// A holder's lease check on a clock the test moves; `freezeAt`: the check that waits for `resume`.
+function holder(name: string, clock: { now: number }, freezeAt = 0) {
+  const holds = createLease('tally-fencing', name, SLOT_MS);
+  let calls = 0;
+  let resume = () => {};
+  let frozen = () => {};
+  const reached = new Promise<void>((r) => (frozen = r));
+  const released = new Promise<void>((r) => (resume = r));
+  const keepLease = async () => {
+    if (++calls === freezeAt) {
+      frozen();
+      await released;
+    }
+    if (!(await holds(clock.now))) throw new Error('lost the tally lease');
+  };
+  return { holds, keepLease, reached, resume };
+}
+
+describe('tally lease fencing', () => {
+  test(
+    'when a holder frozen mid-batch resumes after another finished its batch, then nothing is counted twice',
+    { timeout: 60_000 },
+    async () => {
+      const clock = { now: Math.ceil(Date.now() / SLOT_MS) * SLOT_MS + 1000 };
+      const campaigns = [await buildCampaign({ pilot: '855' }), await buildCampaign({ pilot: '856' })];
+      for (const c of campaigns) await storeUncounted(11, c);
+      // A: checks once for the batch, writes one summary document, then freezes before the second
+      const a = holder('A', clock, 3);
+      assert.equal(await a.holds(clock.now), true);
+      const aRun = createCounting(surveys).pending(a.keepLease);
+      await a.reached;
+      assert.equal(await TallyBatch.countDocuments(), 1, 'A is mid-batch');
+
+      clock.now += 3 * SLOT_MS; // A's lease runs out; B takes the next slot
+      for (const c of campaigns) await storeUncounted(4, c); // B counts a batch of its own after A's
+      const b = holder('B', clock);
+      assert.equal(await b.holds(clock.now), true);
+      assert.equal(await createCounting(surveys).pending(b.keepLease), 30);
+
+      a.resume();
+      await assert.rejects(aRun, /lost the tally lease/);
+      assert.deepEqual(Object.fromEntries([...(await storedAll())].map(([k, c]) => [k, c.n])), {
+        '855|w1': 15,
+        '856|w1': 15,
+      });
+      assert.deepEqual(await verifySummaries(surveys), { groups: 2, pending: 0, differences: [] });
+      assert.equal(await TallyBatch.countDocuments(), 0);
+    },
+  );
+});
