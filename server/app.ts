@@ -103,6 +103,7 @@ export function createApp({ config, logger, surveys, tallier, now, recheckMarked
       requireAdmin: accounts.access.roles('admin'),
       currentUser: (req) => currentUser(req.res!).email,
       flushTally: () => tallier.flush(),
+      now,
     }),
   );
   app.use('/api', apiNotFound);

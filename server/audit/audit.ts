@@ -6,7 +6,19 @@ import { personRow, personTargets, structuralRows, Unknowns, type Fn, type Respo
 // with the number the platform printed when there is one to check the auditor's reading against.
 // `rows`: a sum over a cell of exported rows, whose every row the reader sees anyway: only the
 // cell's size is checked against the minimum, and its sums join the equations.
-export type Publication = { source: string; fn: Fn; group: readonly Respondent[]; published?: number; rows?: true };
+// `byDay`: a count of the people who responded up to a day (a progress point). No answer is ever
+// published over a group cut by day (the export's months go through their own partition rule), so
+// such a count differing by a few from another figure tells how many responded in a span of days —
+// which the counts published while a campaign is open say anyway — and nothing of what they
+// answered: it is left out of the difference test (its equation has no unknowns either).
+export type Publication = {
+  source: string;
+  fn: Fn;
+  group: readonly Respondent[];
+  published?: number;
+  rows?: true;
+  byDay?: true;
+};
 
 export type Finding =
   | { kind: 'small-base'; source: string; fn: Fn; people: number }
@@ -37,7 +49,7 @@ const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Ma
 function differences(equations: Equation[], min: number): Finding[] {
   const byFn = new Map<Fn, Equation[]>();
   for (const e of equations)
-    if (!e.pub.rows || e.pub.fn === 'n') byFn.set(e.pub.fn, [...(byFn.get(e.pub.fn) ?? []), e]);
+    if ((!e.pub.rows || e.pub.fn === 'n') && !e.pub.byDay) byFn.set(e.pub.fn, [...(byFn.get(e.pub.fn) ?? []), e]);
   const found: Finding[] = [];
   for (const [fn, list] of byFn) {
     const sets = list.map((e) => new Set(e.members.map((r) => r.id)));

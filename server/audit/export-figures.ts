@@ -4,10 +4,15 @@ import { personTargets, type Respondent } from './unknowns.js';
 
 // An export (GET /api/v1/exports/responses) as the reader sees it. A row cannot be tied to a
 // person, but a group of rows can: the rows of a council × wave, of one code of one demographic
-// column in it (the -9 merge and the blank "unanswered" included), of one submission month in it.
-// Each such cell is published whole — every row's every value — so it must hold no rows or at
-// least the minimum, and its sums join the equations (what the sums cannot express, the multiset
-// of rows, is checked by the cell sizes alone).
+// column in it (the -9 of the hidden bands and the blank of a shown "unanswered" included), of one
+// submission month in it (blank: dated by the wave alone). Each such cell is published whole —
+// every row's every value — so it must hold no rows or at least the minimum, and its sums join the
+// equations (what the sums cannot express, the multiset of rows, is checked by the cell sizes alone).
+//
+// Which codes and months a council × wave shows is read off the rows themselves, as a reader
+// would, never from the export's own rules: each respondent is then put in the cell their stored
+// answers and day fall in, and every cell's size is checked against the rows counted. A model
+// that drifts from the exporter (or an exporter that drifts from its rules) shows up as a mismatch.
 export type ExportRow = Record<string, Cell>;
 export type ExportCell = { source: string; rows: number };
 
@@ -25,38 +30,50 @@ function countCells(layout: Layout, rows: readonly ExportRow[]): Map<string, num
   for (const row of rows) {
     const [council, wave] = [String(row.council), String(row.wave)];
     add(cellName(council, wave, null));
-    add(cellName(council, wave, { column: 'submission_month', code: String(row.submission_month) }));
+    add(cellName(council, wave, { column: 'submission_month', code: String(row.submission_month ?? 'blank') }));
     for (const column of demographic) add(cellName(council, wave, { column, code: row[column] ?? null }));
   }
   return counts;
 }
 
-// Which cells each respondent's row falls in, worked out from their stored answers and the codes
-// the export shows for their council × wave (any other code of a band goes to -9).
+// Which cells each respondent's row falls in, worked out from their stored answers and day and the
+// codes the export shows for their council × wave: a code (unanswered, null, included) or month
+// that no row of the group carries is hidden, so the row carries -9 (a month: blank) instead.
 function cellsOf(layout: Layout, r: Respondent, shown: Map<string, Set<Cell>>): string[] {
   const version = layout.versions.get(r.def.version)!;
+  const group = `${r.council}|${r.wave}`;
+  const visible = (column: string, code: Cell, hidden: Cell) =>
+    shown.get(`${group}|${column}`)?.has(code) ? code : hidden;
+  const month = visible('submission_month', r.day.slice(0, 7), null);
   const names = [cellName(r.council, r.wave, null)];
-  names.push(cellName(r.council, r.wave, { column: 'submission_month', code: r.day.slice(0, 7) }));
+  names.push(
+    cellName(r.council, r.wave, { column: 'submission_month', code: month === null ? 'blank' : String(month) }),
+  );
   for (const { index, read } of version.readers) {
     const column = layout.columns[index]!;
     if (!column.demographic) continue;
-    const code = read(r.answers);
-    const visible = code === null ? null : shown.get(`${r.council}|${r.wave}|${column.name}`)?.has(code) ? code : -9;
-    names.push(cellName(r.council, r.wave, { column: column.name, code: visible }));
+    names.push(cellName(r.council, r.wave, { column: column.name, code: visible(column.name, read(r.answers), -9) }));
   }
   return names;
 }
 
-export function exportFigures(layout: Layout, rows: readonly ExportRow[], people: readonly Respondent[]) {
-  const cells = countCells(layout, rows);
+// The codes each council × wave's rows carry, per demographic column and for the month.
+function shownCodes(layout: Layout, rows: readonly ExportRow[]): Map<string, Set<Cell>> {
+  const columns = ['submission_month', ...layout.columns.filter((c) => c.demographic).map((c) => c.name)];
   const shown = new Map<string, Set<Cell>>();
   for (const row of rows)
-    for (const column of layout.columns.filter((c) => c.demographic)) {
-      const code = row[column.name];
-      if (code === null || code === undefined || code === -9) continue;
-      const key = `${row.council}|${row.wave}|${column.name}`;
+    for (const column of columns) {
+      const code = row[column] ?? null;
+      if (code === -9 || (column === 'submission_month' && code === null)) continue;
+      const key = `${row.council}|${row.wave}|${column}`;
       shown.set(key, (shown.get(key) ?? new Set()).add(code));
     }
+  return shown;
+}
+
+export function exportFigures(layout: Layout, rows: readonly ExportRow[], people: readonly Respondent[]) {
+  const cells = countCells(layout, rows);
+  const shown = shownCodes(layout, rows);
   const exported = new Set(rows.map((row) => `${row.council}|${row.wave}`));
   const members = new Map<string, Respondent[]>();
   for (const r of people) {

@@ -49,6 +49,7 @@ async function exportRows(survey: string, deps: AuditDeps) {
       minGroupSize: deps.minGroupSize,
       freeTextMinGroupSize: deps.freeTextMinGroupSize,
       flushTally: () => deps.tallier.flush(),
+      now: deps.now,
     }),
   );
   if (!prepared) return null;

@@ -55,6 +55,7 @@ export function summaryFigures(label: string, json: object, group: readonly Resp
       fn: 'n',
       group: group.filter((r) => dayOf(r) <= p.day),
       published: p.cumulative,
+      byDay: true,
     });
   const def = group[0]?.def;
   if (!def || !summary.resultsPublished) return out;

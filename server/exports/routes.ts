@@ -18,6 +18,7 @@ export type ExportRouteDeps = {
   currentUser: (req: Request) => string;
   // counts every acknowledged response into the summaries' counters, which exports read
   flushTally: () => Promise<void>;
+  now?: () => number; // which campaigns' results are published (tests pass a clock)
 };
 
 type Logged = { log?: { warn: (obj: object, msg: string) => void } };
@@ -29,6 +30,7 @@ export function exportRoutes(deps: ExportRouteDeps) {
     minGroupSize: deps.config.MIN_GROUP_SIZE,
     freeTextMinGroupSize: deps.config.FREE_TEXT_MIN_GROUP_SIZE,
     flushTally: deps.flushTally,
+    now: deps.now,
   };
   return Router()
     .get('/exports/responses', requireResearcher, async (req, res) => {

@@ -2,6 +2,7 @@ import { listCampaigns, listCouncils, listWaves, type WaveDoc } from '../study/s
 import { badRequest, conflict } from '../errors.js';
 import { campaignStatus } from '../study/campaigns/status.js';
 import { todayInUk } from '../platform/dates.js';
+import { resultsState } from '../disclosure/publication.js';
 import type { SurveyDefinition } from '../surveys/definition.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import type { ExportFilters } from './schemas.js';
@@ -15,7 +16,7 @@ export type Selection = {
   arms: Map<string, string>;
   // the council × wave groups exported (one closed campaign each), with their survey version
   groups: SelectedGroup[];
-  stillOpen: number; // campaigns left out because they have not closed yet
+  stillOpen: number; // campaigns left out because their results are not published yet
 };
 export type SelectedGroup = { pilotCode: string; waveId: string; def: SurveyDefinition; allowFreeText: boolean };
 
@@ -50,25 +51,45 @@ async function selectCouncils(filters: ExportFilters): Promise<{ arms: Map<strin
   return { arms, codes };
 }
 
-export async function resolveSelection(filters: ExportFilters, surveys: SurveyRegistry): Promise<Selection> {
+export async function resolveSelection(
+  filters: ExportFilters,
+  surveys: SurveyRegistry,
+  now = new Date(),
+): Promise<Selection> {
   const waves = await selectWaves(filters);
   const { arms, codes } = await selectCouncils(filters);
   const surveyId = waves[0]!.surveyId;
   const versions = [...new Set(waves.map((w) => w.surveyVersion))].sort((a, b) => a - b);
   const waveIds = waves.map((w) => w._id);
-  // Only closed campaigns: rows of one still collecting would let two exports a day apart be
-  // subtracted to isolate the few people who answered in between (summaries wait the same way).
-  const today = todayInUk();
+  // Only campaigns whose results are published: rows of one still collecting would let two
+  // exports a day apart be subtracted to isolate the few people who answered in between; and in
+  // the minute after a close by hand, a response accepted just before it by another instance may
+  // still land (disclosure/publication.ts), so an export then and one later would differ by it.
+  const today = todayInUk(now);
   const wavesById = new Map(waves.map((w) => [w._id, w]));
   const campaigns = (
-    await listCampaigns({ waveId: { $in: waveIds } }, { allowFreeText: 1, waveId: 1, pilotCode: 1, closedManually: 1 })
+    await listCampaigns(
+      { waveId: { $in: waveIds } },
+      { allowFreeText: 1, waveId: 1, pilotCode: 1, closedManually: 1, closedAt: 1 },
+    )
   ).filter((c) => !codes || codes.includes(c.pilotCode));
-  const closed = campaigns.filter(
-    (c) => campaignStatus(wavesById.get(c.waveId)!, c.closedManually ?? false, today) === 'closed',
-  );
+  const closed = campaigns.filter((c) => {
+    const wave = wavesById.get(c.waveId)!;
+    const closedManually = c.closedManually ?? false;
+    const state = resultsState(
+      {
+        closed: campaignStatus(wave, closedManually, today) === 'closed',
+        closedManually,
+        closedAt: c.closedAt ?? null,
+        closesOn: wave.closesOn,
+      },
+      now,
+    );
+    return state === 'published';
+  });
   if (campaigns.length > 0 && closed.length === 0) {
     throw conflict(
-      'No campaign in this selection has closed yet: responses are exported once a campaign closes, so that exports taken on different days cannot be subtracted.',
+      'No campaign in this selection has closed yet: responses are exported once a campaign closes and its results are published (a minute after a close by hand), so that exports taken at different times cannot be subtracted.',
     );
   }
   return {

@@ -16,6 +16,7 @@ import { bucketsFor, bucketShuffle } from './shuffle.js';
 
 // flushTally: counts every acknowledged response into the summaries' counters (the tally's flush).
 // bucketRows: rows per shuffle bucket held in memory at once (default 10,000); smaller in tests.
+// now: the clock that decides which campaigns' results are published (default the real one).
 export type ExportDeps = {
   surveys: SurveyRegistry;
   minGroupSize: number;
@@ -23,6 +24,7 @@ export type ExportDeps = {
   flushTally: () => Promise<void>;
   bucketRows?: number;
   tempDir?: string;
+  now?: () => number;
 };
 export type PreparedExport = {
   layout: Layout;
@@ -99,7 +101,7 @@ async function streamRows(
 // many left and how it ended.
 export async function prepareExport(query: ExportQuery, user: string, deps: ExportDeps): Promise<PreparedExport> {
   const { format, labels, bom, ...filters } = query;
-  const selection = await resolveSelection(filters, deps.surveys);
+  const selection = await resolveSelection(filters, deps.surveys, new Date(deps.now?.() ?? Date.now()));
   const layout = buildLayout(selection.definitions, selection.installed, {
     freeText: selection.groups.some((g) => g.allowFreeText),
   });

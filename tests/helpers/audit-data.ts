@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { answersV2 } from './export-fixtures.js';
 import { buildAnswers } from './factories.js';
 
 // Small random data sets for the disclosure auditor's properties: group sizes around the minimum
@@ -38,3 +39,21 @@ export const arbitraryAnswers = (partial: boolean) =>
 
 export const arbitraryGroup = (partial: boolean, min = 5, max = 15) =>
   fc.array(arbitraryAnswers(partial), { minLength: min, maxLength: max });
+
+// staff-wellbeing v2 respondents, each answering its tick-box question (support_used) with one
+// or both boxes, or "none", or (one in three) leaving it unanswered: in groups of 10 to 14 the
+// answerers number around the minimum, with more ticks than answerers.
+export const arbitraryTicks = (min: number, max: number) =>
+  fc.array(
+    fc
+      .option(fc.oneof(fc.subarray(['eap', 'peer'], { minLength: 1 }), fc.constant(['none'])), {
+        nil: undefined,
+        freq: 2,
+      })
+      .map((ticks) => {
+        const answers = answersV2();
+        if (ticks) answers.support_used = ticks;
+        return answers;
+      }),
+    { minLength: min, maxLength: max },
+  );

@@ -59,6 +59,7 @@ type CampaignOptions = {
   allowFreeText?: boolean;
   open?: boolean;
   closedManually?: boolean;
+  closedAt?: Date;
 };
 
 // A council in a wave of the given survey version, with its campaign.
@@ -90,6 +91,7 @@ export async function buildExportCampaign(options: CampaignOptions = {}) {
     waveId,
     allowFreeText: options.allowFreeText ?? false,
     closedManually: options.closedManually ?? false,
+    ...(options.closedAt ? { closedAt: options.closedAt } : {}),
   });
   return { code, pilotCode, waveId, version: options.version ?? 1 };
 }

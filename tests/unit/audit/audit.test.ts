@@ -72,6 +72,22 @@ describe('audit: differencing', () => {
     assert.equal(determined?.kind === 'determined' && determined.respondent, 'r10');
   });
 
+  // A count of late respondents carries no answers: nothing with answers is published over the
+  // people up to a day, so the 2 people after the last progress point stay among the 12.
+  test('when the closing total is 2 more than the last progress point, then the count of late respondents is not a finding', () => {
+    const early = people(10).map((r) => ({ ...r, day: '2025-02-03' }));
+    const all = [...early, person(10, {}, '2025-02-20'), person(11, {}, '2025-02-21')];
+    const result = audit(
+      [
+        { source: 'progress to 2025-02-03', fn: 'n', group: early, published: 10, byDay: true },
+        { source: 'responses', fn: 'n', group: all, published: 12 },
+        { source: 'scale', fn: 'sc|js_overall', group: all },
+      ],
+      MIN,
+    );
+    assert.deepEqual(result.findings, []);
+  });
+
   test('when two groups of 10 and 20 are published, then nothing is found', () => {
     const first = people(10);
     const both = [...first, ...people(10, 10)];
