@@ -132,7 +132,12 @@ export function failurePage(f: Failure, provider: string): FailurePage {
   }
 }
 
-type LibraryError = { name?: string; code?: string; error?: string; cause?: { code?: string; claim?: string } };
+type LibraryError = {
+  name?: string;
+  code?: string;
+  error?: string;
+  cause?: { claim?: string; cause?: { claim?: string } };
+};
 
 const NETWORK = new Set(['OAUTH_TIMEOUT', 'OAUTH_RESPONSE_IS_NOT_CONFORM', 'OAUTH_RESPONSE_IS_NOT_JSON']);
 const OAUTH_CODE = /^[a-z_]{1,60}$/;
@@ -147,7 +152,7 @@ export function classify(err: unknown): Failure {
   if (e.code === 'OAUTH_AUTHORIZATION_RESPONSE_ERROR') return { kind: 'denied', code };
   if (e.code === 'OAUTH_RESPONSE_BODY_ERROR')
     return { kind: code === 'invalid_grant' ? 'expired' : 'provider_refused', code };
-  const claim = e.cause?.claim;
+  const claim = e.cause?.claim ?? e.cause?.cause?.claim; // openid-client wraps oauth4webapi's error
   if (e.code === 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED' || claim === 'iss')
     return { kind: 'wrong_issuer', code: e.code };
   if (claim === 'aud' || claim === 'azp') return { kind: 'wrong_audience', code: e.code };

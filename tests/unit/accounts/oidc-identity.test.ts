@@ -65,6 +65,11 @@ describe('classify', () => {
     ['a cancelled sign-in', { code: 'OAUTH_AUTHORIZATION_RESPONSE_ERROR', error: 'access_denied' }, 'denied'],
     ['another audience', { code: 'OAUTH_JWT_CLAIM_COMPARISON_FAILED', cause: { claim: 'aud' } }, 'wrong_audience'],
     ['another issuer', { code: 'OAUTH_JWT_CLAIM_COMPARISON_FAILED', cause: { claim: 'iss' } }, 'wrong_issuer'],
+    [
+      'another audience, wrapped',
+      { code: 'OAUTH_JWT_CLAIM_COMPARISON_FAILED', cause: { cause: { claim: 'aud' } } },
+      'wrong_audience',
+    ],
     ['metadata from elsewhere', { code: 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED' }, 'wrong_issuer'],
     ['another nonce', { code: 'OAUTH_JWT_CLAIM_COMPARISON_FAILED', cause: { claim: 'nonce' } }, 'tampered'],
     ['anything else', new Error('odd'), 'untrusted'],
