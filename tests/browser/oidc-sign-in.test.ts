@@ -20,7 +20,8 @@ import {
 // the browser is served by a shell that hands each request to the app built then.
 useTestApp(import.meta.url); // the database, cleared before each test
 let inner: { app: Express; tallier: Tallier } | undefined;
-const shell = express().use((req, res, next) => inner!.app(req, res, next));
+let serving: Express | undefined; // inner's app, or one with password sign-in switched off
+const shell = express().use((req, res, next) => (serving ?? inner!.app)(req, res, next));
 const browser = useBrowser(shell, import.meta.url);
 let provider: LoopbackProvider;
 
@@ -60,6 +61,25 @@ describe('signing in through an OpenID Connect provider in Chromium', () => {
     await inner?.tallier.stop();
     await provider?.stop();
   });
+
+  test(
+    'when password sign-in is switched off, then the sign-in page offers only the provider',
+    { timeout: 60_000 },
+    async () => {
+      const providersOnly = testApp({ ...oidcEnv(provider.issuer, browser.origin()), LOCAL_SIGN_IN: 'false' });
+      serving = providersOnly.app;
+      try {
+        const { page } = await browser.open(desktop);
+        await page.goto(`${browser.origin()}/login`);
+        await page.getByRole('link', { name: 'Sign in with Test Council' }).waitFor();
+        assert.equal(await page.locator('#password').count(), 0);
+        await expectAccessible(page, 'login-providers-only');
+      } finally {
+        serving = undefined;
+        await providersOnly.tallier.stop();
+      }
+    },
+  );
 
   for (const [spec, home] of [
     [{ role: 'admin' }, '/admin'],

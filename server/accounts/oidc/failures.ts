@@ -24,113 +24,109 @@ export type FailurePage = { status: number; title: string; message: string; acti
 const START_AGAIN = 'Go back to the sign-in page and start again.';
 const ASK_ADMIN = 'Ask an administrator of this service to check the sign-in settings.';
 
-export function failurePage(f: Failure, provider: string): FailurePage {
-  const page = (status: number, title: string, message: string, action: string) => ({ status, title, message, action });
-  switch (f.kind) {
-    case 'unknown_provider':
-      return page(404, 'Unknown sign-in service', 'This service has no sign-in provider by that name.', START_AGAIN);
-    case 'provider_down':
-      return page(
-        502,
-        `${provider} is not answering`,
-        `We could not reach ${provider}, so you are not signed in.`,
-        'Try again in a few minutes. If it keeps happening, tell an administrator of this service.',
-      );
-    case 'provider_refused':
-      return page(
-        502,
-        `${provider} refused this service`,
-        `${provider} did not accept this service's sign-in request.`,
-        ASK_ADMIN,
-      );
-    case 'denied':
-      return page(
-        403,
-        `${provider} did not sign you in`,
-        `${provider} ended the sign-in without signing you in${f.code ? ` (it said: ${f.code})` : ''}.`,
-        START_AGAIN,
-      );
-    case 'tampered':
-      return page(
-        400,
-        'This sign-in did not start here',
-        'The answer from the sign-in service does not match a sign-in started in this browser, so it was refused. This happens if a sign-in link was changed or opened in another browser.',
-        START_AGAIN,
-      );
-    case 'expired':
-      return page(
-        400,
-        'This sign-in has expired or was already used',
-        'Each sign-in can be used once and only for a few minutes.',
-        START_AGAIN,
-      );
-    case 'wrong_issuer':
-      return page(
-        502,
-        'The sign-in answer came from the wrong place',
-        `The answer did not come from the ${provider} service this platform is set up to trust, so it was refused.`,
-        ASK_ADMIN,
-      );
-    case 'wrong_audience':
-      return page(
-        502,
-        'The sign-in answer was meant for another service',
-        `${provider} sent proof of sign-in addressed to a different application, so it was refused.`,
-        ASK_ADMIN,
-      );
-    case 'untrusted':
-      return page(
-        502,
-        'The sign-in answer could not be trusted',
-        `The answer from ${provider} failed a check, so it was refused.`,
-        ASK_ADMIN,
-      );
-    case 'no_email':
-      return page(403, 'No email address was sent', `${provider} did not tell us your email address.`, ASK_ADMIN);
-    case 'email_unverified':
-      return page(
-        403,
-        'Your email address is not verified',
-        `${provider} says the email address ${f.email ?? ''} has not been verified, so it cannot be used to sign in.`,
-        `Verify the address with ${provider}, or ask its administrators to, then start again.`,
-      );
-    case 'domain_not_allowed':
-      return page(
-        403,
-        'That email address cannot sign in here',
-        `Addresses at ${f.domain ?? 'that domain'} may not sign in through ${provider}.`,
-        'Sign in with your work account, or ask an administrator of this service.',
-      );
-    case 'no_account':
-      return page(
-        403,
-        'You do not have an account on this service',
-        `${provider} signed you in as ${f.email ?? ''}, but this service has no account for that address.`,
-        'Ask an administrator of this service to create an account for you.',
-      );
-    case 'disabled':
-      return page(
-        403,
-        'Your account is switched off',
-        `The account for ${f.email ?? ''} on this service has been switched off.`,
-        'Ask an administrator of this service if you still need access.',
-      );
-    case 'account_not_created':
-      return page(
-        500,
-        'Your account could not be created',
-        `An account for ${f.email ?? ''} could not be set up.`,
-        ASK_ADMIN,
-      );
-    case 'no_end_session':
-      return page(
-        200,
-        `${provider} has no sign-out link for other services`,
-        `You are signed out of this service, but ${provider} does not let other services sign you out of it.`,
-        `To sign out of ${provider} as well, sign out on its own website or close your browser.`,
-      );
-  }
-}
+const page = (status: number, title: string, message: string, action: string) => ({ status, title, message, action });
+
+const pages: Record<FailureKind, (f: Failure, provider: string) => FailurePage> = {
+  unknown_provider: () =>
+    page(404, 'Unknown sign-in service', 'This service has no sign-in provider by that name.', START_AGAIN),
+  provider_down: (_f, provider) =>
+    page(
+      502,
+      `${provider} is not answering`,
+      `We could not reach ${provider}, so you are not signed in.`,
+      'Try again in a few minutes. If it keeps happening, tell an administrator of this service.',
+    ),
+  provider_refused: (_f, provider) =>
+    page(
+      502,
+      `${provider} refused this service`,
+      `${provider} did not accept this service's sign-in request.`,
+      ASK_ADMIN,
+    ),
+  denied: (f, provider) =>
+    page(
+      403,
+      `${provider} did not sign you in`,
+      `${provider} ended the sign-in without signing you in${f.code ? ` (it said: ${f.code})` : ''}.`,
+      START_AGAIN,
+    ),
+  tampered: () =>
+    page(
+      400,
+      'This sign-in did not start here',
+      'The answer from the sign-in service does not match a sign-in started in this browser, so it was refused. This happens if a sign-in link was changed or opened in another browser.',
+      START_AGAIN,
+    ),
+  expired: () =>
+    page(
+      400,
+      'This sign-in has expired or was already used',
+      'Each sign-in can be used once and only for a few minutes.',
+      START_AGAIN,
+    ),
+  wrong_issuer: (_f, provider) =>
+    page(
+      502,
+      'The sign-in answer came from the wrong place',
+      `The answer did not come from the ${provider} service this platform is set up to trust, so it was refused.`,
+      ASK_ADMIN,
+    ),
+  wrong_audience: (_f, provider) =>
+    page(
+      502,
+      'The sign-in answer was meant for another service',
+      `${provider} sent proof of sign-in addressed to a different application, so it was refused.`,
+      ASK_ADMIN,
+    ),
+  untrusted: (_f, provider) =>
+    page(
+      502,
+      'The sign-in answer could not be trusted',
+      `The answer from ${provider} failed a check, so it was refused.`,
+      ASK_ADMIN,
+    ),
+  no_email: (_f, provider) =>
+    page(403, 'No email address was sent', `${provider} did not tell us your email address.`, ASK_ADMIN),
+  email_unverified: (f, provider) =>
+    page(
+      403,
+      'Your email address is not verified',
+      `${provider} says the email address ${f.email ?? ''} has not been verified, so it cannot be used to sign in.`,
+      `Verify the address with ${provider}, or ask its administrators to, then start again.`,
+    ),
+  domain_not_allowed: (f, provider) =>
+    page(
+      403,
+      'That email address cannot sign in here',
+      `Addresses at ${f.domain ?? 'that domain'} may not sign in through ${provider}.`,
+      'Sign in with your work account, or ask an administrator of this service.',
+    ),
+  no_account: (f, provider) =>
+    page(
+      403,
+      'You do not have an account on this service',
+      `${provider} signed you in as ${f.email ?? ''}, but this service has no account for that address.`,
+      'Ask an administrator of this service to create an account for you.',
+    ),
+  disabled: (f) =>
+    page(
+      403,
+      'Your account is switched off',
+      `The account for ${f.email ?? ''} on this service has been switched off.`,
+      'Ask an administrator of this service if you still need access.',
+    ),
+  account_not_created: (f) =>
+    page(500, 'Your account could not be created', `An account for ${f.email ?? ''} could not be set up.`, ASK_ADMIN),
+  no_end_session: (_f, provider) =>
+    page(
+      200,
+      `${provider} has no sign-out link for other services`,
+      `You are signed out of this service, but ${provider} does not let other services sign you out of it.`,
+      `To sign out of ${provider} as well, sign out on its own website or close your browser.`,
+    ),
+};
+
+export const failurePage = (f: Failure, provider: string): FailurePage => pages[f.kind](f, provider);
 
 type LibraryError = {
   name?: string;
