@@ -93,7 +93,11 @@ export async function signIn(email: string, password: string): Promise<StaffUser
   return s.user;
 }
 
-export const signOut = () => request<void>('DELETE', '/api/v1/session');
+// After signing out of a session that a provider started, the answer names the provider.
+export const signOut = () =>
+  request<{ provider?: { id: string; name: string } } | undefined>('DELETE', '/api/v1/session');
+export type SignInOptions = { local: boolean; providers: { id: string; name: string; start: string }[] };
+export const getSignInOptions = () => request<SignInOptions>('GET', '/api/v1/session/options');
 export const getCouncils = () => request<Council[]>('GET', '/api/v1/councils');
 export const getWaves = () => request<WaveSummary[]>('GET', '/api/v1/waves');
 export type WaveSummary = {

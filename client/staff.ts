@@ -27,8 +27,9 @@ function renderNav(user: StaffUser) {
   if (user.role === 'admin') links.push(['/admin', 'Administration']);
   const out = el('button', { type: 'button', class: 'linklike' }, 'Sign out');
   out.addEventListener('click', async () => {
-    await signOut().catch(() => {});
-    location.assign('/login');
+    const ended = await signOut().catch(() => undefined);
+    // the sign-in page then offers the provider's own sign-out
+    location.assign(ended?.provider ? `/login?signed-out=${encodeURIComponent(ended.provider.id)}` : '/login');
   });
   nav.replaceChildren(
     ...links.map(([href, text]) =>

@@ -107,6 +107,7 @@ export function createApp({ config, logger, surveys, tallier, now, recheckMarked
     }),
   );
   app.use('/api', apiNotFound);
+  app.use(accounts.pages); // sign-in through OpenID Connect providers: redirects and pages
   app.use(campaignPages(respondents.cache, join(staticDir, 'r')));
   app.use(unsubscribePages());
   app.use(dashboardPages);

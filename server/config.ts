@@ -3,6 +3,59 @@ import { z } from 'zod';
 
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+const loopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
+
+// One OpenID Connect provider (a council's Entra ID tenant, Google Workspace, Okta…). The account,
+// its role and its councils are ours: the provider only vouches for the email.
+const OidcProvider = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and - only, e.g. camden'),
+  name: z.string().trim().min(1).max(80), // on the sign-in button: "Sign in with <name>"
+  issuer: z
+    .url()
+    .refine(
+      (u) => u.startsWith('https://') || loopback(new URL(u).hostname),
+      'must be https:// (http:// only for a loopback host)',
+    ),
+  clientId: z.string().min(1),
+  clientSecret: z.string().min(1),
+  redirectUrl: z.url().optional(), // default: PUBLIC_URL + /sign-in/oidc/<id>/callback
+  emailClaim: z.string().min(1).default('email'),
+  allowedDomains: z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be a domain, e.g. camden.gov.uk'),
+    )
+    .min(1, 'name at least one email domain'),
+  requireVerifiedEmail: z.boolean().default(true),
+  scopes: z.string().default('openid email profile'),
+  // just-in-time accounts: off unless set; never admins
+  createAccounts: z
+    .strictObject({
+      role: z.enum(['hr_lead', 'researcher']),
+      pilots: z.array(z.string().regex(/^\d{3}$/, 'must be a three-digit council code')).default([]),
+    })
+    .refine((a) => (a.role === 'hr_lead') === a.pilots.length > 0, 'an HR lead needs councils; a researcher none')
+    .optional(),
+});
+export type OidcProviderSettings = z.infer<typeof OidcProvider> & { redirectUrl: string };
+
+const OidcProviders = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be JSON: an array of providers (see .env.example)' });
+      return z.NEVER;
+    }
+  })
+  .pipe(z.array(OidcProvider).max(100))
+  .refine((list) => new Set(list.map((p) => p.id)).size === list.length, 'each provider needs its own id')
+  .default([]);
+
 // Every key the platform reads, described once; .env.example lists the same keys.
 const Env = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -59,9 +112,13 @@ const Env = z.object({
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   MAIL_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   INVITATION_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
+  LOCAL_SIGN_IN: bool.default(true),
+  OIDC_PROVIDERS: OidcProviders,
 });
 
-export type Config = Readonly<z.infer<typeof Env> & { httpsPublic: boolean }>;
+export type Config = Readonly<
+  Omit<z.infer<typeof Env>, 'OIDC_PROVIDERS'> & { httpsPublic: boolean; OIDC_PROVIDERS: OidcProviderSettings[] }
+>;
 
 export class ConfigError extends Error {}
 
@@ -82,10 +139,28 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       'Invalid configuration:\n  SESSION_IDLE_MINUTES: must not be longer than SESSION_ABSOLUTE_HOURS',
     );
   }
-  const mailProblems = mailConfigProblems(value);
-  if (mailProblems.length > 0)
-    throw new ConfigError(`Invalid configuration:\n${mailProblems.map((p) => `  ${p}`).join('\n')}`);
-  return Object.freeze({ ...value, httpsPublic: value.PUBLIC_URL?.startsWith('https://') ?? false });
+  const problems = [...mailConfigProblems(value), ...signInProblems(value)];
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  const providers = value.OIDC_PROVIDERS.map((p) => ({
+    ...p,
+    redirectUrl: p.redirectUrl ?? new URL(`/sign-in/oidc/${p.id}/callback`, value.PUBLIC_URL).href,
+  }));
+  return Object.freeze({
+    ...value,
+    OIDC_PROVIDERS: providers,
+    httpsPublic: value.PUBLIC_URL?.startsWith('https://') ?? false,
+  });
+}
+
+function signInProblems(value: z.infer<typeof Env>): string[] {
+  const problems: string[] = [];
+  if (!value.LOCAL_SIGN_IN && value.OIDC_PROVIDERS.length === 0)
+    problems.push('LOCAL_SIGN_IN: false needs at least one provider in OIDC_PROVIDERS, or nobody can sign in');
+  value.OIDC_PROVIDERS.forEach((p, i) => {
+    if (!p.redirectUrl && !value.PUBLIC_URL)
+      problems.push(`OIDC_PROVIDERS.${i}.redirectUrl: required when PUBLIC_URL is not set`);
+  });
+  return problems;
 }
 
 // Reads .env (if present) into process.env without overriding what is already set.
@@ -121,8 +196,6 @@ export function transportKind(s: Pick<MailSettings, 'NODE_ENV' | 'MAIL_TRANSPORT
   if (s.SMTP_HOST) return 'smtp';
   return s.NODE_ENV === 'production' ? 'off' : 'folder';
 }
-
-const loopback = (host: string) => host === 'localhost' || host === '::1' || host.startsWith('127.');
 
 // Cross-key checks for parseConfig: each problem is "KEY: message".
 export function mailConfigProblems(s: MailSettings): string[] {

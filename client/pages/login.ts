@@ -2,9 +2,11 @@ import { ApiError, signIn } from '../api.js';
 import { el } from '../dom.js';
 import { sameOriginPath } from '../next-path.js';
 import { homeFor } from '../staff.js';
+import { showSignInOptions } from '../sign-in-options.js';
 
 const form = document.getElementById('login') as HTMLFormElement;
 const message = document.getElementById('login-error')!;
+void showSignInOptions(form);
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();

@@ -8,6 +8,12 @@ export const forbidden = (message = 'Your account cannot see or change this.') =
   new AppError(403, 'forbidden', message);
 export const csrfFailed = () =>
   new AppError(403, 'csrf_failed', 'The X-CSRF-Token header is missing or wrong; read it from GET /api/v1/session.');
+export const localSignInOff = () =>
+  new AppError(
+    403,
+    'local_sign_in_off',
+    "Password sign-in is switched off here; sign in with your organisation's account.",
+  );
 export const tooManyAttempts = () =>
   new AppError(429, 'rate_limited', 'Too many sign-in attempts; please wait a few minutes and try again.');
 

@@ -29,6 +29,8 @@ const sessionSchema = new mongoose.Schema(
     csrfToken: { type: String, required: true },
     createdAt: { type: Date, required: true },
     lastSeenAt: { type: Date, required: true },
+    // the OpenID Connect provider's id when signed in through one; absent for a password sign-in
+    provider: { type: String },
   },
   { versionKey: false },
 );

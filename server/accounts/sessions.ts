@@ -4,7 +4,7 @@ import { Session, User, type SessionDoc, type UserDoc } from './model.js';
 import { sessionExpired, type SessionLimits, type StaffUser } from './rules.js';
 
 export type Clock = () => number;
-export type ActiveSession = { id: string; csrfToken: string; user: StaffUser };
+export type ActiveSession = { id: string; csrfToken: string; user: StaffUser; provider?: string };
 export type SessionStore = ReturnType<typeof createSessionStore>;
 
 // The cookie holds 32 random bytes (256 bits); the database holds only their SHA-256.
@@ -15,11 +15,12 @@ const newToken = () => randomBytes(32).toString('base64url');
 const TOUCH_MS = 60_000;
 
 export function createSessionStore(limits: SessionLimits, now: Clock) {
-  async function start(email: string): Promise<{ token: string; csrfToken: string }> {
+  // `provider`: the OpenID Connect provider that vouched for the email, if any.
+  async function start(email: string, provider?: string): Promise<{ token: string; csrfToken: string }> {
     const token = newToken();
     const csrfToken = newToken();
     const at = new Date(now());
-    await Session.create({ _id: idOf(token), email, csrfToken, createdAt: at, lastSeenAt: at });
+    await Session.create({ _id: idOf(token), email, csrfToken, createdAt: at, lastSeenAt: at, provider });
     return { token, csrfToken };
   }
 
@@ -40,7 +41,13 @@ export function createSessionStore(limits: SessionLimits, now: Clock) {
     }
     if (at - session.lastSeenAt.getTime() >= TOUCH_MS)
       await Session.updateOne({ _id: id }, { $set: { lastSeenAt: new Date(at) } });
-    return { id, csrfToken: session.csrfToken, user: { email: user._id, role: user.role, pilots: user.pilots } };
+    const staff = { email: user._id, role: user.role, pilots: user.pilots };
+    return {
+      id,
+      csrfToken: session.csrfToken,
+      user: staff,
+      ...(session.provider ? { provider: session.provider } : {}),
+    };
   }
 
   const end = async (token: string): Promise<void> => {

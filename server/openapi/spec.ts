@@ -178,6 +178,7 @@ export const openapi = {
         responses: {
           200: json(object, '{ user: { email, role, pilots }, csrfToken }'),
           ...errors(400, 401, 415, 503),
+          403: json(error, 'Password sign-in is switched off (LOCAL_SIGN_IN=false)'),
           429: json(error, 'Too many sign-in attempts'),
         },
       },
@@ -189,7 +190,18 @@ export const openapi = {
       delete: {
         ...staff,
         summary: 'Sign out: the session is deleted and the cookie cleared',
-        responses: { 204: { description: 'Signed out' }, ...staffErrors() },
+        responses: {
+          200: json(object, '{ provider: { id, name } }: signed out of a session an OpenID Connect provider started'),
+          204: { description: 'Signed out' },
+          ...staffErrors(),
+        },
+      },
+    },
+    '/api/v1/session/options': {
+      get: {
+        summary:
+          'How staff may sign in: the password form (unless switched off) and each OpenID Connect provider, whose start link (/sign-in/oidc/{id}) the browser opens',
+        responses: { 200: json(object, '{ local: boolean, providers: [{ id, name, start }] }') },
       },
     },
     '/api/v1/councils': {

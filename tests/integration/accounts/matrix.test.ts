@@ -1,11 +1,19 @@
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import supertest from 'supertest';
 import { createUser } from '../../../server/accounts/users.js';
 import { signIn, useTestApp, type StaffSpec } from '../../helpers/app.js';
 import { buildCampaign, buildCouncil } from '../../helpers/factories.js';
+import { callbackUrl, oidcEnv, oidcStaff, startOidcProvider } from '../../helpers/oidc-provider.js';
 
-const { app, http } = useTestApp(import.meta.url);
+// Each row is checked twice: with staff signed in by password, then through an OpenID Connect provider.
+const provider = await startOidcProvider([callbackUrl('http://platform.test')]);
+const { app, http } = useTestApp(import.meta.url, oidcEnv(provider.issuer, 'http://platform.test'));
+after(() => provider.stop());
+const ways = [
+  ['a password', signIn],
+  ['a provider', (a: typeof app, spec: StaffSpec) => oidcStaff(a, provider, spec)],
+] as const;
 
 type Actor = 'anonymous' | 'admin' | 'hrOwn' | 'hrOther' | 'researcher';
 type Expect = '2xx' | 401 | 403;
@@ -241,18 +249,19 @@ describe('who may call each /api/v1 route', () => {
       'post /api/v1/campaigns/:code/responses',
       'post /api/v1/campaigns/:code/invitation-check',
       'post /api/v1/session',
+      'get /api/v1/session/options',
     ];
     const staffRoutes = appRoutes(app).filter((r) => r.includes(' /api/v1/') && !anonymous.includes(r));
     assert.deepEqual(rows.map((r) => `${r.method} ${r.path}`).sort(), staffRoutes.sort());
   });
 
-  for (const row of rows) {
+  for (const [way, signInWith, row] of ways.flatMap(([w, f]) => rows.map((r) => [w, f, r] as const))) {
     const summary = (['anonymous', ...everyone] as Actor[]).map((a) => `${a} ${expected(row, a)}`).join(', ');
-    test(`when ${row.method.toUpperCase()} ${row.path} is called, then ${summary}`, async () => {
+    test(`when ${row.method.toUpperCase()} ${row.path} is called by staff signed in with ${way}, then ${summary}`, async () => {
       const s = await seed();
       const url = row.url?.(s) ?? row.path;
       const clients: [Actor, supertest.Agent | ReturnType<typeof supertest>][] = [['anonymous', http()]];
-      for (const [actor, spec] of Object.entries(actors)) clients.push([actor as Actor, await signIn(app, spec)]);
+      for (const [actor, spec] of Object.entries(actors)) clients.push([actor as Actor, await signInWith(app, spec)]);
       for (const [actor, client] of clients) {
         const req = client[row.method](url);
         const res = row.csv
