@@ -75,6 +75,9 @@ export const checkInvitation = (code: string, token: string) =>
 
 export const getOverview = <T>(code: string) =>
   request<T>('GET', `/api/v1/pilots/${encodeURIComponent(code)}/overview`);
+export const getDrivers = <T>(code: string, wave: string) =>
+  request<T>('GET', `/api/v1/pilots/${encodeURIComponent(code)}/drivers?wave=${encodeURIComponent(wave)}`);
+export const getArmDrivers = <T>(wave: string) => request<T>('GET', `/api/v1/drivers?wave=${encodeURIComponent(wave)}`);
 export const getWorkforce = <T>(code: string) =>
   request<T>('GET', `/api/v1/pilots/${encodeURIComponent(code)}/workforce`);
 

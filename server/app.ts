@@ -25,6 +25,7 @@ import { immutableAssets } from './platform/http/assets.js';
 import { hideSourceMaps } from './platform/http/source-maps.js';
 import type { SurveyRegistry } from './surveys/registry.js';
 import type { Tallier } from './tally/runner.js';
+import { driverRoutes } from './reports/drivers/routes.js';
 import { summaryRoutes } from './reports/summaries/routes.js';
 import { workforceRoutes } from './workforce/routes.js';
 
@@ -90,6 +91,7 @@ export function createApp({ config, logger, surveys, tallier, now, recheckMarked
   app.use('/api/v1', accounts.routes);
   const reports = { surveys, tallier, minGroupSize: config.MIN_GROUP_SIZE, now };
   app.use('/api/v1', summaryRoutes(accounts.access, reports));
+  app.use('/api/v1', driverRoutes(accounts.access, { ...reports, driverMinGroupSize: config.DRIVER_MIN_GROUP_SIZE }));
   app.use('/api/v1', workforceRoutes(accounts.access));
   app.use('/api/v1/admin', adminRoutes(accounts.access, config, reports));
   app.use('/api/v1', dashboardRoutes(accounts.access, reports));

@@ -77,6 +77,7 @@ const Env = z.object({
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(64),
   MIN_GROUP_SIZE: z.coerce.number().int().min(5, 'must be at least 5 (anonymity floor)').max(1000).default(10),
   FREE_TEXT_MIN_GROUP_SIZE: z.coerce.number().int().min(5).max(10_000).default(20),
+  DRIVER_MIN_GROUP_SIZE: z.coerce.number().int().min(5).max(100_000).default(30),
   RESPONSE_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   TRUST_PROXY: bool.default(false),
   SESSION_IDLE_MINUTES: z.coerce
@@ -133,6 +134,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const value = result.data;
   if (value.FREE_TEXT_MIN_GROUP_SIZE < value.MIN_GROUP_SIZE) {
     throw new ConfigError('Invalid configuration:\n  FREE_TEXT_MIN_GROUP_SIZE: must be at least MIN_GROUP_SIZE');
+  }
+  if (value.DRIVER_MIN_GROUP_SIZE < value.MIN_GROUP_SIZE) {
+    throw new ConfigError('Invalid configuration:\n  DRIVER_MIN_GROUP_SIZE: must be at least MIN_GROUP_SIZE');
   }
   if (value.SESSION_IDLE_MINUTES > value.SESSION_ABSOLUTE_HOURS * 60) {
     throw new ConfigError(

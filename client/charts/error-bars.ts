@@ -1,6 +1,7 @@
 import type { Chart, Plugin } from 'chart.js';
 
-// Draws 95% CI whiskers for line datasets that carry `errorBars: ([lo, hi] | null)[]`.
+// Draws 95% CI whiskers for datasets that carry `errorBars: ([lo, hi] | null)[]`: upright on a
+// line chart, across on a horizontal bar chart (indexAxis 'y').
 export const errorBars: Plugin = {
   id: 'errorBars',
   afterDatasetsDraw(chart: Chart) {
@@ -9,7 +10,8 @@ export const errorBars: Plugin = {
       const bars = (dataset as { errorBars?: ([number, number] | null)[] }).errorBars;
       const meta = chart.getDatasetMeta(i);
       if (!bars || meta.hidden) return;
-      const y = chart.scales[meta.yAxisID ?? 'y'];
+      const across = chart.options.indexAxis === 'y';
+      const y = chart.scales[across ? (meta.xAxisID ?? 'x') : (meta.yAxisID ?? 'y')];
       if (!y) return;
       ctx.save();
       ctx.strokeStyle = String(dataset.borderColor ?? '#000');
@@ -19,6 +21,16 @@ export const errorBars: Plugin = {
         if (!ci || (point as { skip?: boolean }).skip) return;
         const [top, bottom] = [y.getPixelForValue(ci[1]), y.getPixelForValue(ci[0])];
         ctx.beginPath();
+        if (across) {
+          ctx.moveTo(bottom, point.y);
+          ctx.lineTo(top, point.y);
+          ctx.moveTo(top, point.y - 5);
+          ctx.lineTo(top, point.y + 5);
+          ctx.moveTo(bottom, point.y - 5);
+          ctx.lineTo(bottom, point.y + 5);
+          ctx.stroke();
+          return;
+        }
         ctx.moveTo(point.x, top);
         ctx.lineTo(point.x, bottom);
         ctx.moveTo(point.x - 5, top);

@@ -1,4 +1,5 @@
-import { ApiError, getCouncils, getOverview, getWorkforce, type Council } from '../api.js';
+import { ApiError, getCouncils, getDrivers, getOverview, getWorkforce, type Council } from '../api.js';
+import { driversCard, type DriverOutcome } from '../dashboard/drivers-card.js';
 import { startStaffPage } from '../staff.js';
 import { el, show } from '../dom.js';
 import { proportionsCard, scalesCard } from '../dashboard/survey-charts.js';
@@ -16,6 +17,10 @@ async function render(code: string) {
     getWorkforce<Workforce>(code).catch(() => null),
   ]);
   const { council } = overview;
+  const latest = overview.waves.filter((w) => w.status === 'closed').at(-1);
+  const drivers = latest
+    ? await getDrivers<{ outcomes: DriverOutcome[] }>(code, latest.wave.id).catch(() => null)
+    : null;
   const cards: (HTMLElement | null)[] = [
     progressCard(overview),
     scalesCard(overview, 'satisfaction', 'Job satisfaction (1 to 5)', [
@@ -36,6 +41,9 @@ async function render(code: string) {
       'turnover_problem_team',
       'turnover_problem_authority',
     ]),
+    ...(drivers?.outcomes ?? []).map((o) =>
+      driversCard(o, { id: `drivers-${o.id}`, where: 'here', group: `${council.name}, ${latest!.wave.name}` }),
+    ),
     ...(workforce
       ? [
           turnoverCard(overview, workforce),

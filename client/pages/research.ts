@@ -1,4 +1,5 @@
-import { ApiError, getComparisons, getWaves, type WaveSummary } from '../api.js';
+import { ApiError, getArmDrivers, getComparisons, getWaves, type WaveSummary } from '../api.js';
+import { driversCard, type DriverOutcome } from '../dashboard/drivers-card.js';
 import { el, show } from '../dom.js';
 import { closedWaves, chosenWaves, controls } from '../research/controls.js';
 import { clusteredChart } from '../research/did-chart.js';
@@ -19,7 +20,10 @@ const card = (title: string, ...children: (HTMLElement | null)[]) =>
   el('section', { class: 'card' }, el('h2', {}, title), ...children.filter((x): x is HTMLElement => x !== null));
 
 async function render(wave: string, baseline: string | undefined, waves: WaveSummary[]) {
-  const c = await getComparisons<Comparison>(wave, baseline);
+  const [c, drivers] = await Promise.all([
+    getComparisons<Comparison>(wave, baseline),
+    getArmDrivers<ArmDrivers>(wave).catch(() => null),
+  ]);
   const query = `wave=${encodeURIComponent(wave)}${baseline ? `&baseline=${encodeURIComponent(baseline)}` : ''}`;
   show(
     main,
@@ -46,8 +50,25 @@ async function render(wave: string, baseline: string | undefined, waves: WaveSum
       councilContributions(c, 'proportion'),
     ),
     card('Ignoring clustering (secondary)', independentTable(c, 'scale'), independentTable(c, 'proportion')),
+    ...armDriverCards(drivers),
     card('Councils', councilsTable(c)),
     card('Exports', el('p', {}, 'Analysis-ready files for this wave:'), exportLinks(waves.find((w) => w.id === wave)!)),
+  );
+}
+
+type ArmDrivers = { wave: { name: string }; arms: { arm: string; outcomes: DriverOutcome[] }[] };
+
+// What goes with each outcome in each arm (association, not cause), pilot arm first.
+function armDriverCards(d: ArmDrivers | null): HTMLElement[] {
+  if (!d) return [];
+  return d.arms.flatMap(({ arm, outcomes }) =>
+    outcomes.map((o) =>
+      driversCard(o, {
+        id: `drivers-${arm}-${o.id}`,
+        where: `in the ${arm} arm`,
+        group: `the ${arm} arm, ${d.wave.name}`,
+      }),
+    ),
   );
 }
 

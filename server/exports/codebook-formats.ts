@@ -22,8 +22,8 @@ export function codebookMarkdown(book: Codebook): string {
     '',
     ...book.notes.map((note) => `- ${note}`),
     '',
-    '| variable | label (en) | label (cy) | type | measure | codes | missing | scales | reversed in | versions |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| variable | label (en) | label (cy) | type | measure | codes | missing | scales | reversed in | versions | analysis |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const v of book.variables) {
     const codes = v.codes.map((c) => `${c.code} = ${c.label_en}${c.label_cy ? ` / ${c.label_cy}` : ''}`).join('<br>');
@@ -41,6 +41,7 @@ export function codebookMarkdown(book: Codebook): string {
       v.scales.join(', '),
       v.reversed_in.join(', '),
       v.survey_versions.join(', '),
+      v.analysis ?? '',
     ];
     lines.push(`| ${cells.map((c, i) => (i === 0 || i === 5 ? c : mdCell(c))).join(' | ')} |`);
   }

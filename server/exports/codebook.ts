@@ -17,6 +17,7 @@ export type CodebookEntry = {
   survey_versions: number[];
   source: string[];
   note: string | null;
+  analysis: string | null; // its part in the driver analysis (reports/drivers), from the survey's marks
 };
 export type Codebook = { survey: string; versions: number[]; notes: string[]; variables: CodebookEntry[] };
 
@@ -29,11 +30,38 @@ export const CODEBOOK_NOTES = [
   `Demographic bands ("unanswered" counts as a band) with fewer than the minimum group size in a council and wave are merged into code ${SUPPRESSED_CODE} "Other/suppressed (small group)"; if the merged bands are still fewer than the minimum, the smallest shown band is merged too. These are the bands the published summaries hide.`,
   'Free-text answers are exported only for campaigns set up to allow free text whose council and wave reach the free-text minimum group size; otherwise the cell is empty.',
   'Checkbox questions have one 0/1 column per option (empty when the question was not answered); matrix questions have one column per row, named <variable>_<row>.',
+  'The driver analysis (GET /api/v1/pilots/:code/drivers, /api/v1/drivers) relates each outcome to every driver, as the analysis column says: Pearson r (Fisher 95% CI) and one model over the people who answered the outcome and every driver, all drivers standardised (z-scores, sample SD): lm(scale(y) ~ .) for a scale outcome, glm(y ~ ., binomial) for a flag. Flags are derived from the variable named, as stated.',
   "score_* columns are scale scores: the mean of the answered items after reverse scoring, empty when fewer than the scale's minimum were answered.",
   'In the .sav file, variable labels longer than 255 bytes and value labels longer than 120 bytes are cut at a character boundary; the full wording is in this codebook.',
 ];
 
-function entry(column: Column): CodebookEntry {
+type Marked = { id: string; outcome?: boolean | undefined; driver?: boolean | undefined };
+const roleOf = (m: Marked) => (m.outcome ? 'outcome' : m.driver ? 'driver' : null);
+
+// Which columns the driver analysis uses, from the newest version's marks: a scale's score column
+// directly, a flag through the question it is derived from.
+function analysisRoles(layout: Layout): Map<string, string> {
+  const roles = new Map<string, string>();
+  const newest = [...layout.versions.entries()].sort(([a], [b]) => b - a)[0]?.[1].def;
+  if (!newest) return roles;
+  for (const scale of newest.scales) {
+    const role = roleOf(scale);
+    if (role) roles.set(`score_${scale.id}`, role);
+  }
+  for (const flag of newest.flags) {
+    const role = roleOf(flag);
+    const [question, row] = flag.question.split('.');
+    const variable = newest.items[question!]?.variable;
+    if (!role || !variable) continue;
+    const excluded = flag.excludeFromBase?.length ? `; ${flag.excludeFromBase.join(' or ')} left out` : '';
+    const text = `${role} ${flag.id}: 1 when ${flag.values.join(' or ')}, else 0${excluded}`;
+    const name = row === undefined ? variable : `${variable}_${row}`;
+    roles.set(name, roles.has(name) ? `${roles.get(name)}; ${text}` : text);
+  }
+  return roles;
+}
+
+function entry(column: Column, roles: Map<string, string>): CodebookEntry {
   return {
     variable: column.name,
     label_en: column.label.en,
@@ -57,12 +85,18 @@ function entry(column: Column): CodebookEntry {
         : column.demographic
           ? 'demographic: small bands merged into -9'
           : null,
+    analysis: roles.get(column.name) ?? null,
   };
 }
 
 export function codebook(layout: Layout): Codebook {
   const versions = [...layout.versions.keys()].sort((a, b) => a - b);
-  return { survey: layout.surveyId, versions, notes: CODEBOOK_NOTES, variables: layout.columns.map(entry) };
+  return {
+    survey: layout.surveyId,
+    versions,
+    notes: CODEBOOK_NOTES,
+    variables: layout.columns.map((c) => entry(c, analysisRoles(layout))),
+  };
 }
 
 export const CODEBOOK_HEADER = [
@@ -80,6 +114,7 @@ export const CODEBOOK_HEADER = [
   'survey_versions',
   'source',
   'note',
+  'analysis',
 ];
 
 const codeList = (codes: CodebookCode[], lang: 'en' | 'cy') =>
@@ -104,5 +139,6 @@ export function codebookRows(book: Codebook): string[][] {
     v.survey_versions.join('; '),
     v.source.join('; '),
     v.note ?? '',
+    v.analysis ?? '',
   ]);
 }

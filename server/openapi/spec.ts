@@ -2,6 +2,7 @@
 // tests/integration/openapi.test.ts checks every route listed here answers as documented.
 import { body, day, error, errors, json, list, object, path, props, query, staff, staffErrors, str } from './parts.js';
 import { exportPaths } from './exports.js';
+import { driverPaths } from './drivers.js';
 import { importPaths } from './imports.js';
 import { invitationPaths } from './invitations.js';
 
@@ -295,6 +296,7 @@ export const openapi = {
     ...invitationPaths,
     ...exportPaths,
     ...importPaths,
+    ...driverPaths,
   },
   components: {
     securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'wellbeing_session' } },

@@ -36,6 +36,9 @@ const Scale = z.strictObject({
   minAnswered: z.number().int().min(1),
   bands: z.array(ScaleBand).min(1).optional(),
   higherIsBetter: z.boolean().optional(), // presentation only: not part of the content hash
+  // the driver analysis (reports/drivers): an outcome, or a candidate driver of the outcomes; not hashed
+  outcome: z.boolean().optional(),
+  driver: z.boolean().optional(),
 });
 
 // A respondent "has" the flag when their answer to `question` is one of `values`; answers in
@@ -47,6 +50,9 @@ const Flag = z.strictObject({
   values: z.array(AnswerValue).min(1),
   excludeFromBase: z.array(AnswerValue).optional(),
   higherIsBetter: z.boolean().optional(), // presentation only: not part of the content hash
+  // the driver analysis (reports/drivers): an outcome, or a candidate driver of the outcomes; not hashed
+  outcome: z.boolean().optional(),
+  driver: z.boolean().optional(),
 });
 
 export const SurveyFileSchema = z.strictObject({

@@ -48,6 +48,10 @@ function checkSurvey(definition: SurveyFile, fail: Fail): void {
   if (specs.length === 0) fail('$.survey', 'the survey has no questions');
   const byName = new Map<string, QuestionSpec>(specs.map((spec) => [spec.name, spec]));
   checkReferences(definition, { byName, pathByName }, fail);
+  for (const [list, entries] of [['scales', definition.scales], ['flags', definition.flags]] as const)
+    entries.forEach((entry, i) => {
+      if (entry.outcome && entry.driver) fail(`$.${list}[${i}]`, 'is marked both outcome and driver: choose one');
+    });
 }
 
 function parseJson(text: string, fail: Fail): unknown {
@@ -64,10 +68,11 @@ function failWithIssue(issue: z.core.$ZodIssue | undefined, fail: Fail): never {
 }
 
 // Which way is better for a scale or flag (`higherIsBetter`) says how to word and colour a
-// result, not what was asked or how it is scored, so it is left out of the content hash: it can
-// be added to a version already in use without changing the hash its waves pinned. A file
-// without it hashes exactly as before.
-const PRESENTATION_KEYS = new Set(['higherIsBetter']);
+// result, and `outcome` / `driver` which the driver analysis relates to which; neither is what was
+// asked or how it is scored, so they are left out of the content hash: they can be added to a
+// version already in use without changing the hash its waves pinned. A file without them hashes
+// exactly as before.
+const PRESENTATION_KEYS = new Set(['higherIsBetter', 'outcome', 'driver']);
 
 export function withoutPresentation(json: unknown): unknown {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return json;

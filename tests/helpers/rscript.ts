@@ -30,3 +30,22 @@ export function assertRelativelyEqual(actual: number | undefined, expected: numb
   if (typeof actual !== 'number' || !(Math.abs(actual - expected) / scale <= tolerance))
     throw new Error(`${what}: expected ${expected} (R) within ${tolerance} relative, got ${actual}`);
 }
+
+// Runs tests/r/<script> on a CSV with further arguments and returns its output lines split into words.
+export async function runRLines(script: string, csv: string, args: string[] = []): Promise<string[][]> {
+  const dir = mkdtempSync(join(tmpdir(), 'r-'));
+  try {
+    writeFileSync(join(dir, 'rows.csv'), csv);
+    const { stdout } = await promisify(execFile)('Rscript', [
+      join('tests', 'r', script),
+      join(dir, 'rows.csv'),
+      ...args,
+    ]);
+    return stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -30,6 +30,11 @@ describe('parseConfig', () => {
     );
   });
 
+  test('when DRIVER_MIN_GROUP_SIZE is below MIN_GROUP_SIZE, then the configuration is refused', () => {
+    assert.throws(() => parseConfig({ MIN_GROUP_SIZE: '15', DRIVER_MIN_GROUP_SIZE: '12' }), /DRIVER_MIN_GROUP_SIZE/);
+    assert.equal(parseConfig({}).DRIVER_MIN_GROUP_SIZE, 30);
+  });
+
   test('when PUBLIC_URL is https, then secure transport is switched on and empty values count as unset', () => {
     const config = parseConfig({ PUBLIC_URL: 'https://survey.example.org', PORT: '' });
     assert.equal(config.httpsPublic, true);

@@ -60,6 +60,18 @@ const rows: Row[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/pilots/:code/drivers',
+    url: () => '/api/v1/pilots/855/drivers?wave=w1',
+    allowed: councilReaders,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/drivers',
+    url: () => '/api/v1/drivers?wave=w0',
+    allowed: ['admin', 'researcher'],
+  },
+  {
+    method: 'get',
     path: '/api/v1/pilots/:code/workforce',
     url: () => '/api/v1/pilots/855/workforce',
     allowed: councilReaders,

@@ -21,6 +21,22 @@ describe('GET /api/v1/exports/codebook', () => {
     assert.ok(res.body.notes.length > 3);
   });
 
+  test('when the survey marks outcomes and drivers, then the codebook says which variables they are', async () => {
+    const res = await http().get('/api/v1/exports/codebook?format=json&survey=staff-wellbeing@1');
+    const analysis = new Map(
+      (res.body.variables as { variable: string; analysis: string | null }[]).map((v) => [v.variable, v.analysis]),
+    );
+    assert.equal(analysis.get('score_js_overall'), 'outcome');
+    assert.equal(analysis.get('score_js_workload'), 'driver');
+    assert.equal(analysis.get('score_js_facets'), null);
+    assert.equal(analysis.get('leave_intent_12m'), 'outcome intends_to_leave_12m: 1 when 4 or 5, else 0');
+    assert.equal(
+      analysis.get('caseload_children'),
+      'driver caseload_over_20: 1 when 21_25 or 26_30 or over_30, else 0; none left out',
+    );
+    assert.match(res.body.notes.join(' '), /glm\(y ~ \., binomial\)/);
+  });
+
   test('when asked for CSV or Markdown, then the matching text comes back', async () => {
     const csv = await http().get('/api/v1/exports/codebook?format=csv&survey=staff-wellbeing@1');
     assert.match(csv.headers['content-type']!, /^text\/csv/);

@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { contentHash, loadSurveyFile, withoutPresentation } from '../../../server/surveys/loader.js';
 
 const file = 'surveys/staff-wellbeing.v1.json';
@@ -15,6 +17,28 @@ describe('presentation-only keys and the content hash', () => {
     const def = loadSurveyFile(file);
     for (const entry of [...def.scales, ...def.flags]) assert.equal(typeof entry.higherIsBetter, 'boolean', entry.id);
     assert.equal(def.scales.find((s) => s.id === 'ons_anxiety')?.higherIsBetter, false);
+  });
+
+  test('when the driver analysis marks are added, then the hash stays and the shipped marks are read', () => {
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    const before = contentHash(withoutPresentation(json));
+    json.scales[1].driver = true;
+    json.flags[1].outcome = true;
+    assert.equal(contentHash(withoutPresentation(json)), before);
+    const def = loadSurveyFile(file);
+    const marked = (mark: 'outcome' | 'driver') =>
+      [...def.scales, ...def.flags].filter((e) => e[mark]).map((e) => e.id);
+    assert.deepEqual(marked('outcome'), ['js_overall', 'intends_to_leave_12m']);
+    assert.ok(marked('driver').includes('js_workload') && marked('driver').includes('caseload_over_20'));
+  });
+
+  test('when a scale is marked both outcome and driver, then the file is refused', () => {
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    json.scales[0].driver = true;
+    const dir = mkdtempSync(join(tmpdir(), 'survey-'));
+    writeFileSync(join(dir, 'staff-wellbeing.v1.json'), JSON.stringify(json));
+    assert.throws(() => loadSurveyFile(join(dir, 'staff-wellbeing.v1.json')), /scales\[0\]: is marked both outcome and driver/);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   test('when anything else in a scale changes, then the hash changes', () => {

@@ -1,0 +1,35 @@
+import { assertMinGroupSize, reachesMinimum } from './suppression.js';
+
+// Whether a driver analysis (correlations and a multivariable model of an outcome on its
+// candidate drivers) may be published for a group: a council × wave or an arm in a wave.
+// 1. Only published results (a minute after closing, publication.ts), so one request cannot be
+//    set against a later one that counted another respondent.
+// 2. Only when the responses read are exactly those the published counters counted: anything
+//    stored since (an import into a closed wave) would otherwise enter a figure a reader could set
+//    against the published summary.
+// 3. Only over at least the driver minimum (DRIVER_MIN_GROUP_SIZE, never below the minimum group
+//    size) of complete answers: the model's own base, which is smaller than the group's.
+// 4. An arm gathers only councils whose own published count reaches the minimum group size
+//    (summary rule 7), so the arm's base is always a sum of groups already shown.
+export type DriverRefusal = 'not-published' | 'changed-since-publication' | 'below-driver-minimum';
+
+export function assertDriverMinimum(driverMin: number, min: number): void {
+  assertMinGroupSize(min);
+  if (!Number.isInteger(driverMin) || driverMin < min)
+    throw new RangeError(`the driver minimum must be a whole number >= ${min}, got ${driverMin}`);
+}
+
+export function driverGroupRefusal(group: {
+  published: boolean;
+  storedMatchesPublished: boolean;
+}): DriverRefusal | null {
+  if (!group.published) return 'not-published';
+  return group.storedMatchesPublished ? null : 'changed-since-publication';
+}
+
+export const driverBaseShown = (completeAnswers: number, driverMin: number, min: number): boolean => {
+  assertDriverMinimum(driverMin, min);
+  return reachesMinimum(completeAnswers, driverMin);
+};
+
+export const councilJoinsArmDrivers = (publishedN: number, min: number): boolean => reachesMinimum(publishedN, min);
