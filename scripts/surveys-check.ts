@@ -16,7 +16,8 @@ for (const file of files) {
   } catch (error) {
     if (!(error instanceof SurveyDefinitionError)) throw error;
     failed += 1;
-    console.error(`FAIL  ${error.message}`);
+    console.error(`FAIL  ${file}: ${error.problems.length} problem(s)`);
+    for (const { path, reason } of error.problems) console.error(`      ${path}: ${reason}`);
   }
 }
 if (failed > 0) process.exitCode = 1;

@@ -40,7 +40,10 @@ function readSurveys(): SurveyRegistry {
     return createSurveyRegistry();
   } catch (err) {
     if (!(err instanceof SurveyDefinitionError)) throw err;
-    process.stderr.write(`Survey definition ${err.message}\nFix the file (check it with: npm run surveys:check).\n`);
+    const lines = err.problems.map((p) => `  ${p.path}: ${p.reason}`).join('\n');
+    process.stderr.write(
+      `Survey definition ${err.file}:\n${lines}\nFix the file (check it with: npm run surveys:check).\n`,
+    );
     process.exit(1);
   }
 }

@@ -75,18 +75,25 @@ export interface SurveyDefinition extends SurveyFile {
   readonly file: string;
 }
 
+export type DefinitionProblem = { path: string; reason: string };
+
+// Every problem found in a definition, so an author fixes them all in one pass.
 export class SurveyDefinitionError extends Error {
+  readonly path: string;
+  readonly reason: string;
   constructor(
     readonly file: string,
-    readonly path: string,
-    readonly reason: string,
+    readonly problems: DefinitionProblem[],
   ) {
-    super(`${file} at ${path}: ${reason}`);
+    super(`${file}: ${problems.map((p) => `at ${p.path}: ${p.reason}`).join('; ')}`);
     this.name = 'SurveyDefinitionError';
+    this.path = problems[0]?.path ?? '$';
+    this.reason = problems[0]?.reason ?? 'invalid definition';
   }
 }
 
-export type Fail = (path: string, reason: string) => never;
+// Records a problem and lets the check go on to find the next one.
+export type Report = (path: string, reason: string) => void;
 
 // One step of a JSON path: `.name`, `[3]`, or `["odd.key"]` when the key is not identifier-like.
 export function pathSegment(key: PropertyKey): string {

@@ -41,6 +41,14 @@ export function readQuestions(model: Model): QuestionSpec[] {
   return model.getAllQuestions(false).map(describe);
 }
 
+// For checking a definition that may still hold unsupported types (reported separately).
+export function readSupportedQuestions(model: Model): QuestionSpec[] {
+  return model
+    .getAllQuestions(false)
+    .filter((question) => Object.hasOwn(KIND_BY_TYPE, question.getType()))
+    .map(describe);
+}
+
 function describe(question: Question): QuestionSpec {
   // survey-core's question classes are loosely typed; read the few properties we need by name.
   const q = question as unknown as Record<string, unknown>;
