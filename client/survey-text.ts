@@ -4,6 +4,7 @@ export type Lang = 'en' | 'cy';
 export const text = {
   en: {
     languageLabel: 'Language',
+    englishOnly: 'This survey is available in English only. (Mae’r arolwg hwn ar gael yn Saesneg yn unig.)',
     start: 'Start the survey',
     anonymityTitle: 'Your answers are anonymous',
     sending: 'Sending your answers…',
@@ -20,6 +21,7 @@ export const text = {
   },
   cy: {
     languageLabel: 'Iaith',
+    englishOnly: 'Mae’r arolwg hwn ar gael yn Saesneg yn unig.',
     start: "Dechrau'r arolwg",
     anonymityTitle: 'Mae eich atebion yn ddienw',
     sending: 'Yn anfon eich atebion…',

@@ -12,7 +12,8 @@ export function isForbiddenKey(key: string): boolean {
 }
 
 const Identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower_snake_case');
-const LocalisedText = z.strictObject({ default: z.string().min(1), cy: z.string().min(1) });
+// Welsh is optional: a survey without it is offered in English only.
+const LocalisedText = z.strictObject({ default: z.string().min(1), cy: z.string().min(1).optional() });
 const AnswerValue = z.union([z.string(), z.number()]);
 
 // A scale item is a question name, or "<matrix question>.<row value>" (names and rows never contain '.').

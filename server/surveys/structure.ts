@@ -74,6 +74,12 @@ function checkQuestion(element: Json, path: string, fail: Report): void {
   if (element.type === 'text' && element.inputType !== undefined && element.inputType !== 'text') {
     fail(`${path}.inputType`, 'only plain text inputs are supported');
   }
+  if (element.type === 'boolean') {
+    for (const key of ['valueTrue', 'valueFalse']) {
+      if (!isSafeKey(element[key])) fail(`${path}.${key}`, 'yes/no questions need text values for valueTrue and valueFalse (e.g. "yes", "no")');
+    }
+    if (element.valueTrue === element.valueFalse) fail(`${path}.valueFalse`, 'valueTrue and valueFalse must differ');
+  }
   if (element.type === 'matrix' && element.cellType !== undefined && element.cellType !== 'radio') {
     fail(`${path}.cellType`, 'only single-choice (radio) matrices are supported');
   }

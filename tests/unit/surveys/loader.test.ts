@@ -65,7 +65,8 @@ const broken: [string, Json | string, string, string, RegExp][] = [
   ['a scale has no range', withScale({ range: undefined }), 'mini.v1.json', '$.scales[0].range', /expected/],
   ['there is an unknown top-level key', buildSurveyFile({ extra: true }), 'mini.v1.json', '$.extra', /unrecognised key "extra"/],
   ['a key is "__proto__"', JSON.stringify(buildSurveyFile()).replace('"items":{', '"items":{"__proto__":{},'), 'mini.v1.json', '$.items.__proto__', /forbidden key/],
-  ['a question type is unsupported', withElement(1, { type: 'boolean' }), 'mini.v1.json', `${el(1)}.type`, /unsupported question type "boolean"/],
+  ['a question type is unsupported', withElement(1, { type: 'imagepicker' }), 'mini.v1.json', `${el(1)}.type`, /unsupported question type "imagepicker"/],
+  ['a yes/no question has no text values', withElement(7, { type: 'boolean', maxLength: undefined }), 'mini.v1.json', `${el(7)}.valueTrue`, /valueTrue and valueFalse/],
   ['two questions share a name', withElement(1, { name: 'mood' }), 'mini.v1.json', `${el(1)}.name`, /duplicate question name "mood"/],
   ['a question name contains a dot', withElement(0, { name: 'mo.od' }), 'mini.v1.json', `${el(0)}.name`, /unsafe/],
   ['a choice value starts with $', withElement(2, { choices: ['yes', '$no'] }), 'mini.v1.json', `${el(2)}.choices[1]`, /unsafe/],
@@ -108,7 +109,7 @@ describe('loadSurveyFile with broken definitions', () => {
 
 describe('loadSurveyFile with several problems', () => {
   it('when a file has problems in its metadata, its questions and its references, then every one is reported with its path', () => {
-    const elements = buildElements().map((e, i) => (i === 1 ? { ...e, type: 'boolean' } : i === 8 ? { ...e, maxLength: undefined } : e));
+    const elements = buildElements().map((e, i) => (i === 1 ? { ...e, type: 'imagepicker' } : i === 8 ? { ...e, maxLength: undefined } : e));
     const file = { ...buildSurveyFile({ extra: true }, elements), flags: [{ id: 'f', label: 'F', question: 'nope', values: ['x'] }] };
     const filePath = writeSurveyText(JSON.stringify(file));
     assert.throws(
