@@ -12,6 +12,9 @@ import { createTallier } from './tally/runner.js';
 import { hrLeadRecipients } from './accounts/users.js';
 import { createMailService } from './mail-jobs.js';
 import { SurveyDefinitionError } from './surveys/definition.js';
+import { loadStoredSurveys } from './surveys/store.js';
+
+const SURVEY_SYNC_MS = 60_000;
 
 function readConfig(): Config {
   try {
@@ -83,6 +86,7 @@ async function main() {
   });
 
   let stopping = false;
+  let surveySync: NodeJS.Timeout | undefined;
   const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
@@ -93,6 +97,7 @@ async function main() {
       server.closeIdleConnections();
     });
     clearTimeout(force);
+    clearInterval(surveySync);
     await tallier.stop();
     await mail?.stop();
     await disconnectDatabase().catch(() => {});
@@ -108,6 +113,12 @@ async function main() {
     await prepareDatabase({ config, logger, surveys, baseUrl: base });
     tallier.start();
     mail?.start();
+    // versions added by `npm run survey:add` or another server process, without a restart
+    surveySync = setInterval(() => {
+      loadStoredSurveys(surveys).catch((err: Error) =>
+        logger.warn({ err: err.message }, 'installing added survey versions failed; will retry'),
+      );
+    }, SURVEY_SYNC_MS).unref();
   } catch (err) {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     await shutdown('startup check failed', 1);
