@@ -1,7 +1,7 @@
 import { ApiError, getCouncils, getOverview, getWorkforce, type Council } from '../api.js';
 import { startStaffPage } from '../staff.js';
 import { el, show } from '../dom.js';
-import { proportionsCard, scalesCard } from '../dashboard/survey-charts.js';
+import { surveyCards } from '../dashboard/survey-cards.js';
 import type { Overview, Workforce } from '../dashboard/types.js';
 import { turnoverCard } from '../dashboard/turnover-chart.js';
 import { progressCard, workforceCard } from '../dashboard/workforce-charts.js';
@@ -18,24 +18,7 @@ async function render(code: string) {
   const { council } = overview;
   const cards: (HTMLElement | null)[] = [
     progressCard(overview),
-    scalesCard(overview, 'satisfaction', 'Job satisfaction (1 to 5)', [
-      'js_overall',
-      'js_facets',
-      'js_workload',
-      'js_supervision',
-    ]),
-    scalesCard(overview, 'wellbeing', 'Personal wellbeing, ONS4 (0 to 10)', [
-      'ons_life_satisfaction',
-      'ons_worthwhile',
-      'ons_happiness',
-      'ons_anxiety',
-    ]),
-    proportionsCard(overview, 'leaving', 'Intention to leave and turnover', [
-      'intends_to_leave_12m',
-      'actively_looking',
-      'turnover_problem_team',
-      'turnover_problem_authority',
-    ]),
+    ...surveyCards(overview),
     ...(workforce
       ? [
           turnoverCard(overview, workforce),

@@ -1,7 +1,6 @@
 import { listCampaigns, listCouncils, listWaves, type WaveDoc } from '../study/store.js';
 import { badRequest, conflict } from '../errors.js';
-import { campaignStatus } from '../study/campaigns/status.js';
-import { todayInUk } from '../platform/dates.js';
+import { stateOf } from '../reports/summaries/publications.js';
 import type { SurveyDefinition } from '../surveys/definition.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import type { ExportFilters } from './schemas.js';
@@ -56,16 +55,18 @@ export async function resolveSelection(filters: ExportFilters, surveys: SurveyRe
   const surveyId = waves[0]!.surveyId;
   const versions = [...new Set(waves.map((w) => w.surveyVersion))].sort((a, b) => a - b);
   const waveIds = waves.map((w) => w._id);
-  // Only closed campaigns: rows of one still collecting would let two exports a day apart be
-  // subtracted to isolate the few people who answered in between (summaries wait the same way).
-  const today = todayInUk();
+  // Only campaigns whose results are published (closed by date or by hand, and a minute gone:
+  // stateOf, as summaries and comparisons decide it): rows of one still collecting would let two
+  // exports a day apart be subtracted to isolate the few people who answered in between.
+  const now = new Date();
   const wavesById = new Map(waves.map((w) => [w._id, w]));
   const campaigns = (
-    await listCampaigns({ waveId: { $in: waveIds } }, { allowFreeText: 1, waveId: 1, pilotCode: 1, closedManually: 1 })
+    await listCampaigns(
+      { waveId: { $in: waveIds } },
+      { allowFreeText: 1, waveId: 1, pilotCode: 1, closedManually: 1, closedAt: 1 },
+    )
   ).filter((c) => !codes || codes.includes(c.pilotCode));
-  const closed = campaigns.filter(
-    (c) => campaignStatus(wavesById.get(c.waveId)!, c.closedManually ?? false, today) === 'closed',
-  );
+  const closed = campaigns.filter((c) => stateOf(wavesById.get(c.waveId)!, c, now) === 'published');
   if (campaigns.length > 0 && closed.length === 0) {
     throw conflict(
       'No campaign in this selection has closed yet: responses are exported once a campaign closes, so that exports taken on different days cannot be subtracted.',

@@ -50,6 +50,15 @@ const Flag = z.strictObject({
   higherIsBetter: z.boolean().optional(), // presentation only: not part of the content hash
 });
 
+// How a council's dashboard groups the measures into charts (presentation only: not part of the
+// content hash). A survey without it gets one chart per scale range and one for its flags.
+const DashboardCard = z.strictObject({
+  id: Identifier,
+  title: z.string().min(1),
+  scales: z.array(Identifier).min(1).optional(),
+  flags: z.array(Identifier).min(1).optional(),
+});
+
 export const SurveyFileSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-kebab-case'),
   version: z.number().int().min(1),
@@ -60,6 +69,7 @@ export const SurveyFileSchema = z.strictObject({
   demographics: z.array(z.string()),
   flags: z.array(Flag),
   survey: z.record(z.string(), z.unknown()),
+  dashboard: z.array(DashboardCard).optional(),
 });
 
 export type SurveyFile = z.infer<typeof SurveyFileSchema>;
@@ -67,6 +77,7 @@ export type ItemMetadata = z.infer<typeof ItemMetadata>;
 export type Scale = z.infer<typeof Scale>;
 export type ScaleBand = z.infer<typeof ScaleBand>;
 export type Flag = z.infer<typeof Flag>;
+export type DashboardCard = z.infer<typeof DashboardCard>;
 
 export interface SurveyDefinition extends SurveyFile {
   /** `${id}@${version}` */

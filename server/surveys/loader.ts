@@ -46,7 +46,8 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
   }
 }
 
-// Which way is better for a scale or flag (`higherIsBetter`) says how to word and colour a
+// How the dashboard groups measures into charts (`dashboard`) and which way is better for a
+// scale or flag (`higherIsBetter`) say how to show a
 // result, not what was asked or how it is scored, so it is left out of the content hash: it can
 // be added to a version already in use without changing the hash its waves pinned. A file
 // without it hashes exactly as before.
@@ -62,7 +63,7 @@ export function withoutPresentation(json: unknown): unknown {
             : entry,
         )
       : list;
-  const file = json as Record<string, unknown>;
+  const { dashboard: _dashboard, ...file } = json as Record<string, unknown>;
   return { ...file, scales: strip(file.scales), flags: strip(file.flags) };
 }
 

@@ -19,6 +19,7 @@ export function checkReferences(file: SurveyFile, questions: Questions, fail: Re
   file.scales.forEach((scale, i) => checkScale(scale, `$.scales[${i}]`, questions.byName, fail));
   checkUniqueIds(file.flags, '$.flags', fail);
   file.flags.forEach((flag, i) => checkFlag(flag, `$.flags[${i}]`, questions.byName, fail));
+  checkDashboard(file, fail);
   for (const spec of questions.byName.values()) {
     if (spec.kind === 'rating' && !numericRange(spec.values)) fail(questions.pathByName.get(spec.name) ?? '$.survey', 'rating values must be numbers');
     checkVisibleIf(spec, questions, fail);
@@ -98,4 +99,14 @@ function checkVisibleIf(spec: QuestionSpec, { byName, pathByName }: Questions, f
     if (!isSafeKey(question) || !byName.has(question)) fail(path, `expression refers to unknown question "${variable}"`);
     else if (question === spec.name) fail(path, 'a question cannot depend on itself');
   }
+}
+
+function checkDashboard(file: SurveyFile, fail: Report): void {
+  const scales = new Set(file.scales.map((s) => s.id));
+  const flags = new Set(file.flags.map((f) => f.id));
+  (file.dashboard ?? []).forEach((card, i) => {
+    if (!card.scales === !card.flags) fail(`$.dashboard[${i}]`, 'a chart shows either scales or flags');
+    card.scales?.forEach((id, j) => scales.has(id) || fail(`$.dashboard[${i}].scales[${j}]`, `no scale "${id}"`));
+    card.flags?.forEach((id, j) => flags.has(id) || fail(`$.dashboard[${i}].flags[${j}]`, `no flag "${id}"`));
+  });
 }

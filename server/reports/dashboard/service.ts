@@ -3,6 +3,7 @@ import { campaignStatus } from '../../study/campaigns/status.js';
 import { todayInUk } from '../../platform/dates.js';
 import { notFound } from '../../errors.js';
 import { councilSummary, type SummaryDeps } from '../summaries/service.js';
+import { surveyPresentation } from '../../surveys/presentation.js';
 
 // Everything a council's dashboard charts: each wave's headline results (scales and
 // proportions, already suppressed), its campaign's status and response progress. Those who
@@ -23,6 +24,8 @@ export async function councilOverview(code: string, deps: SummaryDeps, { withCam
     const { responses, scales, proportions } = await councilSummary(code, wave._id, deps);
     rows.push({
       wave: { id: wave._id, name: wave.name, opensOn: wave.opensOn, closesOn: wave.closesOn },
+      // the wave's own measures, charts and labels, so any survey shows what it measures
+      survey: surveyPresentation(deps.surveys.get(wave.surveyId, wave.surveyVersion)),
       status: campaignStatus(wave, campaign.closedManually ?? false, today),
       ...(withCampaignCodes ? { campaign: campaign._id } : {}),
       responses,
