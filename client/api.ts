@@ -75,6 +75,8 @@ export const checkInvitation = (code: string, token: string) =>
 
 export const getOverview = <T>(code: string) =>
   request<T>('GET', `/api/v1/pilots/${encodeURIComponent(code)}/overview`);
+export const getSummary = <T>(code: string, wave: string) =>
+  request<T>('GET', `/api/v1/pilots/${encodeURIComponent(code)}/summary?wave=${encodeURIComponent(wave)}`);
 export const getWorkforce = <T>(code: string) =>
   request<T>('GET', `/api/v1/pilots/${encodeURIComponent(code)}/workforce`);
 
@@ -103,6 +105,7 @@ export type WaveSummary = {
   closesOn: string;
   surveyId: string;
   surveyVersion: number;
+  published?: boolean; // every campaign closed (by date or by hand) and its results published
 };
 export const getComparisons = <T>(wave: string, baseline?: string) =>
   request<T>(

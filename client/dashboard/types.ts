@@ -24,7 +24,9 @@ export type ProportionResult = {
 };
 export type ChartCard = { id: string; title: string; kind: 'scales' | 'flags'; ids: string[] };
 export type MeasureInfo = { id: string; kind: 'scale' | 'flag'; label: string; signature: string };
+export type Demographic = { question: string; label: string; bands: { value: string; label: string }[] };
 export type SurveyPresentation = {
+  demographics: Demographic[];
   key: string;
   id: string;
   version: number;

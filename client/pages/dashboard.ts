@@ -43,6 +43,7 @@ async function render(code: string) {
       `Council ${council.code} · ${council.arm === 'pilot' ? 'pilot' : 'comparison'} arm · results are shown only for groups of ${overview.minGroupSize} or more.`,
     ),
     el('div', { class: 'no-print actions' }, printButton()),
+    breakdownLinks(overview),
     ...[invitationsCard(overview), empty, ...cards].filter((c): c is HTMLElement => c !== null),
   );
   main.focus();
@@ -86,6 +87,24 @@ function invitationsCard(overview: Overview): HTMLElement | null {
             'No survey is open or scheduled for this council, so there are no invitations to send.',
           ),
         ]),
+  );
+}
+
+// Each wave with published results has a breakdown by demographic band, with each scale's alpha.
+function breakdownLinks(overview: Overview): HTMLElement {
+  const shown = overview.waves.filter((w) => w.scales);
+  const href = (w: Overview['waves'][number]) =>
+    `/breakdown?council=${encodeURIComponent(overview.council.code)}&wave=${encodeURIComponent(w.wave.id)}`;
+  return el(
+    'nav',
+    { class: 'no-print breakdown-links', 'aria-label': 'Results by staff group' },
+    shown.length
+      ? el(
+          'ul',
+          {},
+          ...shown.map((w) => el('li', {}, el('a', { href: href(w) }, `Results by staff group, ${w.wave.name}`))),
+        )
+      : el('p', { class: 'muted' }, 'Results by staff group appear here once a wave’s results are published.'),
   );
 }
 

@@ -39,6 +39,10 @@ export const dashboardPages = Router()
   .get('/dashboard', (_req, res) => {
     res.type('html').send(shell('Council dashboard', 'dashboard'));
   })
+  // ?council=<code>&wave=<id>: a council × wave's measures by demographic band
+  .get('/breakdown', (_req, res) => {
+    res.type('html').send(shell('Results by staff group', 'breakdown'));
+  })
   .get('/research', (_req, res) => {
     res.type('html').send(shell('Research: arms and councils', 'research'));
   })

@@ -10,7 +10,7 @@ import type { Counters } from '../../tally/counters.js';
 import { isPublishable, reachesMinimum } from '../../disclosure/suppression.js';
 import { alphaAt, count, flagAt, momentsAt } from '../../tally/read-counters.js';
 import { scaleShown } from './group-stats.js';
-import { reportCounters, stateOf } from './publications.js';
+import { reportCounters, waveStates } from './publications.js';
 import { findWave, type SummaryDeps } from './service.js';
 
 type Period = { wave: WaveDoc; def: SurveyDefinition };
@@ -19,10 +19,10 @@ type Table = Map<string, Counters[]>; // council code -> counters per period, ba
 // Results of a wave are compared only once they are published (disclosure/publication.ts): live
 // figures read day after day could be subtracted from each other to isolate the latest respondents.
 // A wave is published when every campaign in it is, closed by date or by hand, as each council's
-// summary and the exports decide it (stateOf); a wave without campaigns follows its dates.
+// summary and the exports decide it (waveStates).
 async function requirePublished(wave: WaveDoc, now: Date) {
   const campaigns = await listCampaigns({ waveId: wave._id }, { closedManually: 1, closedAt: 1, pilotCode: 1 });
-  const states = campaigns.length > 0 ? campaigns.map((c) => stateOf(wave, c, now)) : [stateOf(wave, null, now)];
+  const states = waveStates(wave, campaigns, now);
   if (states.every((state) => state === 'published')) return;
   const open = states.filter((state) => state === 'open').length;
   throw conflict(
