@@ -78,6 +78,8 @@ export const getOverview = <T>(code: string) =>
 export const getDrivers = <T>(code: string, wave: string) =>
   request<T>('GET', `/api/v1/pilots/${encodeURIComponent(code)}/drivers?wave=${encodeURIComponent(wave)}`);
 export const getArmDrivers = <T>(wave: string) => request<T>('GET', `/api/v1/drivers?wave=${encodeURIComponent(wave)}`);
+export const getSummary = <T>(code: string, wave: string) =>
+  request<T>('GET', `/api/v1/pilots/${encodeURIComponent(code)}/summary?wave=${encodeURIComponent(wave)}`);
 export const getWorkforce = <T>(code: string) =>
   request<T>('GET', `/api/v1/pilots/${encodeURIComponent(code)}/workforce`);
 
@@ -110,6 +112,7 @@ export type WaveSummary = {
   closesOn: string;
   surveyId: string;
   surveyVersion: number;
+  published?: boolean; // every campaign closed (by date or by hand) and its results published
 };
 export const getComparisons = <T>(wave: string, baseline?: string) =>
   request<T>(

@@ -4,6 +4,7 @@ export type Lang = 'en' | 'cy';
 export const text = {
   en: {
     languageLabel: 'Language',
+    englishOnly: 'This survey is available in English only. (Mae’r arolwg hwn ar gael yn Saesneg yn unig.)',
     start: 'Start the survey',
     anonymityTitle: 'Who sees your answers',
     restored: 'We kept the answers you gave earlier on this device. You can carry on where you left off.',
@@ -24,6 +25,7 @@ export const text = {
   },
   cy: {
     languageLabel: 'Iaith',
+    englishOnly: 'Mae’r arolwg hwn ar gael yn Saesneg yn unig.',
     start: "Dechrau'r arolwg",
     anonymityTitle: "Pwy sy'n gweld eich atebion",
     restored:

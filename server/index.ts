@@ -13,6 +13,9 @@ import { createTallier } from './tally/runner.js';
 import { hrLeadRecipients } from './accounts/users.js';
 import { createMailService } from './mail-jobs.js';
 import { SurveyDefinitionError } from './surveys/definition.js';
+import { loadStoredSurveys } from './surveys/store.js';
+
+const SURVEY_SYNC_MS = 60_000;
 
 function readConfig(): Config {
   try {
@@ -41,7 +44,10 @@ function readSurveys(): SurveyRegistry {
     return createSurveyRegistry();
   } catch (err) {
     if (!(err instanceof SurveyDefinitionError)) throw err;
-    process.stderr.write(`Survey definition ${err.message}\nFix the file (check it with: npm run surveys:check).\n`);
+    const lines = err.problems.map((p) => `  ${p.path}: ${p.reason}`).join('\n');
+    process.stderr.write(
+      `Survey definition ${err.file}:\n${lines}\nFix the file (check it with: npm run surveys:check).\n`,
+    );
     process.exit(1);
   }
 }
@@ -86,6 +92,7 @@ async function main() {
   });
 
   let stopping = false;
+  let surveySync: NodeJS.Timeout | undefined;
   const shutdown = async (signal: string, exitCode = 0) => {
     if (stopping) return;
     stopping = true;
@@ -96,6 +103,7 @@ async function main() {
       server.closeIdleConnections();
     });
     clearTimeout(force);
+    clearInterval(surveySync);
     await tallier.stop();
     await mail?.stop();
     await disconnectDatabase().catch(() => {});
@@ -111,6 +119,12 @@ async function main() {
     await prepareDatabase({ config, logger, surveys, baseUrl: base });
     tallier.start();
     mail?.start();
+    // versions added by `npm run survey:add` or another server process, without a restart
+    surveySync = setInterval(() => {
+      loadStoredSurveys(surveys).catch((err: Error) =>
+        logger.warn({ err: err.message }, 'installing added survey versions failed; will retry'),
+      );
+    }, SURVEY_SYNC_MS).unref();
   } catch (err) {
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     await shutdown('startup check failed', 1);

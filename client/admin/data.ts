@@ -18,7 +18,29 @@ export type AdminWave = {
   surveyId: string;
   surveyVersion: number;
 };
-export type AdminSurvey = { id: string; version: number; title: string | Record<string, string> };
+export type AdminSurvey = {
+  id: string;
+  version: number;
+  title: string | Record<string, string>;
+  hash?: string;
+  source?: 'built-in' | 'added';
+  addedBy?: string | null;
+  addedAt?: string | null;
+  scales?: { id: string; label: string }[];
+  flags?: { id: string; label: string }[];
+  demographics?: string[];
+};
+export type SurveyProposal = { kind: 'scale' | 'flag' | 'demographic'; id: string; label: string; because: string };
+// POST /admin/surveys: with check=true nothing is stored; `definition` is in our format, with `survey` the SurveyJS JSON
+export type SurveyAddition = {
+  stored: boolean;
+  created?: boolean;
+  key?: string;
+  derived: boolean;
+  proposals: SurveyProposal[];
+  notes: string[];
+  definition: { id: string; version: number; title: Record<string, string>; survey: object };
+};
 export type AdminCampaign = {
   code: string;
   link: string;
@@ -49,6 +71,13 @@ const at = encodeURIComponent;
 
 export const admin = {
   surveys: () => adminGet<AdminSurvey[]>('/surveys'),
+  addSurvey: (json: unknown, options: { check: boolean; suppliedBy?: string }) => {
+    const query = new URLSearchParams({
+      check: String(options.check),
+      ...(options.suppliedBy ? { suppliedBy: options.suppliedBy } : {}),
+    });
+    return adminSend<SurveyAddition>('POST', `/surveys?${query}`, json);
+  },
   councils: () => adminGet<AdminCouncil[]>('/pilots'),
   addCouncil: (c: Pick<AdminCouncil, 'code' | 'name' | 'arm'> & { region?: string; practiceModelStart?: string }) =>
     adminSend<AdminCouncil>('POST', '/pilots', c),
@@ -71,8 +100,8 @@ export const admin = {
 export const armName = (arm: Arm) => (arm === 'pilot' ? 'Pilot' : 'Comparison');
 export const roleName = (role: Role) =>
   ({ admin: 'Administrator', hr_lead: 'HR lead', researcher: 'Researcher' })[role];
-export const surveyTitle = (s: AdminSurvey) =>
-  typeof s.title === 'string' ? s.title : (s.title.en ?? Object.values(s.title)[0] ?? s.id);
+export const surveyTitle = (s: Pick<AdminSurvey, 'id' | 'title'>) =>
+  typeof s.title === 'string' ? s.title : (s.title.en ?? s.title.default ?? Object.values(s.title)[0] ?? s.id);
 
 const dayFormat = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',

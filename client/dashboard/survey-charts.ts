@@ -4,8 +4,12 @@ import { ci, fmt, pct, suppressedText } from './format.js';
 import type { Overview, WaveOverview } from './types.js';
 
 // Why a wave shows no figure: still open (results come at close) or too few responses.
-const why = (w: WaveOverview, min: number) =>
-  w.status !== 'closed' ? 'results when the wave closes' : suppressedText(min);
+const why = (w: WaveOverview, min: number, result?: { comparable?: false }) =>
+  result?.comparable === false
+    ? 'measured differently in this wave, so not compared'
+    : w.status !== 'closed'
+      ? 'results when the wave closes'
+      : suppressedText(min);
 
 // Scales over waves with 95% CI whiskers; a suppressed wave leaves a gap, never a zero.
 export function scalesCard(o: Overview, id: string, title: string, ids: string[]): HTMLElement {
@@ -50,7 +54,7 @@ export function scalesCard(o: Overview, id: string, title: string, ids: string[]
         ...o.waves.map((w) => {
           const s = find(w, ids[i]!);
           return !s || s.suppressed
-            ? why(w, o.minGroupSize)
+            ? why(w, o.minGroupSize, s)
             : `${fmt(s.mean)} (${ci(s.ci95, (x) => fmt(x))}), n ${s.n}`;
         }),
       ]),
@@ -97,7 +101,7 @@ export function proportionsCard(o: Overview, id: string, title: string, ids: str
         ...o.waves.map((w) => {
           const p = find(w, ids[i]!);
           return !p || p.suppressed
-            ? why(w, o.minGroupSize)
+            ? why(w, o.minGroupSize, p)
             : `${pct(p.p, 1)} (${ci(p.ci95, (x) => pct(x, 1))}), n ${p.n}`;
         }),
       ]),

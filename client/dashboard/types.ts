@@ -2,6 +2,7 @@
 export type Interval = [number, number];
 export type ScaleResult = {
   id: string;
+  comparable?: false; // set by the page: this wave measured it differently, so it is not on the axis
   label: string;
   range: [number, number];
   suppressed: boolean;
@@ -12,6 +13,7 @@ export type ScaleResult = {
 };
 export type ProportionResult = {
   id: string;
+  comparable?: false;
   label: string;
   suppressed: boolean;
   x?: number;
@@ -20,8 +22,21 @@ export type ProportionResult = {
   ci95?: Interval;
   note?: string;
 };
+export type ChartCard = { id: string; title: string; kind: 'scales' | 'flags'; ids: string[] };
+export type MeasureInfo = { id: string; kind: 'scale' | 'flag'; label: string; signature: string };
+export type Demographic = { question: string; label: string; bands: { value: string; label: string }[] };
+export type SurveyPresentation = {
+  demographics: Demographic[];
+  key: string;
+  id: string;
+  version: number;
+  title: string;
+  cards: ChartCard[];
+  measures: MeasureInfo[];
+};
 export type WaveOverview = {
   wave: { id: string; name: string; opensOn: string; closesOn: string };
+  survey: SurveyPresentation;
   status: 'scheduled' | 'open' | 'closed';
   responses: {
     suppressed: boolean;

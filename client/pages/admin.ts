@@ -3,17 +3,19 @@ import { campaignsTab } from '../admin/campaigns.js';
 import { councilsTab } from '../admin/councils.js';
 import { messageFor } from '../admin/forms.js';
 import type { AdminContext } from '../admin/status.js';
+import { surveysTab } from '../admin/surveys.js';
 import { usersTab } from '../admin/users.js';
 import { wavesTab } from '../admin/waves.js';
 import { homeFor, startStaffPage } from '../staff.js';
 
-// Administration: one page, four sections picked by the address's hash (#councils, #waves,
-// #campaigns/<wave>, #users), so each can be bookmarked and the Back button works.
+// Administration: one page, five sections picked by the address's hash (#councils, #surveys,
+// #waves, #campaigns/<wave>, #users), so each can be bookmarked and the Back button works.
 const main = document.getElementById('main')!;
 
 type Tab = { id: string; label: string; render: (host: HTMLElement, ctx: AdminContext, arg?: string) => void };
 const TABS: Tab[] = [
   { id: 'councils', label: 'Councils', render: councilsTab },
+  { id: 'surveys', label: 'Surveys', render: surveysTab },
   { id: 'waves', label: 'Waves', render: wavesTab },
   { id: 'campaigns', label: 'Campaigns', render: campaignsTab },
   { id: 'users', label: 'Users', render: usersTab },

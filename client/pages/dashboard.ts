@@ -2,7 +2,7 @@ import { ApiError, getCouncils, getDrivers, getOverview, getWorkforce, type Coun
 import { driversCard, type DriverOutcome } from '../dashboard/drivers-card.js';
 import { startStaffPage } from '../staff.js';
 import { el, show } from '../dom.js';
-import { proportionsCard, scalesCard } from '../dashboard/survey-charts.js';
+import { surveyCards } from '../dashboard/survey-cards.js';
 import type { Overview, Workforce } from '../dashboard/types.js';
 import { turnoverCard } from '../dashboard/turnover-chart.js';
 import { progressCard, workforceCard } from '../dashboard/workforce-charts.js';
@@ -23,24 +23,7 @@ async function render(code: string) {
     : null;
   const cards: (HTMLElement | null)[] = [
     progressCard(overview),
-    scalesCard(overview, 'satisfaction', 'Job satisfaction (1 to 5)', [
-      'js_overall',
-      'js_facets',
-      'js_workload',
-      'js_supervision',
-    ]),
-    scalesCard(overview, 'wellbeing', 'Personal wellbeing, ONS4 (0 to 10)', [
-      'ons_life_satisfaction',
-      'ons_worthwhile',
-      'ons_happiness',
-      'ons_anxiety',
-    ]),
-    proportionsCard(overview, 'leaving', 'Intention to leave and turnover', [
-      'intends_to_leave_12m',
-      'actively_looking',
-      'turnover_problem_team',
-      'turnover_problem_authority',
-    ]),
+    ...surveyCards(overview),
     ...(drivers?.outcomes ?? []).map((o) =>
       driversCard(o, { id: `drivers-${o.id}`, where: 'here', group: `${council.name}, ${latest!.wave.name}` }),
     ),
@@ -68,6 +51,7 @@ async function render(code: string) {
       `Council ${council.code} · ${council.arm === 'pilot' ? 'pilot' : 'comparison'} arm · results are shown only for groups of ${overview.minGroupSize} or more.`,
     ),
     el('div', { class: 'no-print actions' }, printButton()),
+    breakdownLinks(overview),
     ...[invitationsCard(overview), empty, ...cards].filter((c): c is HTMLElement => c !== null),
   );
   main.focus();
@@ -111,6 +95,24 @@ function invitationsCard(overview: Overview): HTMLElement | null {
             'No survey is open or scheduled for this council, so there are no invitations to send.',
           ),
         ]),
+  );
+}
+
+// Each wave with published results has a breakdown by demographic band, with each scale's alpha.
+function breakdownLinks(overview: Overview): HTMLElement {
+  const shown = overview.waves.filter((w) => w.scales);
+  const href = (w: Overview['waves'][number]) =>
+    `/breakdown?council=${encodeURIComponent(overview.council.code)}&wave=${encodeURIComponent(w.wave.id)}`;
+  return el(
+    'nav',
+    { class: 'no-print breakdown-links', 'aria-label': 'Results by staff group' },
+    shown.length
+      ? el(
+          'ul',
+          {},
+          ...shown.map((w) => el('li', {}, el('a', { href: href(w) }, `Results by staff group, ${w.wave.name}`))),
+        )
+      : el('p', { class: 'muted' }, 'Results by staff group appear here once a wave’s results are published.'),
   );
 }
 

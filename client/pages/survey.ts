@@ -33,6 +33,8 @@ function setLang(l: Lang) {
 }
 
 function languageSwitch(c: PublicCampaign, onChange: () => void): HTMLElement {
+  // Said plainly rather than a switch with one button, so a Welsh speaker knows why there is no Cymraeg.
+  if (!c.survey.locales.includes('cy')) return el('p', { class: 'languages', lang: 'en' }, text.en.englishOnly);
   const nav = el('nav', { 'aria-label': text[lang].languageLabel, class: 'languages' });
   for (const l of ['en', 'cy'] as Lang[]) {
     if (l !== 'en' && !c.survey.locales.includes(l)) continue;

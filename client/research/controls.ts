@@ -2,7 +2,8 @@ import type { WaveSummary } from '../api.js';
 import { el } from '../dom.js';
 
 // A plain GET form: the choice lives in the URL, so it can be bookmarked and shared. The baseline
-// list leaves out the wave itself (a difference-in-differences of a wave with itself is refused).
+// list leaves out the wave itself (a difference-in-differences of a wave with itself is refused)
+// and waves of other surveys, whose measures are not comparable.
 export function controls(waves: WaveSummary[], wave: string, baseline?: string, action?: string): HTMLElement {
   const select = (id: string, label: string, value: string | undefined, options: WaveSummary[], none: boolean) => {
     const s = el(
@@ -18,13 +19,7 @@ export function controls(waves: WaveSummary[], wave: string, baseline?: string, 
     'form',
     { class: 'inline-form no-print', ...(action ? { action } : {}) },
     select('wave', 'Wave', wave, waves, false),
-    select(
-      'baseline',
-      'Baseline wave',
-      baseline,
-      waves.filter((w) => w.id !== wave),
-      true,
-    ),
+    select('baseline', 'Baseline wave (same survey)', baseline, baselinesFor(waves, wave), true),
     el('button', { type: 'submit', class: 'secondary' }, 'Compare'),
   );
 }
@@ -33,12 +28,19 @@ export function controls(waves: WaveSummary[], wave: string, baseline?: string, 
 export function chosenWaves(closed: WaveSummary[]): { wave: string; baseline: string | undefined } {
   const params = new URLSearchParams(location.search);
   const wave = closed.some((w) => w.id === params.get('wave')) ? params.get('wave')! : closed[closed.length - 1]!.id;
-  const asked = params.has('baseline') ? params.get('baseline') || undefined : closed[0]!.id;
-  const baseline = asked && asked !== wave && closed.some((w) => w.id === asked) ? asked : undefined;
+  const options = baselinesFor(closed, wave);
+  const asked = params.has('baseline') ? params.get('baseline') || undefined : options[0]?.id;
+  const baseline = asked && options.some((w) => w.id === asked) ? asked : undefined;
   return { wave, baseline };
 }
 
+export function baselinesFor(waves: WaveSummary[], wave: string): WaveSummary[] {
+  const surveyId = waves.find((w) => w.id === wave)?.surveyId;
+  return waves.filter((w) => w.id !== wave && w.surveyId === surveyId);
+}
+
+// Waves whose results are published: closed by date, or every campaign closed by hand.
 export const closedWaves = (waves: WaveSummary[]) => {
   const today = new Date().toISOString().slice(0, 10);
-  return waves.filter((w) => w.closesOn < today);
+  return waves.filter((w) => w.published ?? w.closesOn < today);
 };

@@ -135,7 +135,7 @@ export function councilsTable(c: Comparison): HTMLElement {
     k.suppressed ? 'fewer than the minimum' : String(k.n),
     ...shown.map((s) => {
       const x = k.scales?.find((y) => y.id === s.id);
-      return !x || x.suppressed ? '–' : num(x.mean!);
+      return !x || x.suppressed ? 'fewer than the minimum' : num(x.mean!);
     }),
   ]);
   return table(

@@ -3,6 +3,7 @@ import { currentUser, type Access } from '../accounts/access.js';
 import { createUser, deleteUser, listUsers, updateUser } from '../accounts/users.js';
 import type { Config } from '../config.js';
 import { createWaveCampaign, listCampaigns, updateCampaign } from './campaigns.js';
+import { addAdminSurvey, listSurveys } from './surveys.js';
 import { createAdminCouncil, listAdminCouncils, updateAdminCouncil } from './councils.js';
 import { createAdminWave, listWaves, updateWave, type WaveDeps } from './waves.js';
 
@@ -17,8 +18,12 @@ export function adminRoutes(access: Access, config: Config, deps: WaveDeps) {
       res.set('Cache-Control', 'no-store');
       next();
     })
-    .get('/surveys', (_req, res) => {
-      res.json(deps.surveys.all().map((d) => ({ id: d.id, version: d.version, title: d.title })));
+    .get('/surveys', async (_req, res) => {
+      res.json(await listSurveys(deps.surveys));
+    })
+    .post('/surveys', async (req, res) => {
+      const { status, body } = await addAdminSurvey(req.body, req.query, currentUser(res).email, deps.surveys);
+      res.status(status).json(body);
     })
     .get('/pilots', async (_req, res) => {
       res.json(await listAdminCouncils());

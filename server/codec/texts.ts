@@ -34,6 +34,15 @@ function itemTexts(items: unknown): Map<string, Localised> {
   return texts;
 }
 
+// A yes/no question's two answers, worded as survey-core shows them by default.
+function booleanItems(element: Json): Json[] | undefined {
+  if (element.type !== 'boolean') return undefined;
+  return [
+    { value: element.valueTrue, text: element.labelTrue ?? 'Yes' },
+    { value: element.valueFalse, text: element.labelFalse ?? 'No' },
+  ];
+}
+
 const cache = new WeakMap<object, Map<string, QuestionTexts>>();
 
 export function questionTexts(survey: Json): Map<string, QuestionTexts> {
@@ -42,7 +51,7 @@ export function questionTexts(survey: Json): Map<string, QuestionTexts> {
   const byName = new Map<string, QuestionTexts>();
   for (const { element } of walkElements(survey)) {
     if (element.type === 'panel' || typeof element.name !== 'string') continue;
-    const options = itemTexts(element.choices ?? element.rateValues ?? element.columns);
+    const options = itemTexts(element.choices ?? element.rateValues ?? element.columns ?? booleanItems(element));
     byName.set(element.name, {
       title: localised(element.title, element.name),
       options,

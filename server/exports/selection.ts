@@ -1,8 +1,6 @@
 import { listCampaigns, listCouncils, listWaves, type WaveDoc } from '../study/store.js';
 import { badRequest, conflict } from '../errors.js';
-import { campaignStatus } from '../study/campaigns/status.js';
-import { todayInUk } from '../platform/dates.js';
-import { resultsState } from '../disclosure/publication.js';
+import { stateOf } from '../reports/summaries/publications.js';
 import type { SurveyDefinition } from '../surveys/definition.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import type { ExportFilters } from './schemas.js';
@@ -61,11 +59,11 @@ export async function resolveSelection(
   const surveyId = waves[0]!.surveyId;
   const versions = [...new Set(waves.map((w) => w.surveyVersion))].sort((a, b) => a - b);
   const waveIds = waves.map((w) => w._id);
-  // Only campaigns whose results are published: rows of one still collecting would let two
+  // Only campaigns whose results are published (closed by date or by hand, and a minute gone:
+  // stateOf, as summaries and comparisons decide it): rows of one still collecting would let two
   // exports a day apart be subtracted to isolate the few people who answered in between; and in
   // the minute after a close by hand, a response accepted just before it by another instance may
   // still land (disclosure/publication.ts), so an export then and one later would differ by it.
-  const today = todayInUk(now);
   const wavesById = new Map(waves.map((w) => [w._id, w]));
   const campaigns = (
     await listCampaigns(
@@ -73,20 +71,7 @@ export async function resolveSelection(
       { allowFreeText: 1, waveId: 1, pilotCode: 1, closedManually: 1, closedAt: 1 },
     )
   ).filter((c) => !codes || codes.includes(c.pilotCode));
-  const closed = campaigns.filter((c) => {
-    const wave = wavesById.get(c.waveId)!;
-    const closedManually = c.closedManually ?? false;
-    const state = resultsState(
-      {
-        closed: campaignStatus(wave, closedManually, today) === 'closed',
-        closedManually,
-        closedAt: c.closedAt ?? null,
-        closesOn: wave.closesOn,
-      },
-      now,
-    );
-    return state === 'published';
-  });
+  const closed = campaigns.filter((c) => stateOf(wavesById.get(c.waveId)!, c, now) === 'published');
   if (campaigns.length > 0 && closed.length === 0) {
     throw conflict(
       'No campaign in this selection has closed yet: responses are exported once a campaign closes and its results are published (a minute after a close by hand), so that exports taken at different times cannot be subtracted.',

@@ -23,7 +23,34 @@ const submitted = {
   properties: { id: str, notStored: { type: 'array', items: str }, message: str },
 };
 const adminPaths = {
-  '/api/v1/admin/surveys': { get: admin('Installed survey versions', { 200: list('[{ id, version, title }]') }, []) },
+  '/api/v1/admin/surveys': {
+    get: admin(
+      'Installed survey versions, built-in (surveys/) or added',
+      { 200: list('[{ id, version, title, hash, source, addedBy, addedAt, scales, flags, demographics }]') },
+      [],
+    ),
+    post: admin(
+      'Add a survey version: a plain SurveyJS JSON (items, scales, flags and demographics derived) or our format. Every problem comes back at once as 422 details [{ path, reason }] with JSON paths; with check=true nothing is stored (preview); otherwise the next version of its id is stored, immutable, and installed without a restart',
+      {
+        200: json(
+          object,
+          'check=true: { stored: false, derived, proposals, notes, definition }; or the same content was already installed: { stored: true, created: false, key, ... }',
+        ),
+        201: json(
+          object,
+          '{ stored: true, created: true, key, id, version, hash, addedBy, addedAt, derived, proposals, notes, definition }',
+        ),
+      },
+      [400, 413, 415, 422],
+      {
+        parameters: [
+          query('check', 'true: check and derive only, store nothing', false),
+          query('suppliedBy', "who the questions come from, for each item's provenance (default: you)", false),
+        ],
+        requestBody: body(object),
+      },
+    ),
+  },
   '/api/v1/admin/pilots': {
     get: admin('Councils in the study', { 200: list('[{ code, name, arm, region, practiceModelStart }]') }, []),
     post: admin('Add a council', { 201: json(object, 'the council') }, [400, 409, 415], {

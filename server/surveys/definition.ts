@@ -12,7 +12,8 @@ export function isForbiddenKey(key: string): boolean {
 }
 
 const Identifier = z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower_snake_case');
-const LocalisedText = z.strictObject({ default: z.string().min(1), cy: z.string().min(1) });
+// Welsh is optional: a survey without it is offered in English only.
+const LocalisedText = z.strictObject({ default: z.string().min(1), cy: z.string().min(1).optional() });
 const AnswerValue = z.union([z.string(), z.number()]);
 
 // A scale item is a question name, or "<matrix question>.<row value>" (names and rows never contain '.').
@@ -55,6 +56,15 @@ const Flag = z.strictObject({
   driver: z.boolean().optional(),
 });
 
+// How a council's dashboard groups the measures into charts (presentation only: not part of the
+// content hash). A survey without it gets one chart per scale range and one for its flags.
+const DashboardCard = z.strictObject({
+  id: Identifier,
+  title: z.string().min(1),
+  scales: z.array(Identifier).min(1).optional(),
+  flags: z.array(Identifier).min(1).optional(),
+});
+
 export const SurveyFileSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-kebab-case'),
   version: z.number().int().min(1),
@@ -65,6 +75,7 @@ export const SurveyFileSchema = z.strictObject({
   demographics: z.array(z.string()),
   flags: z.array(Flag),
   survey: z.record(z.string(), z.unknown()),
+  dashboard: z.array(DashboardCard).optional(),
 });
 
 export type SurveyFile = z.infer<typeof SurveyFileSchema>;
@@ -72,6 +83,7 @@ export type ItemMetadata = z.infer<typeof ItemMetadata>;
 export type Scale = z.infer<typeof Scale>;
 export type ScaleBand = z.infer<typeof ScaleBand>;
 export type Flag = z.infer<typeof Flag>;
+export type DashboardCard = z.infer<typeof DashboardCard>;
 
 export interface SurveyDefinition extends SurveyFile {
   /** `${id}@${version}` */
@@ -81,18 +93,25 @@ export interface SurveyDefinition extends SurveyFile {
   readonly file: string;
 }
 
+export type DefinitionProblem = { path: string; reason: string };
+
+// Every problem found in a definition, so an author fixes them all in one pass.
 export class SurveyDefinitionError extends Error {
+  readonly path: string;
+  readonly reason: string;
   constructor(
     readonly file: string,
-    readonly path: string,
-    readonly reason: string,
+    readonly problems: DefinitionProblem[],
   ) {
-    super(`${file} at ${path}: ${reason}`);
+    super(`${file}: ${problems.map((p) => `at ${p.path}: ${p.reason}`).join('; ')}`);
     this.name = 'SurveyDefinitionError';
+    this.path = problems[0]?.path ?? '$';
+    this.reason = problems[0]?.reason ?? 'invalid definition';
   }
 }
 
-export type Fail = (path: string, reason: string) => never;
+// Records a problem and lets the check go on to find the next one.
+export type Report = (path: string, reason: string) => void;
 
 // One step of a JSON path: `.name`, `[3]`, or `["odd.key"]` when the key is not identifier-like.
 export function pathSegment(key: PropertyKey): string {

@@ -1,17 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { z } from 'zod';
-import { pathSegment, SurveyDefinitionError, SurveyFileSchema, type Fail, type SurveyDefinition, type SurveyFile } from './definition.js';
-import { buildModel, readQuestions, type QuestionSpec } from './questions.js';
-import { checkReferences } from './references.js';
-import { checkNoForbiddenKeys, checkStructure } from './structure.js';
+import { checkDefinition } from './check.js';
+import { SurveyDefinitionError, type DefinitionProblem, type SurveyDefinition, type SurveyFile } from './definition.js';
 
 export { SurveyDefinitionError } from './definition.js';
 
 const FILE_NAME = /^([a-z0-9]+(?:-[a-z0-9]+)*)\.v([1-9][0-9]*)\.json$/;
 
-// Reads every *.json file in `dir`; the first problem in any file throws a SurveyDefinitionError.
+// Reads every *.json file in `dir`; a file with problems throws a SurveyDefinitionError listing them all.
 export function loadSurveys(dir: string): Map<string, SurveyDefinition> {
   const definitions = new Map<string, SurveyDefinition>();
   for (const file of readdirSync(dir).filter((name) => name.endsWith('.json')).sort()) {
@@ -23,55 +20,37 @@ export function loadSurveys(dir: string): Map<string, SurveyDefinition> {
 
 export function loadSurveyFile(filePath: string): SurveyDefinition {
   const file = filePath.split(/[\\/]/).pop() ?? filePath;
-  const fail: Fail = (path, reason) => {
-    throw new SurveyDefinitionError(file, path, reason);
-  };
-  const json = parseJson(readFileSync(filePath, 'utf8'), fail);
-  checkNoForbiddenKeys(json, '$', fail);
-  const parsed = SurveyFileSchema.safeParse(json);
-  if (!parsed.success) failWithIssue(parsed.error.issues[0], fail);
-  const definition = parsed.data;
+  const json = parseJson(readFileSync(filePath, 'utf8'));
+  if (!json.ok) throw new SurveyDefinitionError(file, json.problems);
+  const checked = checkDefinition(json.value);
+  if (!checked.ok) throw new SurveyDefinitionError(file, checked.problems);
+  const { id, version } = checked.definition;
   const match = FILE_NAME.exec(file);
-  if (!match || match[1] !== definition.id || Number(match[2]) !== definition.version) {
-    fail('$', `file name must be "${definition.id}.v${definition.version}.json"`);
+  if (!match || match[1] !== id || Number(match[2]) !== version) {
+    throw new SurveyDefinitionError(file, [{ path: '$', reason: `file name must be "${id}.v${version}.json"` }]);
   }
-  checkSurvey(definition, fail);
-  return deepFreeze({ ...definition, key: `${definition.id}@${definition.version}`, hash: contentHash(withoutPresentation(json)), file });
+  return toDefinition(checked.definition, json.value, file);
 }
 
-function checkSurvey(definition: SurveyFile, fail: Fail): void {
-  const pathByName = checkStructure(definition.survey, fail);
-  const model = buildModel(definition.survey);
-  const jsonError = model.jsonErrors?.[0];
-  if (jsonError) fail('$.survey', `survey-core cannot read the survey: ${jsonError.message}`);
-  const specs = readQuestions(model);
-  if (specs.length === 0) fail('$.survey', 'the survey has no questions');
-  const byName = new Map<string, QuestionSpec>(specs.map((spec) => [spec.name, spec]));
-  checkReferences(definition, { byName, pathByName }, fail);
-  for (const [list, entries] of [['scales', definition.scales], ['flags', definition.flags]] as const)
-    entries.forEach((entry, i) => {
-      if (entry.outcome && entry.driver) fail(`$.${list}[${i}]`, 'is marked both outcome and driver: choose one');
-    });
+// A checked file as the rest of the server sees it: frozen, with its key and content hash.
+export function toDefinition(definition: SurveyFile, json: unknown, file: string): SurveyDefinition {
+  const key = `${definition.id}@${definition.version}`;
+  return deepFreeze({ ...definition, key, hash: contentHash(withoutPresentation(json)), file });
 }
 
-function parseJson(text: string, fail: Fail): unknown {
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; problems: DefinitionProblem[] } {
   try {
-    return JSON.parse(text);
+    return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    return fail('$', `invalid JSON: ${(error as Error).message}`);
+    return { ok: false, problems: [{ path: '$', reason: `invalid JSON: ${(error as Error).message}` }] };
   }
 }
 
-function failWithIssue(issue: z.core.$ZodIssue | undefined, fail: Fail): never {
-  const path = (issue?.path ?? []).map(pathSegment).join('');
-  return fail(`$${path}`, issue?.message ?? 'invalid definition');
-}
-
-// Which way is better for a scale or flag (`higherIsBetter`) says how to word and colour a
-// result, and `outcome` / `driver` which the driver analysis relates to which; neither is what was
-// asked or how it is scored, so they are left out of the content hash: they can be added to a
-// version already in use without changing the hash its waves pinned. A file without them hashes
-// exactly as before.
+// How the dashboard groups measures into charts (`dashboard`), which way is better for a scale or
+// flag (`higherIsBetter`), and which the driver analysis relates to which (`outcome` / `driver`)
+// say how to show and analyse a result, not what was asked or how it is scored, so they are left
+// out of the content hash: they can be added to a version already in use without changing the
+// hash its waves pinned. A file without them hashes exactly as before.
 const PRESENTATION_KEYS = new Set(['higherIsBetter', 'outcome', 'driver']);
 
 export function withoutPresentation(json: unknown): unknown {
@@ -84,7 +63,7 @@ export function withoutPresentation(json: unknown): unknown {
             : entry,
         )
       : list;
-  const file = json as Record<string, unknown>;
+  const { dashboard: _dashboard, ...file } = json as Record<string, unknown>;
   return { ...file, scales: strip(file.scales), flags: strip(file.flags) };
 }
 

@@ -25,6 +25,8 @@ const KIND_BY_TYPE: Record<string, QuestionKind> = {
   rating: 'rating',
   radiogroup: 'choice',
   dropdown: 'choice',
+  // yes/no: a choice between its valueTrue and valueFalse, which the loader requires to be text
+  boolean: 'choice',
   checkbox: 'checkbox',
   matrix: 'matrix',
   text: 'text',
@@ -39,6 +41,14 @@ export function buildModel(surveyJson: object): Model {
 
 export function readQuestions(model: Model): QuestionSpec[] {
   return model.getAllQuestions(false).map(describe);
+}
+
+// For checking a definition that may still hold unsupported types (reported separately).
+export function readSupportedQuestions(model: Model): QuestionSpec[] {
+  return model
+    .getAllQuestions(false)
+    .filter((question) => Object.hasOwn(KIND_BY_TYPE, question.getType()))
+    .map(describe);
 }
 
 function describe(question: Question): QuestionSpec {
@@ -57,6 +67,7 @@ function describe(question: Question): QuestionSpec {
     case 'rating':
       return { ...common, kind, values: valuesOf(q.visibleRateValues) };
     case 'choice':
+      if (question.getType() === 'boolean') return { ...common, kind, values: [q.valueTrue, q.valueFalse] };
       return { ...common, kind, values: valuesOf(q.visibleChoices) };
     case 'checkbox': {
       const items = q.visibleChoices as ItemValue[];

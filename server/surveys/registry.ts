@@ -1,11 +1,15 @@
 import { resolve } from 'node:path';
-import { notFound } from '../errors.js';
+import { conflict, notFound } from '../errors.js';
 import type { SurveyDefinition } from './definition.js';
 import { loadSurveys } from './loader.js';
 
+export type InstalledSurvey = SurveyDefinition & { locales: string[] };
 export type SurveyRegistry = {
-  get(id: string, version: number): SurveyDefinition & { locales: string[] };
+  get(id: string, version: number): InstalledSurvey;
   all(): SurveyDefinition[];
+  // A version added while the server runs (stored in the database); the same version twice must be identical.
+  add(definition: SurveyDefinition): InstalledSurvey;
+  has(id: string, version: number): boolean;
 };
 
 export const surveysDir = resolve(import.meta.dirname, '../../surveys');
@@ -26,15 +30,25 @@ function localesOf(def: SurveyDefinition): string[] {
   return ['en', ...[...found].sort()];
 }
 
+// The files in `dir` are the built-in set; stored versions join them through `add`.
 export function createSurveyRegistry(dir = surveysDir): SurveyRegistry {
-  const map = loadSurveys(dir);
-  const withLocales = new Map([...map].map(([k, d]) => [k, { ...d, locales: localesOf(d) }]));
+  const installed = new Map<string, InstalledSurvey>();
+  const add = (def: SurveyDefinition) => {
+    const existing = installed.get(def.key);
+    if (existing && existing.hash !== def.hash) throw conflict(`Survey ${def.key} is already installed with different content.`);
+    const entry = existing ?? { ...def, locales: localesOf(def) };
+    installed.set(def.key, entry);
+    return entry;
+  };
+  for (const def of loadSurveys(dir).values()) add(def);
   return {
     get(id, version) {
-      const def = withLocales.get(`${id}@${version}`);
+      const def = installed.get(`${id}@${version}`);
       if (!def) throw notFound(`Survey ${id} version ${version} is not installed on this server.`);
       return def;
     },
-    all: () => [...map.values()],
+    all: () => [...installed.values()],
+    add,
+    has: (id, version) => installed.has(`${id}@${version}`),
   };
 }

@@ -1,4 +1,4 @@
-import { isForbiddenKey, isSafeKey, pathSegment, type Fail } from './definition.js';
+import { isForbiddenKey, isSafeKey, pathSegment, type Report } from './definition.js';
 import { SUPPORTED_TYPES } from './questions.js';
 
 type Json = Record<string, unknown>;
@@ -20,7 +20,7 @@ const UNSUPPORTED_ON_QUESTION = [
 ];
 const ITEM_LISTS = ['choices', 'rows', 'columns', 'rateValues'];
 
-export function checkNoForbiddenKeys(value: unknown, path: string, fail: Fail): void {
+export function checkNoForbiddenKeys(value: unknown, path: string, fail: Report): void {
   if (value === null || typeof value !== 'object') return;
   for (const [key, child] of Object.entries(value)) {
     const childPath = `${path}${Array.isArray(value) ? `[${key}]` : pathSegment(key)}`;
@@ -44,7 +44,7 @@ export function walkElements(survey: Json): ElementAt[] {
   return found;
 }
 
-export function checkStructure(survey: Json, fail: Fail): Map<string, string> {
+export function checkStructure(survey: Json, fail: Report): Map<string, string> {
   rejectProperties(survey, UNSUPPORTED_ON_SURVEY, '$.survey', fail);
   if (Array.isArray(survey.pages)) survey.pages.forEach((page, i) => isObject(page) && rejectProperties(page, UNSUPPORTED_ON_CONTAINER, `$.survey.pages[${i}]`, fail));
   const pathByName = new Map<string, string>();
@@ -54,14 +54,15 @@ export function checkStructure(survey: Json, fail: Fail): Map<string, string> {
       continue;
     }
     checkQuestion(element, path, fail);
-    const name = element.name as string;
+    const name = element.name;
+    if (typeof name !== 'string') continue;
     if (pathByName.has(name)) fail(`${path}.name`, `duplicate question name "${name}" (first at ${pathByName.get(name)})`);
-    pathByName.set(name, path);
+    else pathByName.set(name, path);
   }
   return pathByName;
 }
 
-function checkQuestion(element: Json, path: string, fail: Fail): void {
+function checkQuestion(element: Json, path: string, fail: Report): void {
   if (typeof element.type !== 'string' || !SUPPORTED_TYPES.has(element.type)) {
     fail(`${path}.type`, `unsupported question type ${JSON.stringify(element.type)}; use one of ${[...SUPPORTED_TYPES].join(', ')}`);
   }
@@ -73,13 +74,19 @@ function checkQuestion(element: Json, path: string, fail: Fail): void {
   if (element.type === 'text' && element.inputType !== undefined && element.inputType !== 'text') {
     fail(`${path}.inputType`, 'only plain text inputs are supported');
   }
+  if (element.type === 'boolean') {
+    for (const key of ['valueTrue', 'valueFalse']) {
+      if (!isSafeKey(element[key])) fail(`${path}.${key}`, 'yes/no questions need text values for valueTrue and valueFalse (e.g. "yes", "no")');
+    }
+    if (element.valueTrue === element.valueFalse) fail(`${path}.valueFalse`, 'valueTrue and valueFalse must differ');
+  }
   if (element.type === 'matrix' && element.cellType !== undefined && element.cellType !== 'radio') {
     fail(`${path}.cellType`, 'only single-choice (radio) matrices are supported');
   }
   for (const list of ITEM_LISTS) checkItemValues(element[list], `${path}.${list}`, fail);
 }
 
-function checkItemValues(items: unknown, path: string, fail: Fail): void {
+function checkItemValues(items: unknown, path: string, fail: Report): void {
   if (!Array.isArray(items)) return;
   const seen = new Set<unknown>();
   items.forEach((item, i) => {
@@ -87,12 +94,12 @@ function checkItemValues(items: unknown, path: string, fail: Fail): void {
     // Matrix rows become object keys in the answer, so they must be strings.
     const ok = isSafeKey(value) || (!path.endsWith('.rows') && typeof value === 'number' && Number.isFinite(value));
     if (!ok) fail(`${path}[${i}]`, `unsafe or missing value ${JSON.stringify(value)}`);
-    if (seen.has(value)) fail(`${path}[${i}]`, `duplicate value ${JSON.stringify(value)}`);
+    else if (seen.has(value)) fail(`${path}[${i}]`, `duplicate value ${JSON.stringify(value)}`);
     seen.add(value);
   });
 }
 
-function rejectProperties(object: Json, names: string[], path: string, fail: Fail): void {
+function rejectProperties(object: Json, names: string[], path: string, fail: Report): void {
   for (const name of names) {
     if (Object.hasOwn(object, name)) fail(`${path}.${name}`, `"${name}" is not supported by the server-side answer validator`);
   }

@@ -2,11 +2,11 @@ import { Router } from 'express';
 import { htmlPage } from '../../platform/http/html.js';
 
 // Staff pages are shells: each loads its bundled script, which fetches data through the API.
-const shell = (title: string, script: string) =>
+const shell = (title: string, script: string, styles: string[] = []) =>
   htmlPage({
     title,
     script,
-    styles: ['dashboard.css'],
+    styles: ['dashboard.css', ...styles],
     body: `<a class="skip-link" href="#main">Skip to content</a>
 <header class="topbar"><a class="brand" href="/dashboard">Staff wellbeing and retention</a><nav id="nav" aria-label="Main"></nav></header>
 <main id="main" class="page wide" tabindex="-1"><p class="loading" role="status">Loading…</p></main>`,
@@ -39,6 +39,10 @@ export const dashboardPages = Router()
   .get('/dashboard', (_req, res) => {
     res.type('html').send(shell('Council dashboard', 'dashboard'));
   })
+  // ?council=<code>&wave=<id>: a council × wave's measures by demographic band
+  .get('/breakdown', (_req, res) => {
+    res.type('html').send(shell('Results by staff group', 'breakdown'));
+  })
   .get('/research', (_req, res) => {
     res.type('html').send(shell('Research: arms and councils', 'research'));
   })
@@ -47,6 +51,10 @@ export const dashboardPages = Router()
   })
   .get('/admin', (_req, res) => {
     res.type('html').send(shell('Administration', 'admin'));
+  })
+  // the respondent page for a survey an admin is checking (the definition comes from the admin page)
+  .get('/admin/survey-preview', (_req, res) => {
+    res.type('html').send(shell('Survey preview', 'survey-preview', ['survey-core.fontless.css']));
   })
   // ?council=<code>&campaign=<code>: for admins and the council's HR leads
   .get('/invitations', (_req, res) => {

@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { currentUser, type Access } from '../../accounts/access.js';
 import { canEditCouncil, canReadCouncil } from '../../accounts/rules.js';
-import { listCouncils, listWaves } from '../../study/store.js';
+import { listCampaigns, listCouncils, listWaves } from '../../study/store.js';
+import { waveStates } from '../summaries/publications.js';
 import type { SummaryDeps } from '../summaries/service.js';
 import { councilOverview } from './service.js';
 
@@ -17,9 +18,19 @@ export function dashboardRoutes(access: Access, deps: SummaryDeps) {
       );
     })
     .get('/waves', access.signedIn, async (_req, res) => {
-      const waves = await listWaves();
+      const [waves, campaigns] = await Promise.all([
+        listWaves(),
+        listCampaigns({}, { waveId: 1, closedManually: 1, closedAt: 1 }),
+      ]);
+      const now = new Date(deps.now?.() ?? Date.now());
       res.json(
         waves.map((w) => ({
+          // every campaign closed (by date or by hand) and its results published: comparable
+          published: waveStates(
+            w,
+            campaigns.filter((c) => c.waveId === w._id),
+            now,
+          ).every((s) => s === 'published'),
           id: w._id,
           name: w.name,
           opensOn: w.opensOn,

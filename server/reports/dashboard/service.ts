@@ -3,6 +3,28 @@ import { campaignStatus } from '../../study/campaigns/status.js';
 import { todayInUk } from '../../platform/dates.js';
 import { notFound } from '../../errors.js';
 import { councilSummary, type SummaryDeps } from '../summaries/service.js';
+import { surveyPresentation } from '../../surveys/presentation.js';
+import type { SurveyDefinition } from '../../surveys/definition.js';
+import { questionTexts } from '../../codec/texts.js';
+
+// The survey's measures and charts, and its demographic questions and bands as respondents saw
+// them, for the dashboard and the breakdown view.
+function presentation(def: SurveyDefinition) {
+  const texts = questionTexts(def.survey);
+  const demographics = def.demographics.map((question) => {
+    const t = texts.get(question);
+    const bands = [...(t?.options ?? new Map())].map(([key, label]) => ({
+      value: String(JSON.parse(key)),
+      label: label.en,
+    }));
+    return {
+      question,
+      label: t?.title.en ?? question,
+      bands: [...bands, { value: 'unanswered', label: 'Not answered' }],
+    };
+  });
+  return { ...surveyPresentation(def), demographics };
+}
 
 // Everything a council's dashboard charts: each wave's headline results (scales and
 // proportions, already suppressed), its campaign's status and response progress. Those who
@@ -23,6 +45,8 @@ export async function councilOverview(code: string, deps: SummaryDeps, { withCam
     const { responses, scales, proportions } = await councilSummary(code, wave._id, deps);
     rows.push({
       wave: { id: wave._id, name: wave.name, opensOn: wave.opensOn, closesOn: wave.closesOn },
+      // the wave's own measures, charts and labels, so any survey shows what it measures
+      survey: presentation(deps.surveys.get(wave.surveyId, wave.surveyVersion)),
       status: campaignStatus(wave, campaign.closedManually ?? false, today),
       ...(withCampaignCodes ? { campaign: campaign._id } : {}),
       responses,

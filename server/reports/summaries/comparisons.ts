@@ -3,15 +3,14 @@ import { listCampaigns, listCouncils, type CouncilDoc, type WaveDoc } from '../.
 import { alphaFromAccumulator, emptyAlpha, mergeAlpha } from '../../stats/alpha.js';
 import { EMPTY_MOMENTS, type Moments } from '../../stats/descriptive.js';
 import type { Flag, Scale, SurveyDefinition } from '../../surveys/definition.js';
-import { todayInUk } from '../../platform/dates.js';
+import { sameMeasure } from '../../surveys/presentation.js';
 import { compareMeasure, withAlpha, type Measure } from './compare-cells.js';
 import type { Arm, CouncilSeries } from './compare.js';
 import type { Counters } from '../../tally/counters.js';
 import { isPublishable, reachesMinimum } from '../../disclosure/suppression.js';
 import { alphaAt, count, flagAt, momentsAt } from '../../tally/read-counters.js';
-import { resultsState } from '../../disclosure/publication.js';
 import { scaleShown } from './group-stats.js';
-import { reportCounters } from './publications.js';
+import { reportCounters, waveStates } from './publications.js';
 import { findWave, type SummaryDeps } from './service.js';
 
 type Period = { wave: WaveDoc; def: SurveyDefinition };
@@ -19,14 +18,18 @@ type Table = Map<string, Counters[]>; // council code -> counters per period, ba
 
 // Results of a wave are compared only once they are published (disclosure/publication.ts): live
 // figures read day after day could be subtracted from each other to isolate the latest respondents.
-function requireClosed(wave: WaveDoc, now: Date) {
-  const closed = todayInUk(now) > wave.closesOn;
-  if (resultsState({ closed, closedManually: false, closesOn: wave.closesOn }, now) !== 'published')
-    throw conflict(
-      closed
-        ? `${wave.name} has just closed; results are compared once published, a minute after closing.`
-        : `${wave.name} is still open (it closes on ${wave.closesOn}); results are compared once a wave has closed.`,
-    );
+// A wave is published when every campaign in it is, closed by date or by hand, as each council's
+// summary and the exports decide it (waveStates).
+async function requirePublished(wave: WaveDoc, now: Date) {
+  const campaigns = await listCampaigns({ waveId: wave._id }, { closedManually: 1, closedAt: 1, pilotCode: 1 });
+  const states = waveStates(wave, campaigns, now);
+  if (states.every((state) => state === 'published')) return;
+  const open = states.filter((state) => state === 'open').length;
+  throw conflict(
+    open === 0
+      ? `${wave.name} has just closed; results are compared once published, a minute after closing.`
+      : `${wave.name} is still open (${open} of its ${states.length} campaign(s); it closes on ${wave.closesOn}); results are compared once every campaign has closed, by date or by hand.`,
+  );
 }
 
 // Each council's figures as published (reports/summaries/publications.ts), so the comparison and
@@ -70,7 +73,7 @@ function measures(periods: Period[], compared: CouncilDoc[], table: Table, min: 
     const measure: Measure = {
       ...{ id: s.id, label: s.label, range: s.range, kind: 'scale', higherIsBetter: s.higherIsBetter ?? null },
       // a council whose partial answerers could be worked out shows nothing of this scale (disclosure/scales.ts)
-      series: seriesOf(compared, table, !!base?.scales.some((b) => b.id === s.id), (c) =>
+      series: seriesOf(compared, table, !!base && sameMeasure(base, def, 'scale', s.id), (c) =>
         scaleShown(c, s, min) ? momentsAt(c, '', s.id) : EMPTY_MOMENTS,
       ),
     };
@@ -82,7 +85,7 @@ function measures(periods: Period[], compared: CouncilDoc[], table: Table, min: 
     compareMeasure(
       {
         ...{ id: f.id, label: f.label, kind: 'proportion', higherIsBetter: f.higherIsBetter ?? null },
-        series: seriesOf(compared, table, !!base?.flags.some((b) => b.id === f.id), (c) => flagMoments(c, f.id)),
+        series: seriesOf(compared, table, !!base && sameMeasure(base, def, 'flag', f.id), (c) => flagMoments(c, f.id)),
       },
       min,
     ),
@@ -125,8 +128,12 @@ export async function compareArms(waveId: string, baselineId: string | undefined
     throw badRequest('A difference-in-differences needs two different waves: choose a baseline other than the wave.');
   const min = deps.minGroupSize;
   const waves = [...(baselineId ? [await findWave(baselineId)] : []), await findWave(waveId)];
+  if (waves.length === 2 && waves[0]!.surveyId !== waves[1]!.surveyId)
+    throw badRequest(
+      `${waves[0]!.name} and ${waves[1]!.name} use different surveys, whose measures are not comparable: choose a baseline wave of the same survey.`,
+    );
   const at = new Date(deps.now?.() ?? Date.now());
-  for (const wave of waves) requireClosed(wave, at);
+  for (const wave of waves) await requirePublished(wave, at);
   const councils = await listCouncils();
   const periods = waves.map((wave) => ({ wave, def: deps.surveys.get(wave.surveyId, wave.surveyVersion) }));
   const table = await readTable(periods, councils, deps);

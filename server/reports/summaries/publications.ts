@@ -23,6 +23,12 @@ export function stateOf(wave: WaveDoc, campaign: CampaignDoc | null, now: Date):
   return resultsState({ closed, closedManually, closedAt: campaign?.closedAt ?? null, closesOn: wave.closesOn }, now);
 }
 
+// Where each campaign of a wave stands; a wave without campaigns follows its dates. A wave's
+// results are published (compared, offered to researchers) once every one of them is.
+export function waveStates(wave: WaveDoc, campaigns: CampaignDoc[], now: Date): ResultsState[] {
+  return campaigns.length > 0 ? campaigns.map((c) => stateOf(wave, c, now)) : [stateOf(wave, null, now)];
+}
+
 // The counters a report is built from. Published: the figures as first published, made once
 // (claimed by unique insert, so two instances publishing at once keep the same one) after every
 // acknowledged response has been counted. Otherwise the live counters, for stepped counts only.

@@ -34,7 +34,7 @@ export async function checkWaveSurveysUnchanged(surveys: SurveyRegistry): Promis
       def = surveys.get(wave.surveyId, wave.surveyVersion);
     } catch {
       throw new Error(
-        `Wave ${wave._id} uses survey ${wave.surveyId} version ${wave.surveyVersion}, which is missing from surveys/. Restore the file.`,
+        `Wave ${wave._id} uses survey ${wave.surveyId} version ${wave.surveyVersion}, which is neither in surveys/ nor stored in the database. Restore it.`,
       );
     }
     if (def.hash !== wave.surveyHash) {

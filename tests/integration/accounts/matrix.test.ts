@@ -92,6 +92,13 @@ const rows: Row[] = [
     allowed: councilReaders,
   },
   { method: 'get', path: '/api/v1/admin/surveys', allowed: admin },
+  {
+    method: 'post',
+    path: '/api/v1/admin/surveys',
+    url: () => '/api/v1/admin/surveys?check=true',
+    body: { elements: [{ type: 'rating', name: 'mood' }] },
+    allowed: admin,
+  },
   { method: 'get', path: '/api/v1/admin/pilots', allowed: admin },
   {
     method: 'post',

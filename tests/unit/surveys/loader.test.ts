@@ -63,16 +63,17 @@ const broken: [string, Json | string, string, string, RegExp][] = [
   ['the JSON does not parse', '{"id": "mini",', 'mini.v1.json', '$', /invalid JSON/],
   ['the file name does not match the version', buildSurveyFile({ version: 2 }), 'mini.v1.json', '$', /must be "mini\.v2\.json"/],
   ['a scale has no range', withScale({ range: undefined }), 'mini.v1.json', '$.scales[0].range', /expected/],
-  ['there is an unknown top-level key', buildSurveyFile({ extra: true }), 'mini.v1.json', '$', /Unrecognized key/],
+  ['there is an unknown top-level key', buildSurveyFile({ extra: true }), 'mini.v1.json', '$.extra', /unrecognised key "extra"/],
   ['a key is "__proto__"', JSON.stringify(buildSurveyFile()).replace('"items":{', '"items":{"__proto__":{},'), 'mini.v1.json', '$.items.__proto__', /forbidden key/],
-  ['a question type is unsupported', withElement(1, { type: 'boolean' }), 'mini.v1.json', `${el(1)}.type`, /unsupported question type "boolean"/],
+  ['a question type is unsupported', withElement(1, { type: 'imagepicker' }), 'mini.v1.json', `${el(1)}.type`, /unsupported question type "imagepicker"/],
+  ['a yes/no question has no text values', withElement(7, { type: 'boolean', maxLength: undefined }), 'mini.v1.json', `${el(7)}.valueTrue`, /valueTrue and valueFalse/],
   ['two questions share a name', withElement(1, { name: 'mood' }), 'mini.v1.json', `${el(1)}.name`, /duplicate question name "mood"/],
   ['a question name contains a dot', withElement(0, { name: 'mo.od' }), 'mini.v1.json', `${el(0)}.name`, /unsafe/],
   ['a choice value starts with $', withElement(2, { choices: ['yes', '$no'] }), 'mini.v1.json', `${el(2)}.choices[1]`, /unsafe/],
   ['a matrix row value is a number', withElement(5, { rows: ['a', 2] }), 'mini.v1.json', `${el(5)}.rows[1]`, /unsafe/],
   ['a comment has no maxLength', withElement(8, { maxLength: undefined }), 'mini.v1.json', `${el(8)}.maxLength`, /positive integer maxLength/],
   ['a question uses validators', withElement(0, { validators: [{ type: 'numeric' }] }), 'mini.v1.json', `${el(0)}.validators`, /not supported/],
-  ['survey-core rejects a property', withElement(0, { colour: 'red' }), 'mini.v1.json', '$.survey', /survey-core cannot read.*colour/],
+  ['survey-core rejects a property', withElement(0, { colour: 'red' }), 'mini.v1.json', `${el(0)}.colour`, /survey-core cannot read.*colour/],
   ['a question has no item metadata', buildSurveyFile({ items: {} }), 'mini.v1.json', el(0), /"mood" has no entry in items/],
   ['item metadata names no question', { ...buildSurveyFile(), items: { ...(buildSurveyFile().items as Json), ghost: { provenance: 'p', licence: 'l', variable: 'ghost' } } }, 'mini.v1.json', '$.items.ghost', /no such question/],
   ['a scale item is not numeric', withScale({ items: ['team'], reverse: [] }), 'mini.v1.json', '$.scales[0].items[0]', /not a numeric rating or matrix row/],
@@ -104,4 +105,42 @@ describe('loadSurveyFile with broken definitions', () => {
       );
     });
   }
+});
+
+describe('loadSurveyFile with several problems', () => {
+  it('when a file has problems in its metadata, its questions and its references, then every one is reported with its path', () => {
+    const elements = buildElements().map((e, i) => (i === 1 ? { ...e, type: 'imagepicker' } : i === 8 ? { ...e, maxLength: undefined } : e));
+    const file = { ...buildSurveyFile({ extra: true }, elements), flags: [{ id: 'f', label: 'F', question: 'nope', values: ['x'] }] };
+    const filePath = writeSurveyText(JSON.stringify(file));
+    assert.throws(
+      () => loadSurveyFile(filePath),
+      (error: unknown) => {
+        assert.ok(error instanceof SurveyDefinitionError, String(error));
+        assert.deepEqual(
+          error.problems.map((p) => p.path),
+          ['$.extra', `${el(1)}.type`, `${el(8)}.maxLength`, `${el(1)}.rateMin`, `${el(1)}.rateMax`],
+        );
+        return true;
+      },
+    );
+  });
+
+  it('when only the references are wrong, then each broken scale, flag and demographic is reported', () => {
+    const file = {
+      ...withScale({ range: [0, 10] }),
+      demographics: ['ghost'],
+      flags: [{ id: 'f', label: 'F', question: 'nope', values: ['x'] }],
+    };
+    assert.throws(
+      () => loadSurveyFile(writeSurveyText(JSON.stringify(file))),
+      (error: unknown) => {
+        assert.ok(error instanceof SurveyDefinitionError, String(error));
+        assert.deepEqual(
+          error.problems.map((p) => p.path),
+          ['$.demographics[0]', '$.scales[0].items[0]', '$.scales[0].items[1]', '$.scales[0].items[2]', '$.flags[0].question'],
+        );
+        return true;
+      },
+    );
+  });
 });
