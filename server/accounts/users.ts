@@ -58,9 +58,9 @@ function scopeAfter(user: UserDoc, change: UserChange): { role: Role; pilots: st
     if (change.pilots?.length) throw invalid('pilots', 'only HR leads are limited to councils; leave pilots out');
     return { role, pilots: [] };
   }
-  const pilots = change.pilots ?? user.pilots;
-  if (pilots.length === 0) throw invalid('pilots', 'an HR lead needs at least one council');
-  return { role, pilots };
+  const councils = change.pilots ?? user.pilots;
+  if (councils.length === 0) throw invalid('pilots', 'an HR lead needs at least one council');
+  return { role, pilots: councils };
 }
 
 // An admin cannot lock themselves out, so there is always at least one admin.

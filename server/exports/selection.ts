@@ -39,8 +39,8 @@ async function selectWaves(filters: ExportFilters): Promise<WaveDoc[]> {
 }
 
 async function selectCouncils(filters: ExportFilters): Promise<{ arms: Map<string, string>; codes?: string[] }> {
-  const pilots = await listCouncils({}, { arm: 1 });
-  const arms = new Map(pilots.map((p) => [p._id, p.arm]));
+  const councils = await listCouncils({}, { arm: 1 });
+  const arms = new Map(councils.map((p) => [p._id, p.arm]));
   const unknown = (filters.pilot ?? []).filter((code) => !arms.has(code));
   if (unknown.length) throw invalid('pilot', `no council with code ${unknown.join(', ')}`);
   if (!filters.arm) return { arms, codes: filters.pilot };

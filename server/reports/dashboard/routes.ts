@@ -12,9 +12,9 @@ export function dashboardRoutes(access: Access, deps: SummaryDeps) {
   return Router()
     .get('/councils', access.signedIn, async (_req, res) => {
       const user = currentUser(res);
-      const pilots = (await listCouncils()).filter((p) => canReadCouncil(user, p._id));
+      const councils = (await listCouncils()).filter((p) => canReadCouncil(user, p._id));
       res.json(
-        pilots.sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({ code: p._id, name: p.name, arm: p.arm })),
+        councils.sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({ code: p._id, name: p.name, arm: p.arm })),
       );
     })
     .get('/waves', access.signedIn, async (_req, res) => {

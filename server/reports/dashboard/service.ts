@@ -31,8 +31,8 @@ function presentation(def: SurveyDefinition) {
 // manage the council's invitations (admins, its HR leads) also get each campaign's code, which
 // is the respondent link and the address of its invitations page; researchers do not need it.
 export async function councilOverview(code: string, deps: SummaryDeps, { withCampaignCodes = false } = {}) {
-  const pilot = await findCouncil(code);
-  if (!pilot) throw notFound(`No council with code ${code}.`);
+  const council = await findCouncil(code);
+  if (!council) throw notFound(`No council with code ${code}.`);
   const [waves, campaigns] = await Promise.all([
     listWaves(),
     listCampaigns({ pilotCode: code }, { waveId: 1, closedManually: 1 }),
@@ -55,7 +55,7 @@ export async function councilOverview(code: string, deps: SummaryDeps, { withCam
     });
   }
   return {
-    council: { code: pilot._id, name: pilot.name, arm: pilot.arm },
+    council: { code: council._id, name: council.name, arm: council.arm },
     minGroupSize: deps.minGroupSize,
     waves: rows,
   };

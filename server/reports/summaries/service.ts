@@ -23,14 +23,14 @@ export async function findWave(id: string): Promise<WaveDoc> {
 }
 
 export async function councilSummary(code: string, waveId: string, deps: SummaryDeps) {
-  const pilot = await findCouncil(code);
-  if (!pilot) throw notFound(`No council with code ${code}.`);
+  const council = await findCouncil(code);
+  if (!council) throw notFound(`No council with code ${code}.`);
   const wave = await findWave(waveId);
   const def = deps.surveys.get(wave.surveyId, wave.surveyVersion);
   const campaign = await findCampaignOf(code, waveId);
   const { state, counters } = await reportCounters(code, wave, campaign, def, deps);
   return {
-    pilot: { code: pilot._id, name: pilot.name, arm: pilot.arm },
+    pilot: { code: council._id, name: council.name, arm: council.arm },
     wave: { id: wave._id, name: wave.name, opensOn: wave.opensOn, closesOn: wave.closesOn },
     ...buildReport(def, counters, {
       minGroupSize: deps.minGroupSize,

@@ -61,13 +61,13 @@ export async function publicCampaign(
   minGroupSize: number,
 ) {
   const { campaign, wave, status } = await findOpenCampaign(code, cache);
-  const pilot = await Council.findById(campaign.pilotCode).lean();
+  const council = await Council.findById(campaign.pilotCode).lean();
   const def = surveys.get(wave.surveyId, wave.surveyVersion);
   return {
     campaign: {
       code: campaign._id,
       status,
-      council: pilot?.name ?? null,
+      council: council?.name ?? null,
       wave: wave.name,
       closesOn: wave.closesOn,
       requireInvitation: campaign.requireInvitation ?? false,

@@ -10,8 +10,8 @@ import { buildCouncil } from '../../helpers/factories.js';
 const { app } = useTestApp(import.meta.url);
 
 // A signed-in agent that does not send the CSRF token by itself.
-async function bareSession(role: 'admin' | 'hr_lead' = 'admin', pilots?: string[]) {
-  const email = await createStaffUser({ role, pilots });
+async function bareSession(role: 'admin' | 'hr_lead' = 'admin', councils?: string[]) {
+  const email = await createStaffUser({ role, pilots: councils });
   const agent = supertest.agent(app);
   const { body } = await agent.post('/api/v1/session').send({ email, password: TEST_PASSWORD }).expect(200);
   return { agent, csrf: body.csrfToken as string };

@@ -96,7 +96,7 @@ describe('small council × wave groups in exports', () => {
       ['version=1', ['w1']],
       ['version=2', ['w2']],
     ];
-    const pilots: [string, string[]][] = [
+    const councils: [string, string[]][] = [
       ['', ['855', '856', '857']],
       ['pilot=855', ['855']],
       ['pilot=856', ['856']],
@@ -111,7 +111,7 @@ describe('small council × wave groups in exports', () => {
     ];
     const exports: Record<string, number>[] = [];
     for (const [waveQuery, waveIds] of waves) {
-      for (const [pilotQuery, codes] of pilots) {
+      for (const [pilotQuery, codes] of councils) {
         for (const [armQuery, armNames] of arms) {
           const query = [waveQuery, pilotQuery, armQuery].filter(Boolean).join('&');
           const { res, rows, leftOut, declared } = await exportCsv(query);

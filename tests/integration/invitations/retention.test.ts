@@ -24,11 +24,11 @@ async function listCollection(code: string): Promise<boolean> {
 }
 
 // A campaign with a list that has been mailed, with one opt-out.
-async function mailedList(pilot: string, wave: string, closesOn: string) {
-  const { code } = await buildCampaign({ pilot, wave, closesOn });
-  await upload(t.http(), code, `a-${pilot}@council.example\nb-${pilot}@council.example`).expect(201);
+async function mailedList(council: string, wave: string, closesOn: string) {
+  const { code } = await buildCampaign({ pilot: council, wave, closesOn });
+  await upload(t.http(), code, `a-${council}@council.example\nb-${council}@council.example`).expect(201);
   await t.worker().drain();
-  const optOut = optOutLink(t.smtp().to(`a-${pilot}@council.example`).at(-1)!.text ?? '')![1];
+  const optOut = optOutLink(t.smtp().to(`a-${council}@council.example`).at(-1)!.text ?? '')![1];
   await t.http().post(`/unsubscribe/${optOut}`).type('form').send('').expect(200);
   return code;
 }

@@ -10,8 +10,8 @@ import { submitAll, times } from '../../helpers/submit.js';
 
 const { http, staff, tallier } = useTestApp(import.meta.url);
 // results are published once the wave has closed
-const summaryOf = async (pilot: string, wave: string) =>
-  (await closeWaves(), await (await staff()).get(`/api/v1/pilots/${pilot}/summary`).query({ wave }).expect(200)).body;
+const summaryOf = async (council: string, wave: string) =>
+  (await closeWaves(), await (await staff()).get(`/api/v1/pilots/${council}/summary`).query({ wave }).expect(200)).body;
 const post = (code: string, body: object) => http().post(`/api/v1/campaigns/${code}/responses`).send(body);
 const varied = (i: number) =>
   buildAnswers({
