@@ -13,6 +13,10 @@ export type AdminContext = {
 
 export const loading = (what: string) => el('p', { class: 'loading', role: 'status' }, `Loading ${what}…`);
 
+// The load each host last started: a tab left before its data arrived must not draw over the
+// tab shown now (the first tab starts loading while the address already names another).
+const latest = new WeakMap<HTMLElement, object>();
+
 // Shows "Loading …", then the data, or what went wrong with a way to try again.
 export async function load<T>(
   host: HTMLElement,
@@ -20,11 +24,14 @@ export async function load<T>(
   get: () => Promise<T>,
   render: (data: T) => void,
 ): Promise<void> {
+  const mine = {};
+  latest.set(host, mine);
   show(host, loading(what));
   let data: T;
   try {
     data = await get();
   } catch (err) {
+    if (latest.get(host) !== mine) return;
     const retry = el('button', { type: 'button', class: 'secondary' }, 'Try again');
     retry.addEventListener('click', () => void load(host, what, get, render));
     show(
@@ -38,6 +45,7 @@ export async function load<T>(
     );
     return;
   }
+  if (latest.get(host) !== mine) return;
   render(data);
 }
 
