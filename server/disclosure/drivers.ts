@@ -1,4 +1,6 @@
-import { assertMinGroupSize, reachesMinimum } from './suppression.js';
+import { assertDriverMinimum, reachesMinimum } from './suppression.js';
+
+export { assertDriverMinimum };
 
 // Whether a driver analysis (correlations and a multivariable model of an outcome on its
 // candidate drivers) may be published for a group: a council × wave or an arm in a wave.
@@ -12,12 +14,6 @@ import { assertMinGroupSize, reachesMinimum } from './suppression.js';
 // 4. An arm gathers only councils whose own published count reaches the minimum group size
 //    (summary rule 7), so the arm's base is always a sum of groups already shown.
 export type DriverRefusal = 'not-published' | 'changed-since-publication' | 'below-driver-minimum';
-
-export function assertDriverMinimum(driverMin: number, min: number): void {
-  assertMinGroupSize(min);
-  if (!Number.isInteger(driverMin) || driverMin < min)
-    throw new RangeError(`the driver minimum must be a whole number >= ${min}, got ${driverMin}`);
-}
 
 export function driverGroupRefusal(group: {
   published: boolean;

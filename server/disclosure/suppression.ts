@@ -54,6 +54,13 @@ export function reachesMinimum(n: number, min: number): boolean {
   return n >= min;
 }
 
+// The driver analysis's own minimum (DRIVER_MIN_GROUP_SIZE) may never be below the group minimum.
+export function assertDriverMinimum(driverMin: number, min: number): void {
+  assertMinGroupSize(min);
+  if (!Number.isInteger(driverMin) || driverMin < min)
+    throw new RangeError(`the driver minimum must be a whole number >= ${min}, got ${driverMin}`);
+}
+
 export function isPublishable(n: number, min: number): boolean {
   assertMinGroupSize(min);
   assertCount(n);
