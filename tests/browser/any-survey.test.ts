@@ -1,8 +1,8 @@
 import { beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { createStaffUser, TEST_PASSWORD, testSurveys, useTestApp, type StaffSpec } from '../helpers/app.js';
-import { describeViolations, seriousAxeViolations, useBrowser } from '../helpers/browser.js';
+import { testSurveys, useTestApp, type StaffSpec } from '../helpers/app.js';
+import { describeViolations, seriousAxeViolations, useBrowser, signInThroughPage } from '../helpers/browser.js';
 import { buildPulseWave } from '../helpers/pulse-data.js';
 import { buildStaffData } from '../helpers/staff-data.js';
 import { buildThirdPartySurvey } from '../helpers/third-party-survey.js';
@@ -15,14 +15,7 @@ beforeEach(async () => {
   await buildStaffData(); // staff-wellbeing waves w1–w3 in councils 855 and 891
 });
 
-async function signInAs(page: Page, spec: StaffSpec, next: string) {
-  const email = await createStaffUser(spec);
-  await page.goto(`${browser.origin()}/login?next=${encodeURIComponent(next)}`);
-  await page.fill('#email', email);
-  await page.fill('#password', TEST_PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
-}
+const signInAs = (page: Page, spec: StaffSpec, next: string) => signInThroughPage(page, browser.origin(), spec, next);
 
 // The admin adds the partner's plain SurveyJS file through the page; a wave of it then runs.
 async function addPulseSurvey(page: Page): Promise<{ id: string; version: number }> {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { createStaffUser, TEST_PASSWORD, useTestApp, type StaffSpec } from '../helpers/app.js';
-import { describeViolations, seriousAxeViolations, useBrowser } from '../helpers/browser.js';
+import { useTestApp, type StaffSpec } from '../helpers/app.js';
+import { describeViolations, seriousAxeViolations, useBrowser, signInThroughPage } from '../helpers/browser.js';
 import { buildResearchData } from '../helpers/research-data.js';
 
 const { app } = useTestApp(import.meta.url);
@@ -13,14 +13,7 @@ beforeEach(async () => {
   await buildResearchData();
 });
 
-async function signInAs(page: Page, spec: StaffSpec, next: string) {
-  const email = await createStaffUser(spec);
-  await page.goto(`${browser.origin()}/login?next=${encodeURIComponent(next)}`);
-  await page.fill('#email', email);
-  await page.fill('#password', TEST_PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
-}
+const signInAs = (page: Page, spec: StaffSpec, next: string) => signInThroughPage(page, browser.origin(), spec, next);
 
 describe('the driver analysis in Chromium', () => {
   test('when an HR lead of a council of 43 opens the dashboard, then what goes with intending to leave is ranked with CIs, as association', async () => {

@@ -1,8 +1,14 @@
 import { beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { createStaffUser, TEST_PASSWORD, useTestApp, type StaffSpec } from '../helpers/app.js';
-import { describeViolations, foreignRequests, seriousAxeViolations, useBrowser } from '../helpers/browser.js';
+import { useTestApp, type StaffSpec } from '../helpers/app.js';
+import {
+  describeViolations,
+  foreignRequests,
+  seriousAxeViolations,
+  useBrowser,
+  signInThroughPage,
+} from '../helpers/browser.js';
 import { buildStaffData } from '../helpers/staff-data.js';
 
 const { app } = useTestApp(import.meta.url);
@@ -14,14 +20,7 @@ beforeEach(async () => {
   await buildStaffData();
 });
 
-async function signInAs(page: Page, spec: StaffSpec, next: string) {
-  const email = await createStaffUser(spec);
-  await page.goto(`${browser.origin()}/login?next=${encodeURIComponent(next)}`);
-  await page.fill('#email', email);
-  await page.fill('#password', TEST_PASSWORD);
-  await page.click('button[type=submit]');
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
-}
+const signInAs = (page: Page, spec: StaffSpec, next: string) => signInThroughPage(page, browser.origin(), spec, next);
 
 const navLinks = (page: Page) => page.locator('#nav a').allTextContents();
 

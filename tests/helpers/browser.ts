@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { AxeResults, Result } from 'axe-core';
 import type { Express } from 'express';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { createStaffUser, TEST_PASSWORD, type StaffSpec } from './app.js';
 
 export const phone = { width: 360, height: 740 };
 const screenshotDir = resolve(import.meta.dirname, '../../test-artifacts/screenshots');
@@ -96,4 +97,14 @@ export function describeViolations(violations: Result[]): string {
         `${v.impact} ${v.id}: ${v.help}\n${v.nodes.map((n) => `  at ${n.target.join(' ')}: ${n.failureSummary?.replace(/\n/g, ' ')}`).join('\n')}`,
     )
     .join('\n');
+}
+
+// Signs in through the sign-in page as a person would, landing on `next` (a path on `origin`).
+export async function signInThroughPage(page: Page, origin: string, spec: StaffSpec, next: string): Promise<void> {
+  const email = await createStaffUser(spec);
+  await page.goto(`${origin}/login?next=${encodeURIComponent(next)}`);
+  await page.fill('#email', email);
+  await page.fill('#password', TEST_PASSWORD);
+  await page.click('button[type=submit]');
+  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
 }
