@@ -12,7 +12,9 @@ export { assertDriverMinimum };
 // 3. Only over at least the driver minimum (DRIVER_MIN_GROUP_SIZE, never below the minimum group
 //    size) of complete answers: the model's own base, which is smaller than the group's.
 // 4. An arm gathers only councils whose own published count reaches the minimum group size
-//    (summary rule 7), so the arm's base is always a sum of groups already shown.
+//    (summary rule 7) and whose complete answers, for every outcome, are none or reach it too: an
+//    arm's analysis sample less any one council's (whose own analysis may be published) is then a
+//    sum of at least the minimum, never the few who completed every driver in a small council.
 export type DriverRefusal = 'not-published' | 'changed-since-publication' | 'below-driver-minimum';
 
 export function driverGroupRefusal(group: {
@@ -28,4 +30,5 @@ export const driverBaseShown = (completeAnswers: number, driverMin: number, min:
   return reachesMinimum(completeAnswers, driverMin);
 };
 
-export const councilJoinsArmDrivers = (publishedN: number, min: number): boolean => reachesMinimum(publishedN, min);
+export const councilJoinsArmDrivers = (publishedN: number, completeByOutcome: readonly number[], min: number) =>
+  reachesMinimum(publishedN, min) && completeByOutcome.every((n) => n === 0 || reachesMinimum(n, min));

@@ -8,7 +8,7 @@ import type { SurveyDefinition } from '../../surveys/definition.js';
 import { count } from '../../tally/read-counters.js';
 import { reportCounters } from '../summaries/publications.js';
 import { findWave, type SummaryDeps } from '../summaries/service.js';
-import { valuesOf, type Values } from './analysis.js';
+import { completeCases, markedVariables, valuesOf, type Values } from './analysis.js';
 import { keptOr, outcomeResults } from './publish.js';
 
 export type DriverDeps = SummaryDeps & { driverMinGroupSize: number };
@@ -74,6 +74,7 @@ export async function armDrivers(waveId: string, deps: DriverDeps) {
 async function armResults(wave: WaveDoc, def: SurveyDefinition, deps: DriverDeps) {
   const campaigns = new Map((await listCampaigns({ waveId: wave._id })).map((c) => [c.pilotCode, c]));
   const values = await valuesByCouncil(wave, def);
+  const [outcomes, drivers] = [markedVariables(def, 'outcome'), markedVariables(def, 'driver')];
   const gathered = { pilot: { councils: [], rows: [] }, comparison: { councils: [], rows: [] } } as Record<
     Arm,
     { councils: { code: string; name: string }[]; rows: Values[] }
@@ -82,7 +83,8 @@ async function armResults(wave: WaveDoc, def: SurveyDefinition, deps: DriverDeps
     const { counters } = await reportCounters(council._id, wave, campaigns.get(council._id) ?? null, def, deps);
     const rows = values.get(council._id) ?? [];
     const n = count(counters, 'n');
-    if (!councilJoinsArmDrivers(n, deps.minGroupSize) || rows.length !== n) continue;
+    const complete = outcomes.map((outcome) => completeCases(rows, outcome, drivers).length);
+    if (!councilJoinsArmDrivers(n, complete, deps.minGroupSize) || rows.length !== n) continue;
     const arm = gathered[council.arm as Arm];
     arm.councils.push({ code: council._id, name: council.name });
     arm.rows.push(...rows);
