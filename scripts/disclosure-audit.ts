@@ -18,6 +18,7 @@ await runCli(usage, {}, async (_args, config) => {
       tallier,
       minGroupSize: config.MIN_GROUP_SIZE,
       freeTextMinGroupSize: config.FREE_TEXT_MIN_GROUP_SIZE,
+      driverMinGroupSize: config.DRIVER_MIN_GROUP_SIZE,
     });
     for (const l of auditReport(result)) console.log(l);
     process.exitCode = result.mismatches.length > 0 ? 1 : result.findings.length > 0 ? 2 : 0;

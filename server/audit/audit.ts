@@ -1,4 +1,5 @@
 import { reachesMinimum } from '../disclosure/suppression.js';
+import type { DriverFinding } from './driver-figures.js';
 import { solve, type Row } from './linear.js';
 import { personRow, personTargets, structuralRows, Unknowns, type Fn, type Respondent } from './unknowns.js';
 
@@ -24,7 +25,8 @@ export type Finding =
   | { kind: 'small-base'; source: string; fn: Fn; people: number }
   | { kind: 'difference'; source: string; minus: string; fn: Fn; people: number }
   | { kind: 'determined'; respondent: string; council: string; wave: string; figures: Fn[] }
-  | { kind: 'export-cell'; source: string; rows: number };
+  | { kind: 'export-cell'; source: string; rows: number }
+  | DriverFinding;
 export type Mismatch = { source: string; fn: Fn; published: number; computed: number };
 export type AuditResult = { findings: Finding[]; mismatches: Mismatch[]; equations: number; unknowns: number };
 

@@ -10,6 +10,8 @@ function line(f: Finding): string {
       return `two figures differ by ${f.people} people: ${f.source} minus ${f.minus} [${f.fn}]`;
     case 'export-cell':
       return `export rows a reader can pick out, ${f.rows} of them: ${f.source}`;
+    case 'driver':
+      return `driver analysis ${f.source}: ${f.problem}`;
     case 'determined':
       return `one respondent of ${f.council} ${f.wave} has ${f.figures.length} figure(s) determined: ${f.figures.slice(0, 6).join(', ')}${f.figures.length > 6 ? ', …' : ''}`;
   }

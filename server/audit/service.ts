@@ -7,13 +7,14 @@ import { responseCursor } from '../responses/store.js';
 import { listCouncils, listWaves } from '../study/store.js';
 import { audit, type AuditResult, type Publication } from './audit.js';
 import { comparisonFigures } from './comparison-figures.js';
+import { auditDrivers } from './driver-reads.js';
 import { exportFigures, type ExportCell, type ExportRow } from './export-figures.js';
 import { summaryFigures } from './summary-figures.js';
 import type { Respondent } from './unknowns.js';
 
 // The auditor's I/O: the truth (every stored response) and everything published about it, read
 // through the same service functions the routes call, then handed to the pure audit.
-export type AuditDeps = SummaryDeps & { freeTextMinGroupSize: number };
+export type AuditDeps = SummaryDeps & { freeTextMinGroupSize: number; driverMinGroupSize: number };
 
 export async function readRespondents(deps: AuditDeps): Promise<Respondent[]> {
   const arms = new Map((await listCouncils()).map((c) => [c._id, c.arm as string]));
@@ -97,5 +98,11 @@ export async function publishedFigures(people: readonly Respondent[], deps: Audi
 export async function auditDatabase(deps: AuditDeps): Promise<AuditResult> {
   const people = await readRespondents(deps);
   const { publications, cells } = await publishedFigures(people, deps);
-  return audit(publications, deps.minGroupSize, cells);
+  const result = audit(publications, deps.minGroupSize, cells);
+  const drivers = await auditDrivers(people, deps);
+  return {
+    ...result,
+    findings: [...result.findings, ...drivers.findings],
+    mismatches: [...result.mismatches, ...drivers.mismatches],
+  };
 }

@@ -22,6 +22,7 @@ const deps = (later = 0): AuditDeps => ({
   tallier,
   minGroupSize: config.MIN_GROUP_SIZE,
   freeTextMinGroupSize: config.FREE_TEXT_MIN_GROUP_SIZE,
+  driverMinGroupSize: config.DRIVER_MIN_GROUP_SIZE,
   now: () => Date.now() + later,
 });
 // Small runs, and no shrinking on failure (each run goes through the API and the database).
