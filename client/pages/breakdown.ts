@@ -15,7 +15,7 @@ type Summary = {
   note?: string;
   scales?: Stat[];
   proportions?: Stat[];
-  alpha?: { scale: string; suppressed?: boolean; alpha?: number }[];
+  alpha?: { scale: string; suppressed?: boolean; alpha?: number; reading?: string | null }[];
   breakdowns?: { question: string; bands: Band[] }[];
 };
 
@@ -25,7 +25,8 @@ const params = new URLSearchParams(location.search);
 function alphaText(s: Summary, id: string): string {
   const a = s.alpha?.find((x) => x.scale === id);
   if (!a) return 'single item: no alpha';
-  return a.suppressed || a.alpha === undefined ? 'alpha hidden (small group)' : `alpha ${fmt(a.alpha)}`;
+  if (a.suppressed || a.alpha === undefined) return 'alpha hidden (small group)';
+  return a.reading ? `alpha ${fmt(a.alpha)}. ${a.reading}` : `alpha ${fmt(a.alpha)}`;
 }
 
 function demographicTable(s: Summary, d: Demographic, bands: Band[]): HTMLElement {

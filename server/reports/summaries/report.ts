@@ -1,4 +1,4 @@
-import { alphaFromAccumulator } from '../../stats/alpha.js';
+import { alphaFromAccumulator, alphaReading, type AlphaAccumulator } from '../../stats/alpha.js';
 import { reachesMinimum } from '../../disclosure/suppression.js';
 import { alphaShown } from '../../disclosure/scales.js';
 import { openCount, steppedProgress } from '../../disclosure/progress.js';
@@ -45,6 +45,12 @@ export type Report = {
   breakdowns?: ReturnType<typeof breakdowns>;
 };
 
+// Alpha with its reading in words where it is poor (below 0.5) or negative; null otherwise.
+function withReading(scale: string, acc: AlphaAccumulator) {
+  const a = alphaFromAccumulator(acc);
+  return a ? { scale, ...a, reading: alphaReading(a.alpha) } : { scale };
+}
+
 // A council × wave (or any merged group) as published: nothing at all below the minimum group.
 export function buildReport(
   def: SurveyDefinition,
@@ -84,9 +90,7 @@ export function buildReport(
     .filter((s) => s.items.length >= 2)
     .map((s) => {
       const acc = alphaAt(c, s.id, s.items.length);
-      return alphaShown(scaleBasesAt(c, s), min)
-        ? { scale: s.id, ...alphaFromAccumulator(acc) }
-        : { scale: s.id, ...suppressed(min) };
+      return alphaShown(scaleBasesAt(c, s), min) ? withReading(s.id, acc) : { scale: s.id, ...suppressed(min) };
     });
   return {
     survey,
