@@ -3,6 +3,7 @@ import { findCampaign } from '../study/campaigns/service.js';
 import { AppError, conflict } from '../errors.js';
 import { buildLayout } from '../codec/columns.js';
 import { anyResponseStored, deleteResponses, insertResponses, type ResponseDoc } from '../responses/store.js';
+import { resultsKept } from '../reports/summaries/publications.js';
 import { queueForCounting } from '../tally/runner.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { checkFieldCount, readCsv, type CsvRecord } from '../workforce/csv.js';
@@ -55,6 +56,11 @@ async function importInto(text: string, code: string, surveys: SurveyRegistry, o
   const def = surveys.get(wave.surveyId, wave.surveyVersion);
   if (await anyResponseStored({ campaign: campaign._id }))
     throw conflict(`Campaign ${code} already has responses; import into an empty campaign.`);
+  // a reader could set an export with the imported rows against the figures first published
+  if (await resultsKept(campaign.pilotCode, wave._id))
+    throw conflict(
+      `The results of council ${campaign.pilotCode} in wave ${wave._id} are published (with no responses) and cannot change; import into a campaign before its results are first read.`,
+    );
   const [header, ...records] = parse(text);
   if (!header) throw new ImportFileError([{ line: 1, problem: 'the file is empty' }]);
   const { plan, problems: headerProblems } = planImport(buildLayout([def], surveys.all()), def.version, header.fields);

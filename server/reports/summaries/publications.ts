@@ -16,6 +16,12 @@ const partsOf = (def: SurveyDefinition) => ['main', ...summaryLayout(def).demogr
 
 export const publicationId = (pilotCode: string, waveId: string) => `${pilotCode}|${waveId}`;
 
+// Whether a council × wave's results have been published to someone (its counters kept as first
+// read): anything stored since would make an export differ from them (imports refuse it).
+export async function resultsKept(pilotCode: string, waveId: string): Promise<boolean> {
+  return (await Publication.exists({ _id: publicationId(pilotCode, waveId) })) !== null;
+}
+
 // Where a council × wave stands (a council without a campaign in the wave follows the wave's dates).
 export function stateOf(wave: WaveDoc, campaign: CampaignDoc | null, now: Date): ResultsState {
   const closedManually = campaign?.closedManually ?? false;

@@ -76,6 +76,20 @@ describe('POST /api/v1/imports/responses', () => {
     assert.equal(await SurveyResponse.countDocuments({ campaign: target.code }), 12);
   });
 
+  // The campaign holds one council × wave (one campaign each); once its results were read with no
+  // responses, an import would make every later export differ from what was published.
+  test("when the empty campaign's results were already published, then the import gets 409, stores nothing and the summary stays as published", async () => {
+    const admin = await staff({ role: 'admin' });
+    const { csv } = await exported(admin);
+    const target = await buildCampaign({ wave: 'w-import', ...closed });
+    const before = (await admin.get('/api/v1/pilots/855/summary?wave=w-import').expect(200)).body;
+    const refused = await upload(admin, target.code, csv).expect(409);
+    assert.match(refused.body.error.message, /results of council 855 in wave w-import are published/);
+    assert.equal(await SurveyResponse.countDocuments({ campaign: target.code }), 0);
+    assert.equal(await TallyQueue.countDocuments(), 0);
+    assert.deepEqual((await admin.get('/api/v1/pilots/855/summary?wave=w-import').expect(200)).body, before);
+  });
+
   test('when the same file is posted twice at once, then one import is stored and the other gets 409', async () => {
     const admin = await staff({ role: 'admin' });
     const { csv } = await exported(admin, 40);
