@@ -14,7 +14,10 @@ export const importPaths = {
           { type: 'object', properties: { inserted: { type: 'integer' } } },
           '{ inserted }: responses stored and queued for the summaries',
         ),
-        409: json(error, 'The campaign already has responses, or an import into it is under way'),
+        409: json(
+          error,
+          'The campaign already has responses, its results are already published, or an import into it is under way',
+        ),
         413: json(error, `The file is larger than ${IMPORT_LIMIT_MB} MB`),
         422: json(error, 'The file is not valid: details list { line, problem } for each problem (the first 1,000)'),
         ...staffErrors(400, 404, 415),
