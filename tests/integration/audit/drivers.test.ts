@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { auditDrivers } from '../../../server/audit/driver-reads.js';
-import { readRespondents, type AuditDeps } from '../../../server/audit/service.js';
+import { auditReport } from '../../../server/audit/report.js';
+import { auditDatabase, readRespondents, type AuditDeps } from '../../../server/audit/service.js';
 import { DriverResult } from '../../../server/reports/drivers/model.js';
 import { testSurveys, useTestApp } from '../../helpers/app.js';
 import { driverAnswers, generator } from '../../helpers/driver-data.js';
@@ -55,15 +56,20 @@ describe('disclosure audit of driver analyses', () => {
     assert.equal(arms.arms[0].outcomes[0].n, 40);
   });
 
-  test('when a kept analysis holds an intercept and an n the stored responses do not give, then the auditor reports both', async () => {
+  test('when a kept analysis holds an intercept and an n the stored responses do not give, then the whole audit reports both', async () => {
     await threeCouncils();
     const honest = (await (await staff()).get('/api/v1/pilots/855/drivers?wave=w1').expect(200)).body;
     const [outcome, ...rest] = honest.outcomes;
     const broken = { ...honest, outcomes: [{ ...outcome, intercept: 2.1, n: 44 }, ...rest] };
     await DriverResult.replaceOne({ _id: 'council|855|w1' }, { result: broken });
-    const result = await auditDrivers(await readRespondents(deps), deps);
+    const result = await auditDatabase(deps);
+    const lines = auditReport(result);
+    assert.ok(lines.includes('driver analysis drivers 855 w1: publishes fields the rules do not allow: intercept'));
+    assert.ok(
+      lines.includes('MODEL MISMATCH: drivers 855 w1 [drivers|js_overall] published 44, the auditor computes 40'),
+    );
     assert.deepEqual(
-      result.findings.map((f) => f.problem),
+      result.findings.filter((f) => f.kind === 'driver').map((f) => f.problem),
       ['publishes fields the rules do not allow: intercept'],
     );
     assert.deepEqual(
