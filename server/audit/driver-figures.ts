@@ -18,11 +18,16 @@ export type DriverRead = {
   councils: readonly string[]; // whose respondents (in the wave) the group holds
   arm: boolean;
   published: boolean; // every council in the group has its results published
+  head: readonly string[]; // the fields published beside the outcomes (the body's and the arm's)
   outcomes: readonly unknown[];
 };
 export type DriverFinding = { kind: 'driver'; source: string; problem: string };
 export type DriverLimits = { min: number; driverMin: number };
 
+const HEAD = {
+  council: ['council', 'wave', 'driverMinGroupSize', 'outcomes'],
+  arm: ['wave', 'driverMinGroupSize', 'arms', 'arm', 'councils', 'outcomes'],
+};
 const FIELDS = {
   shown: ['shown', 'id', 'label', 'kind', 'higherIsBetter', 'model', 'n', 'df', 'modelUnavailable', 'drivers'],
   refused: ['shown', 'id', 'label', 'kind', 'reason', 'explanation'],
@@ -95,6 +100,8 @@ export function driverFindings(reads: readonly DriverRead[], people: readonly Re
     const wave = people.filter((r) => r.wave === read.wave);
     const group = wave.filter((r) => read.councils.includes(r.council));
     const report = (problem: string) => findings.push({ kind: 'driver', source: read.source, problem });
+    const extraHead = read.head.filter((k) => !HEAD[read.arm ? 'arm' : 'council'].includes(k));
+    if (extraHead.length) report(`publishes fields the rules do not allow: ${extraHead.join(', ')}`);
     for (const o of read.outcomes as Outcome[]) {
       const kept = first.get(`${read.key}|${o.id}`);
       if (kept === undefined) first.set(`${read.key}|${o.id}`, o);

@@ -22,10 +22,12 @@ export async function readDrivers(deps: DriverDeps): Promise<DriverRead[]> {
         councils: [council._id],
         arm: false,
         published: published.has(council._id),
+        head: Object.keys(body),
         outcomes: body.outcomes,
       });
     }
-    for (const arm of (await armDrivers(wave._id, deps)).arms) {
+    const both = await armDrivers(wave._id, deps);
+    for (const arm of both.arms) {
       const codes = arm.councils.map((c) => c.code);
       reads.push({
         source: `drivers ${arm.arm} arm ${wave._id}`,
@@ -34,6 +36,7 @@ export async function readDrivers(deps: DriverDeps): Promise<DriverRead[]> {
         councils: codes,
         arm: true,
         published: codes.every((code) => published.has(code)),
+        head: [...Object.keys(both), ...Object.keys(arm)],
         outcomes: arm.outcomes,
       });
     }

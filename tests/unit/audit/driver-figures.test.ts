@@ -32,16 +32,9 @@ const people = [...big, ...small];
 function read(key: string, councils: string[], overrides: Partial<DriverRead> = {}, driverMin = 30): DriverRead {
   const rows = people.filter((r) => councils.includes(r.council)).map((r) => valuesOf(def, r.answers));
   const outcomes = outcomeResults(def, rows, { driverMin, min: 10 });
-  return {
-    source: key,
-    key,
-    wave: 'w1',
-    councils,
-    arm: key.startsWith('arm'),
-    published: true,
-    outcomes,
-    ...overrides,
-  };
+  const arm = key.startsWith('arm');
+  const head = arm ? ['wave', 'driverMinGroupSize', 'arms', 'arm', 'councils', 'outcomes'] : ['council', 'outcomes'];
+  return { source: key, key, wave: 'w1', councils, arm, published: true, head, outcomes, ...overrides };
 }
 const problems = (reads: DriverRead[]) => driverFindings(reads, people, LIMITS).findings.map((f) => f.problem);
 
@@ -65,12 +58,14 @@ describe('driverFindings', () => {
     assert.deepEqual(withNobody, ['gathers council 858 of 0 people']);
   });
 
-  test('when an analysis publishes an intercept and a driver its sample mean, then both fields are named', () => {
+  test('when an analysis publishes an intercept, a driver its sample mean or the body residuals, then each field is named', () => {
     const [outcome, ...rest] = normal[0]!.outcomes as { drivers: { id: string }[] }[];
     const drivers = [{ ...outcome!.drivers[0]!, mean: 3.2 }, ...outcome!.drivers.slice(1)];
     const broken = { ...normal[0]!, outcomes: [{ ...outcome, intercept: 1.5, drivers }, ...rest] };
     const id = outcome!.drivers[0]!.id;
     assert.deepEqual(problems([broken]), [`publishes fields the rules do not allow: intercept, drivers.${id}.mean`]);
+    const besideOutcomes = { ...normal[0]!, head: [...normal[0]!.head, 'residuals'] };
+    assert.deepEqual(problems([besideOutcomes]), ['publishes fields the rules do not allow: residuals']);
   });
 
   test('when the second read of a group differs from the first, then the change is reported, and the count the auditor cannot match too', () => {
