@@ -90,15 +90,39 @@ function differences(samples: Sample[], min: number): DriverFinding[] {
   return found;
 }
 
+type Context = { u: Unknowns; limits: DriverLimits; mismatches: Mismatch[]; samples: Sample[] };
+
+// What one shown outcome of a read publishes, against the auditor's own count.
+function shownProblems(read: DriverRead, wave: readonly Respondent[], o: Outcome, ctx: Context): string[] {
+  const problems: string[] = [];
+  if (!read.published) problems.push(`${o.id} is analysed over a group whose results are not published`);
+  const complete = completeAnswers(
+    ctx.u,
+    wave.filter((r) => read.councils.includes(r.council)),
+    o,
+  );
+  if (o.n !== complete.length)
+    ctx.mismatches.push({
+      source: read.source,
+      fn: `drivers|${o.id}`,
+      published: o.n ?? NaN,
+      computed: complete.length,
+    });
+  const { driverMin, min } = ctx.limits;
+  if (!reachesMinimum(complete.length, driverMin))
+    problems.push(`${o.id} is over ${complete.length} complete answers, fewer than the driver minimum ${driverMin}`);
+  if (read.arm) problems.push(...armProblems(read, wave, o, ctx.u, min));
+  const analysis = [o.id, ...(o.drivers ?? []).map((d) => d.id).sort()].join(' ~ ');
+  ctx.samples.push({ source: read.source, outcome: o.id, analysis, ids: new Set(complete.map((r) => r.id)) });
+  return problems;
+}
+
 export function driverFindings(reads: readonly DriverRead[], people: readonly Respondent[], limits: DriverLimits) {
-  const u = new Unknowns();
+  const ctx: Context = { u: new Unknowns(), limits, mismatches: [], samples: [] };
   const findings: DriverFinding[] = [];
-  const mismatches: Mismatch[] = [];
   const first = new Map<string, unknown>();
-  const samples: Sample[] = [];
   for (const read of reads) {
     const wave = people.filter((r) => r.wave === read.wave);
-    const group = wave.filter((r) => read.councils.includes(r.council));
     const report = (problem: string) => findings.push({ kind: 'driver', source: read.source, problem });
     const extraHead = read.head.filter((k) => !HEAD[read.arm ? 'arm' : 'council'].includes(k));
     if (extraHead.length) report(`publishes fields the rules do not allow: ${extraHead.join(', ')}`);
@@ -107,26 +131,10 @@ export function driverFindings(reads: readonly DriverRead[], people: readonly Re
       if (kept === undefined) first.set(`${read.key}|${o.id}`, o);
       else if (!isDeepStrictEqual(kept, o)) report(`${o.id} differs from what the same group published before`);
       fieldProblems(o).forEach(report);
-      if (!o.shown) continue;
-      if (!read.published) report(`${o.id} is analysed over a group whose results are not published`);
-      const complete = completeAnswers(u, group, o);
-      if (o.n !== complete.length)
-        mismatches.push({
-          source: read.source,
-          fn: `drivers|${o.id}`,
-          published: o.n ?? NaN,
-          computed: complete.length,
-        });
-      if (!reachesMinimum(complete.length, limits.driverMin))
-        report(
-          `${o.id} is over ${complete.length} complete answers, fewer than the driver minimum ${limits.driverMin}`,
-        );
-      if (read.arm) armProblems(read, wave, o, u, limits.min).forEach(report);
-      const analysis = [o.id, ...(o.drivers ?? []).map((d) => d.id).sort()].join(' ~ ');
-      samples.push({ source: read.source, outcome: o.id, analysis, ids: new Set(complete.map((r) => r.id)) });
+      if (o.shown) shownProblems(read, wave, o, ctx).forEach(report);
     }
   }
   // a group read twice reports its problems once
   const once = <T>(list: T[]) => [...new Map(list.map((x) => [JSON.stringify(x), x])).values()];
-  return { findings: once([...findings, ...differences(samples, limits.min)]), mismatches: once(mismatches) };
+  return { findings: once([...findings, ...differences(ctx.samples, limits.min)]), mismatches: once(ctx.mismatches) };
 }
