@@ -41,6 +41,7 @@ function renderNav(user: StaffUser, lang?: Lang) {
     ),
     el('span', { class: 'who' }, user.email),
     out,
-    ...(lang ? [languageSwitch(lang)] : []),
   );
+  // beside the main menu, not in it: a choice of language, not a place to go
+  if (lang) nav.after(languageSwitch(lang));
 }

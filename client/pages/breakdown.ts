@@ -67,6 +67,7 @@ function demographicTable(s: Summary, d: Demographic, bands: Band[], labels: Lab
 function render(o: Overview, w: WaveOverview, s: Summary) {
   const labels = labeller(lang);
   const title = el('h1', {}, words.breakdownTitle(o.council.name, w.wave.name));
+  document.title = title.textContent!;
   const surveyTitle = lang === 'cy' && w.survey.titleCy ? w.survey.titleCy : w.survey.title;
   const intro = el('p', { class: 'muted' }, words.breakdownIntro(surveyTitle, w.survey.version, s.minGroupSize));
   if (!s.breakdowns)

@@ -39,6 +39,7 @@ async function render(code: string) {
       : []),
   ];
   const empty = overview.waves.length === 0 ? el('p', { class: 'empty' }, words.noWaves) : null;
+  document.title = words.title(council.name);
   show(
     main,
     el('h1', {}, words.title(council.name)),

@@ -93,6 +93,7 @@ async function start() {
     print.addEventListener('click', () => window.print());
     const scales = c.scales.map((m) => finding(m, 'scale', c, labels));
     const proportions = c.proportions.map((m) => finding(m, 'proportion', c, labels));
+    document.title = words.heading(c);
     show(
       main,
       el('h1', {}, words.heading(c)),

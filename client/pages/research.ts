@@ -47,6 +47,7 @@ async function render(wave: string, baseline: string | undefined, waves: WaveSum
     ...armDriverCards(drivers, labels),
     card(s.councils, councilsTable(c, labels)),
   ];
+  document.title = s.title;
   show(
     main,
     el('h1', {}, s.title),

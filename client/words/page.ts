@@ -45,22 +45,28 @@ export function startLanguage(): Lang {
   return lang;
 }
 
-// English | Cymraeg: the same page in each language, each name in its own language.
+// English | Cymraeg: the same page in each language, each name in its own language; the
+// language shown is plain bold text, the other a link.
 export function languageSwitch(lang: Lang): HTMLElement {
   const link = (to: Lang, text: string) =>
-    el(
-      'a',
-      {
-        href: inLang(location.pathname + location.search + location.hash, to, location.href),
-        hreflang: to,
-        lang: to,
-        ...(to === lang ? { 'aria-current': 'true' } : {}),
-      },
-      text,
-    );
+    to === lang
+      ? el('strong', { lang: to, 'aria-current': 'true' }, text)
+      : el(
+          'a',
+          {
+            href: inLang(location.pathname + location.search + location.hash, to, location.href),
+            hreflang: to,
+            lang: to,
+          },
+          text,
+        );
   return el(
     'span',
-    { class: 'languages', role: 'group', 'aria-label': `${chrome.en.language} / ${chrome.cy.language}` },
+    {
+      class: 'languages no-print',
+      role: 'group',
+      'aria-label': `${chrome.en.language} / ${chrome.cy.language}`,
+    },
     link('en', 'English'),
     ' | ',
     link('cy', 'Cymraeg'),

@@ -1,9 +1,12 @@
 import { beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { useTestApp, type StaffSpec } from '../helpers/app.js';
+import { testSurveys, useTestApp, type StaffSpec } from '../helpers/app.js';
 import { describeViolations, seriousAxeViolations, useBrowser, signInThroughPage } from '../helpers/browser.js';
 import { buildResearchData } from '../helpers/research-data.js';
+import { buildPulseWave } from '../helpers/pulse-data.js';
+import { buildThirdPartySurvey } from '../helpers/third-party-survey.js';
+import { addAdminSurvey } from '../../server/admin/surveys.js';
 
 const { app } = useTestApp(import.meta.url);
 const browser = useBrowser(app, import.meta.url);
@@ -94,5 +97,21 @@ describe('the staff pages in Welsh in Chromium', () => {
     assert.match(text, /Gyda 4 cyngor peilot a 4 cyngor cymharu, gall y gymhariaeth hon ganfod gwahaniaeth o tua/);
     for (const h of await headings(page)) assert.doesNotMatch(withoutData(h), english, `heading "${h}"`);
     await browser.screenshot(page, 'findings-cy');
+  });
+
+  test('when a survey has no Welsh names, then the Welsh dashboard shows them in English under one note saying so', async () => {
+    const { body } = await addAdminSurvey(buildThirdPartySurvey(), {}, 'admin@example.org', testSurveys());
+    const added = body as { id: string; version: number };
+    await buildPulseWave(testSurveys(), added.id, added.version);
+    const { page } = await browser.open(desktop);
+    await signInAs(page, { role: 'hr_lead', pilots: ['855'] }, '/dashboard?lang=cy');
+    await page.locator('#employee-engagement-pulse-flags').waitFor();
+    const notes = await page.getByText(/Nid yw enwau rhai o fesurau’r arolwg hwn ar gael yn Gymraeg/).count();
+    assert.equal(notes, 1, 'said once');
+    const pulse = (await page.locator('#employee-engagement-pulse-scales_1_5 table').textContent()) ?? '';
+    assert.match(pulse, /Energy at work/);
+    assert.match(pulse, /Sgôr gymedrig|cymedr/);
+    assert.match((await page.locator('#staff-wellbeing-satisfaction table').textContent()) ?? '', /Boddhad/);
+    await browser.screenshot(page, 'dashboard-cy-english-names');
   });
 });
