@@ -61,7 +61,7 @@ const cy: DriverWords = {
       'not-published': 'Dangosir y dadansoddiad o ffactorau pan gyhoeddir y canlyniadau, funud ar ôl i’r arolwg gau.',
       'changed-since-publication':
         'Nid yw’r ymatebion sydd wedi’u cadw yn cyfateb i’r canlyniadau a gyhoeddwyd mwyach, felly ni ddangosir dadansoddiad o ffactorau.',
-      'below-driver-minimum': `Mae’r dadansoddiad o ffactorau angen o leiaf ${driverMin} o bobl a atebodd hwn a phob ffactor posibl. Roedd llai na hynny yma, felly ni ddangosir ffigurau.`,
+      'below-driver-minimum': `Mae angen o leiaf ${driverMin} o bobl a atebodd hwn a phob ffactor posibl ar gyfer y dadansoddiad o ffactorau. Roedd llai na hynny yma, felly ni ddangosir ffigurau.`,
     })[reason] ?? null,
 };
 

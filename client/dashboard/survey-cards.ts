@@ -24,7 +24,7 @@ export function surveyCards(o: Overview, labels: Labeller): HTMLElement[] {
     const heading = el(
       'section',
       { class: 'survey-heading', id: `survey-${surveyId}` },
-      el('h2', {}, labels.lang === 'cy' && latest.titleCy ? latest.titleCy : latest.title),
+      el('h2', {}, labels.title(latest)),
       el('p', { class: 'muted' }, words.surveyWaves(waves.map((w) => w.wave.name).join(', '))),
     );
     return [heading, ...cards];

@@ -68,7 +68,7 @@ function render(o: Overview, w: WaveOverview, s: Summary) {
   const labels = labeller(lang);
   const title = el('h1', {}, words.breakdownTitle(o.council.name, w.wave.name));
   document.title = title.textContent!;
-  const surveyTitle = lang === 'cy' && w.survey.titleCy ? w.survey.titleCy : w.survey.title;
+  const surveyTitle = labels.title(w.survey);
   const intro = el('p', { class: 'muted' }, words.breakdownIntro(surveyTitle, w.survey.version, s.minGroupSize));
   if (!s.breakdowns)
     return show(main, title, intro, el('p', { class: 'empty' }, lang === 'en' && s.note ? s.note : words.noResults));

@@ -52,6 +52,9 @@ describe('the staff pages in Welsh in Chromium', () => {
   test('when the HR lead follows links from the Welsh dashboard, then the next staff page is Welsh too, and English is one click away', async () => {
     const { page } = await browser.open(desktop);
     await signInAs(page, { role: 'hr_lead', pilots: ['855'] }, '/dashboard?lang=cy');
+    // fewer than 30 complete answers here: the reason, in Welsh, and no figures
+    const refused = await page.locator('#drivers-intends_to_leave_12m').innerText();
+    assert.match(refused, /Mae angen o leiaf 30 o bobl a atebodd hwn a phob ffactor posibl/);
     await page.getByRole('link', { name: /^Canlyniadau fesul grŵp staff, Wave 1/ }).click();
     await page.waitForURL((url) => url.pathname === '/breakdown' && url.searchParams.get('lang') === 'cy');
     await page.getByRole('heading', { level: 1, name: /canlyniadau fesul grŵp staff/ }).waitFor();
