@@ -165,7 +165,7 @@ const cy: ResearchStrings = {
   pilotArm: 'Y gangen beilot',
   comparisonArm: 'Y gangen gymharu',
   leftOutNote:
-    'Mae mesur yn gadael allan gyngor y mae ei atebion ei hun iddo o dan y lleiafswm; mae pob tabl yn nodi pa rai.',
+    'Mae mesur yn gadael cyngor allan pan fo atebion y cyngor hwnnw iddo o dan y lleiafswm; mae pob tabl yn nodi pa rai.',
   designEffect: 'effaith cynllun',
   leftOut: (names) => `wedi’u gadael allan: ${names}`,
   didName: 'Gwahaniaeth-yn-y-gwahaniaethau',
