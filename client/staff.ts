@@ -1,14 +1,17 @@
 import { ApiError, getSession, signOut, type StaffUser } from './api.js';
 import { el } from './dom.js';
+import type { Lang } from './words/lang.js';
+import { chrome, languageSwitch } from './words/page.js';
 
 export const homeFor = (user: StaffUser) =>
   user.role === 'admin' ? '/admin' : user.role === 'researcher' ? '/research' : '/dashboard';
 
-// Every staff page starts here: who is signed in (or off to the sign-in page) and the top menu.
-export async function startStaffPage(): Promise<StaffUser | null> {
+// Every staff page starts here: who is signed in (or off to the sign-in page) and the top menu;
+// a page offered in Welsh passes its language, and the menu gets the language switch.
+export async function startStaffPage(lang?: Lang): Promise<StaffUser | null> {
   try {
     const user = await getSession();
-    renderNav(user);
+    renderNav(user, lang);
     return user;
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) {
@@ -19,13 +22,14 @@ export async function startStaffPage(): Promise<StaffUser | null> {
   }
 }
 
-function renderNav(user: StaffUser) {
+function renderNav(user: StaffUser, lang?: Lang) {
   const nav = document.getElementById('nav');
   if (!nav) return;
-  const links: [string, string][] = [['/dashboard', 'Council dashboard']];
-  if (user.role !== 'hr_lead') links.push(['/research', 'Research']);
-  if (user.role === 'admin') links.push(['/admin', 'Administration']);
-  const out = el('button', { type: 'button', class: 'linklike' }, 'Sign out');
+  const w = chrome[lang ?? 'en'];
+  const links: [string, string][] = [['/dashboard', w.dashboard]];
+  if (user.role !== 'hr_lead') links.push(['/research', w.research]);
+  if (user.role === 'admin') links.push(['/admin', w.admin]);
+  const out = el('button', { type: 'button', class: 'linklike' }, w.signOut);
   out.addEventListener('click', async () => {
     const ended = await signOut().catch(() => undefined);
     // the sign-in page then offers the provider's own sign-out
@@ -38,4 +42,6 @@ function renderNav(user: StaffUser) {
     el('span', { class: 'who' }, user.email),
     out,
   );
+  // beside the main menu, not in it: a choice of language, not a place to go
+  if (lang) nav.after(languageSwitch(lang));
 }

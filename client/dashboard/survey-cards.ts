@@ -1,11 +1,14 @@
 import { el } from '../dom.js';
+import type { Labeller } from '../words/lang.js';
 import { proportionsCard, scalesCard } from './survey-charts.js';
 import type { Overview, WaveOverview } from './types.js';
+import { dashboardWords } from './words.js';
 
 // The survey charts, read from each wave's survey metadata. Waves of different surveys are never
 // on one axis: each survey gets its own charts over its own waves, and within a survey a wave
 // whose measure is defined differently from the latest wave's is left off that measure's line.
-export function surveyCards(o: Overview): HTMLElement[] {
+export function surveyCards(o: Overview, labels: Labeller): HTMLElement[] {
+  const words = dashboardWords(labels.lang);
   const surveyIds = [...new Set(o.waves.map((w) => w.survey.id))];
   const several = surveyIds.length > 1;
   return surveyIds.flatMap((surveyId) => {
@@ -14,20 +17,15 @@ export function surveyCards(o: Overview): HTMLElement[] {
     const own: Overview = { ...o, waves: waves.map((w) => comparableTo(w, latest.measures)) };
     const cards = latest.cards.map((card) => {
       const id = several ? `${surveyId}-${card.id}` : card.id;
-      return card.kind === 'scales'
-        ? scalesCard(own, id, card.title, card.ids)
-        : proportionsCard(own, id, card.title, card.ids);
+      const make = card.kind === 'scales' ? scalesCard : proportionsCard;
+      return make(own, id, labels.title(card), card.ids, labels);
     });
     if (!several) return cards;
     const heading = el(
       'section',
       { class: 'survey-heading', id: `survey-${surveyId}` },
-      el('h2', {}, latest.title),
-      el(
-        'p',
-        { class: 'muted' },
-        `Waves of this survey: ${waves.map((w) => w.wave.name).join(', ')}. Other surveys’ waves are charted separately, since their measures are not comparable.`,
-      ),
+      el('h2', {}, labels.title(latest)),
+      el('p', { class: 'muted' }, words.surveyWaves(waves.map((w) => w.wave.name).join(', '))),
     );
     return [heading, ...cards];
   });

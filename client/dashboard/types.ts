@@ -4,6 +4,7 @@ export type ScaleResult = {
   id: string;
   comparable?: false; // set by the page: this wave measured it differently, so it is not on the axis
   label: string;
+  labelCy?: string;
   range: [number, number];
   suppressed: boolean;
   n?: number;
@@ -15,6 +16,7 @@ export type ProportionResult = {
   id: string;
   comparable?: false;
   label: string;
+  labelCy?: string;
   suppressed: boolean;
   x?: number;
   n?: number;
@@ -22,15 +24,21 @@ export type ProportionResult = {
   ci95?: Interval;
   note?: string;
 };
-export type ChartCard = { id: string; title: string; kind: 'scales' | 'flags'; ids: string[] };
-export type MeasureInfo = { id: string; kind: 'scale' | 'flag'; label: string; signature: string };
-export type Demographic = { question: string; label: string; bands: { value: string; label: string }[] };
+export type ChartCard = { id: string; title: string; titleCy?: string; kind: 'scales' | 'flags'; ids: string[] };
+export type MeasureInfo = { id: string; kind: 'scale' | 'flag'; label: string; labelCy?: string; signature: string };
+export type Demographic = {
+  question: string;
+  label: string;
+  labelCy?: string;
+  bands: { value: string; label: string; labelCy?: string }[];
+};
 export type SurveyPresentation = {
   demographics: Demographic[];
   key: string;
   id: string;
   version: number;
   title: string;
+  titleCy?: string;
   cards: ChartCard[];
   measures: MeasureInfo[];
 };

@@ -1,21 +1,14 @@
 import { series } from '../charts/setup.js';
 import { chartCard } from './card.js';
-import { fmt, pct, suppressedText } from './format.js';
+import { fmt, pct } from './format.js';
 import type { Overview, Workforce } from './types.js';
-
-const measureNames: Record<string, string> = {
-  turnoverRateFte: 'Turnover rate (%)',
-  vacancyRateFte: 'Vacancy rate (%)',
-  agencyRateFte: 'Agency worker rate (%)',
-  caseloadFte: 'Average caseload',
-};
-
-const symbolText = (m: { symbol?: string; meaning?: string } | null | undefined) =>
-  m?.symbol ? `${m.symbol} (${m.meaning ?? 'not published'})` : '–';
+import type { DashboardWords } from './words.js';
 
 // The council's DfE figure by year beside its statistical neighbours' median, both study arms'
 // means and England. DfE symbols (c, x, z, low, u) leave a gap and are spelled out in the table.
-export function workforceCard(w: Workforce, measure: string): HTMLElement {
+export function workforceCard(w: Workforce, measure: string, words: DashboardWords): HTMLElement {
+  const symbolText = (m: { symbol?: string; meaning?: string } | null | undefined) =>
+    m?.symbol ? `${m.symbol} (${m.meaning ?? words.notPublished})` : '–';
   const years = w.years.map((y) => String(y.year));
   const lines: [
     string,
@@ -30,23 +23,19 @@ export function workforceCard(w: Workforce, measure: string): HTMLElement {
           ? fmt(y.council[measure]!.value, 1)
           : symbolText(y.council?.[measure]),
     ],
+    [words.neighbours, (y) => y.neighbourMedian?.[measure]?.value, (y) => fmt(y.neighbourMedian?.[measure]?.value, 1)],
     [
-      'Statistical neighbours (median)',
-      (y) => y.neighbourMedian?.[measure]?.value,
-      (y) => fmt(y.neighbourMedian?.[measure]?.value, 1),
-    ],
-    [
-      `${w.council.arm === 'comparison' ? 'Comparison' : 'Pilot'} arm (mean)`,
+      words.armMean(w.council.arm !== 'comparison'),
       (y) => y.armMean?.[measure]?.value,
       (y) => fmt(y.armMean?.[measure]?.value, 1),
     ],
     [
-      `${w.council.arm === 'comparison' ? 'Pilot' : 'Comparison'} arm (mean)`,
+      words.armMean(w.council.arm === 'comparison'),
       (y) => y.otherArmMean?.[measure]?.value,
       (y) => fmt(y.otherArmMean?.[measure]?.value, 1),
     ],
     [
-      'England',
+      words.england,
       (y) => y.england?.[measure]?.value,
       (y) =>
         y.england?.[measure]?.value !== undefined
@@ -55,25 +44,25 @@ export function workforceCard(w: Workforce, measure: string): HTMLElement {
     ],
   ];
   const datasets = lines.map(([label, get], i) => ({ label, data: w.years.map((y) => get(y) ?? null), ...series(i) }));
-  const title = measureNames[measure] ?? measure;
+  const title = words.workforceMeasures[measure] ?? measure;
   return chartCard({
     id: `workforce-${measure}`,
-    title: `${title}: DfE workforce statistics`,
-    description: `${title} for the year to 30 September, from the DfE children's social work workforce release.`,
+    title: words.workforceTitle(title),
+    description: words.workforceDescription(title),
     config: {
       type: 'line',
       data: { labels: years, datasets },
       options: { responsive: true, maintainAspectRatio: false, scales: { y: { beginAtZero: true } } },
     },
     table: {
-      caption: `${title} by year`,
-      headers: ['Series', ...years],
+      caption: words.byYear(title),
+      headers: [words.series, ...years],
       rows: lines.map(([label, , text]) => [label, ...w.years.map(text)]),
     },
   });
 }
 
-export function progressCard(o: Overview): HTMLElement | null {
+export function progressCard(o: Overview, words: DashboardWords): HTMLElement | null {
   const open = o.waves.filter((w) => w.status === 'open');
   if (open.length === 0) return null;
   const w = open[open.length - 1]!;
@@ -81,14 +70,14 @@ export function progressCard(o: Overview): HTMLElement | null {
   const headcount = w.responses.headcount;
   return chartCard({
     id: 'progress',
-    title: `Responses so far: ${w.wave.name}`,
-    description: `Cumulative responses by day${headcount ? ` against ${headcount} staff in scope` : ''}; closes ${w.wave.closesOn}. Figures appear in steps of at least ${o.minGroupSize}.`,
-    notes: w.responses.suppressed ? [`So far ${suppressedText(o.minGroupSize)}.`] : [],
+    title: words.progressTitle(w.wave.name),
+    description: words.progressDescription(headcount, w.wave.closesOn, o.minGroupSize),
+    notes: w.responses.suppressed ? [words.soFar(words.fewer(o.minGroupSize))] : [],
     config: {
       type: 'line',
       data: {
         labels: points.map((p) => p.day),
-        datasets: [{ label: 'Responses', data: points.map((p) => p.cumulative), ...series(0), fill: false }],
+        datasets: [{ label: words.responses, data: points.map((p) => p.cumulative), ...series(0), fill: false }],
       },
       options: {
         responsive: true,
@@ -97,8 +86,8 @@ export function progressCard(o: Overview): HTMLElement | null {
       },
     },
     table: {
-      caption: 'Cumulative responses by day',
-      headers: ['Day', 'Responses', 'Response rate'],
+      caption: words.progressCaption,
+      headers: [words.day, words.responses, words.rate],
       rows: points.map((p) => [p.day, p.cumulative, headcount ? pct(p.cumulative / headcount) : '–']),
     },
   });

@@ -6,118 +6,108 @@ import { surveyCards } from '../dashboard/survey-cards.js';
 import type { Overview, Workforce } from '../dashboard/types.js';
 import { turnoverCard } from '../dashboard/turnover-chart.js';
 import { progressCard, workforceCard } from '../dashboard/workforce-charts.js';
-import { day } from '../admin/data.js';
+import { inLang, labeller, type Labeller } from '../words/lang.js';
+import { englishNamesNote, startLanguage } from '../words/page.js';
+import { dashboardWords, type DashboardWords } from '../dashboard/words.js';
+import { driverWords } from '../dashboard/driver-words.js';
 
 const main = document.getElementById('main')!;
+const lang = startLanguage();
+const words = dashboardWords(lang);
+
+type Drivers = { outcomes: DriverOutcome[]; driverMinGroupSize: number };
 
 async function render(code: string) {
-  show(main, el('p', { class: 'loading', role: 'status' }, 'Loading the dashboard…'));
+  show(main, el('p', { class: 'loading', role: 'status' }, words.loading));
+  const labels = labeller(lang);
   const [overview, workforce] = await Promise.all([
     getOverview<Overview>(code),
     getWorkforce<Workforce>(code).catch(() => null),
   ]);
   const { council } = overview;
   const latest = overview.waves.filter((w) => w.status === 'closed').at(-1);
-  const drivers = latest
-    ? await getDrivers<{ outcomes: DriverOutcome[] }>(code, latest.wave.id).catch(() => null)
-    : null;
+  const drivers = latest ? await getDrivers<Drivers>(code, latest.wave.id).catch(() => null) : null;
   const cards: (HTMLElement | null)[] = [
-    progressCard(overview),
-    ...surveyCards(overview),
-    ...(drivers?.outcomes ?? []).map((o) =>
-      driversCard(o, { id: `drivers-${o.id}`, where: 'here', group: `${council.name}, ${latest!.wave.name}` }),
-    ),
+    progressCard(overview, words),
+    ...surveyCards(overview, labels),
+    ...driverCards(drivers, `${council.name}, ${latest?.wave.name}`, labels),
     ...(workforce
       ? [
-          turnoverCard(overview, workforce),
-          ...['turnoverRateFte', 'vacancyRateFte', 'agencyRateFte'].map((m) => workforceCard(workforce, m)),
+          turnoverCard(overview, workforce, words),
+          ...['turnoverRateFte', 'vacancyRateFte', 'agencyRateFte'].map((m) => workforceCard(workforce, m, words)),
         ]
       : []),
   ];
-  const empty =
-    overview.waves.length === 0
-      ? el(
-          'p',
-          { class: 'empty' },
-          'No survey waves have run for this council yet. Results appear here once a wave has at least the minimum number of responses.',
-        )
-      : null;
+  const empty = overview.waves.length === 0 ? el('p', { class: 'empty' }, words.noWaves) : null;
+  document.title = words.title(council.name);
   show(
     main,
-    el('h1', {}, `${council.name}: staff wellbeing and retention`),
-    el(
-      'p',
-      { class: 'muted' },
-      `Council ${council.code} · ${council.arm === 'pilot' ? 'pilot' : 'comparison'} arm · results are shown only for groups of ${overview.minGroupSize} or more.`,
+    el('h1', {}, words.title(council.name)),
+    el('p', { class: 'muted' }, words.intro(council.code, council.arm === 'pilot', overview.minGroupSize)),
+    el('div', { class: 'no-print actions' }, printButton(words)),
+    breakdownLinks(overview, words),
+    ...[englishNamesNote(labels), invitationsCard(overview, words), empty, ...cards].filter(
+      (c): c is HTMLElement => c !== null,
     ),
-    el('div', { class: 'no-print actions' }, printButton()),
-    breakdownLinks(overview),
-    ...[invitationsCard(overview), empty, ...cards].filter((c): c is HTMLElement => c !== null),
   );
   main.focus();
+}
+
+function driverCards(drivers: Drivers | null, group: string, labels: Labeller): HTMLElement[] {
+  const where = driverWords(lang).here;
+  const driverMin = drivers?.driverMinGroupSize ?? 0;
+  return (drivers?.outcomes ?? []).map((o) =>
+    driversCard(o, { id: `drivers-${o.id}`, where, group, labels, driverMin }),
+  );
 }
 
 // Admins and the council's HR leads get each campaign's code in the overview: their way in to
 // the campaign's email invitations. Researchers get no codes, so no card.
 type ManagedWave = Overview['waves'][number] & { campaign?: string };
 
-function invitationsCard(overview: Overview): HTMLElement | null {
+function invitationsCard(overview: Overview, words: DashboardWords): HTMLElement | null {
   const waves = overview.waves as ManagedWave[];
   if (!waves.some((w) => w.campaign)) return null;
   const current = waves.filter((w) => w.campaign && w.status !== 'closed');
   const href = (w: ManagedWave) =>
     `/invitations?council=${encodeURIComponent(overview.council.code)}&campaign=${encodeURIComponent(w.campaign!)}`;
   const when = (w: ManagedWave) =>
-    w.status === 'scheduled' ? `opens ${day(w.wave.opensOn)}` : `open until ${day(w.wave.closesOn)}`;
+    w.status === 'scheduled' ? words.opens(w.wave.opensOn) : words.openUntil(w.wave.closesOn);
   return el(
     'section',
     { class: 'card no-print', id: 'invitations', 'aria-labelledby': 'invitations-h' },
-    el('h2', { id: 'invitations-h' }, 'Email invitations'),
+    el('h2', { id: 'invitations-h' }, words.invitations),
     ...(current.length
       ? [
-          el(
-            'p',
-            { class: 'muted' },
-            'Upload a staff email list so that each person gets a personal, single-use link; set reminder dates; and read what personal links leave knowable.',
-          ),
+          el('p', { class: 'muted' }, words.invitationsIntro),
           el(
             'ul',
             { class: 'invitations-links' },
             ...current.map((w) =>
-              el('li', {}, el('a', { href: href(w) }, `Email invitations for ${w.wave.name}`), ` (${when(w)})`),
+              el('li', {}, el('a', { href: href(w) }, words.invitationsFor(w.wave.name)), ` (${when(w)})`),
             ),
           ),
         ]
-      : [
-          el(
-            'p',
-            { class: 'empty' },
-            'No survey is open or scheduled for this council, so there are no invitations to send.',
-          ),
-        ]),
+      : [el('p', { class: 'empty' }, words.noInvitations)]),
   );
 }
 
 // Each wave with published results has a breakdown by demographic band, with each scale's alpha.
-function breakdownLinks(overview: Overview): HTMLElement {
+function breakdownLinks(overview: Overview, words: DashboardWords): HTMLElement {
   const shown = overview.waves.filter((w) => w.scales);
   const href = (w: Overview['waves'][number]) =>
     `/breakdown?council=${encodeURIComponent(overview.council.code)}&wave=${encodeURIComponent(w.wave.id)}`;
   return el(
     'nav',
-    { class: 'no-print breakdown-links', 'aria-label': 'Results by staff group' },
+    { class: 'no-print breakdown-links', 'aria-label': words.byGroup },
     shown.length
-      ? el(
-          'ul',
-          {},
-          ...shown.map((w) => el('li', {}, el('a', { href: href(w) }, `Results by staff group, ${w.wave.name}`))),
-        )
-      : el('p', { class: 'muted' }, 'Results by staff group appear here once a wave’s results are published.'),
+      ? el('ul', {}, ...shown.map((w) => el('li', {}, el('a', { href: href(w) }, words.byGroupFor(w.wave.name)))))
+      : el('p', { class: 'muted' }, words.byGroupLater),
   );
 }
 
-function printButton() {
-  const b = el('button', { type: 'button', class: 'secondary' }, 'Print report');
+function printButton(words: DashboardWords) {
+  const b = el('button', { type: 'button', class: 'secondary' }, words.print);
   b.addEventListener('click', () => window.print());
   return b;
 }
@@ -133,21 +123,19 @@ function picker(councils: Council[], current: string): HTMLElement {
     }),
   );
   select.addEventListener('change', () =>
-    location.assign(`/dashboard?council=${encodeURIComponent((select as HTMLSelectElement).value)}`),
+    location.assign(
+      inLang(`/dashboard?council=${encodeURIComponent((select as HTMLSelectElement).value)}`, lang, location.href),
+    ),
   );
-  return el('div', { class: 'no-print picker' }, el('label', { for: 'council-picker' }, 'Council'), select);
+  return el('div', { class: 'no-print picker' }, el('label', { for: 'council-picker' }, words.council), select);
 }
 
 async function start() {
   try {
-    if (!(await startStaffPage())) return;
+    if (!(await startStaffPage(lang))) return;
     const councils = await getCouncils();
     if (councils.length === 0) {
-      show(
-        main,
-        el('h1', {}, 'No councils yet'),
-        el('p', { class: 'empty' }, 'Your account is not linked to any council. Ask an administrator to add one.'),
-      );
+      show(main, el('h1', {}, words.noCouncils), el('p', { class: 'empty' }, words.noCouncilsText));
       return;
     }
     const asked = new URLSearchParams(location.search).get('council');
@@ -155,9 +143,9 @@ async function start() {
       // said plainly rather than showing another council's figures under a link that names this one
       show(
         main,
-        el('h1', {}, 'You cannot see this council'),
-        el('p', { role: 'alert' }, `Your account does not give you access to council ${asked}.`),
-        el('p', {}, el('a', { href: '/dashboard' }, 'Open your own council’s dashboard')),
+        el('h1', {}, words.forbidden),
+        el('p', { role: 'alert' }, words.forbiddenText(asked)),
+        el('p', {}, el('a', { href: '/dashboard' }, words.ownDashboard)),
       );
       return;
     }
@@ -165,11 +153,8 @@ async function start() {
     await render(code);
     main.prepend(picker(councils, code));
   } catch (err) {
-    const message =
-      err instanceof ApiError
-        ? err.message
-        : 'The dashboard could not be loaded. Check your connection and reload the page.';
-    show(main, el('h1', {}, 'Something went wrong'), el('p', { role: 'alert' }, message));
+    const message = err instanceof ApiError ? err.message : words.loadFailed;
+    show(main, el('h1', {}, words.wrong), el('p', { role: 'alert' }, message));
   }
 }
 

@@ -13,8 +13,14 @@ import {
 } from '../research/sections.js';
 import type { Comparison } from '../research/types.js';
 import { startStaffPage } from '../staff.js';
+import { driverWords } from '../dashboard/driver-words.js';
+import { researchStrings } from '../research/strings.js';
+import { labeller, type Labeller } from '../words/lang.js';
+import { englishNamesNote, startLanguage } from '../words/page.js';
 
 const main = document.getElementById('main')!;
+const lang = startLanguage();
+const s = researchStrings(lang);
 
 const card = (title: string, ...children: (HTMLElement | null)[]) =>
   el('section', { class: 'card' }, el('h2', {}, title), ...children.filter((x): x is HTMLElement => x !== null));
@@ -25,48 +31,52 @@ async function render(wave: string, baseline: string | undefined, waves: WaveSum
     getArmDrivers<ArmDrivers>(wave).catch(() => null),
   ]);
   const query = `wave=${encodeURIComponent(wave)}${baseline ? `&baseline=${encodeURIComponent(baseline)}` : ''}`;
+  const labels = labeller(lang);
+  const sections = [
+    comparedCouncils(c, labels),
+    clusteredChart(c, labels) ?? el('span'),
+    card(s.scalesCard, primaryTable(c, 'scale', labels), alphaNotes(c, labels)),
+    card(s.proportions, primaryTable(c, 'proportion', labels)),
+    card(
+      s.contributions,
+      el('p', { class: 'muted' }, s.contributionsNote),
+      councilContributions(c, 'scale', labels),
+      councilContributions(c, 'proportion', labels),
+    ),
+    card(s.ignoring, independentTable(c, 'scale', labels), independentTable(c, 'proportion', labels)),
+    ...armDriverCards(drivers, labels),
+    card(s.councils, councilsTable(c, labels)),
+  ];
+  document.title = s.title;
   show(
     main,
-    el('h1', {}, 'Research: arms and councils'),
-    controls(waves, wave, baseline),
-    el(
-      'p',
-      {},
-      el('a', { href: `/research/findings?${query}` }, 'Findings, in words and printable'),
-      ' · Councils are the unit that was assigned to an arm, so every primary figure treats them as clusters.',
-    ),
-    comparedCouncils(c),
-    clusteredChart(c) ?? el('span'),
-    card('Scales: pilot arm against comparison arm', primaryTable(c, 'scale'), alphaNotes(c)),
-    card('Proportions', primaryTable(c, 'proportion')),
-    card(
-      'Each council’s contribution',
-      el(
-        'p',
-        { class: 'muted' },
-        'Each council’s mean per wave and its change: the council-level figures above use exactly these.',
-      ),
-      councilContributions(c, 'scale'),
-      councilContributions(c, 'proportion'),
-    ),
-    card('Ignoring clustering (secondary)', independentTable(c, 'scale'), independentTable(c, 'proportion')),
-    ...armDriverCards(drivers),
-    card('Councils', councilsTable(c)),
-    card('Exports', el('p', {}, 'Analysis-ready files for this wave:'), exportLinks(waves.find((w) => w.id === wave)!)),
+    el('h1', {}, s.title),
+    controls(waves, wave, baseline, lang),
+    el('p', {}, el('a', { href: `/research/findings?${query}` }, s.findingsLink), s.clustersNote),
+    ...[englishNamesNote(labels)].filter((x): x is HTMLElement => x !== null),
+    ...sections,
+    card(s.exports, el('p', {}, s.exportsIntro), exportLinks(waves.find((w) => w.id === wave)!)),
   );
 }
 
-type ArmDrivers = { wave: { name: string }; arms: { arm: string; outcomes: DriverOutcome[] }[] };
+type ArmDrivers = {
+  wave: { name: string };
+  driverMinGroupSize: number;
+  arms: { arm: string; outcomes: DriverOutcome[] }[];
+};
 
 // What goes with each outcome in each arm (association, not cause), pilot arm first.
-function armDriverCards(d: ArmDrivers | null): HTMLElement[] {
+function armDriverCards(d: ArmDrivers | null, labels: Labeller): HTMLElement[] {
   if (!d) return [];
+  const w = driverWords(lang);
   return d.arms.flatMap(({ arm, outcomes }) =>
     outcomes.map((o) =>
       driversCard(o, {
         id: `drivers-${arm}-${o.id}`,
-        where: `in the ${arm} arm`,
-        group: `the ${arm} arm, ${d.wave.name}`,
+        where: w.inArm(arm === 'pilot'),
+        group: w.armGroup(arm === 'pilot', d.wave.name),
+        labels,
+        driverMin: d.driverMinGroupSize,
       }),
     ),
   );
@@ -100,28 +110,16 @@ function exportLinks(wave: WaveSummary): HTMLElement {
 
 async function start() {
   try {
-    if (!(await startStaffPage())) return;
+    if (!(await startStaffPage(lang))) return;
     const closed = closedWaves(await getWaves());
     if (closed.length === 0) {
-      show(
-        main,
-        el('h1', {}, 'No closed waves yet'),
-        el('p', { class: 'empty' }, 'Comparisons appear once a survey wave has closed.'),
-      );
+      show(main, el('h1', {}, s.noClosed), el('p', { class: 'empty' }, s.noClosedText));
       return;
     }
     const { wave, baseline } = chosenWaves(closed);
     await render(wave, baseline, closed);
   } catch (err) {
-    show(
-      main,
-      el('h1', {}, 'Something went wrong'),
-      el(
-        'p',
-        { role: 'alert' },
-        err instanceof ApiError ? err.message : 'The comparisons could not be loaded. Reload the page to try again.',
-      ),
-    );
+    show(main, el('h1', {}, s.wrong), el('p', { role: 'alert' }, err instanceof ApiError ? err.message : s.loadFailed));
   }
 }
 

@@ -1,15 +1,24 @@
 import type { WaveSummary } from '../api.js';
 import { el } from '../dom.js';
+import type { Lang } from '../words/lang.js';
+import { researchStrings } from './strings.js';
 
 // A plain GET form: the choice lives in the URL, so it can be bookmarked and shared. The baseline
 // list leaves out the wave itself (a difference-in-differences of a wave with itself is refused)
 // and waves of other surveys, whose measures are not comparable.
-export function controls(waves: WaveSummary[], wave: string, baseline?: string, action?: string): HTMLElement {
+export function controls(
+  waves: WaveSummary[],
+  wave: string,
+  baseline: string | undefined,
+  lang: Lang,
+  action?: string,
+): HTMLElement {
+  const t = researchStrings(lang);
   const select = (id: string, label: string, value: string | undefined, options: WaveSummary[], none: boolean) => {
     const s = el(
       'select',
       { id, name: id },
-      ...(none ? [el('option', { value: '' }, 'None')] : []),
+      ...(none ? [el('option', { value: '' }, t.none)] : []),
       ...options.map((w) => el('option', { value: w.id }, w.name)),
     ) as HTMLSelectElement;
     s.value = value ?? '';
@@ -18,9 +27,11 @@ export function controls(waves: WaveSummary[], wave: string, baseline?: string, 
   return el(
     'form',
     { class: 'inline-form no-print', ...(action ? { action } : {}) },
-    select('wave', 'Wave', wave, waves, false),
-    select('baseline', 'Baseline wave (same survey)', baseline, baselinesFor(waves, wave), true),
-    el('button', { type: 'submit', class: 'secondary' }, 'Compare'),
+    select('wave', t.wave, wave, waves, false),
+    select('baseline', t.baseline, baseline, baselinesFor(waves, wave), true),
+    // the form's own GET replaces the query, so the language goes with it
+    ...(lang === 'cy' ? [el('input', { type: 'hidden', name: 'lang', value: 'cy' })] : []),
+    el('button', { type: 'submit', class: 'secondary' }, t.compare),
   );
 }
 

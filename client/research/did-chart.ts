@@ -1,29 +1,30 @@
 import { chartCard } from '../dashboard/card.js';
+import type { Labeller } from '../words/lang.js';
+import { researchStrings } from './strings.js';
 import type { Comparison, Measure } from './types.js';
 import { estimateText, labelWithDirection, verdict, verdictColour, verdictText } from './words.js';
 
 // The clustered estimate per scale with its 95% CI. Each point is coloured by what it means for
 // that scale (which arm it favours, given whether higher is better), not by its sign.
-export function clusteredChart(c: Comparison): HTMLElement | null {
+export function clusteredChart(c: Comparison, labels: Labeller): HTMLElement | null {
+  const s = researchStrings(labels.lang);
   const twoWaves = c.baseline !== null;
   const pick = (m: Measure) => (twoWaves ? m.clustered.differenceInDifferences : m.clustered.difference);
   const rows = c.scales.filter((m) => pick(m));
   if (rows.length === 0) return null;
   const colours = rows.map((m) => verdictColour[verdict(pick(m), m)]);
-  const what = twoWaves
-    ? `Change from ${c.baseline!.name} to ${c.wave.name} in the pilot arm minus the change in the comparison arm`
-    : `Pilot arm minus comparison arm in ${c.wave.name}`;
+  const what = twoWaves ? s.did(c.baseline!.name, c.wave.name) : s.armDifference(c.wave.name);
   return chartCard({
     id: 'clustered',
-    title: twoWaves ? 'Difference-in-differences, councils as clusters' : 'Arm difference, councils as clusters',
-    description: `${what}, per scale, in points on the scale's own range, with 95% confidence intervals that allow for councils (CR2, Satterthwaite df). Blue: favours the pilot arm; orange: favours the comparison arm; grey: the interval includes 0. Whether above 0 is good depends on the scale: ↑ marks scales where higher is better, ↓ where lower is better.`,
+    title: twoWaves ? s.didTitle : s.armTitle,
+    description: s.chartDescription(what),
     config: {
       type: 'line',
       data: {
-        labels: rows.map(labelWithDirection),
+        labels: rows.map((m) => labelWithDirection(m, labels)),
         datasets: [
           {
-            label: 'Estimate (95% CI)',
+            label: s.estimateLegend,
             data: rows.map((m) => pick(m)!.estimate),
             errorBars: rows.map((m) => pick(m)!.ci95),
             borderColor: '#6b7280',
@@ -39,16 +40,16 @@ export function clusteredChart(c: Comparison): HTMLElement | null {
         responsive: true,
         maintainAspectRatio: false,
         plugins: { legend: { display: false } },
-        scales: { y: { title: { display: true, text: 'Pilot minus comparison (points)' } } },
+        scales: { y: { title: { display: true, text: s.chartAxis } } },
       },
     },
     table: {
-      caption: `${what}, councils as clusters`,
-      headers: ['Scale', 'Estimate (95% CI; df)', 'Reading'],
+      caption: s.asClusters(what),
+      headers: [s.scale, s.estimateHead, s.reading],
       rows: rows.map((m) => [
-        labelWithDirection(m),
-        estimateText(pick(m), 'scale', true),
-        verdictText(verdict(pick(m), m)),
+        labelWithDirection(m, labels),
+        estimateText(pick(m), 'scale', labels, true),
+        verdictText(verdict(pick(m), m), labels),
       ]),
     },
   });

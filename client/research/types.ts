@@ -13,6 +13,7 @@ export type CouncilLevelRow = { code: string; name: string; arm: string; means: 
 export type Measure = {
   id: string;
   label: string;
+  labelCy?: string;
   range?: Interval;
   higherIsBetter: boolean | null;
   councils: { pilot: string[]; comparison: string[]; leftOutBelowMinimum: string[] };

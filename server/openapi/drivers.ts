@@ -1,7 +1,7 @@
 import { json, object, path, query, staff, staffErrors } from './parts.js';
 
 const outcomes =
-  'for each outcome the survey marks: shown with n (complete answers), model (linear or logistic), df, and the candidate drivers ranked by |r|, each with its correlation (r, Fisher 95% CI) and standardised model coefficient (estimate, SE, 95% CI; log-odds per SD for a flag); or not shown, with the reason and a plain explanation and no figures';
+  'for each outcome the survey marks: shown with n (complete answers), model (linear or logistic), df, and the candidate drivers ranked by |r|, each with its correlation (r, Fisher 95% CI) and standardised model coefficient (estimate, SE, 95% CI; log-odds per SD for a flag); or not shown, with the reason and a plain explanation and no figures. Each outcome and driver has its label and, where the survey has Welsh, labelCy';
 
 // The driver analysis: what goes with each outcome (association, not cause), over groups of at
 // least DRIVER_MIN_GROUP_SIZE complete answers in published waves only.

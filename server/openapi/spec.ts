@@ -120,7 +120,7 @@ export const openapi = {
         responses: {
           200: json(
             object,
-            'council, minGroupSize, waves (campaign codes only for admins and HR leads of the council; admin, researcher, or an HR lead of the council)',
+            'council, minGroupSize, waves (campaign codes only for admins and HR leads of the council; admin, researcher, or an HR lead of the council). Every scale, flag, chart and demographic band has its English label (chart: title) and, where the survey has Welsh, labelCy (titleCy)',
           ),
           ...staffErrors(404),
         },
@@ -134,7 +134,7 @@ export const openapi = {
         responses: {
           200: json(
             object,
-            'responses, scales, alpha, proportions, items, breakdowns (admin, researcher, or an HR lead of the council)',
+            'responses, scales, alpha, proportions, items, breakdowns (admin, researcher, or an HR lead of the council); each scale and proportion has its label and, where the survey has Welsh, labelCy',
           ),
           ...staffErrors(400, 404),
         },
@@ -147,7 +147,10 @@ export const openapi = {
           'Pilot arm against comparison arm in a wave, change since a baseline wave and difference-in-differences: council-clustered (CR2, Satterthwaite df) as the primary result, council-level and respondent-level (ignoring clustering) beside it',
         parameters: [query('wave', 'wave id'), query('baseline', 'baseline wave id, not the wave itself', false)],
         responses: {
-          200: json(object, 'arms (the councils compared), scales, proportions, councils (admin or researcher)'),
+          200: json(
+            object,
+            'arms (the councils compared), scales, proportions (each with label and, where the survey has Welsh, labelCy), councils (admin or researcher)',
+          ),
           ...staffErrors(400, 404, 409),
         },
       },

@@ -27,9 +27,13 @@ const ItemMetadata = z.strictObject({
 
 const ScaleBand = z.strictObject({ label: z.string().min(1), min: z.number(), max: z.number() });
 
+// A scale's or flag's name in Welsh, for the staff pages (presentation only: not hashed).
+const WelshLabel = z.string().min(1).optional();
+
 const Scale = z.strictObject({
   id: Identifier,
   label: z.string().min(1),
+  labelCy: WelshLabel,
   items: z.array(ItemRef).min(1),
   reverse: z.array(ItemRef),
   range: z.tuple([z.number(), z.number()]),
@@ -47,6 +51,7 @@ const Scale = z.strictObject({
 const Flag = z.strictObject({
   id: Identifier,
   label: z.string().min(1),
+  labelCy: WelshLabel,
   question: ItemRef,
   values: z.array(AnswerValue).min(1),
   excludeFromBase: z.array(AnswerValue).optional(),
@@ -61,6 +66,7 @@ const Flag = z.strictObject({
 const DashboardCard = z.strictObject({
   id: Identifier,
   title: z.string().min(1),
+  titleCy: z.string().min(1).optional(),
   scales: z.array(Identifier).min(1).optional(),
   flags: z.array(Identifier).min(1).optional(),
 });

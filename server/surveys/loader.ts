@@ -47,11 +47,12 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
 }
 
 // How the dashboard groups measures into charts (`dashboard`), which way is better for a scale or
-// flag (`higherIsBetter`), and which the driver analysis relates to which (`outcome` / `driver`)
+// flag (`higherIsBetter`), its name in Welsh on the staff pages (`labelCy`), and which the driver
+// analysis relates to which (`outcome` / `driver`)
 // say how to show and analyse a result, not what was asked or how it is scored, so they are left
 // out of the content hash: they can be added to a version already in use without changing the
 // hash its waves pinned. A file without them hashes exactly as before.
-const PRESENTATION_KEYS = new Set(['higherIsBetter', 'outcome', 'driver']);
+const PRESENTATION_KEYS = new Set(['higherIsBetter', 'labelCy', 'outcome', 'driver']);
 
 export function withoutPresentation(json: unknown): unknown {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) return json;

@@ -7,20 +7,22 @@ import { surveyPresentation } from '../../surveys/presentation.js';
 import type { SurveyDefinition } from '../../surveys/definition.js';
 import { questionTexts } from '../../codec/texts.js';
 
+const texts = (t: { en: string; cy: string | null }) => ({ label: t.en, ...(t.cy ? { labelCy: t.cy } : {}) });
+
 // The survey's measures and charts, and its demographic questions and bands as respondents saw
 // them, for the dashboard and the breakdown view.
 function presentation(def: SurveyDefinition) {
-  const texts = questionTexts(def.survey);
+  const questions = questionTexts(def.survey);
   const demographics = def.demographics.map((question) => {
-    const t = texts.get(question);
+    const t = questions.get(question);
     const bands = [...(t?.options ?? new Map())].map(([key, label]) => ({
       value: String(JSON.parse(key)),
-      label: label.en,
+      ...texts(label),
     }));
     return {
       question,
-      label: t?.title.en ?? question,
-      bands: [...bands, { value: 'unanswered', label: 'Not answered' }],
+      ...(t ? texts(t.title) : { label: question }),
+      bands: [...bands, { value: 'unanswered', label: 'Not answered', labelCy: 'Heb ateb' }],
     };
   });
   return { ...surveyPresentation(def), demographics };

@@ -37,6 +37,21 @@ export function outcomeResults(
   });
 }
 
+// Welsh names are read from the survey at each request, so a result kept before its survey had
+// them gets them too; what was computed is not touched.
+export function withWelshLabels(def: SurveyDefinition, outcomes: readonly OutcomeResult[]): OutcomeResult[] {
+  const welsh = new Map<string, string>(
+    [...def.scales.map((s) => ['scale', s] as const), ...def.flags.map((f) => ['flag', f] as const)].flatMap(
+      ([kind, e]) => (e.labelCy ? [[`${kind}:${e.id}`, e.labelCy] as const] : []),
+    ),
+  );
+  const add = <T extends { id: string; kind: string }>(x: T) => {
+    const labelCy = welsh.get(`${x.kind}:${x.id}`);
+    return labelCy ? { ...x, labelCy } : x;
+  };
+  return outcomes.map((o) => (o.shown ? { ...add(o), drivers: o.drivers.map(add) } : add(o)));
+}
+
 // The first analysis published for a group is kept (claimed by unique insert) and returned ever after.
 export async function keptOr<T extends object>(id: string, compute: () => Promise<T>): Promise<T> {
   const kept = await DriverResult.findById(id).lean<{ result: T }>();

@@ -9,7 +9,7 @@ import { count } from '../../tally/read-counters.js';
 import { reportCounters } from '../summaries/publications.js';
 import { findWave, type SummaryDeps } from '../summaries/service.js';
 import { completeCases, markedVariables, valuesOf, type Values } from './analysis.js';
-import { keptOr, outcomeResults } from './publish.js';
+import { keptOr, outcomeResults, withWelshLabels } from './publish.js';
 
 export type DriverDeps = SummaryDeps & { driverMinGroupSize: number };
 
@@ -40,8 +40,9 @@ export async function councilDrivers(code: string, waveId: string, deps: DriverD
     driverMinGroupSize: deps.driverMinGroupSize,
   };
   const { state, counters } = await reportCounters(code, wave, await findCampaignOf(code, waveId), def, deps);
-  if (state !== 'published') return { ...head, outcomes: outcomeResults(def, 'not-published', limitsOf(deps)) };
-  return keptOr(`council|${code}|${waveId}`, async () => {
+  if (state !== 'published')
+    return { ...head, outcomes: withWelshLabels(def, outcomeResults(def, 'not-published', limitsOf(deps))) };
+  const kept = await keptOr(`council|${code}|${waveId}`, async () => {
     const rows = (await valuesByCouncil(wave, def)).get(code) ?? [];
     const refusal = driverGroupRefusal({
       published: true,
@@ -49,6 +50,7 @@ export async function councilDrivers(code: string, waveId: string, deps: DriverD
     });
     return { ...head, outcomes: outcomeResults(def, refusal ?? rows, limitsOf(deps)) };
   });
+  return { ...kept, outcomes: withWelshLabels(def, kept.outcomes) };
 }
 
 // Both arms of a wave, each over the councils whose own published count reaches the minimum;
@@ -65,10 +67,11 @@ export async function armDrivers(waveId: string, deps: DriverDeps) {
   }));
   const head = { wave: { id: wave._id, name: wave.name }, driverMinGroupSize: deps.driverMinGroupSize };
   if (!published) {
-    const outcomes = outcomeResults(def, 'not-published', limitsOf(deps));
+    const outcomes = withWelshLabels(def, outcomeResults(def, 'not-published', limitsOf(deps)));
     return { ...head, arms: arms.map((a) => ({ ...a, outcomes })) };
   }
-  return keptOr(`arm|${waveId}`, async () => ({ ...head, arms: await armResults(wave, def, deps) }));
+  const kept = await keptOr(`arm|${waveId}`, async () => ({ ...head, arms: await armResults(wave, def, deps) }));
+  return { ...kept, arms: kept.arms.map((a) => ({ ...a, outcomes: withWelshLabels(def, a.outcomes) })) };
 }
 
 async function armResults(wave: WaveDoc, def: SurveyDefinition, deps: DriverDeps) {

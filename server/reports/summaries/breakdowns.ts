@@ -1,5 +1,6 @@
 import { bandsShowing, suppressBreakdown } from '../../disclosure/suppression.js';
 import type { SurveyDefinition } from '../../surveys/definition.js';
+import { labelsOf } from '../../surveys/presentation.js';
 import type { Counters } from '../../tally/counters.js';
 import { proportionStats, scaleShown, scaleStats, suppressed } from './group-stats.js';
 import { summaryLayout } from '../../tally/layout.js';
@@ -36,10 +37,10 @@ export function breakdowns(def: SurveyDefinition, c: Counters, min: number) {
       bands: published.map((p) => {
         if (p.status === 'suppressed') return { value: p.key, suppressed: true as const, note: hiddenNote(min) };
         const scales = scaleStats(def, c, prefix(p.key), min).map((s) =>
-          scaleShows.get(s.id)!.has(p.key) ? s : { id: s.id, label: s.label, range: s.range, ...suppressed(min) },
+          scaleShows.get(s.id)!.has(p.key) ? s : { id: s.id, ...labelsOf(s), range: s.range, ...suppressed(min) },
         );
         const proportions = proportionStats(def, c, prefix(p.key), min).map((f) =>
-          flagShows.get(f.id)!.has(p.key) ? f : { id: f.id, label: f.label, ...suppressed(min) },
+          flagShows.get(f.id)!.has(p.key) ? f : { id: f.id, ...labelsOf(f), ...suppressed(min) },
         );
         return { value: p.key, suppressed: false as const, n: p.n, scales, proportions };
       }),

@@ -14,6 +14,7 @@ import { clusteredComparison, councilLevelComparison, type Arm, type CouncilSeri
 export type Measure = {
   id: string;
   label: string;
+  labelCy?: string;
   kind: 'scale' | 'proportion';
   higherIsBetter: boolean | null;
   range?: readonly [number, number];
@@ -87,6 +88,7 @@ export function compareMeasure(measure: Measure, min: number) {
   return {
     id: measure.id,
     label: measure.label,
+    ...(measure.labelCy ? { labelCy: measure.labelCy } : {}),
     ...(measure.range ? { range: measure.range } : {}),
     higherIsBetter: measure.higherIsBetter,
     councils: {

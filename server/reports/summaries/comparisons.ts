@@ -3,7 +3,7 @@ import { listCampaigns, listCouncils, type CouncilDoc, type WaveDoc } from '../.
 import { alphaFromAccumulator, emptyAlpha, mergeAlpha } from '../../stats/alpha.js';
 import { EMPTY_MOMENTS, type Moments } from '../../stats/descriptive.js';
 import type { Flag, Scale, SurveyDefinition } from '../../surveys/definition.js';
-import { sameMeasure } from '../../surveys/presentation.js';
+import { labelsOf, sameMeasure } from '../../surveys/presentation.js';
 import { compareMeasure, withAlpha, type Measure } from './compare-cells.js';
 import type { Arm, CouncilSeries } from './compare.js';
 import type { Counters } from '../../tally/counters.js';
@@ -71,7 +71,7 @@ function measures(periods: Period[], compared: CouncilDoc[], table: Table, min: 
   const [def, base] = [periods.at(-1)!.def, periods.length === 2 ? periods[0]!.def : null];
   const scales = def.scales.map((s: Scale) => {
     const measure: Measure = {
-      ...{ id: s.id, label: s.label, range: s.range, kind: 'scale', higherIsBetter: s.higherIsBetter ?? null },
+      ...{ id: s.id, ...labelsOf(s), range: s.range, kind: 'scale', higherIsBetter: s.higherIsBetter ?? null },
       // a council whose partial answerers could be worked out shows nothing of this scale (disclosure/scales.ts)
       series: seriesOf(compared, table, !!base && sameMeasure(base, def, 'scale', s.id), (c) =>
         scaleShown(c, s, min) ? momentsAt(c, '', s.id) : EMPTY_MOMENTS,
@@ -84,7 +84,7 @@ function measures(periods: Period[], compared: CouncilDoc[], table: Table, min: 
   const proportions = def.flags.map((f: Flag) =>
     compareMeasure(
       {
-        ...{ id: f.id, label: f.label, kind: 'proportion', higherIsBetter: f.higherIsBetter ?? null },
+        ...{ id: f.id, ...labelsOf(f), kind: 'proportion', higherIsBetter: f.higherIsBetter ?? null },
         series: seriesOf(compared, table, !!base && sameMeasure(base, def, 'flag', f.id), (c) => flagMoments(c, f.id)),
       },
       min,

@@ -3,6 +3,7 @@ import { scaleFamilyShown } from '../../disclosure/scales.js';
 import { summariseMoments } from '../../stats/descriptive.js';
 import { wilson95 } from '../../stats/proportions.js';
 import type { Scale, SurveyDefinition } from '../../surveys/definition.js';
+import { labelsOf } from '../../surveys/presentation.js';
 import type { Counters } from '../../tally/counters.js';
 import { flagAt, momentsAt, scaleBasesAt } from '../../tally/read-counters.js';
 
@@ -19,17 +20,17 @@ export function scaleStats(def: SurveyDefinition, c: Counters, prefix: string, m
   return def.scales.map((scale) => {
     const m = momentsAt(c, prefix, scale.id);
     if (!reachesMinimum(m.n, min) || !scaleShown(main, scale, min))
-      return { id: scale.id, label: scale.label, range: scale.range, ...suppressed(min) };
+      return { id: scale.id, ...labelsOf(scale), range: scale.range, ...suppressed(min) };
     const { n, mean, sd, ci95 } = summariseMoments(m);
-    return { id: scale.id, label: scale.label, range: scale.range, suppressed: false as const, n, mean, sd, ci95 };
+    return { id: scale.id, ...labelsOf(scale), range: scale.range, suppressed: false as const, n, mean, sd, ci95 };
   });
 }
 
 export function proportionStats(def: SurveyDefinition, c: Counters, prefix: string, min: number) {
   return def.flags.map((flag) => {
     const { x, n } = flagAt(c, prefix, flag.id);
-    if (!reachesMinimum(n, min)) return { id: flag.id, label: flag.label, ...suppressed(min) };
+    if (!reachesMinimum(n, min)) return { id: flag.id, ...labelsOf(flag), ...suppressed(min) };
     const w = wilson95(x, n)!;
-    return { id: flag.id, label: flag.label, suppressed: false as const, x, n, p: w.p, ci95: w.ci95 };
+    return { id: flag.id, ...labelsOf(flag), suppressed: false as const, x, n, p: w.p, ci95: w.ci95 };
   });
 }

@@ -32,6 +32,31 @@ describe('presentation-only keys and the content hash', () => {
     assert.ok(marked('driver').includes('js_workload') && marked('driver').includes('caseload_over_20'));
   });
 
+  test('when Welsh labels are added or changed, then the hash stays and every shipped scale and flag has one', () => {
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    const before = contentHash(withoutPresentation(json));
+    json.scales[0].labelCy = 'Rhywbeth arall';
+    delete json.flags[0].labelCy;
+    json.dashboard[0].titleCy = 'Teitl arall';
+    assert.equal(contentHash(withoutPresentation(json)), before);
+    const def = loadSurveyFile(file);
+    for (const entry of [...def.scales, ...def.flags]) assert.ok(entry.labelCy, entry.id);
+    assert.equal(def.flags.find((f) => f.id === 'intends_to_leave_12m')?.labelCy?.startsWith('Tebygol'), true);
+  });
+
+  test('when a Welsh label is empty or not text, then the file is refused with its path', () => {
+    const json = JSON.parse(readFileSync(file, 'utf8'));
+    json.scales[2].labelCy = '';
+    json.flags[1].labelCy = 7;
+    const dir = mkdtempSync(join(tmpdir(), 'survey-'));
+    writeFileSync(join(dir, 'staff-wellbeing.v1.json'), JSON.stringify(json));
+    assert.throws(
+      () => loadSurveyFile(join(dir, 'staff-wellbeing.v1.json')),
+      (err: Error) => /scales\[2\]\.labelCy/.test(err.message) && /flags\[1\]\.labelCy/.test(err.message),
+    );
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   test('when a scale is marked both outcome and driver, then the file is refused', () => {
     const json = JSON.parse(readFileSync(file, 'utf8'));
     json.scales[0].driver = true;

@@ -10,9 +10,9 @@ describe('surveyPresentation', () => {
   it('when a survey names no charts, then there is one chart per scale range and one for the flags', () => {
     const shown = surveyPresentation(loadBuilt());
     assert.deepEqual(shown.cards, [
-      { id: 'scales_1_5', title: 'Scales scored 1 to 5', kind: 'scales', ids: ['views_mean'] },
-      { id: 'scales_0_10', title: 'Scales scored 0 to 10', kind: 'scales', ids: ['life'] },
-      { id: 'flags', title: 'Proportions of respondents', kind: 'flags', ids: ['team_problem'] },
+      { id: 'scales_1_5', title: 'Scales scored 1 to 5', titleCy: 'Graddfeydd a sgoriwyd o 1 i 5', kind: 'scales', ids: ['views_mean'] },
+      { id: 'scales_0_10', title: 'Scales scored 0 to 10', titleCy: 'Graddfeydd a sgoriwyd o 0 i 10', kind: 'scales', ids: ['life'] },
+      { id: 'flags', title: 'Proportions of respondents', titleCy: 'Cyfrannau’r ymatebwyr', kind: 'flags', ids: ['team_problem'] },
     ]);
     assert.deepEqual(
       shown.measures.map((m) => [m.kind, m.id, m.label, m.higherIsBetter]),
@@ -31,11 +31,21 @@ describe('surveyPresentation', () => {
     ]);
   });
 
+  it('when a survey has Welsh labels and chart titles, then they are sent beside the English; without them, none is', () => {
+    const base = buildSurveyFile();
+    const scales = base.scales as Record<string, unknown>[];
+    const dashboard = [{ id: 'mine', title: 'My chart', titleCy: 'Fy siart', scales: ['life'] }];
+    const shown = surveyPresentation(loadBuilt({ ...base, dashboard, scales: [{ ...scales[0], labelCy: 'Barn' }, scales[1]] }));
+    assert.deepEqual(shown.cards, [{ id: 'mine', title: 'My chart', titleCy: 'Fy siart', kind: 'scales', ids: ['life'] }]);
+    assert.equal(shown.measures[0]!.labelCy, 'Barn');
+    assert.equal('labelCy' in shown.measures[1]!, false);
+  });
+
   it('when a label or direction changes, then the measure keeps its signature; when its items or survey change, then it does not', () => {
     const base = buildSurveyFile();
     const sig = (file: Record<string, unknown>) => surveyPresentation(loadBuilt(file)).measures[0]!.signature;
     const scales = base.scales as Record<string, unknown>[];
-    const relabelled = { ...base, scales: [{ ...scales[0], label: 'Views, renamed', higherIsBetter: true }, scales[1]] };
+    const relabelled = { ...base, scales: [{ ...scales[0], label: 'Views, renamed', labelCy: 'Barn', higherIsBetter: true }, scales[1]] };
     const fewer = { ...base, scales: [{ ...scales[0], items: ['views.a', 'views.b'], reverse: [] }, scales[1]] };
     const otherSurvey = { ...base, id: 'other' };
     assert.equal(sig(relabelled), sig(base));
