@@ -100,6 +100,9 @@ const en = {
   singleItem: 'single item: no alpha',
   alphaHidden: 'alpha hidden (small group)',
   alpha: 'alpha',
+  alphaNegative:
+    'Negative: the items pull against each other and do not form one scale here (check for an item that should be reversed). Treat the scale mean with great caution.',
+  alphaPoor: 'Below 0.5: the items hang together poorly here, so the scale mean is unreliable.',
   hidden: 'hidden',
   hiddenCell: (min: number) => `hidden: fewer than ${min} or could be worked out`,
   by: (d: string) => `By ${d}`,
@@ -207,6 +210,9 @@ const cy: DashboardWords = {
   singleItem: 'un eitem: dim alffa',
   alphaHidden: 'alffa wedi’i guddio (grŵp bach)',
   alpha: 'alffa',
+  alphaNegative:
+    'Negatif: mae’r eitemau’n tynnu yn erbyn ei gilydd ac nid ydynt yn ffurfio un raddfa yma (gwiriwch am eitem y dylid ei gwrthdroi). Dylid trin cymedr y raddfa yn ofalus iawn.',
+  alphaPoor: 'O dan 0.5: nid yw’r eitemau’n cydlynu’n dda yma, felly nid yw cymedr y raddfa yn ddibynadwy.',
   hidden: 'cudd',
   hiddenCell: (min) => `cudd: llai na ${min} neu byddai modd ei gyfrifo`,
   by: (d) => `Yn ôl: ${d}`,

@@ -29,14 +29,11 @@ const words = dashboardWords(lang);
 
 function alphaText(s: Summary, id: string): string {
   const a = s.alpha?.find((x) => x.scale === id);
-<<<<<<< HEAD
-  if (!a) return 'single item: no alpha';
-  if (a.suppressed || a.alpha === undefined) return 'alpha hidden (small group)';
-  return a.reading ? `alpha ${fmt(a.alpha)}. ${a.reading}` : `alpha ${fmt(a.alpha)}`;
-=======
   if (!a) return words.singleItem;
-  return a.suppressed || a.alpha === undefined ? words.alphaHidden : `${words.alpha} ${fmt(a.alpha)}`;
->>>>>>> welsh
+  if (a.suppressed || a.alpha === undefined) return words.alphaHidden;
+  // the server's reading is in English; the words follow the page's language
+  const reading = a.alpha < 0 ? words.alphaNegative : a.alpha < 0.5 ? words.alphaPoor : null;
+  return reading ? `${words.alpha} ${fmt(a.alpha)}. ${reading}` : `${words.alpha} ${fmt(a.alpha)}`;
 }
 
 function demographicTable(s: Summary, d: Demographic, bands: Band[], labels: Labeller): HTMLElement {
