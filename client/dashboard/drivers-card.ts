@@ -1,5 +1,5 @@
 import { el } from '../dom.js';
-import { chartCard } from './card.js';
+import { chartCard, type ChartSource } from './card.js';
 import { ci, fmt } from './format.js';
 
 type Estimate = { estimate: number; se: number; ci95: [number, number] };
@@ -37,7 +37,10 @@ const heading = (o: DriverOutcome, where: string) =>
 
 // One outcome's drivers ranked by the size of their correlation, with 95% CIs, and the
 // multivariable model beside it in the table; an outcome not shown is a plain explanation.
-export function driversCard(o: DriverOutcome, opts: { id: string; where: string; group: string }): HTMLElement {
+export function driversCard(
+  o: DriverOutcome,
+  opts: { id: string; where: string; group: string; source: ChartSource },
+): HTMLElement {
   const title = heading(o, opts.where);
   if (!o.shown)
     return el(
@@ -57,6 +60,7 @@ export function driversCard(o: DriverOutcome, opts: { id: string; where: string;
         : `${fmt(m.estimate)} (${ci(m.ci95, (x) => fmt(x))})`;
   return chartCard({
     id: opts.id,
+    source: opts.source,
     title,
     description: `How strongly each candidate driver goes with "${o.label}" in ${opts.group} (correlation, −1 to 1, with its 95% confidence interval), strongest first, among the ${o.n} people who answered it and every driver. ${CAVEAT}`,
     notes: o.modelUnavailable

@@ -35,6 +35,7 @@ export function scalesCard(o: Overview, id: string, title: string, ids: string[]
   return chartCard({
     id,
     title,
+    source: { council: o.council.name, waves: labels },
     description: `Mean score in each wave with its 95% confidence interval (scale ${range[0]} to ${range[1]}).`,
     notes,
     config: {
@@ -80,6 +81,7 @@ export function proportionsCard(o: Overview, id: string, title: string, ids: str
   return chartCard({
     id,
     title,
+    source: { council: o.council.name, waves: labels },
     description: 'Percentage of respondents in each wave with its 95% confidence interval.',
     notes: o.waves
       .filter((w) => !w.proportions)

@@ -45,6 +45,7 @@ export function turnoverCard(o: Overview, w: Workforce): HTMLElement {
   const labels = waves.map((v) => v.x.wave.name);
   const survey = chartCard({
     id: 'perceived-turnover',
+    source: { council: o.council.name, waves: labels },
     title: 'Staff who say turnover is a problem in the authority',
     description:
       'Survey of staff, per closed wave: the percentage answering yes, with its 95% confidence interval. Open waves are published when they close.',
@@ -76,6 +77,12 @@ export function turnoverCard(o: Overview, w: Workforce): HTMLElement {
   });
   const dfe = chartCard({
     id: 'actual-turnover',
+    source: {
+      council: o.council.name,
+      waves: [...new Set(waves.map((v) => `year to September ${v.dfeYear}`))],
+      survey: false,
+      dfe: true,
+    },
     title: "The council's turnover rate (DfE)",
     description:
       "DfE children's social work workforce statistics: leavers as a percentage of social workers (FTE), for the year to 30 September each wave falls in. A wave whose year is not yet published has no bar.",

@@ -58,6 +58,7 @@ export function workforceCard(w: Workforce, measure: string): HTMLElement {
   const title = measureNames[measure] ?? measure;
   return chartCard({
     id: `workforce-${measure}`,
+    source: { council: w.council.name, waves: years, survey: false, dfe: true },
     title: `${title}: DfE workforce statistics`,
     description: `${title} for the year to 30 September, from the DfE children's social work workforce release.`,
     config: {
@@ -81,6 +82,7 @@ export function progressCard(o: Overview): HTMLElement | null {
   const headcount = w.responses.headcount;
   return chartCard({
     id: 'progress',
+    source: { council: o.council.name, waves: [w.wave.name] },
     title: `Responses so far: ${w.wave.name}`,
     description: `Cumulative responses by day${headcount ? ` against ${headcount} staff in scope` : ''}; closes ${w.wave.closesOn}. Figures appear in steps of at least ${o.minGroupSize}.`,
     notes: w.responses.suppressed ? [`So far ${suppressedText(o.minGroupSize)}.`] : [],

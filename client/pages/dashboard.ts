@@ -25,7 +25,12 @@ async function render(code: string) {
     progressCard(overview),
     ...surveyCards(overview),
     ...(drivers?.outcomes ?? []).map((o) =>
-      driversCard(o, { id: `drivers-${o.id}`, where: 'here', group: `${council.name}, ${latest!.wave.name}` }),
+      driversCard(o, {
+        id: `drivers-${o.id}`,
+        where: 'here',
+        group: `${council.name}, ${latest!.wave.name}`,
+        source: { council: council.name, waves: [latest!.wave.name] },
+      }),
     ),
     ...(workforce
       ? [

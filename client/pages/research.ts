@@ -67,6 +67,7 @@ function armDriverCards(d: ArmDrivers | null): HTMLElement[] {
         id: `drivers-${arm}-${o.id}`,
         where: `in the ${arm} arm`,
         group: `the ${arm} arm, ${d.wave.name}`,
+        source: { council: `councils in the ${arm} arm`, waves: [d.wave.name] },
       }),
     ),
   );

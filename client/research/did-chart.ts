@@ -15,6 +15,7 @@ export function clusteredChart(c: Comparison): HTMLElement | null {
     : `Pilot arm minus comparison arm in ${c.wave.name}`;
   return chartCard({
     id: 'clustered',
+    source: { council: 'councils in both arms', waves: twoWaves ? [c.baseline!.name, c.wave.name] : [c.wave.name] },
     title: twoWaves ? 'Difference-in-differences, councils as clusters' : 'Arm difference, councils as clusters',
     description: `${what}, per scale, in points on the scale's own range, with 95% confidence intervals that allow for councils (CR2, Satterthwaite df). Blue: favours the pilot arm; orange: favours the comparison arm; grey: the interval includes 0. Whether above 0 is good depends on the scale: ↑ marks scales where higher is better, ↓ where lower is better.`,
     config: {
