@@ -92,10 +92,7 @@ function exportLinks(wave: WaveSummary): HTMLElement {
         `${label} (responses, ${wave.name})`,
       ),
     ),
-    link(
-      `/api/v1/exports/codebook?format=md&survey=${survey}`,
-      `Codebook (Markdown, ${wave.surveyId} version ${wave.surveyVersion})`,
-    ),
+    link(`/codebook?survey=${survey}`, `Codebook (${wave.surveyId} version ${wave.surveyVersion})`),
   );
 }
 

@@ -36,7 +36,7 @@ function inspectPng(page: Page, dataUrl: string, chartHeight: number) {
       ctx.drawImage(img, 0, 0);
       const header = c.height - chartHeight;
       // (no named functions in here: the test's compiler would wrap them in a helper the page lacks)
-      const [titleInk, footerInk] = [
+      const [titleInk = 0, footerInk = 0] = [
         [0, header / 2],
         [c.height - header / 3, c.height],
       ].map(([top, bottom]) => {
