@@ -3,9 +3,11 @@ import { el, show } from '../dom.js';
 import { admin, surveyTitle, type AdminSurvey, type SurveyAddition } from './data.js';
 import { messageFor } from './forms.js';
 import { card, load, type AdminContext } from './status.js';
+import { measuresEditor } from './survey-measures.js';
 
-// Survey versions: the installed ones, and adding one (plain SurveyJS or our format) in three
-// steps: check (every problem at once, or what was derived), preview as a respondent, save.
+// Survey versions: the installed ones, and adding one (plain SurveyJS or our format) in four
+// steps: check (every problem at once, or what was derived), preview as a respondent, confirm
+// or edit the proposed measures (checked again by the server), save.
 export const PREVIEW_KEY = 'survey-preview';
 
 export function surveysTab(host: HTMLElement, ctx: AdminContext): void {
@@ -122,10 +124,60 @@ async function runCheck(
   try {
     const json = await readJson(file);
     const checked = await admin.addSurvey(json, { check: true, suppliedBy });
-    show(outcome, ...derivedView(checked), saveButton(json, suppliedBy, host, ctx));
+    showChecked(outcome, checked, suppliedBy, host, ctx);
   } catch (err) {
     show(outcome, ...problemsView(err));
   }
+}
+
+type Problem = { path: string; reason: string };
+const problemsOf = (err: unknown): Problem[] =>
+  err instanceof ApiError && Array.isArray(err.details) ? (err.details as Problem[]) : [];
+
+// The derived definition with its measures open for editing; what is sent from here on is the
+// edited definition in our format, so the server checks exactly what will be saved.
+function showChecked(
+  outcome: HTMLElement,
+  checked: SurveyAddition,
+  suppliedBy: string,
+  host: HTMLElement,
+  ctx: AdminContext,
+) {
+  const editor = measuresEditor(checked.definition as Record<string, unknown>);
+  const verdict = el('div', { id: 'survey-edit-check', 'aria-live': 'polite' });
+  const again = el('button', { type: 'button', class: 'secondary', id: 'survey-recheck' }, 'Check the measures again');
+  again.addEventListener('click', async () => {
+    try {
+      await admin.addSurvey(editor.edited(), { check: true, suppliedBy });
+      editor.place([]);
+      show(verdict, el('p', { role: 'status' }, 'No problems found in the measures.'));
+    } catch (err) {
+      editor.place(problemsOf(err));
+      show(verdict, ...problemsView(err));
+    }
+  });
+  const failed = (err: unknown) => {
+    editor.place(problemsOf(err));
+    show(verdict, ...problemsView(err));
+  };
+  show(
+    outcome,
+    ...derivedView(checked),
+    el('h3', {}, 'Confirm the measures'),
+    el(
+      'p',
+      { class: 'hint' },
+      'Keep, rename, drop or change each scale and flag, say which way is better, and choose the demographic questions. Nothing is saved until you choose Save.',
+    ),
+    editor.element,
+    verdict,
+    el(
+      'div',
+      { class: 'actions' },
+      again,
+      saveButton(() => editor.edited(), suppliedBy, host, ctx, failed),
+    ),
+  );
 }
 
 function problemsView(err: unknown): HTMLElement[] {
@@ -171,7 +223,7 @@ function derivedView(checked: SurveyAddition): HTMLElement[] {
           el(
             'table',
             { class: 'data-table', id: 'survey-proposals' },
-            el('caption', {}, 'Proposed measures (edit the JSON and check again to change them)'),
+            el('caption', {}, 'Proposed measures (confirm or change them below)'),
             el(
               'thead',
               {},
@@ -186,12 +238,18 @@ function derivedView(checked: SurveyAddition): HTMLElement[] {
   ];
 }
 
-function saveButton(json: unknown, suppliedBy: string, host: HTMLElement, ctx: AdminContext): HTMLElement {
+function saveButton(
+  json: () => unknown,
+  suppliedBy: string,
+  host: HTMLElement,
+  ctx: AdminContext,
+  failed: (err: unknown) => void,
+): HTMLElement {
   const save = el('button', { type: 'button', class: 'primary', id: 'survey-save' }, 'Save as a new version');
   save.addEventListener('click', async () => {
     save.setAttribute('disabled', '');
     try {
-      const saved = await admin.addSurvey(json, { check: false, suppliedBy });
+      const saved = await admin.addSurvey(json(), { check: false, suppliedBy });
       const what = `${saved.definition.id} version ${saved.definition.version}`;
       surveysTab(host, ctx);
       ctx.done(
@@ -201,8 +259,9 @@ function saveButton(json: unknown, suppliedBy: string, host: HTMLElement, ctx: A
       );
     } catch (err) {
       save.removeAttribute('disabled');
+      failed(err);
       ctx.failed(messageFor(err));
     }
   });
-  return el('div', { class: 'actions' }, save);
+  return save;
 }

@@ -1,0 +1,158 @@
+import { el } from '../dom.js';
+import {
+  checkField,
+  checkGroup,
+  markInvalid,
+  markValid,
+  picked,
+  selectField,
+  text,
+  textField,
+  type Field,
+} from './fields.js';
+import { applyEdits, betterOf, problemTarget, roleOf, type MeasureEdits } from './measure-edits.js';
+
+// The editor of a checked survey's measures: one fieldset per scale and flag (keep, rename,
+// items or answers, which way is better, part in the driver analysis) and the demographic
+// questions. What it reads goes back to the server, which checks it like any definition.
+type Json = Record<string, unknown>;
+type Problem = { path: string; reason: string };
+export type MeasuresEditor = { element: HTMLElement; edited: () => Json; place: (problems: Problem[]) => void };
+
+const BETTER: [string, string][] = [
+  ['', 'Not stated'],
+  ['higher', 'Higher is better'],
+  ['lower', 'Lower is better'],
+];
+const ROLE: [string, string][] = [
+  ['', 'Not in the driver analysis'],
+  ['outcome', 'An outcome'],
+  ['driver', 'A candidate driver'],
+];
+const joined = (xs: unknown) => (Array.isArray(xs) ? xs.map(String).join(', ') : '');
+// Where a problem in each part of a scale or flag is shown.
+const FIELD_OF: Record<string, string> = {
+  higherIsBetter: 'better',
+  outcome: 'role',
+  driver: 'role',
+  range: 'items',
+  excludeFromBase: 'values',
+};
+
+type Row = Record<string, Field>;
+
+function scaleRow(s: Json): Row {
+  return {
+    keep: checkField('keep', 'Keep this scale', true),
+    id: textField('id', 'Id (lower_snake_case)', String(s.id)),
+    label: textField('label', 'Label', String(s.label)),
+    items: textField(
+      'items',
+      'Items',
+      joined(s.items),
+      'Question names; a matrix row is question.row; separated by commas.',
+    ),
+    reverse: textField('reverse', 'Reverse-scored items', joined(s.reverse)),
+    minAnswered: textField('minAnswered', 'Items needed for a score', String(s.minAnswered), undefined, {
+      inputmode: 'numeric',
+    }),
+    better: selectField('better', 'Which way is better', BETTER, betterOf(s)),
+    role: selectField('role', 'Driver analysis', ROLE, roleOf(s)),
+  };
+}
+
+function flagRow(f: Json): Row {
+  return {
+    keep: checkField('keep', 'Keep this flag', true),
+    id: textField('id', 'Id (lower_snake_case)', String(f.id)),
+    label: textField('label', 'Label', String(f.label)),
+    question: textField('question', 'Question', String(f.question)),
+    values: textField('values', 'Counted when the answer is', joined(f.values), 'Answer values, separated by commas.'),
+    better: selectField('better', 'Which way is better', BETTER, betterOf(f)),
+    role: selectField('role', 'Driver analysis', ROLE, roleOf(f)),
+  };
+}
+
+// Single-choice questions, the ones a breakdown by staff group can use.
+function choiceQuestions(survey: unknown, out: [string, string][] = []): [string, string][] {
+  if (Array.isArray(survey)) survey.forEach((x) => choiceQuestions(x, out));
+  else if (survey && typeof survey === 'object') {
+    const e = survey as Json;
+    if ((e.type === 'radiogroup' || e.type === 'dropdown') && typeof e.name === 'string') {
+      const title = typeof e.title === 'string' ? e.title : ((e.title as Json | undefined)?.default ?? e.name);
+      out.push([e.name, `${String(title)} (${e.name})`]);
+    }
+    choiceQuestions(e.pages ?? e.elements, out);
+  }
+  return out;
+}
+
+const fieldset = (id: string, legend: string, row: Row) =>
+  el('fieldset', { class: 'measure-edit', id }, el('legend', {}, legend), ...Object.values(row).map((f) => f.row));
+
+export function measuresEditor(definition: Json): MeasuresEditor {
+  const scales = (definition.scales as Json[]).map(scaleRow);
+  const flags = (definition.flags as Json[]).map(flagRow);
+  const current = (definition.demographics as string[]) ?? [];
+  const candidates = choiceQuestions(definition.survey);
+  for (const name of current) if (!candidates.some(([n]) => n === name)) candidates.push([name, name]);
+  const demographics = checkGroup(
+    'demographics',
+    'Demographic questions',
+    candidates,
+    current,
+    'Results are broken down by these; each must be optional.',
+  );
+  const edits = (): MeasureEdits => ({
+    scales: scales.map((r) => ({
+      keep: (r.keep!.inputs[0] as HTMLInputElement).checked,
+      id: text(r.id!),
+      label: text(r.label!),
+      items: text(r.items!),
+      reverse: text(r.reverse!),
+      minAnswered: text(r.minAnswered!),
+      better: text(r.better!) as never,
+      role: text(r.role!) as never,
+    })),
+    flags: flags.map((r) => ({
+      keep: (r.keep!.inputs[0] as HTMLInputElement).checked,
+      id: text(r.id!),
+      label: text(r.label!),
+      question: text(r.question!),
+      values: text(r.values!),
+      better: text(r.better!) as never,
+      role: text(r.role!) as never,
+    })),
+    demographics: picked(demographics),
+  });
+  const element = el(
+    'div',
+    { id: 'survey-measures' },
+    el('h3', {}, 'Scales'),
+    ...(scales.length
+      ? scales.map((r, i) =>
+          fieldset(`scale-edit-${i}`, `Scale ${i + 1}: ${String((definition.scales as Json[])[i]!.label)}`, r),
+        )
+      : [el('p', {}, 'None.')]),
+    el('h3', {}, 'Flags'),
+    ...(flags.length
+      ? flags.map((r, i) =>
+          fieldset(`flag-edit-${i}`, `Flag ${i + 1}: ${String((definition.flags as Json[])[i]!.label)}`, r),
+        )
+      : [el('p', {}, 'None.')]),
+    demographics.row,
+  );
+  const place = (problems: Problem[]) => {
+    const all = [...scales, ...flags].flatMap((r) => Object.values(r));
+    [...all, demographics].forEach(markValid);
+    const current = edits();
+    for (const { path, reason } of problems) {
+      if (path.startsWith('$.demographics')) markInvalid(demographics, reason);
+      const target = problemTarget(path, current);
+      if (!target) continue;
+      const row = (target.kind === 'scales' ? scales : flags)[target.row]!;
+      markInvalid(row[FIELD_OF[target.field] ?? target.field] ?? row.id!, reason);
+    }
+  };
+  return { element, edited: () => applyEdits(definition, edits()), place };
+}
