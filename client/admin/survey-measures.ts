@@ -1,6 +1,7 @@
 import { el } from '../dom.js';
 import {
   checkField,
+  checked,
   checkGroup,
   markInvalid,
   markValid,
@@ -10,7 +11,15 @@ import {
   textField,
   type Field,
 } from './fields.js';
-import { applyEdits, betterOf, problemTarget, roleOf, type MeasureEdits } from './measure-edits.js';
+import {
+  applyEdits,
+  betterOf,
+  problemTarget,
+  roleOf,
+  type FlagEdit,
+  type MeasureEdits,
+  type ScaleEdit,
+} from './measure-edits.js';
 
 // The editor of a checked survey's measures: one fieldset per scale and flag (keep, rename,
 // items or answers, which way is better, part in the driver analysis) and the demographic
@@ -87,8 +96,20 @@ function choiceQuestions(survey: unknown, out: [string, string][] = []): [string
   return out;
 }
 
-const fieldset = (id: string, legend: string, row: Row) =>
-  el('fieldset', { class: 'measure-edit', id }, el('legend', {}, legend), ...Object.values(row).map((f) => f.row));
+// Each edit's fields are named as the edit's keys, so a row reads straight into one.
+const readRow = <T>(row: Row): T =>
+  Object.fromEntries(Object.entries(row).map(([k, f]) => [k, k === 'keep' ? checked(f) : text(f)])) as T;
+
+function rowsSection(title: string, kind: 'scale' | 'flag', rows: Row[], entries: Json[]): HTMLElement[] {
+  const fieldset = (row: Row, i: number) =>
+    el(
+      'fieldset',
+      { class: 'measure-edit', id: `${kind}-edit-${i}` },
+      el('legend', {}, `${title.slice(0, -1)} ${i + 1}: ${String(entries[i]!.label)}`),
+      ...Object.values(row).map((f) => f.row),
+    );
+  return [el('h3', {}, title), ...(rows.length ? rows.map(fieldset) : [el('p', {}, 'None.')])];
+}
 
 export function measuresEditor(definition: Json): MeasuresEditor {
   const scales = (definition.scales as Json[]).map(scaleRow);
@@ -104,42 +125,15 @@ export function measuresEditor(definition: Json): MeasuresEditor {
     'Results are broken down by these; each must be optional.',
   );
   const edits = (): MeasureEdits => ({
-    scales: scales.map((r) => ({
-      keep: (r.keep!.inputs[0] as HTMLInputElement).checked,
-      id: text(r.id!),
-      label: text(r.label!),
-      items: text(r.items!),
-      reverse: text(r.reverse!),
-      minAnswered: text(r.minAnswered!),
-      better: text(r.better!) as never,
-      role: text(r.role!) as never,
-    })),
-    flags: flags.map((r) => ({
-      keep: (r.keep!.inputs[0] as HTMLInputElement).checked,
-      id: text(r.id!),
-      label: text(r.label!),
-      question: text(r.question!),
-      values: text(r.values!),
-      better: text(r.better!) as never,
-      role: text(r.role!) as never,
-    })),
+    scales: scales.map((r) => readRow<ScaleEdit>(r)),
+    flags: flags.map((r) => readRow<FlagEdit>(r)),
     demographics: picked(demographics),
   });
   const element = el(
     'div',
     { id: 'survey-measures' },
-    el('h3', {}, 'Scales'),
-    ...(scales.length
-      ? scales.map((r, i) =>
-          fieldset(`scale-edit-${i}`, `Scale ${i + 1}: ${String((definition.scales as Json[])[i]!.label)}`, r),
-        )
-      : [el('p', {}, 'None.')]),
-    el('h3', {}, 'Flags'),
-    ...(flags.length
-      ? flags.map((r, i) =>
-          fieldset(`flag-edit-${i}`, `Flag ${i + 1}: ${String((definition.flags as Json[])[i]!.label)}`, r),
-        )
-      : [el('p', {}, 'None.')]),
+    ...rowsSection('Scales', 'scale', scales, definition.scales as Json[]),
+    ...rowsSection('Flags', 'flag', flags, definition.flags as Json[]),
     demographics.row,
   );
   const place = (problems: Problem[]) => {

@@ -3,7 +3,7 @@ import { el, show } from '../dom.js';
 import { admin, surveyTitle, type AdminSurvey, type SurveyAddition } from './data.js';
 import { messageFor } from './forms.js';
 import { card, load, type AdminContext } from './status.js';
-import { measuresEditor } from './survey-measures.js';
+import { confirmMeasures, problemsView } from './survey-confirm.js';
 
 // Survey versions: the installed ones, and adding one (plain SurveyJS or our format) in four
 // steps: check (every problem at once, or what was derived), preview as a respondent, confirm
@@ -130,12 +130,6 @@ async function runCheck(
   }
 }
 
-type Problem = { path: string; reason: string };
-const problemsOf = (err: unknown): Problem[] =>
-  err instanceof ApiError && Array.isArray(err.details) ? (err.details as Problem[]) : [];
-
-// The derived definition with its measures open for editing; what is sent from here on is the
-// edited definition in our format, so the server checks exactly what will be saved.
 function showChecked(
   outcome: HTMLElement,
   checked: SurveyAddition,
@@ -143,55 +137,11 @@ function showChecked(
   host: HTMLElement,
   ctx: AdminContext,
 ) {
-  const editor = measuresEditor(checked.definition as Record<string, unknown>);
-  const verdict = el('div', { id: 'survey-edit-check', 'aria-live': 'polite' });
-  const again = el('button', { type: 'button', class: 'secondary', id: 'survey-recheck' }, 'Check the measures again');
-  again.addEventListener('click', async () => {
-    try {
-      await admin.addSurvey(editor.edited(), { check: true, suppliedBy });
-      editor.place([]);
-      show(verdict, el('p', { role: 'status' }, 'No problems found in the measures.'));
-    } catch (err) {
-      editor.place(problemsOf(err));
-      show(verdict, ...problemsView(err));
-    }
+  confirmMeasures(outcome, checked.definition as Record<string, unknown>, {
+    suppliedBy,
+    before: derivedView(checked),
+    save: (json, failed) => saveButton(json, suppliedBy, host, ctx, failed),
   });
-  const failed = (err: unknown) => {
-    editor.place(problemsOf(err));
-    show(verdict, ...problemsView(err));
-  };
-  show(
-    outcome,
-    ...derivedView(checked),
-    el('h3', {}, 'Confirm the measures'),
-    el(
-      'p',
-      { class: 'hint' },
-      'Keep, rename, drop or change each scale and flag, say which way is better, and choose the demographic questions. Nothing is saved until you choose Save.',
-    ),
-    editor.element,
-    verdict,
-    el(
-      'div',
-      { class: 'actions' },
-      again,
-      saveButton(() => editor.edited(), suppliedBy, host, ctx, failed),
-    ),
-  );
-}
-
-function problemsView(err: unknown): HTMLElement[] {
-  const details =
-    err instanceof ApiError && Array.isArray(err.details) ? (err.details as { path: string; reason: string }[]) : [];
-  const items = details.map((d) => el('li', {}, el('code', {}, d.path), `: ${d.reason}`));
-  return [
-    el(
-      'div',
-      { class: 'error-summary', role: 'alert', id: 'survey-problems' },
-      el('p', {}, messageFor(err)),
-      ...(items.length ? [el('ul', {}, ...items)] : []),
-    ),
-  ];
 }
 
 function derivedView(checked: SurveyAddition): HTMLElement[] {
