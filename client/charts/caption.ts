@@ -43,3 +43,11 @@ export function wrapText(text: string, width: number, measure: (s: string) => nu
 export function shorten(label: string, max: number): string {
   return label.length <= max ? label : `${label.slice(0, Math.max(1, max - 1)).trimEnd()}…`;
 }
+
+// A label on at most two lines of `max` characters, the second shortened if it must be.
+export function twoLines(label: string, max: number): string | string[] {
+  const lines = wrapText(label, max, (s) => s.length);
+  if (lines.length <= 1) return shorten(label, max);
+  const rest = lines.slice(1).join(' ');
+  return [shorten(lines[0]!, max), shorten(rest, max)];
+}

@@ -6,7 +6,7 @@ import {
   type Scale,
   type ScriptableContext,
 } from 'chart.js';
-import { shorten } from './caption.js';
+import { shorten, twoLines } from './caption.js';
 
 // On a phone (a chart under 480 px wide) legends and axis labels get smaller boxes and type and
 // long labels are shortened with an ellipsis, so nothing overlaps or is cut off; the full
@@ -28,9 +28,10 @@ function legendLabels(chart: Chart): LegendItem[] {
 function tickLabel(this: Scale, value: number | string): string | string[] {
   const label = this.getLabelForValue(Number(value));
   if (this.chart.width >= NARROW) return label;
-  // beside a horizontal bar chart's bars the labels share the width: give them a third of it
-  const max = this.isHorizontal() ? 16 : Math.max(10, Math.floor(this.chart.width / 3 / 6));
-  return shorten(label, max);
+  // under the axis: up to two short lines; beside a horizontal bar chart's bars, one line in
+  // under half the width (every bar keeps its label: two lines each would not fit the height)
+  if (this.isHorizontal()) return twoLines(label, 16);
+  return shorten(label, Math.max(12, Math.floor((this.chart.width * 0.45) / 5.5)));
 }
 
 // Where the legend was laid out, on the canvas for anyone checking that nothing is cut off
@@ -68,6 +69,7 @@ export function fitForWidth(config: ChartConfiguration): ChartConfiguration {
     ticks.font ??= (c: ScriptableContext<'line'>) => ({ size: narrow(c) ? 10 : 12 });
     const categories = (axis === 'y') === horizontal;
     if (categories && !('type' in scale && scale.type !== 'category')) ticks.callback ??= tickLabel;
+    if (categories && horizontal) ticks.autoSkip ??= false;
     const title = obj(scale, 'title');
     title.font ??= (c: Ctx) => ({ size: narrow(c) ? 11 : 12 });
   }

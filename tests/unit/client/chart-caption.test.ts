@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chartCaption, shorten, wrapText } from '../../../client/charts/caption.js';
+import { chartCaption, shorten, twoLines, wrapText } from '../../../client/charts/caption.js';
 
 describe('chartCaption', () => {
   test('when a chart shows survey waves of one council, then it names the council, the waves and the survey', () => {
@@ -60,5 +60,20 @@ describe('shorten', () => {
     assert.equal(shorten('Wave 1', 6), 'Wave 1');
     assert.equal(shorten('Job satisfaction', 8), 'Job sat…');
     assert.equal(shorten('Job satisfaction', 8).length, 8);
+  });
+});
+
+describe('twoLines', () => {
+  test('when a label is longer than a line, then it goes on two lines, the second shortened if need be', () => {
+    assert.equal(twoLines('Workload', 16), 'Workload');
+    assert.deepEqual(twoLines('Satisfaction: Workload', 16), ['Satisfaction:', 'Workload']);
+    assert.deepEqual(twoLines('Feeling that things done in life are worthwhile', 16), [
+      'Feeling that',
+      'things done in…',
+    ]);
+  });
+
+  test('when one word is longer than a line, then it is shortened', () => {
+    assert.equal(twoLines('Supercalifragilistic', 10), 'Supercali…');
   });
 });
