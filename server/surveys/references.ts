@@ -13,8 +13,6 @@ export function checkReferences(file: SurveyFile, questions: Questions, fail: Re
   file.demographics.forEach((name, i) => {
     const spec = questions.byName.get(name);
     if (!spec) fail(`$.demographics[${i}]`, `no question named "${name}"`);
-    else if (spec.kind !== 'choice' && spec.kind !== 'rating')
-      fail(`$.demographics[${i}]`, `"${name}" is a ${spec.kind} question: a demographic must take a single answer`);
     else if (spec.required) fail(questions.pathByName.get(name) ?? '$', `demographic question "${name}" must be optional`);
   });
   checkUniqueIds(file.scales, '$.scales', fail);
