@@ -80,6 +80,9 @@ export const getDrivers = <T>(code: string, wave: string) =>
 export const getArmDrivers = <T>(wave: string) => request<T>('GET', `/api/v1/drivers?wave=${encodeURIComponent(wave)}`);
 export const getSummary = <T>(code: string, wave: string) =>
   request<T>('GET', `/api/v1/pilots/${encodeURIComponent(code)}/summary?wave=${encodeURIComponent(wave)}`);
+// survey: <id>@<version>[,<id>@<version>]
+export const getCodebook = <T>(survey: string) =>
+  request<T>('GET', `/api/v1/exports/codebook?format=json&survey=${encodeURIComponent(survey)}`);
 export const getWorkforce = <T>(code: string) =>
   request<T>('GET', `/api/v1/pilots/${encodeURIComponent(code)}/workforce`);
 

@@ -3,9 +3,11 @@ import { el, show } from '../dom.js';
 import { admin, surveyTitle, type AdminSurvey, type SurveyAddition } from './data.js';
 import { messageFor } from './forms.js';
 import { card, load, type AdminContext } from './status.js';
+import { confirmMeasures, problemsView } from './survey-confirm.js';
 
-// Survey versions: the installed ones, and adding one (plain SurveyJS or our format) in three
-// steps: check (every problem at once, or what was derived), preview as a respondent, save.
+// Survey versions: the installed ones, and adding one (plain SurveyJS or our format) in four
+// steps: check (every problem at once, or what was derived), preview as a respondent, confirm
+// or edit the proposed measures (checked again by the server), save.
 export const PREVIEW_KEY = 'survey-preview';
 
 export function surveysTab(host: HTMLElement, ctx: AdminContext): void {
@@ -122,24 +124,24 @@ async function runCheck(
   try {
     const json = await readJson(file);
     const checked = await admin.addSurvey(json, { check: true, suppliedBy });
-    show(outcome, ...derivedView(checked), saveButton(json, suppliedBy, host, ctx));
+    showChecked(outcome, checked, suppliedBy, host, ctx);
   } catch (err) {
     show(outcome, ...problemsView(err));
   }
 }
 
-function problemsView(err: unknown): HTMLElement[] {
-  const details =
-    err instanceof ApiError && Array.isArray(err.details) ? (err.details as { path: string; reason: string }[]) : [];
-  const items = details.map((d) => el('li', {}, el('code', {}, d.path), `: ${d.reason}`));
-  return [
-    el(
-      'div',
-      { class: 'error-summary', role: 'alert', id: 'survey-problems' },
-      el('p', {}, messageFor(err)),
-      ...(items.length ? [el('ul', {}, ...items)] : []),
-    ),
-  ];
+function showChecked(
+  outcome: HTMLElement,
+  checked: SurveyAddition,
+  suppliedBy: string,
+  host: HTMLElement,
+  ctx: AdminContext,
+) {
+  confirmMeasures(outcome, checked.definition as Record<string, unknown>, {
+    suppliedBy,
+    before: derivedView(checked),
+    save: (json, failed) => saveButton(json, suppliedBy, host, ctx, failed),
+  });
 }
 
 function derivedView(checked: SurveyAddition): HTMLElement[] {
@@ -171,7 +173,7 @@ function derivedView(checked: SurveyAddition): HTMLElement[] {
           el(
             'table',
             { class: 'data-table', id: 'survey-proposals' },
-            el('caption', {}, 'Proposed measures (edit the JSON and check again to change them)'),
+            el('caption', {}, 'Proposed measures (confirm or change them below)'),
             el(
               'thead',
               {},
@@ -186,12 +188,18 @@ function derivedView(checked: SurveyAddition): HTMLElement[] {
   ];
 }
 
-function saveButton(json: unknown, suppliedBy: string, host: HTMLElement, ctx: AdminContext): HTMLElement {
+function saveButton(
+  json: () => unknown,
+  suppliedBy: string,
+  host: HTMLElement,
+  ctx: AdminContext,
+  failed: (err: unknown) => void,
+): HTMLElement {
   const save = el('button', { type: 'button', class: 'primary', id: 'survey-save' }, 'Save as a new version');
   save.addEventListener('click', async () => {
     save.setAttribute('disabled', '');
     try {
-      const saved = await admin.addSurvey(json, { check: false, suppliedBy });
+      const saved = await admin.addSurvey(json(), { check: false, suppliedBy });
       const what = `${saved.definition.id} version ${saved.definition.version}`;
       surveysTab(host, ctx);
       ctx.done(
@@ -201,8 +209,9 @@ function saveButton(json: unknown, suppliedBy: string, host: HTMLElement, ctx: A
       );
     } catch (err) {
       save.removeAttribute('disabled');
+      failed(err);
       ctx.failed(messageFor(err));
     }
   });
-  return el('div', { class: 'actions' }, save);
+  return save;
 }

@@ -14,6 +14,8 @@ import {
   type ChartConfiguration,
 } from 'chart.js';
 import { errorBars } from './error-bars.js';
+import { fitForWidth, legendExtent } from './narrow.js';
+import { followPrinting } from './print.js';
 
 Chart.register(
   LineController,
@@ -28,10 +30,12 @@ Chart.register(
   Title,
   Filler,
   errorBars,
+  legendExtent,
 );
 Chart.defaults.font.family = "'Open Sans', system-ui, sans-serif";
 Chart.defaults.color = '#1d2330';
 Chart.defaults.animation = false; // steadier for screen readers, print and tests
+followPrinting();
 
 // Okabe–Ito: distinguishable with the common colour-vision deficiencies; point shapes and
 // dashes differ too, so nothing relies on colour alone.
@@ -52,7 +56,7 @@ export function series(i: number) {
 }
 
 export function makeChart(canvas: HTMLCanvasElement, config: ChartConfiguration): Chart {
-  return new Chart(canvas, config);
+  return new Chart(canvas, fitForWidth(config));
 }
 
 export { Chart };

@@ -1,17 +1,23 @@
 import type { ChartConfiguration } from 'chart.js';
+import { chartCaption, type ChartSource } from '../charts/caption.js';
+import { chartPng } from '../charts/png.js';
 import { makeChart } from '../charts/setup.js';
 import { el } from '../dom.js';
 
 export type Table = { caption: string; headers: string[]; rows: (string | number)[][] };
 
+export type { ChartSource };
+
 // One chart with what makes it usable by everyone: a text description, the same numbers as a
-// table, notes on anything suppressed, and a PNG download.
+// table, notes on anything suppressed, and a PNG download that says what it shows, whose
+// figures, when and from where (`source`), so it can go into a report as it is.
 export function chartCard(opts: {
   id: string;
   title: string;
   description: string;
   config: ChartConfiguration;
   table: Table;
+  source: ChartSource;
   notes?: string[];
 }): HTMLElement {
   const canvas = el('canvas', {
@@ -25,6 +31,7 @@ export function chartCard(opts: {
     el('h2', { id: `${opts.id}-h` }, opts.title),
     el('p', { class: 'muted' }, opts.description),
     el('div', { class: 'chart-box' }, canvas),
+    el('p', { class: 'chart-source' }, chartCaption(opts.title, opts.source).source),
     ...(opts.notes ?? []).map((n) => el('p', { class: 'note' }, n)),
     el('div', { class: 'card-actions' }, download),
     dataTable(opts.table),
@@ -32,7 +39,7 @@ export function chartCard(opts: {
   queueMicrotask(() => {
     const chart = makeChart(canvas, opts.config);
     download.addEventListener('click', () => {
-      const a = el('a', { href: chart.toBase64Image('image/png', 1), download: `${opts.id}.png` });
+      const a = el('a', { href: chartPng(chart, opts.title, opts.source), download: `${opts.id}.png` });
       a.click();
     });
   });

@@ -1,5 +1,5 @@
 import { el } from '../dom.js';
-import { chartCard } from './card.js';
+import { chartCard, type ChartSource } from './card.js';
 import type { Labeller } from '../words/lang.js';
 import { driverWords, type DriverWords } from './driver-words.js';
 import { ci, fmt } from './format.js';
@@ -36,7 +36,14 @@ export type DriverOutcome =
 const heading = (o: DriverOutcome, where: string, w: DriverWords, labels: Labeller) =>
   o.id === 'intends_to_leave_12m' ? w.leaving(where) : w.goesWith(labels.label(o), where);
 
-export type DriversCardOptions = { id: string; where: string; group: string; labels: Labeller; driverMin: number };
+export type DriversCardOptions = {
+  id: string;
+  where: string;
+  group: string;
+  labels: Labeller;
+  driverMin: number;
+  source: ChartSource;
+};
 
 // One outcome's drivers ranked by the size of their correlation, with 95% CIs, and the
 // multivariable model beside it in the table; an outcome not shown is a plain explanation.
@@ -61,6 +68,7 @@ export function driversCard(o: DriverOutcome, opts: DriversCardOptions): HTMLEle
         : `${fmt(m.estimate)} (${range(m.ci95, (x) => fmt(x))})`;
   return chartCard({
     id: opts.id,
+    source: opts.source,
     title,
     description: `${w.description(labels.label(o), opts.group, o.n)} ${w.caveat}`,
     notes: o.modelUnavailable ? [w.noModel(w.unavailable[o.modelUnavailable] ?? o.modelUnavailable)] : [],

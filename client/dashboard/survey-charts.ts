@@ -55,6 +55,7 @@ export function scalesCard(o: Overview, id: string, title: string, ids: string[]
   return chartCard({
     id,
     title,
+    source: { council: o.council.name, waves: waveNames },
     description: words.meanDescription(range[0], range[1]),
     notes: o.waves.filter((w) => !w.scales).map((w) => words.nothingShown(w.wave.name, why(w, o.minGroupSize, words))),
     config: {
@@ -96,6 +97,7 @@ export function proportionsCard(o: Overview, id: string, title: string, ids: str
   return chartCard({
     id,
     title,
+    source: { council: o.council.name, waves: waveNames },
     description: words.percentDescription,
     notes: o.waves
       .filter((w) => !w.proportions)

@@ -47,6 +47,7 @@ export function turnoverCard(o: Overview, w: Workforce, words: DashboardWords): 
   const labels = waves.map((v) => v.x.wave.name);
   const survey = chartCard({
     id: 'perceived-turnover',
+    source: { council: o.council.name, waves: labels },
     title: words.perceivedTitle,
     description: words.perceivedDescription,
     config: {
@@ -77,6 +78,12 @@ export function turnoverCard(o: Overview, w: Workforce, words: DashboardWords): 
   });
   const dfe = chartCard({
     id: 'actual-turnover',
+    source: {
+      council: o.council.name,
+      waves: [...new Set(waves.map((v) => `year to September ${v.dfeYear}`))],
+      survey: false,
+      dfe: true,
+    },
     title: words.actualTitle,
     description: words.actualDescription,
     config: {

@@ -47,6 +47,7 @@ export function workforceCard(w: Workforce, measure: string, words: DashboardWor
   const title = words.workforceMeasures[measure] ?? measure;
   return chartCard({
     id: `workforce-${measure}`,
+    source: { council: w.council.name, waves: w.years.map((y) => String(y.year)), survey: false, dfe: true },
     title: words.workforceTitle(title),
     description: words.workforceDescription(title),
     config: {
@@ -70,6 +71,7 @@ export function progressCard(o: Overview, words: DashboardWords): HTMLElement | 
   const headcount = w.responses.headcount;
   return chartCard({
     id: 'progress',
+    source: { council: o.council.name, waves: [w.wave.name] },
     title: words.progressTitle(w.wave.name),
     description: words.progressDescription(headcount, w.wave.closesOn, o.minGroupSize),
     notes: w.responses.suppressed ? [words.soFar(words.fewer(o.minGroupSize))] : [],

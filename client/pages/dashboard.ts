@@ -1,5 +1,6 @@
 import { ApiError, getCouncils, getDrivers, getOverview, getWorkforce, type Council } from '../api.js';
 import { driversCard, type DriverOutcome } from '../dashboard/drivers-card.js';
+import type { ChartSource } from '../dashboard/card.js';
 import { startStaffPage } from '../staff.js';
 import { el, show } from '../dom.js';
 import { surveyCards } from '../dashboard/survey-cards.js';
@@ -30,7 +31,10 @@ async function render(code: string) {
   const cards: (HTMLElement | null)[] = [
     progressCard(overview, words),
     ...surveyCards(overview, labels),
-    ...driverCards(drivers, `${council.name}, ${latest?.wave.name}`, labels),
+    ...driverCards(drivers, `${council.name}, ${latest?.wave.name}`, labels, {
+      council: council.name,
+      waves: latest ? [latest.wave.name] : [],
+    }),
     ...(workforce
       ? [
           turnoverCard(overview, workforce, words),
@@ -53,11 +57,11 @@ async function render(code: string) {
   main.focus();
 }
 
-function driverCards(drivers: Drivers | null, group: string, labels: Labeller): HTMLElement[] {
+function driverCards(drivers: Drivers | null, group: string, labels: Labeller, source: ChartSource): HTMLElement[] {
   const where = driverWords(lang).here;
   const driverMin = drivers?.driverMinGroupSize ?? 0;
   return (drivers?.outcomes ?? []).map((o) =>
-    driversCard(o, { id: `drivers-${o.id}`, where, group, labels, driverMin }),
+    driversCard(o, { id: `drivers-${o.id}`, where, group, labels, driverMin, source }),
   );
 }
 

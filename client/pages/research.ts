@@ -77,6 +77,7 @@ function armDriverCards(d: ArmDrivers | null, labels: Labeller): HTMLElement[] {
         group: w.armGroup(arm === 'pilot', d.wave.name),
         labels,
         driverMin: d.driverMinGroupSize,
+        source: { council: `councils in the ${arm} arm`, waves: [d.wave.name] },
       }),
     ),
   );
@@ -101,10 +102,7 @@ function exportLinks(wave: WaveSummary): HTMLElement {
         `${label} (responses, ${wave.name})`,
       ),
     ),
-    link(
-      `/api/v1/exports/codebook?format=md&survey=${survey}`,
-      `Codebook (Markdown, ${wave.surveyId} version ${wave.surveyVersion})`,
-    ),
+    link(`/codebook?survey=${survey}`, `Codebook (${wave.surveyId} version ${wave.surveyVersion})`),
   );
 }
 

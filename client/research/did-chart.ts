@@ -16,6 +16,7 @@ export function clusteredChart(c: Comparison, labels: Labeller): HTMLElement | n
   const what = twoWaves ? s.did(c.baseline!.name, c.wave.name) : s.armDifference(c.wave.name);
   return chartCard({
     id: 'clustered',
+    source: { council: 'councils in both arms', waves: twoWaves ? [c.baseline!.name, c.wave.name] : [c.wave.name] },
     title: twoWaves ? s.didTitle : s.armTitle,
     description: s.chartDescription(what),
     config: {

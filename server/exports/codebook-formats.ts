@@ -45,7 +45,58 @@ export function codebookMarkdown(book: Codebook): string {
     ];
     lines.push(`| ${cells.map((c, i) => (i === 0 || i === 5 ? c : mdCell(c))).join(' | ')} |`);
   }
-  return `${lines.join('\n')}\n`;
+  return `${[...lines, ...measuresMarkdown(book)].join('\n')}\n`;
+}
+
+const direction = (higher: boolean | null) => (higher === null ? 'not stated' : higher ? 'higher' : 'lower');
+const mdTable = (title: string, headers: string[], rows: string[][]) =>
+  rows.length === 0
+    ? []
+    : [
+        '',
+        `## ${title}`,
+        '',
+        `| ${headers.join(' | ')} |`,
+        `|${headers.map(() => '---').join('|')}|`,
+        ...rows.map((r) => `| ${r.map(mdCell).join(' | ')} |`),
+      ];
+
+function measuresMarkdown(book: Codebook): string[] {
+  return [
+    ...mdTable(
+      'Items: provenance and licence',
+      ['question', 'variable', 'provenance', 'licence', 'versions'],
+      book.items.map((i) => [i.question, i.variable, i.provenance, i.licence, i.survey_versions.join(', ')]),
+    ),
+    ...mdTable(
+      'Scales',
+      ['id', 'label', 'items', 'reversed', 'range', 'better', 'analysis', 'versions'],
+      book.scales.map((s) => [
+        s.id,
+        s.label,
+        s.items.join(', '),
+        s.reversed.join(', '),
+        `${s.range[0]} to ${s.range[1]}, at least ${s.min_answered} answered`,
+        direction(s.higher_is_better),
+        s.role ?? '',
+        s.survey_versions.join(', '),
+      ]),
+    ),
+    ...mdTable(
+      'Flags',
+      ['id', 'label', 'question', 'values', 'left out', 'better', 'analysis', 'versions'],
+      book.flags.map((f) => [
+        f.id,
+        f.label,
+        f.question,
+        f.values.join(', '),
+        f.exclude_from_base.join(', '),
+        direction(f.higher_is_better),
+        f.role ?? '',
+        f.survey_versions.join(', '),
+      ]),
+    ),
+  ];
 }
 
 export function renderCodebook(book: Codebook, format: CodebookFormat): string {

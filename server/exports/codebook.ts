@@ -1,5 +1,6 @@
 import { SUPPRESSED_CODE } from '../codec/codes.js';
 import type { Column, Layout } from '../codec/columns.js';
+import { codebookMeasures, type CodebookMeasures } from './codebook-measures.js';
 
 // What each column means, for researchers: the same content as CSV, JSON, Markdown and as the
 // second sheet of an .xlsx export.
@@ -19,7 +20,12 @@ export type CodebookEntry = {
   note: string | null;
   analysis: string | null; // its part in the driver analysis (reports/drivers), from the survey's marks
 };
-export type Codebook = { survey: string; versions: number[]; notes: string[]; variables: CodebookEntry[] };
+export type Codebook = {
+  survey: string;
+  versions: number[];
+  notes: string[];
+  variables: CodebookEntry[];
+} & CodebookMeasures;
 
 export const CODEBOOK_NOTES = [
   'One row per response. response_id is random and new in every export; it is not the stored id.',
@@ -96,6 +102,7 @@ export function codebook(layout: Layout): Codebook {
     versions,
     notes: CODEBOOK_NOTES,
     variables: layout.columns.map((c) => entry(c, analysisRoles(layout))),
+    ...codebookMeasures(layout),
   };
 }
 

@@ -59,7 +59,7 @@ export const exportPaths = {
     get: {
       ...staff,
       summary:
-        'The codebook: variable names, question text in each language, type, codes and labels, scale membership, reverse scoring and survey version (admin or researcher)',
+        'The codebook: variable names, question text in each language, type, codes and labels, scale membership, reverse scoring and survey version; in JSON and Markdown also each item’s provenance and licence and how each scale and flag is made (admin or researcher). The page /codebook?survey=… shows it as tables',
       parameters: [
         query('survey', 'id@version, repeated or comma-separated, e.g. staff-wellbeing@1'),
         query('format', 'csv, json (default) or md', false),

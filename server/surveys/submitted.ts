@@ -1,7 +1,8 @@
-import { checkDefinition } from './check.js';
+import { checkDefinition, type DefinitionCheck } from './check.js';
 import type { DefinitionProblem, SurveyFile } from './definition.js';
 import { deriveDefinition, isWrapped, type DeriveOptions } from './derive.js';
 import type { Proposal } from './propose.js';
+import { buildModel, readSupportedQuestions } from './questions.js';
 
 export type Submitted =
   | { ok: true; file: SurveyFile; json: Record<string, unknown>; derived: boolean; proposals: Proposal[]; notes: string[] }
@@ -16,7 +17,7 @@ export function checkSubmitted(json: unknown, options: DeriveOptions): Submitted
   const wrapped = isWrapped(json);
   const derived = wrapped ? undefined : deriveDefinition(json as Record<string, unknown>, options);
   const candidate = derived?.file ?? (json as Record<string, unknown>);
-  const checked = checkDefinition(candidate);
+  const checked = withNewVersionChecks(checkDefinition(candidate), candidate);
   const notes = derived?.notes ?? [];
   if (!checked.ok) {
     return { ok: false, problems: wrapped ? checked.problems : inPlainTerms(checked.problems), notes };
@@ -36,4 +37,23 @@ function inPlainTerms(problems: DefinitionProblem[]): DefinitionProblem[] {
 function intoPlain(path: string): string {
   if (path === '$.survey') return '$';
   return path.startsWith('$.survey') ? `$${path.slice('$.survey'.length)}` : `(derived metadata) ${path}`;
+}
+
+// Checks for a version being added, not for one already stored (which must go on loading): a
+// demographic takes a single answer, since its answer is the staff group a breakdown shows.
+// Reported beside any other problem, so the author sees every one at once.
+function withNewVersionChecks(checked: DefinitionCheck, json: Record<string, unknown>): DefinitionCheck {
+  const { survey, demographics } = json;
+  if (!survey || typeof survey !== 'object' || Array.isArray(survey) || !Array.isArray(demographics)) return checked;
+  const kinds = new Map(
+    readSupportedQuestions(buildModel(survey as Record<string, unknown>)).map((s) => [s.name, s.kind]),
+  );
+  const problems = demographics.flatMap((name: unknown, i) => {
+    const kind = kinds.get(String(name));
+    return kind === undefined || kind === 'choice' || kind === 'rating'
+      ? []
+      : [{ path: `$.demographics[${i}]`, reason: `"${String(name)}" is a ${kind} question: a demographic must take a single answer` }];
+  });
+  if (problems.length === 0) return checked;
+  return { ok: false, problems: [...(checked.ok ? [] : checked.problems), ...problems] };
 }

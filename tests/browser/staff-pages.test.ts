@@ -62,7 +62,7 @@ describe('staff pages in Chromium', () => {
     // the codebook offered is the chosen wave's own survey version
     assert.equal(
       await page.getByRole('link', { name: /^Codebook/ }).getAttribute('href'),
-      '/api/v1/exports/codebook?format=md&survey=staff-wellbeing%401',
+      '/codebook?survey=staff-wellbeing%401',
     );
     const violations = await seriousAxeViolations(page);
     assert.equal(violations.length, 0, describeViolations(violations));

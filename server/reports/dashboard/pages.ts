@@ -49,6 +49,10 @@ export const dashboardPages = Router()
   .get('/research/findings', (_req, res) => {
     res.type('html').send(shell('Research findings', 'research-findings'));
   })
+  // ?survey=<id>@<version>: the codebook as a page to read and print (researchers and admins)
+  .get('/codebook', (_req, res) => {
+    res.type('html').send(shell('Codebook', 'codebook'));
+  })
   .get('/admin', (_req, res) => {
     res.type('html').send(shell('Administration', 'admin'));
   })
