@@ -7,6 +7,7 @@ import { startEmbeddedDatabase } from './platform/db/embedded.js';
 import { superviseEmbeddedDatabase, type SupervisedDatabase } from './platform/db/supervise.js';
 import { answerClientErrors } from './platform/http/client-errors.js';
 import { createLogger, type Logger } from './log.js';
+import { packStoredAnswers } from './responses/pack-migration.js';
 import { prepareDatabase } from './startup.js';
 import { createSurveyRegistry, type SurveyRegistry } from './surveys/registry.js';
 import { createTallier } from './tally/runner.js';
@@ -119,6 +120,10 @@ async function main() {
     await prepareDatabase({ config, logger, surveys, baseUrl: base });
     tallier.start();
     mail?.start();
+    // readers accept both stored forms meanwhile, so this runs behind the server, not before it
+    packStoredAnswers({ onProgress: (n) => logger.info(`${n} stored responses' answers packed`) }).catch((err: Error) =>
+      logger.warn({ err: err.message }, 'packing stored answers stopped; the next start resumes it'),
+    );
     // versions added by `npm run survey:add` or another server process, without a restart
     surveySync = setInterval(() => {
       loadStoredSurveys(surveys).catch((err: Error) =>

@@ -12,6 +12,8 @@ import { syntheticAnswers } from '../../server/demo/answers.js';
 import { normal, seededRng } from '../../server/demo/random.js';
 import { addParts, responseCounters, type CounterParts } from '../../server/tally/counters.js';
 import { Migration, TallyMark } from '../../server/tally/model.js';
+import { ResponseIds } from '../../server/responses/model.js';
+import { packAnswers } from '../../server/responses/store.js';
 import type { SurveyRegistry } from '../../server/surveys/registry.js';
 import { validateAnswers } from '../../server/surveys/validate-answers.js';
 
@@ -79,7 +81,7 @@ export async function fillResponses(
         surveyId: def.id,
         surveyVersion: def.version,
         day,
-        answers: answers.answers,
+        answers: packAnswers(answers.answers), // stored packed, as the model writes them
       });
       const key = `${pilotCode}|${waveId}`;
       groups.set(key, addParts(groups.get(key) ?? {}, responseCounters(def, answers.answers, day)));
@@ -99,6 +101,7 @@ export async function fillResponses(
     }),
   );
   await Migration.collection.insertMany([{ _id: 'tally-marks' as never }, { _id: 'tally-marks-unlinked' as never }]);
+  await ResponseIds.collection.insertOne({ _id: 'answers-packed' as never }); // a database made by this version
   for (let i = 0; i < summaries.length; i += 100)
     await db.collection('summaries').insertMany(summaries.slice(i, i + 100) as never[]);
 }

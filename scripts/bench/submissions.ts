@@ -20,6 +20,7 @@ import { Council } from '../../server/study/councils/model.js';
 import { createWave } from '../../server/study/waves/service.js';
 import { createSurveyRegistry } from '../../server/surveys/registry.js';
 import { validateAnswers } from '../../server/surveys/validate-answers.js';
+import { packAnswers } from '../../server/responses/store.js';
 import { spawnServer } from './server-process.js';
 import type { LoadJob } from './submit-load.js';
 
@@ -65,7 +66,7 @@ async function prefillResponses(count: number, campaign: LoadJob['campaign']) {
       surveyId: def.id,
       surveyVersion: def.version,
       day: todayInUk(),
-      answers: checked.answers,
+      answers: packAnswers(checked.answers), // as the app stores them
     };
   };
   for (let done = 0; done < count; done += 1000)

@@ -10,6 +10,7 @@ import { MongoClient } from 'mongodb';
 import { syntheticAnswers } from '../../server/demo/answers.js';
 import { normal, seededRng, type Rng } from '../../server/demo/random.js';
 import { todayInUk } from '../../server/platform/dates.js';
+import { packAnswers } from '../../server/responses/packed.js';
 import { createSurveyRegistry } from '../../server/surveys/registry.js';
 import { validateAnswers } from '../../server/surveys/validate-answers.js';
 import { percentile } from './stats.js';
@@ -32,7 +33,7 @@ function storedShape(rng: Rng, campaign: LoadJob['campaign']) {
   if (!checked.ok) throw new Error('generator produced invalid answers');
   const { _id: code, ...group } = campaign;
   const doc = { _id: randomUUID(), campaign: code, ...group, surveyId: def.id, surveyVersion: def.version };
-  return { ...doc, day: todayInUk(), answers: checked.answers };
+  return { ...doc, day: todayInUk(), answers: packAnswers(checked.answers) }; // packed, as the app stores them
 }
 
 function poster(url: string, agent: http.Agent) {

@@ -1,4 +1,4 @@
-import { responseCursor } from '../responses/store.js';
+import { responseBatches } from '../responses/store.js';
 import type { Cell, Layout } from '../codec/columns.js';
 import { groupKey } from '../codec/response-row.js';
 import { shownMonths } from '../disclosure/export-bands.js';
@@ -7,11 +7,13 @@ import type { GroupRules } from './group-rules.js';
 import type { Selection } from './selection.js';
 
 // The one pass over the responses: a plain filtered scan — the shape FerretDB streams without
-// sorting or buffering — that never reads the stored _id (the respondent's submission id).
+// sorting or buffering — that never reads the stored _id (the respondent's submission id). The
+// next batch is read while this one is encoded (store.ts).
 const FIELDS = { _id: 0, campaign: 1, pilotCode: 1, waveId: 1, surveyId: 1, surveyVersion: 1, day: 1, answers: 1 };
 const COUNCIL = 1;
 const WAVE = 3;
 const MONTH = 6;
+const BATCH = 1000;
 
 export type Scanned = { totals: Map<string, number>; months: Map<string, Map<string, number>> };
 
@@ -26,9 +28,8 @@ export async function scanRows(
 ): Promise<Scanned> {
   const totals = new Map<string, number>();
   const months = new Map<string, Map<string, number>>();
-  const cursor = responseCursor(selection.query, FIELDS, 1000);
-  try {
-    for await (const doc of cursor) {
+  for await (const docs of responseBatches(selection.query, FIELDS, BATCH)) {
+    for (const doc of docs) {
       const row = doc as unknown as ResponseRow;
       const key = groupKey(row.pilotCode, row.waveId);
       if (!kept.has(key)) continue;
@@ -38,8 +39,6 @@ export async function scanRows(
       months.set(key, byMonth.set(month, (byMonth.get(month) ?? 0) + 1));
       await add(JSON.stringify(encodeRow(layout, row, ctx)));
     }
-  } finally {
-    await cursor.close();
   }
   return { totals, months };
 }

@@ -1,4 +1,5 @@
 import mongoose, { type InferSchemaType } from 'mongoose';
+import { packAnswers } from './packed.js';
 
 // A response holds the answers and the day it arrived, nothing about who sent it:
 // no IP, user agent, cookie, token or time of day. Its id is SHA-256 of the client's random
@@ -6,6 +7,11 @@ import mongoose, { type InferSchemaType } from 'mongoose';
 // stored before that keep the client's submissionId as their id (see `ResponseIds` below).
 // FerretDB's SQLite backend answers only a bare { _id } filter from an index and scans for
 // anything else, so the hot paths read responses by _id alone; the other indexes serve MongoDB.
+// `answers` is stored packed, as one JSON string (`'{"role":2,"js_overall":4}'`; in mongosh
+// `JSON.parse(db.responses.findOne().answers)`): FerretDB decodes a stored document field by
+// field, and one string field instead of a nested document makes a scan about 3x faster
+// (packed.ts). Whatever is written through this model is packed by the setter; everything read
+// goes through store.ts, which unpacks it (and still reads the nested form of older databases).
 const responseSchema = new mongoose.Schema(
   {
     _id: { type: String, required: true },
@@ -15,7 +21,7 @@ const responseSchema = new mongoose.Schema(
     surveyId: { type: String, required: true },
     surveyVersion: { type: Number, required: true },
     day: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
-    answers: { type: mongoose.Schema.Types.Mixed, required: true },
+    answers: { type: mongoose.Schema.Types.Mixed, required: true, set: packAnswers },
   },
   { versionKey: false, minimize: false, strict: 'throw' },
 );

@@ -1,20 +1,53 @@
+import type { Document } from 'mongodb';
 import { ResponseIds, SurveyResponse, type ResponseDoc } from './model.js';
+import { packAnswers, unpackResponse } from './packed.js';
 
 // How other features read and add stored responses (they never touch the model themselves).
+// Answers are stored packed (model.ts); every read here hands them over unpacked.
 export type { ResponseDoc };
+export { packAnswers, unpackAnswers, unpackResponse } from './packed.js';
 
 type Filter = Record<string, unknown>;
 type Projection = Record<string, number>;
 
 // By _id alone: the one lookup FerretDB's SQLite backend answers from an index.
-export function findResponse(id: string): Promise<ResponseDoc | null> {
-  return SurveyResponse.findById(id).lean<ResponseDoc>();
+export async function findResponse(id: string): Promise<ResponseDoc | null> {
+  const doc = await SurveyResponse.findById(id).lean<ResponseDoc>();
+  return doc && unpackResponse(doc);
 }
 
-// A plain driver cursor over the stored documents, in the database's order.
+// A plain driver cursor over the stored documents, in the database's order, answers unpacked.
 export function responseCursor(filter: Filter, projection: Projection, batchSize: number) {
-  return SurveyResponse.collection.find(filter as never, { projection, batchSize });
+  return SurveyResponse.collection
+    .find(filter as never, { projection, batchSize })
+    .map((doc) => unpackResponse(doc as Document & { answers?: unknown }) as typeof doc);
 }
+
+// The same in batches, for long scans: the next batch is asked for as soon as one arrives, so
+// the database reads it while the caller works through this one (the driver alone asks only
+// once the caller has finished with the last).
+export async function* responseBatches(filter: Filter, projection: Projection, batchSize: number) {
+  const cursor = SurveyResponse.collection.find(filter as never, { projection, batchSize });
+  let more = cursor.hasNext();
+  try {
+    for (;;) {
+      more.catch(() => {}); // awaited below; a failure meanwhile is not an unhandled rejection
+      if (!(await more)) return;
+      const docs = cursor.readBufferedDocuments();
+      more = cursor.hasNext();
+      yield docs.map((doc) => unpackResponse(doc as Document & { answers?: unknown }) as typeof doc);
+    }
+  } finally {
+    await more.catch(() => {});
+    await cursor.close();
+  }
+}
+
+// For writers outside mongoose (the benchmark's fill): a document as the model would store it.
+export const packedResponse = <T extends { answers: unknown }>(doc: T): T => ({
+  ...doc,
+  answers: packAnswers(doc.answers),
+});
 
 export async function anyResponseStored(filter: Filter = {}): Promise<boolean> {
   return (await SurveyResponse.collection.findOne(filter as never, { projection: { _id: 1 } })) !== null;

@@ -3,7 +3,7 @@ import { insertEach, isDuplicate } from '../platform/db/insert-each.js';
 import { AppError, unavailable } from '../errors.js';
 import { storedResponseId } from './ids.js';
 import { SurveyResponse, type ResponseDoc } from './model.js';
-import { clientIdsStored } from './store.js';
+import { clientIdsStored, packedResponse, unpackResponse } from './store.js';
 
 // Group commit. On FerretDB's SQLite backend every write is a transaction of its own, and the
 // commit, not the document, is what costs; an insert of up to 100 documents is one transaction.
@@ -197,9 +197,9 @@ export function createResponseWriter(
     });
     const stored = await insertEach(
       SurveyResponse.collection,
-      ready.map((e) => e.doc),
+      ready.map((e) => packedResponse(e.doc)),
     );
-    tally.stored(ready.filter((_, i) => !stored[i]).map((e) => e.doc));
+    tally.stored(ready.filter((_, i) => !stored[i]).map((e) => unpackResponse({ ...e.doc })));
     await Promise.all(
       ready.map(async (e, i) => {
         const err = stored[i];

@@ -14,7 +14,7 @@ const LANCZOS = [
 function logGamma(x: number): number {
   const z = x - 1;
   let series = LANCZOS_0;
-  LANCZOS.forEach((c, i) => (series += c / (z + i + 1)));
+  for (let i = 0; i < LANCZOS.length; i++) series += LANCZOS[i]! / (z + i + 1);
   const t = z + LANCZOS_G + 0.5;
   return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(series);
 }
@@ -25,8 +25,12 @@ const MAX_TERMS = 10_000;
 
 // Continued fraction for I_x(a, b), evaluated with the modified Lentz method
 // (Numerical Recipes §6.4). Converges fast when x < (a + 1) / (a + b + 2).
+// (a plain function, not a closure made on every call: a summary evaluates this thousands of times)
+function guard(v: number): number {
+  return Math.abs(v) < TINY ? TINY : v;
+}
+
 function betaContinuedFraction(x: number, a: number, b: number): number {
-  const guard = (v: number) => (Math.abs(v) < TINY ? TINY : v);
   let c = 1;
   let d = 1 / guard(1 - ((a + b) * x) / (a + 1));
   let h = d;
@@ -70,8 +74,15 @@ export function studentTCdf(t: number, df: number): number {
   return t >= 0 ? 1 - upperTail(t, df) : upperTail(-t, df);
 }
 
-// Inverse CDF by bracketing then bisection on the upper tail. Bisection is slow-ish
-// (~60 steps) but cannot diverge, and a few hundred quantiles per report is nothing.
+// The t density, for Newton's steps below.
+function density(t: number, df: number): number {
+  const logNorm = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
+  return Math.exp(logNorm - ((df + 1) / 2) * Math.log1p((t * t) / df));
+}
+
+// Inverse CDF: bracket, then Newton's method on the upper tail inside the bracket, bisecting
+// whenever a step would leave it (so it cannot diverge). A summary computes a few hundred
+// quantiles; Newton takes ~5 tail evaluations where bisection took ~60.
 export function studentTQuantile(p: number, df: number): number {
   assertDf(df);
   if (!(p > 0 && p < 1)) throw new RangeError(`p must be in (0, 1), got ${p}`);
@@ -81,12 +92,18 @@ export function studentTQuantile(p: number, df: number): number {
   let lo = 0;
   let hi = 1;
   while (upperTail(hi, df) > tail) [lo, hi] = [hi, hi * 2];
-  while (hi - lo > 1e-13 * hi) {
-    const mid = (lo + hi) / 2;
-    if (upperTail(mid, df) > tail) lo = mid;
-    else hi = mid;
+  let t = (lo + hi) / 2;
+  for (let i = 0; i < 200 && hi - lo > 1e-13 * hi; i++) {
+    const excess = upperTail(t, df) - tail; // the tail falls as t grows
+    if (excess === 0) return t;
+    if (excess > 0) lo = t;
+    else hi = t;
+    const next = t + excess / density(t, df);
+    const inside = next > lo && next < hi;
+    if (inside && Math.abs(next - t) <= 1e-14 * next) return next;
+    t = inside ? next : (lo + hi) / 2;
   }
-  return (lo + hi) / 2;
+  return t;
 }
 
 export function tInterval95(estimate: number, se: number, df: number): Interval {

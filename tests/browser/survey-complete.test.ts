@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { SurveyResponse } from '../../server/responses/model.js';
+import { unpackAnswers } from '../../server/responses/store.js';
 import { useTestApp } from '../helpers/app.js';
 import { foreignRequests, pendingItems, useBrowser } from '../helpers/browser.js';
 import { buildCampaign } from '../helpers/factories.js';
@@ -98,7 +99,7 @@ describe('GET /s/:code in Chromium on a phone', () => {
 
       const stored = await SurveyResponse.find().lean();
       assert.equal(stored.length, 1);
-      const answers = stored[0]!.answers as Record<string, unknown>;
+      const answers = unpackAnswers(stored[0]!.answers);
       assert.equal(answers.js_overall, 4);
       assert.deepEqual(answers.js_facets, {
         workload: 2,

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ExportAudit } from '../../../server/exports/model.js';
 import { SurveyResponse } from '../../../server/responses/model.js';
+import { unpackAnswers } from '../../../server/responses/store.js';
 import { parseCsv } from '../../../server/workforce/csv.js';
 import { databaseNameFor, testDatabaseUri } from '../../helpers/app.js';
 import { answersV1 } from '../../helpers/export-fixtures.js';
@@ -140,7 +141,7 @@ describe('npm run import:responses', () => {
       assert.match(result.stdout, /Imported 6 responses from w1\.csv into campaign/);
       const overall = async (campaign: string) =>
         (await SurveyResponse.find({ campaign }).lean())
-          .map((r) => (r.answers as { js_overall: number }).js_overall)
+          .map((r) => unpackAnswers(r.answers).js_overall as number)
           .sort();
       assert.deepEqual(await overall(target.code), await overall(source.code));
     } finally {

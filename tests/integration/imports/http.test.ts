@@ -5,6 +5,7 @@ import { STALE_CLAIM_MS } from '../../../server/imports/claim.js';
 import { ImportClaim } from '../../../server/imports/model.js';
 import { IMPORT_LIMIT_MB } from '../../../server/imports/routes.js';
 import { SurveyResponse } from '../../../server/responses/model.js';
+import { unpackAnswers } from '../../../server/responses/store.js';
 import { canonicalJson } from '../../../server/surveys/loader.js';
 import { TallyQueue } from '../../../server/tally/model.js';
 import { useTestApp, type StaffAgent } from '../../helpers/app.js';
@@ -14,7 +15,7 @@ const { http, staff } = useTestApp(import.meta.url);
 
 const closed = { opensOn: '2025-01-01', closesOn: '2025-03-31' };
 const answersOf = async (campaign: string) =>
-  (await SurveyResponse.find({ campaign }).lean()).map((r) => canonicalJson(r.answers)).sort();
+  (await SurveyResponse.find({ campaign }).lean()).map((r) => canonicalJson(unpackAnswers(r.answers))).sort();
 
 // A closed wave of `n` responses, exported as coded CSV through the API by an admin.
 async function exported(admin: StaffAgent, n = 12) {

@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { importResponses, ImportFileError } from '../../../server/imports/service.js';
 import { SurveyResponse } from '../../../server/responses/model.js';
+import { unpackAnswers } from '../../../server/responses/store.js';
 import { canonicalJson } from '../../../server/surveys/loader.js';
 import { TallyQueue } from '../../../server/tally/model.js';
 import { answersV1, answersV2, twoVersionSurveys } from '../../helpers/export-fixtures.js';
@@ -13,7 +14,7 @@ const { http } = useExportApp(import.meta.url, { FREE_TEXT_MIN_GROUP_SIZE: '5' }
 const exportCsv = async (query: string) =>
   (await http().get(`/api/v1/exports/responses?format=csv&${query}`).expect(200)).text;
 const answersOf = async (campaign: string) =>
-  (await SurveyResponse.find({ campaign }).lean()).map((r) => canonicalJson(r.answers)).sort();
+  (await SurveyResponse.find({ campaign }).lean()).map((r) => canonicalJson(unpackAnswers(r.answers))).sort();
 
 async function rejected(text: string, code: string): Promise<ImportFileError> {
   const err = await importResponses(text, code, twoVersionSurveys()).then(

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { dirname } from 'node:path';
 import { SurveyResponse } from '../../../server/responses/model.js';
+import { unpackAnswers } from '../../../server/responses/store.js';
 import { Campaign } from '../../../server/study/campaigns/model.js';
 import { createWave } from '../../../server/study/waves/service.js';
 import { createSurveyRegistry } from '../../../server/surveys/registry.js';
@@ -43,7 +44,7 @@ describe('POST /api/v1/campaigns/:code/responses: what is kept', () => {
     assert.deepEqual(res.body.notStored, ['note', 'why']);
     assert.match(res.body.message, /does not collect written comments/);
     const [stored] = await SurveyResponse.find().lean();
-    assert.deepEqual(stored!.answers, { mood: 2 });
+    assert.deepEqual(unpackAnswers(stored!.answers), { mood: 2 });
     assert.doesNotMatch(JSON.stringify(stored), /Sam|manager/);
   });
 
@@ -52,7 +53,7 @@ describe('POST /api/v1/campaigns/:code/responses: what is kept', () => {
     const res = await post(code, { mood: 2, note: 'Sam' }).expect(201);
     assert.equal(res.body.notStored, undefined);
     const [stored] = await SurveyResponse.find().lean();
-    assert.deepEqual(stored!.answers, { mood: 2, note: 'Sam' });
+    assert.deepEqual(unpackAnswers(stored!.answers), { mood: 2, note: 'Sam' });
   });
 
   test('when no question is answered, then 422 says so and nothing is stored', async () => {
