@@ -1,10 +1,20 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createLease } from '../../../server/platform/lease.js';
+import { ExportCount, Migration } from '../../../server/tally/model.js';
 import { parseCsv } from '../../../server/workforce/csv.js';
 import { breakdowns } from '../../../server/reports/summaries/breakdowns.js';
 import { groupCounters } from '../../../server/tally/store.js';
 import { answersV1, twoVersionSurveys } from '../../helpers/export-fixtures.js';
-import { buildExportCampaign, repeat, storeResponses, useExportApp, type Built } from '../../helpers/exports.js';
+import supertest from 'supertest';
+import {
+  buildExportCampaign,
+  exportApp,
+  repeat,
+  storeResponses,
+  useExportApp,
+  type Built,
+} from '../../helpers/exports.js';
 
 // MIN_GROUP_SIZE is 5 in these tests
 const { http } = useExportApp(import.meta.url);
@@ -98,5 +108,24 @@ describe('combinations of demographic columns in exports', () => {
       classes(all).filter((n) => n < MIN),
       [],
     );
+  });
+
+  test('when the database was counted before the export counts existed, then the export rebuilds them first and releases the group as before', async () => {
+    await crossedGroup(await buildExportCampaign());
+    const before = await rows();
+    await ExportCount.deleteMany({});
+    await Migration.deleteOne({ _id: 'export-counts' });
+    assert.deepEqual(withoutId(await rows()), withoutId(before));
+  });
+
+  test('when the export counts are not rebuilt yet and another process holds the tally lease, then the export answers 503 and sends nothing', async () => {
+    await crossedGroup(await buildExportCampaign());
+    await Migration.deleteOne({ _id: 'export-counts' });
+    // another process claims this slot and the next (30 s each); a server starting now cannot count
+    const other = createLease('tally', 'another-process');
+    assert.ok((await other(Date.now())) && (await other(Date.now() + 30_000)));
+    const res = await supertest(exportApp()).get('/api/v1/exports/responses?format=csv');
+    assert.equal(res.status, 503);
+    assert.match(res.body.error.message, /export counts are being rebuilt/);
   });
 });
