@@ -12,8 +12,9 @@ export async function groupCounters(pilotCode: string, waveId: string, parts: st
 }
 
 // The export counts ("ex" part) of many council × wave groups in one query: each group's rows per
-// full combination of demographic bands and month (counters.ts). Null until a database counted
-// before they existed has had them rebuilt (the tally does it in its first run).
+// full combination of demographic bands and month (counters.ts). Their collection holds only these
+// small documents, so even where the backend answers `$in` by a scan it reads no summary. Null
+// until a database counted before they existed has had them rebuilt (the tally's first run does).
 export async function exportCounts(
   groups: readonly { pilotCode: string; waveId: string }[],
 ): Promise<Map<string, Counters> | null> {
