@@ -7,6 +7,7 @@ import { EXPORT_PART, ExportCount, Migration, summaryId, TallyQueue } from './mo
 
 const DONE = 'export-counts';
 const WRITE_AT_ONCE = 100;
+const READ_AT_ONCE = 1000;
 
 type Stored = { pilotCode: string; waveId: string; surveyId: string; surveyVersion: number; day: string };
 type Groups = Map<string, { pilotCode: string; waveId: string; parts: CounterParts }>;
@@ -23,11 +24,13 @@ function addResponse(groups: Groups, r: Stored & { answers?: unknown }, surveys:
 // queued and unmarked is left out, as its batch adds it (the caller holds the tally lease, so no
 // batch runs meanwhile, and a response is queued before it is stored, so every uncounted response
 // the scan read is still in the queue after it).
-async function countedGroups(surveys: SurveyRegistry): Promise<Groups> {
+async function countedGroups(surveys: SurveyRegistry, keepLease: () => Promise<void>): Promise<Groups> {
   const groups: Groups = new Map();
   const read = new Set<string>();
   const fields = { _id: 1, pilotCode: 1, waveId: 1, surveyId: 1, surveyVersion: 1, day: 1, answers: 1 };
-  for await (const r of responseCursor({}, fields, 1000)) {
+  for await (const r of responseCursor({}, fields, READ_AT_ONCE)) {
+    // a long scan keeps the lease (and stops if it was lost), so no batch can run meanwhile
+    if (read.size % READ_AT_ONCE === 0) await keepLease();
     read.add(String(r._id));
     addResponse(groups, r as unknown as Stored, surveys, 1);
   }
@@ -44,7 +47,7 @@ async function countedGroups(surveys: SurveyRegistry): Promise<Groups> {
 // rebuilt from the stored responses; a run cut short is redone whole, as it replaces them all.
 export async function countExistingForExports(surveys: SurveyRegistry, keepLease: () => Promise<void>) {
   if (await Migration.exists({ _id: DONE })) return;
-  const docs = [...(await countedGroups(surveys))].map(([_id, { pilotCode, waveId, parts }]) => ({
+  const docs = [...(await countedGroups(surveys, keepLease))].map(([_id, { pilotCode, waveId, parts }]) => ({
     _id,
     pilotCode,
     waveId,
@@ -53,7 +56,10 @@ export async function countExistingForExports(surveys: SurveyRegistry, keepLease
   }));
   await keepLease();
   await ExportCount.deleteMany({});
-  for (let i = 0; i < docs.length; i += WRITE_AT_ONCE) await ExportCount.insertMany(docs.slice(i, i + WRITE_AT_ONCE));
+  for (let i = 0; i < docs.length; i += WRITE_AT_ONCE) {
+    await keepLease();
+    await ExportCount.insertMany(docs.slice(i, i + WRITE_AT_ONCE));
+  }
   await recordExportCounts();
 }
 
