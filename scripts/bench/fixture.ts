@@ -100,10 +100,19 @@ export async function fillResponses(
       return { _id: `${key}|${part}`, pilotCode, waveId, part, c, pending: [] };
     }),
   );
-  await Migration.collection.insertMany([{ _id: 'tally-marks' as never }, { _id: 'tally-marks-unlinked' as never }]);
+  await Migration.collection.insertMany([
+    { _id: 'tally-marks' as never },
+    { _id: 'tally-marks-unlinked' as never },
+    { _id: 'export-counts' as never },
+  ]);
   await ResponseIds.collection.insertOne({ _id: 'answers-packed' as never }); // a database made by this version
-  for (let i = 0; i < summaries.length; i += 100)
-    await db.collection('summaries').insertMany(summaries.slice(i, i + 100) as never[]);
+  // the "ex" part (combinations for exports) is kept in a collection of its own (tally/model.ts)
+  for (const [collection, docs] of [
+    ['summaries', summaries.filter((s) => s.part !== 'ex')],
+    ['exportcounts', summaries.filter((s) => s.part === 'ex')],
+  ] as const)
+    for (let i = 0; i < docs.length; i += 100)
+      await db.collection(collection).insertMany(docs.slice(i, i + 100) as never[]);
 }
 
 export type BenchDatabase = {

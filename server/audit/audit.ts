@@ -83,7 +83,8 @@ function determined(u: Unknowns, equations: Equation[], people: Respondent[]): F
 }
 
 // The audit of a set of publications. `exportCells` are groups of exported rows a reader can
-// pick out (a council × wave, a band of one demographic column in it, a month in it).
+// pick out (a council × wave, a band of one demographic column in it, a month in it, a full
+// combination of every demographic column and the month in it).
 export function audit(
   publications: readonly Publication[],
   min: number,

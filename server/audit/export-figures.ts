@@ -5,33 +5,43 @@ import { personTargets, type Respondent } from './unknowns.js';
 // An export (GET /api/v1/exports/responses) as the reader sees it. A row cannot be tied to a
 // person, but a group of rows can: the rows of a council × wave, of one code of one demographic
 // column in it (the -9 of the hidden bands and the blank of a shown "unanswered" included), of one
-// submission month in it (blank: dated by the wave alone). Each such cell is published whole —
-// every row's every value — so it must hold no rows or at least the minimum, and its sums join the
-// equations (what the sums cannot express, the multiset of rows, is checked by the cell sizes alone).
+// submission month in it (blank: dated by the wave alone), and — the finest a reader can sort
+// them — of one full combination of every demographic column and the month in it, the released
+// tuple ("the only part-time team manager of 10+ years in role" is one such class). Each such cell
+// is published whole — every row's every value — so it must hold no rows or at least the minimum,
+// and its sums join the equations (what the sums cannot express, the multiset of rows, is checked
+// by the cell sizes alone).
 //
 // Which codes and months a council × wave shows is read off the rows themselves, as a reader
-// would, never from the export's own rules: each respondent is then put in the cell their stored
+// would, never from the export's own rules: each respondent is then put in the cells their stored
 // answers and day fall in, and every cell's size is checked against the rows counted. A model
 // that drifts from the exporter (or an exporter that drifts from its rules) shows up as a mismatch.
 export type ExportRow = Record<string, Cell>;
 export type ExportCell = { source: string; rows: number };
 
-type CellKey = { column: string; code: Cell } | { column: 'submission_month'; code: string } | null;
+const label = (column: string, code: Cell) => `${column}=${code ?? 'blank'}`;
+const cellName = (council: string, wave: string, labels = '') => `export ${council} ${wave}${labels && ` ${labels}`}`;
 
-function cellName(council: string, wave: string, key: CellKey) {
-  return `export ${council} ${wave}${key ? ` ${key.column}=${key.code ?? 'blank'}` : ''}`;
+// A row's cells: its group, each column's code alone, and the full combination.
+function namesOf(council: string, wave: string, labels: string[]): string[] {
+  return [
+    cellName(council, wave),
+    ...labels.map((l) => cellName(council, wave, l)),
+    cellName(council, wave, labels.join(' ')),
+  ];
 }
 
 // The cells of the exported rows, counted.
 function countCells(layout: Layout, rows: readonly ExportRow[]): Map<string, number> {
   const demographic = layout.columns.filter((c) => c.demographic).map((c) => c.name);
   const counts = new Map<string, number>();
-  const add = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
   for (const row of rows) {
-    const [council, wave] = [String(row.council), String(row.wave)];
-    add(cellName(council, wave, null));
-    add(cellName(council, wave, { column: 'submission_month', code: String(row.submission_month ?? 'blank') }));
-    for (const column of demographic) add(cellName(council, wave, { column, code: row[column] ?? null }));
+    const labels = [
+      label('submission_month', row.submission_month ?? null),
+      ...demographic.map((column) => label(column, row[column] ?? null)),
+    ];
+    for (const name of namesOf(String(row.council), String(row.wave), labels))
+      counts.set(name, (counts.get(name) ?? 0) + 1);
   }
   return counts;
 }
@@ -44,17 +54,15 @@ function cellsOf(layout: Layout, r: Respondent, shown: Map<string, Set<Cell>>): 
   const group = `${r.council}|${r.wave}`;
   const visible = (column: string, code: Cell, hidden: Cell) =>
     shown.get(`${group}|${column}`)?.has(code) ? code : hidden;
-  const month = visible('submission_month', r.day.slice(0, 7), null);
-  const names = [cellName(r.council, r.wave, null)];
-  names.push(
-    cellName(r.council, r.wave, { column: 'submission_month', code: month === null ? 'blank' : String(month) }),
-  );
-  for (const { index, read } of version.readers) {
-    const column = layout.columns[index]!;
-    if (!column.demographic) continue;
-    names.push(cellName(r.council, r.wave, { column: column.name, code: visible(column.name, read(r.answers), -9) }));
-  }
-  return names;
+  const labels = [label('submission_month', visible('submission_month', r.day.slice(0, 7), null))];
+  const codes = new Map<number, Cell>();
+  for (const { index, read } of version.readers)
+    if (layout.columns[index]!.demographic) codes.set(index, read(r.answers));
+  // in the layout's column order, as countCells reads them (a column of another version: blank)
+  layout.columns.forEach((column, index) => {
+    if (column.demographic) labels.push(label(column.name, visible(column.name, codes.get(index) ?? null, -9)));
+  });
+  return namesOf(r.council, r.wave, labels);
 }
 
 // The codes each council × wave's rows carry, per demographic column and for the month.

@@ -1,3 +1,4 @@
+import { columnsToWithhold } from './export-combos.js';
 import { reachesMinimum, suppressBreakdown } from './suppression.js';
 
 // What an export may show of one council × wave — the smallest group a reader can pick out with
@@ -10,12 +11,28 @@ import { reachesMinimum, suppressBreakdown } from './suppression.js';
 //   never fewer, and summary and export cannot be subtracted to isolate a small band.
 // - Months of submission go through the same partition within the group: a row keeps its month
 //   only when that month's cell is shown; otherwise the file dates it by its wave alone.
+// - Combinations: the columns above, read together, must not single anyone out either: where a
+//   class of rows agreeing on all of them is small, whole columns are withheld for the group
+//   (export-combos.ts), and a withheld column shows nothing (every band hidden, no month).
 // - Free text leaves only where the campaign allows it and the group reaches the free-text
 //   minimum (FREE_TEXT_MIN_GROUP_SIZE): a comment is far easier to attribute than a number.
 // A band or month not in the counts (a response counted after they were read) is never shown.
 export type CountCell = { key: string; n: number };
-export type GroupCounts = { total: number; bands: { question: string; cells: CountCell[] }[] };
-export type GroupRelease = { bands: Map<string, Set<string>>; freeText: boolean };
+// `combinations`: the rows per full combination of bands (one per question, in `bands`' order)
+// and month, which is what a reader sorting the rows by every column at once counts.
+export type GroupCounts = {
+  total: number;
+  bands: { question: string; cells: CountCell[] }[];
+  months: CountCell[];
+  combinations: { bands: string[]; month: string; n: number }[];
+};
+// `withheld`: the questions (and 'month') withheld whole for the combinations' sake.
+export type GroupRelease = {
+  bands: Map<string, Set<string>>;
+  months: Set<string>;
+  withheld: string[];
+  freeText: boolean;
+};
 export type ReleaseRules = { min: number; freeTextMin: number; freeTextAllowed: boolean };
 
 // The cells a published breakdown shows, as the summaries decide them; empty cells are not listed.
@@ -28,8 +45,21 @@ export function shownCells(cells: readonly CountCell[], min: number): Set<string
 export const shownMonths = (months: readonly CountCell[], min: number) => shownCells(months, min);
 
 export function groupRelease(counts: GroupCounts, rules: ReleaseRules): GroupRelease {
+  const shown = counts.bands.map(({ cells }) => shownCells(cells, rules.min));
+  const months = shownMonths(counts.months, rules.min);
+  const combos = counts.combinations.map(({ bands, month, n }) => ({ values: [...bands, month], n }));
+  const withheld = columnsToWithhold(
+    [...shown, months].map((s) => ({ shown: s })),
+    combos,
+    rules.min,
+  );
+  const names = withheld.map((i) => (i === shown.length ? 'month' : counts.bands[i]!.question));
   return {
-    bands: new Map(counts.bands.map(({ question, cells }) => [question, shownCells(cells, rules.min)])),
+    bands: new Map(
+      counts.bands.map(({ question }, i) => [question, withheld.includes(i) ? new Set<string>() : shown[i]!]),
+    ),
+    months: withheld.includes(shown.length) ? new Set() : months,
+    withheld: names,
     freeText: rules.freeTextAllowed && reachesMinimum(counts.total, rules.freeTextMin),
   };
 }

@@ -110,6 +110,15 @@ function smallestShownNonZero<K>(cells: readonly Cell<K>[], published: readonly 
   return best;
 }
 
+// Rule 2 for rows published whole (an export): rows that agree on every column a reader can sort
+// them by form a class, and a class is a group of people like any other. The rows in classes of 1
+// to min - 1, from the classes' sizes.
+export function rowsInSmallClasses(classes: Iterable<number>, min: number): number {
+  let rows = 0;
+  for (const n of classes) if (n > 0 && !reachesMinimum(n, min)) rows += n;
+  return rows;
+}
+
 // Rule 6 for a subgroup of a parent group.
 export function differenceSafe(parentN: number, childN: number, min: number): boolean {
   assertMinGroupSize(min);

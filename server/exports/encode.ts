@@ -9,7 +9,7 @@ export type { ResponseRow };
 export type RowContext = {
   newId: () => string;
   arm: (pilotCode: string) => string | null;
-  // what this council × wave may show (see group-rules.ts); none: every band merged, no free text
+  // what this council × wave may show (see group-rules.ts); none: every band merged, no month, no free text
   group: (pilotCode: string, waveId: string) => GroupRules | undefined;
   labels: boolean;
 };
@@ -25,8 +25,9 @@ export function encodeRow(layout: Layout, row: ResponseRow, ctx: RowContext): Ce
   cells[3] = row.waveId;
   cells[4] = row.surveyId;
   cells[5] = row.surveyVersion;
-  cells[6] = row.day.slice(0, 7);
   const rules = ctx.group(row.pilotCode, row.waveId);
+  const month = row.day.slice(0, 7);
+  cells[6] = rules?.months.has(month) ? month : null; // else dated by its wave alone
   for (const { index, read } of version.readers) {
     const col = layout.columns[index]!;
     const value = read(row.answers);

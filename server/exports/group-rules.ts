@@ -1,33 +1,56 @@
 import type { Layout } from '../codec/columns.js';
 import { groupKey } from '../codec/response-row.js';
-import { groupRelease, type GroupCounts, type GroupRelease } from '../disclosure/export-bands.js';
+import { groupRelease, type CountCell, type GroupCounts, type GroupRelease } from '../disclosure/export-bands.js';
+import { unavailable } from '../errors.js';
 import type { SurveyDefinition } from '../surveys/definition.js';
 import type { Counters } from '../tally/counters.js';
 import { summaryLayout } from '../tally/layout.js';
-import { count } from '../tally/read-counters.js';
-import { groupCounters } from '../tally/store.js';
+import { exportCounts } from '../tally/store.js';
 import type { SelectedGroup } from './selection.js';
 
 // What encodeRow may write for the rows of one council × wave: per demographic column, the codes
 // shown and whether "unanswered" is shown (else an unanswered cell is coded -9 with the other
-// hidden bands); and whether free text leaves.
+// hidden bands); the months a row may carry (else it is dated by its wave alone); and whether
+// free text leaves.
 export type BandRule = { codes: Set<number>; unanswered: boolean };
 export type GroupRules = {
   total: number;
   demographic: Map<number, BandRule>;
+  months: Set<string>;
   freeText: boolean;
 };
 
-// A group's counts as the summary reads them: the bands of each demographic question, in the
-// summary's order, "unanswered" last. The total is the bands' sum (every response is in one band
-// of each question); a survey without demographics takes it from the main counters.
+function add(cells: Map<string, number>, key: string, n: number) {
+  cells.set(key, (cells.get(key) ?? 0) + n);
+}
+
+// A group's counts from its export counts (rows per full combination "t|<band>|…|<month>", see
+// tally/counters.ts): the bands of each demographic question in the summary's order, "unanswered"
+// last, as the summary's breakdowns count them; the months in calendar order; the combinations.
 export function countsFromCounters(def: SurveyDefinition, c: Counters): GroupCounts {
-  const bands = summaryLayout(def).demographics.map(({ question, bands }) => ({
-    question,
-    cells: bands.map((band) => ({ key: band, n: count(c, `bd|${question}|${band}|n`) })),
-  }));
-  const total = bands.length ? bands[0]!.cells.reduce((s, cell) => s + cell.n, 0) : count(c, 'n');
-  return { total, bands };
+  const demographics = summaryLayout(def).demographics;
+  const perBand = demographics.map(() => new Map<string, number>());
+  const months = new Map<string, number>();
+  const combinations: GroupCounts['combinations'] = [];
+  let total = 0;
+  for (const [key, n] of Object.entries(c)) {
+    const values = key.split('|').slice(1);
+    if (!key.startsWith('t|') || values.length !== demographics.length + 1 || n <= 0) continue;
+    const bands = values.slice(0, -1);
+    const month = values.at(-1)!;
+    bands.forEach((band, i) => add(perBand[i]!, band, n));
+    add(months, month, n);
+    combinations.push({ bands, month, n });
+    total += n;
+  }
+  const cells = (keys: string[], counted: Map<string, number>): CountCell[] =>
+    keys.map((key) => ({ key, n: counted.get(key) ?? 0 }));
+  return {
+    total,
+    bands: demographics.map(({ question, bands }, i) => ({ question, cells: cells(bands, perBand[i]!) })),
+    months: cells([...months.keys()].sort(), months),
+    combinations,
+  };
 }
 
 // The release decided in disclosure/, put in the layout's columns and codes.
@@ -40,33 +63,26 @@ export function rulesFor(layout: Layout, def: SurveyDefinition, release: GroupRe
     const codes = column.codes.filter((c) => c.value !== undefined && shown.has(String(c.value))).map((c) => c.code);
     demographic.set(index, { codes: new Set(codes), unanswered: shown.has('unanswered') });
   }
-  return { total, demographic, freeText: release.freeText };
+  return { total, demographic, months: release.months, freeText: release.freeText };
 }
 
 export type RuleLimits = { min: number; freeTextMin: number };
-const AT_ONCE = 8;
 
-// Each group's counters, read by _id (the only lookup FerretDB answers from an index) a few groups
-// at a time: the demographic parts only, or "main" for a survey without demographics. The caller
+// Every selected group's export counts in one read (one small document each, by _id). The caller
 // flushes the tally first, so the counts include every acknowledged response.
 export async function readGroupRules(
   groups: readonly SelectedGroup[],
   layout: Layout,
   limits: RuleLimits,
 ): Promise<Map<string, GroupRules>> {
+  const stored = await exportCounts(groups);
+  if (!stored) throw unavailable('The export counts are being rebuilt after an upgrade; please try again in a minute.');
   const rules = new Map<string, GroupRules>();
-  for (let i = 0; i < groups.length; i += AT_ONCE) {
-    await Promise.all(
-      groups.slice(i, i + AT_ONCE).map(async (g) => {
-        const questions = summaryLayout(g.def).demographics.map((d) => `bd:${d.question}`);
-        const counts = countsFromCounters(
-          g.def,
-          await groupCounters(g.pilotCode, g.waveId, questions.length ? questions : ['main']),
-        );
-        const release = groupRelease(counts, { ...limits, freeTextAllowed: g.allowFreeText });
-        rules.set(groupKey(g.pilotCode, g.waveId), rulesFor(layout, g.def, release, counts.total));
-      }),
-    );
+  for (const g of groups) {
+    const key = groupKey(g.pilotCode, g.waveId);
+    const counts = countsFromCounters(g.def, stored.get(key) ?? {});
+    const release = groupRelease(counts, { ...limits, freeTextAllowed: g.allowFreeText });
+    rules.set(key, rulesFor(layout, g.def, release, counts.total));
   }
   return rules;
 }

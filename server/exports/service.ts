@@ -9,7 +9,7 @@ import { groupKey } from '../codec/response-row.js';
 import type { RowContext } from './encode.js';
 import { formatInfo, writeFormat } from './formats/index.js';
 import { readGroupRules, type GroupRules } from './group-rules.js';
-import { checkTotals, monthDating, scanRows } from './rows.js';
+import { checkTotals, scanRows } from './rows.js';
 import type { ExportQuery } from './schemas.js';
 import { resolveSelection, type Selection } from './selection.js';
 import { bucketsFor, bucketShuffle } from './shuffle.js';
@@ -63,8 +63,7 @@ async function* shuffledRows(
     const shuffle = bucketShuffle(store, buckets);
     const scanned = await scanRows(selection, layout, rowContext(selection, kept, labels), kept, shuffle.add);
     checkTotals(kept, scanned);
-    const dated = monthDating(scanned, deps.minGroupSize);
-    for await (const line of shuffle.drain()) yield dated(JSON.parse(line) as Cell[]);
+    for await (const line of shuffle.drain()) yield JSON.parse(line) as Cell[];
   } finally {
     await store.close();
   }

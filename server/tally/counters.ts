@@ -13,7 +13,10 @@ import { summaryLayout } from './layout.js';
 //   ia|<item>                 respondents who answered a tick-box item (its base: not the ticks)
 //   fl|<flag>|x, |n           flag true count and base
 //   bd|<question>|<band>|…    n, sc|… and fl|… again within a demographic band
-// They are split into parts (one document each): "main" and one per demographic question.
+//   t|<band>|…|<band>|<month> responses per full combination: the band of each demographic
+//                             question (in the summary layout's order) and the month (YYYY-MM)
+// They are split into parts (one document each): "main", one per demographic question, and
+// "ex" (the combinations, which exports read; model.ts keeps it in a collection of its own).
 export type Counters = Record<string, number>;
 export type CounterParts = Record<string, Counters>;
 
@@ -72,8 +75,12 @@ export function responseCounters(def: SurveyDefinition, answers: Record<string, 
     for (const option of Array.isArray(v) ? v : [v]) bump(main, `it|${item.ref}|${String(option)}`);
   }
   const parts: CounterParts = { main };
-  for (const { question } of layout.demographics) {
-    const band = answers[question] === undefined ? 'unanswered' : String(answers[question]);
+  const bands = layout.demographics.map(({ question }) =>
+    answers[question] === undefined ? 'unanswered' : String(answers[question]),
+  );
+  parts.ex = { [['t', ...bands, day.slice(0, 7)].join('|')]: 1 };
+  for (const [i, { question }] of layout.demographics.entries()) {
+    const band = bands[i]!;
     const part: Counters = { [`bd|${question}|${band}|n`]: 1 };
     scaleAndFlagCounters(part, `bd|${question}|${band}|`, scores, flags);
     parts[`bd:${question}`] = part;

@@ -19,6 +19,13 @@ const summarySchema = new mongoose.Schema(
 export const Summary = mongoose.model('Summary', summarySchema);
 export const summaryId = (pilotCode: string, waveId: string, part: string) => `${pilotCode}|${waveId}|${part}`;
 
+// The "ex" part (rows per full combination of demographic bands and month, counters.ts) lives in
+// a collection of its own, one small document per council × wave, so that an export reads every
+// group's in one query without decoding the large summary documents. Kept like the other parts.
+export const EXPORT_PART = 'ex';
+export const ExportCount = mongoose.model('ExportCount', summarySchema.clone(), 'exportcounts');
+export const countsModel = (part: string) => (part === EXPORT_PART ? ExportCount : Summary);
+
 // Submission ids of stored responses not yet counted. Written before the response itself, so
 // no stored response can be missing from it; small, because counted ids are removed. A retry of
 // a response already counted may queue its id again; its mark (below) keeps it from counting twice.
@@ -59,7 +66,8 @@ export const TallyMark = mongoose.model(
 );
 
 // Done once per database: `{ _id: 'tally-marks' }` once every stored response is queued or marked;
-// `{ _id: 'tally-marks-unlinked' }` once no mark names the batch that counted it.
+// `{ _id: 'tally-marks-unlinked' }` once no mark names the batch that counted it;
+// `{ _id: 'export-counts' }` once every counted response is in the export counts (export-counts.ts).
 export const Migration = mongoose.model(
   'Migration',
   new mongoose.Schema({ _id: { type: String, required: true } }, { versionKey: false }),

@@ -2,7 +2,8 @@ import { responseCursor } from '../responses/store.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { addParts, mergeCounters, responseCounters, type CounterParts, type Counters } from './counters.js';
 import { markCountedResponses, unmarked } from './marks.js';
-import { Summary, TallyBatch, TallyMark, TallyQueue } from './model.js';
+import { recordExportCounts } from './export-counts.js';
+import { countsModel, ExportCount, Summary, TallyBatch, TallyMark, TallyQueue } from './model.js';
 import { countersFor } from './tally.js';
 
 type Group = { pilotCode: string; waveId: string };
@@ -35,10 +36,11 @@ export async function recomputeAll(surveys: SurveyRegistry): Promise<Map<string,
 
 export async function storedAll(): Promise<Map<string, Counters>> {
   const byGroup = new Map<string, Counters[]>();
-  for await (const d of Summary.find({}, { pilotCode: 1, waveId: 1, c: 1 }).lean().cursor()) {
-    const key = `${d.pilotCode}|${d.waveId}`;
-    byGroup.set(key, [...(byGroup.get(key) ?? []), d.c as Counters]);
-  }
+  for (const model of [Summary, ExportCount])
+    for await (const d of model.find({}, { pilotCode: 1, waveId: 1, c: 1 }).lean().cursor()) {
+      const key = `${d.pilotCode}|${d.waveId}`;
+      byGroup.set(key, [...(byGroup.get(key) ?? []), d.c as Counters]);
+    }
   return new Map([...byGroup].map(([k, cs]) => [k, mergeCounters(cs)]));
 }
 
@@ -78,14 +80,16 @@ export async function verifySummaries(surveys: SurveyRegistry) {
 export async function rebuildSummaries(surveys: SurveyRegistry): Promise<number> {
   const groups = await recomputeParts(surveys);
   await Summary.deleteMany({});
+  await ExportCount.deleteMany({});
   await TallyQueue.deleteMany({});
   await TallyBatch.deleteMany({}); // a batch left by a dead process is in the recompute already
   for (const [key, parts] of groups) {
     const [pilotCode, waveId] = key.split('|');
-    await Summary.insertMany(
-      Object.entries(parts).map(([part, c]) => ({ _id: `${key}|${part}`, pilotCode, waveId, part, c })),
-    );
+    const docs = Object.entries(parts).map(([part, c]) => ({ _id: `${key}|${part}`, pilotCode, waveId, part, c }));
+    for (const model of [Summary, ExportCount])
+      await model.insertMany(docs.filter((d) => countsModel(d.part) === model));
   }
+  await recordExportCounts();
   // every response is counted now: marked afresh (dropped first, as re-marking would collide on every id)
   await TallyMark.collection.drop().catch((err: { code?: number }) => {
     if (err.code !== 26) throw err;

@@ -1,5 +1,6 @@
 import { mergeCounters, type Counters } from './counters.js';
-import { Summary, summaryId } from './model.js';
+import { EXPORT_PART, ExportCount, Summary, summaryId } from './model.js';
+import { exportCountsReady } from './export-counts.js';
 
 // The tally's read API: a council × wave's counters, part by part, each read by _id (the lookup
 // FerretDB answers from its index). Parts: "main" and "bd:<question>" per demographic question.
@@ -8,4 +9,19 @@ export async function groupCounters(pilotCode: string, waveId: string, parts: st
     parts.map((part) => Summary.findById(summaryId(pilotCode, waveId, part), { c: 1 }).lean<{ c: Counters }>()),
   );
   return mergeCounters(docs.map((d) => d?.c ?? {}));
+}
+
+// The export counts ("ex" part) of many council × wave groups in one query: each group's rows per
+// full combination of demographic bands and month (counters.ts). Their collection holds only these
+// small documents, so even where the backend answers `$in` by a scan it reads no summary. Null
+// until a database counted before they existed has had them rebuilt (the tally's first run does).
+export async function exportCounts(
+  groups: readonly { pilotCode: string; waveId: string }[],
+): Promise<Map<string, Counters> | null> {
+  if (!(await exportCountsReady())) return null;
+  const ids = groups.map((g) => summaryId(g.pilotCode, g.waveId, EXPORT_PART));
+  const docs = await ExportCount.find({ _id: { $in: ids } }, { pilotCode: 1, waveId: 1, c: 1 }).lean<
+    { pilotCode: string; waveId: string; c: Counters }[]
+  >();
+  return new Map(docs.map((d) => [`${d.pilotCode}|${d.waveId}`, d.c]));
 }

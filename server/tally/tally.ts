@@ -3,7 +3,8 @@ import { findResponse, type ResponseDoc } from '../responses/store.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { addParts, responseCounters, type CounterParts } from './counters.js';
 import { batchToken, markForCounting, unlinkEarlierMarks } from './marks.js';
-import { Summary, summaryId, TallyBatch, TallyQueue } from './model.js';
+import { countExistingForExports } from './export-counts.js';
+import { countsModel, summaryId, TallyBatch, TallyQueue } from './model.js';
 
 // Counting responses into summaries without transactions, by one lease holder at a time:
 //  1. take up to BATCH ids from the queue whose responses exist; record them as a TallyBatch;
@@ -64,7 +65,7 @@ export async function applyToSummary(
   fresh = false,
 ) {
   if (!fresh) {
-    const existing = await Summary.findById(_id, { batch: 1, pending: 1 }).lean<{
+    const existing = await countsModel(fields.part).findById(_id, { batch: 1, pending: 1 }).lean<{
       batch?: string;
       pending?: string[];
     }>();
@@ -73,7 +74,7 @@ export async function applyToSummary(
     if (existing?.batch === batchToken(batchId, _id) || earlier) return; // applied before a crash
   }
   const $inc = Object.fromEntries(Object.entries(counters).map(([k, v]) => [`c.${k}`, v]));
-  await Summary.collection.updateOne(
+  await countsModel(fields.part).collection.updateOne(
     { _id: _id as never },
     { $inc, $set: { batch: batchToken(batchId, _id) }, $setOnInsert: fields },
     { upsert: true },
@@ -165,6 +166,7 @@ export function createCounting(surveys: SurveyRegistry): Counting {
     let total = 0;
     for (const left of await TallyBatch.find().lean()) total += await finishBatch(left._id, left.ids, keepLease);
     if (!unlinked) unlinked = await unlinkEarlierMarks(); // once no batch of an earlier version is left
+    await countExistingForExports(surveys, keepLease);
     for (let ready = await nextBatch(); ready && ready.size > 0; ready = await nextBatch()) {
       await keepLease();
       const batchId = randomUUID();

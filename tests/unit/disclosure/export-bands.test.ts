@@ -45,7 +45,8 @@ describe('months of submission in exports', () => {
 
 describe('free text in exports', () => {
   const release = (total: number, freeTextAllowed: boolean) =>
-    groupRelease({ total, bands: [] }, { min: 10, freeTextMin: 20, freeTextAllowed }).freeText;
+    groupRelease({ total, bands: [], months: [], combinations: [] }, { min: 10, freeTextMin: 20, freeTextAllowed })
+      .freeText;
 
   test('when the campaign allows free text and the group reaches FREE_TEXT_MIN_GROUP_SIZE, then free text is shown', () => {
     assert.equal(release(20, true), true);
@@ -58,7 +59,7 @@ describe('free text in exports', () => {
   test('when a group is released, then each question gets its shown bands', () => {
     const bands = [{ question: 'role', cells: cells({ sw: 30, tm: 15, unanswered: 3 }) }];
     const { bands: byQuestion } = groupRelease(
-      { total: 48, bands },
+      { total: 48, bands, months: [], combinations: [] },
       { min: 10, freeTextMin: 20, freeTextAllowed: true },
     );
     assert.deepEqual([...byQuestion.get('role')!], ['sw']);

@@ -47,6 +47,7 @@ describe('codebook', () => {
     const md = codebookMarkdown(book);
     assert.match(md, /^# Codebook: staff-wellbeing \(survey versions 1, 2\)/);
     assert.match(md, /Submissions are dated by month only/);
+    assert.match(md, /withheld whole for a council and wave .* where their combination would single people out/);
     assert.match(md, /\| `leave_looking` \| Are you actively looking for another job at the moment\? \| Ydych chi/);
     assert.equal(md.split('\n').filter((l) => l.startsWith('| `')).length, book.variables.length);
   });

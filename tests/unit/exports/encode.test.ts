@@ -14,6 +14,7 @@ const roleIndex = layout.index.get('role')!;
 const rules = (overrides: Partial<GroupRules> = {}): GroupRules => ({
   total: 20,
   demographic: new Map([[roleIndex, { codes: new Set([1, 2, 3]), unanswered: true }]]),
+  months: new Set(['2025-02']),
   freeText: true,
   ...overrides,
 });
@@ -80,6 +81,11 @@ describe('encodeRow', () => {
       score_views_mean: 14 / 3,
       score_life: 7,
     });
+  });
+
+  test('when the month is not shown in the group (hidden or withheld), then the row is dated by its wave alone', () => {
+    const ctx = context({ group: () => rules({ months: new Set(['2025-03']) }) });
+    assert.equal(byName(encodeRow(layout, row(answers), ctx)).submission_month, null);
   });
 
   test('when a checkbox question is unanswered, then every option column is empty rather than 0', () => {

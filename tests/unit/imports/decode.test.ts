@@ -19,6 +19,7 @@ const everything: RowContext = {
         c.demographic ? [[i, { codes: new Set(c.codes.map((k) => k.code)), unanswered: true }]] : [],
       ),
     ),
+    months: new Set(['2025-02']),
     freeText: true,
   }),
   labels: false,

@@ -45,16 +45,19 @@ describe('responseCounters', () => {
   const b = responseCounters(staffWellbeing, partial, '2025-03-04');
   const c = responseCounters(staffWellbeing, sparse, DAY);
 
-  test('when a response is counted, then it makes one main part and one part per demographic question', () => {
+  test('when a response is counted, then it makes one main part, one part per demographic question and the export part', () => {
     assert.deepEqual(Object.keys(a).sort(), [
       'bd:demo_employment',
       'bd:demo_role',
       'bd:demo_working_pattern',
       'bd:demo_years_in_role',
+      'ex',
       'main',
     ]);
     assert.equal(a.main!.n, 1);
     assert.equal(a.main![`d|${DAY}`], 1);
+    // the full combination, demographics in the survey's order, then the month
+    assert.deepEqual(a.ex, { 't|team_manager|unanswered|agency|unanswered|2025-03': 1 });
     assert.equal(b.main!['d|2025-03-04'], 1);
   });
 

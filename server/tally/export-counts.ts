@@ -1,0 +1,76 @@
+import { isDuplicate } from '../platform/db/insert-each.js';
+import { findResponse, responseCursor } from '../responses/store.js';
+import type { SurveyRegistry } from '../surveys/registry.js';
+import { addParts, responseCounters, type CounterParts } from './counters.js';
+import { unmarked } from './marks.js';
+import { EXPORT_PART, ExportCount, Migration, summaryId, TallyQueue } from './model.js';
+
+const DONE = 'export-counts';
+const WRITE_AT_ONCE = 100;
+const READ_AT_ONCE = 1000;
+
+type Stored = { pilotCode: string; waveId: string; surveyId: string; surveyVersion: number; day: string };
+type Groups = Map<string, { pilotCode: string; waveId: string; parts: CounterParts }>;
+
+function addResponse(groups: Groups, r: Stored & { answers?: unknown }, surveys: SurveyRegistry, sign: 1 | -1) {
+  const key = summaryId(r.pilotCode, r.waveId, EXPORT_PART);
+  const group = groups.get(key) ?? { pilotCode: r.pilotCode, waveId: r.waveId, parts: {} };
+  const { ex } = responseCounters(surveys.get(r.surveyId, r.surveyVersion), (r.answers ?? {}) as never, r.day);
+  addParts(group.parts, { ex: Object.fromEntries(Object.entries(ex!).map(([k, v]) => [k, sign * v])) });
+  groups.set(key, group);
+}
+
+// The export counts of every response counted so far, from the stored responses: a response still
+// queued and unmarked is left out, as its batch adds it (the caller holds the tally lease, so no
+// batch runs meanwhile, and a response is queued before it is stored, so every uncounted response
+// the scan read is still in the queue after it).
+async function countedGroups(surveys: SurveyRegistry, keepLease: () => Promise<void>): Promise<Groups> {
+  const groups: Groups = new Map();
+  const read = new Set<string>();
+  const fields = { _id: 1, pilotCode: 1, waveId: 1, surveyId: 1, surveyVersion: 1, day: 1, answers: 1 };
+  for await (const r of responseCursor({}, fields, READ_AT_ONCE)) {
+    // a long scan keeps the lease (and stops if it was lost), so no batch can run meanwhile
+    if (read.size % READ_AT_ONCE === 0) await keepLease();
+    read.add(String(r._id));
+    addResponse(groups, r as unknown as Stored, surveys, 1);
+  }
+  const queued = (await TallyQueue.find({}, { _id: 1 }).lean()).map((q) => q._id);
+  for (const id of await unmarked(queued.filter((id) => read.has(id)))) {
+    const r = await findResponse(id);
+    if (r) addResponse(groups, r, surveys, -1);
+  }
+  return groups;
+}
+
+// A database counted before the export counts existed has none for the responses counted then.
+// Once per database, by the tally lease holder before it counts anything new (tally.ts), they are
+// rebuilt from the stored responses; a run cut short is redone whole, as it replaces them all.
+export async function countExistingForExports(surveys: SurveyRegistry, keepLease: () => Promise<void>) {
+  if (await Migration.exists({ _id: DONE })) return;
+  const docs = [...(await countedGroups(surveys, keepLease))].map(([_id, { pilotCode, waveId, parts }]) => ({
+    _id,
+    pilotCode,
+    waveId,
+    part: EXPORT_PART,
+    c: Object.fromEntries(Object.entries(parts.ex ?? {}).filter(([, n]) => n !== 0)),
+  }));
+  await keepLease();
+  await ExportCount.deleteMany({});
+  for (let i = 0; i < docs.length; i += WRITE_AT_ONCE) {
+    await keepLease();
+    await ExportCount.insertMany(docs.slice(i, i + WRITE_AT_ONCE));
+  }
+  await recordExportCounts();
+}
+
+export async function recordExportCounts(): Promise<void> {
+  await Migration.collection.insertOne({ _id: DONE as never }).catch((err: { code?: number }) => {
+    if (!isDuplicate(err)) throw err;
+  });
+}
+
+// Whether the export counts hold every counted response (false only until the first tally run
+// of this version has rebuilt them).
+export async function exportCountsReady(): Promise<boolean> {
+  return (await Migration.exists({ _id: DONE })) !== null;
+}

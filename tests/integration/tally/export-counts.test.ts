@@ -1,0 +1,88 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { SurveyResponse } from '../../../server/responses/model.js';
+import { ExportCount, Migration, TallyQueue } from '../../../server/tally/model.js';
+import { rebuildSummaries, verifySummaries } from '../../../server/tally/recompute.js';
+import { exportCounts } from '../../../server/tally/store.js';
+import { testSurveys, useTestApp } from '../../helpers/app.js';
+import { buildAnswers, buildCampaign } from '../../helpers/factories.js';
+import { submitAll, times } from '../../helpers/submit.js';
+
+const { http, tallier } = useTestApp(import.meta.url);
+const GROUP = [{ pilotCode: '855', waveId: 'w1' }];
+
+const answers = (role: string, employment?: string) =>
+  buildAnswers({
+    demo_role: role,
+    demo_employment: employment,
+    demo_years_in_role: undefined,
+    demo_working_pattern: undefined,
+  });
+const combination = (role: string, employment: string, month: string) =>
+  `t|${role}|unanswered|${employment}|unanswered|${month}`;
+
+// A database from before the export counts: counted responses, no "ex" documents, no migration record.
+async function forgetExportCounts() {
+  await ExportCount.deleteMany({});
+  await Migration.deleteOne({ _id: 'export-counts' });
+}
+
+describe('export counts kept by the tally', () => {
+  test('when responses are counted, then one document per council × wave holds the rows per full combination of bands and month', async () => {
+    const { code, today } = await buildCampaign();
+    await submitAll(http, code, [...times(3, () => answers('team_manager', 'agency')), answers('social_worker')]);
+    await tallier.flush();
+    const month = today.slice(0, 7);
+    assert.deepEqual(Object.fromEntries((await exportCounts(GROUP))!), {
+      '855|w1': {
+        [combination('team_manager', 'agency', month)]: 3,
+        [combination('social_worker', 'unanswered', month)]: 1,
+      },
+    });
+    assert.equal(await ExportCount.countDocuments(), 1);
+  });
+
+  test('when a database was counted before the export counts existed, then the first tally run rebuilds them, and responses still queued are counted once by their batch', async () => {
+    const { code, pilotCode, waveId, today } = await buildCampaign();
+    await submitAll(
+      http,
+      code,
+      times(5, () => answers('team_manager', 'agency')),
+    );
+    await tallier.flush();
+    await forgetExportCounts();
+    // two responses stored and queued but not yet counted when the new version starts
+    for (const _id of [randomUUID(), randomUUID()]) {
+      await TallyQueue.create({ _id });
+      const fields = { campaign: code, pilotCode, waveId, surveyId: 'staff-wellbeing', surveyVersion: 1 };
+      await SurveyResponse.create({ _id, ...fields, day: '2025-03-03', answers: answers('social_worker') });
+    }
+    assert.equal(await exportCounts(GROUP), null, 'not read until rebuilt');
+    assert.notDeepEqual((await verifySummaries(testSurveys())).differences, []);
+
+    await tallier.flush();
+    assert.deepEqual(Object.fromEntries((await exportCounts(GROUP))!), {
+      '855|w1': {
+        [combination('team_manager', 'agency', today.slice(0, 7))]: 5,
+        [combination('social_worker', 'unanswered', '2025-03')]: 2,
+      },
+    });
+    assert.deepEqual(await verifySummaries(testSurveys()), { groups: 1, pending: 0, differences: [] });
+  });
+
+  test('when the summaries are rebuilt, then the export counts are rebuilt with them and ready to read', async () => {
+    const { code } = await buildCampaign();
+    await submitAll(
+      http,
+      code,
+      times(4, () => answers('social_worker', 'permanent')),
+    );
+    await tallier.flush();
+    await forgetExportCounts();
+    await rebuildSummaries(testSurveys());
+    const counts = (await exportCounts(GROUP))!.get('855|w1')!;
+    assert.deepEqual(Object.values(counts), [4]);
+    assert.deepEqual((await verifySummaries(testSurveys())).differences, []);
+  });
+});
