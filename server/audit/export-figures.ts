@@ -79,9 +79,33 @@ function shownCodes(layout: Layout, rows: readonly ExportRow[]): Map<string, Set
   return shown;
 }
 
+// The columns that carry a value in some row of each council × wave: a column blank in every row
+// of a group (an answer too few of them gave, free text not released) publishes no sum there.
+function filledColumns(layout: Layout, rows: readonly ExportRow[]): Map<string, Set<string>> {
+  const filled = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const key = `${row.council}|${row.wave}`;
+    const set = filled.get(key) ?? new Set<string>();
+    filled.set(key, set);
+    for (const column of layout.columns) if ((row[column.name] ?? null) !== null) set.add(column.name);
+  }
+  return filled;
+}
+
+// The columns a per-person figure is read from, in the respondent's survey version.
+function columnsOf(layout: Layout, r: Respondent, fn: string): string[] {
+  const version = layout.versions.get(r.def.version)!;
+  const [kind, ref] = fn.split('|');
+  if (kind === 'sc') return version.scores.filter((s) => s.scale.id === ref).map((s) => layout.columns[s.index]!.name);
+  return version.readers
+    .filter(({ target }) => (target.row === undefined ? target.question : `${target.question}.${target.row}`) === ref)
+    .map(({ index }) => layout.columns[index]!.name);
+}
+
 export function exportFigures(layout: Layout, rows: readonly ExportRow[], people: readonly Respondent[]) {
   const cells = countCells(layout, rows);
   const shown = shownCodes(layout, rows);
+  const filled = filledColumns(layout, rows);
   const exported = new Set(rows.map((row) => `${row.council}|${row.wave}`));
   const members = new Map<string, Respondent[]>();
   for (const r of people) {
@@ -92,7 +116,10 @@ export function exportFigures(layout: Layout, rows: readonly ExportRow[], people
   for (const [source, group] of members) {
     publications.push({ source, fn: 'n', group, published: cells.get(source) ?? 0, rows: true });
     const fns = new Set(group.flatMap((r) => personTargets(r)).filter(cellSum));
-    for (const fn of fns) publications.push({ source, fn, group, rows: true });
+    const inRows = filled.get(`${group[0]!.council}|${group[0]!.wave}`) ?? new Set<string>();
+    for (const fn of fns)
+      if (columnsOf(layout, group[0]!, fn).some((column) => inRows.has(column)))
+        publications.push({ source, fn, group, rows: true });
   }
   return { publications, cells: [...cells].map(([source, n]) => ({ source, rows: n })) };
 }

@@ -25,12 +25,14 @@ export type GroupCounts = {
   bands: { question: string; cells: CountCell[] }[];
   months: CountCell[];
   combinations: { bands: string[]; month: string; n: number }[];
+  answered?: CountCell[]; // people who answered each question ("q", a matrix row "q|row") or have a score ("score:<id>")
 };
 // `withheld`: the questions (and 'month') withheld whole for the combinations' sake.
 export type GroupRelease = {
   bands: Map<string, Set<string>>;
   months: Set<string>;
   withheld: string[];
+  answers: Set<string>; // the answered keys (see GroupCounts) left blank for the whole group
   freeText: boolean;
 };
 export type ReleaseRules = { min: number; freeTextMin: number; freeTextAllowed: boolean };
@@ -60,8 +62,17 @@ export function groupRelease(counts: GroupCounts, rules: ReleaseRules): GroupRel
     ),
     months: withheld.includes(shown.length) ? new Set() : months,
     withheld: names,
+    answers: fewAnswered(counts.answered ?? [], rules.min),
     freeText: rules.freeTextAllowed && reachesMinimum(counts.total, rules.freeTextMin),
   };
+}
+
+// A question (or matrix row, or scale score) that 1 to min - 1 people of the group answered is left
+// blank in every row of the group: a reader who knows who answered it (people say what they
+// skipped) would otherwise read those few people's answers from the rows that have one, as the
+// summaries hide an item's distribution over so few. Unanswered by all, it is blank anyway.
+export function fewAnswered(answered: readonly CountCell[], min: number): Set<string> {
+  return new Set(answered.filter(({ n }) => n > 0 && !reachesMinimum(n, min)).map(({ key }) => key));
 }
 
 export type ExportedGroups = { keep: Set<string>; rows: number; leftOut: number };

@@ -31,12 +31,14 @@ export function encodeRow(layout: Layout, row: ResponseRow, ctx: RowContext): Ce
   for (const { index, read } of version.readers) {
     const col = layout.columns[index]!;
     const value = read(row.answers);
+    if (rules?.withheld.has(index)) continue; // answered by too few in the group: blank for all
     if (col.demographic) cells[index] = demographicCell(rules?.demographic.get(index), value);
     else if (value === null) continue;
     else if (col.kind === 'text') cells[index] = rules?.freeText ? value : null;
     else cells[index] = value;
   }
-  for (const { index, scale } of version.scores) cells[index] = scoreScale(scale, row.answers);
+  for (const { index, scale } of version.scores)
+    cells[index] = rules?.withheld.has(index) ? null : scoreScale(scale, row.answers);
   return ctx.labels ? withLabels(layout, cells) : cells;
 }
 

@@ -17,6 +17,7 @@ export type GroupRules = {
   total: number;
   demographic: Map<number, BandRule>;
   months: Set<string>;
+  withheld: Set<number>; // answer and score columns left blank for the whole group
   freeText: boolean;
 };
 
@@ -32,8 +33,13 @@ export function countsFromCounters(def: SurveyDefinition, c: Counters): GroupCou
   const perBand = demographics.map(() => new Map<string, number>());
   const months = new Map<string, number>();
   const combinations: GroupCounts['combinations'] = [];
+  const answered: CountCell[] = [];
   let total = 0;
   for (const [key, n] of Object.entries(c)) {
+    if (key.startsWith('a|') || key.startsWith('s|')) {
+      answered.push({ key: key.startsWith('a|') ? key.slice(2) : `score:${key.slice(2)}`, n });
+      continue;
+    }
     const values = key.split('|').slice(1);
     if (!key.startsWith('t|') || values.length !== demographics.length + 1 || n <= 0) continue;
     const bands = values.slice(0, -1);
@@ -50,20 +56,30 @@ export function countsFromCounters(def: SurveyDefinition, c: Counters): GroupCou
     bands: demographics.map(({ question, bands }, i) => ({ question, cells: cells(bands, perBand[i]!) })),
     months: cells([...months.keys()].sort(), months),
     combinations,
+    answered,
   };
 }
 
 // The release decided in disclosure/, put in the layout's columns and codes.
 export function rulesFor(layout: Layout, def: SurveyDefinition, release: GroupRelease, total: number): GroupRules {
   const demographic: GroupRules['demographic'] = new Map();
-  for (const { index, target } of layout.versions.get(def.version)?.readers ?? []) {
+  const withheld = new Set<number>();
+  const version = layout.versions.get(def.version);
+  for (const { index, scale } of version?.scores ?? [])
+    if (release.answers.has(`score:${scale.id}`)) withheld.add(index);
+  for (const { index, target } of version?.readers ?? []) {
     const column = layout.columns[index]!;
+    if (
+      !column.demographic &&
+      release.answers.has(target.row === undefined ? target.question : `${target.question}|${target.row}`)
+    )
+      withheld.add(index);
     const shown = release.bands.get(target.question);
     if (!column.demographic || !shown) continue;
     const codes = column.codes.filter((c) => c.value !== undefined && shown.has(String(c.value))).map((c) => c.code);
     demographic.set(index, { codes: new Set(codes), unanswered: shown.has('unanswered') });
   }
-  return { total, demographic, months: release.months, freeText: release.freeText };
+  return { total, demographic, months: release.months, withheld, freeText: release.freeText };
 }
 
 export type RuleLimits = { min: number; freeTextMin: number };

@@ -15,6 +15,8 @@ import { summaryLayout } from './layout.js';
 //   bd|<question>|<band>|…    n, sc|… and fl|… again within a demographic band
 //   t|<band>|…|<band>|<month> responses per full combination: the band of each demographic
 //                             question (in the summary layout's order) and the month (YYYY-MM)
+//   a|<question>[|<row>]      respondents who answered a question (a matrix: each row) ("ex" only)
+//   s|<scale>                 respondents with a scale score ("ex" only)
 // They are split into parts (one document each): "main", one per demographic question, and
 // "ex" (the combinations, which exports read; model.ts keeps it in a collection of its own).
 export type Counters = Record<string, number>;
@@ -78,7 +80,7 @@ export function responseCounters(def: SurveyDefinition, answers: Record<string, 
   const bands = layout.demographics.map(({ question }) =>
     answers[question] === undefined ? 'unanswered' : String(answers[question]),
   );
-  parts.ex = { [['t', ...bands, day.slice(0, 7)].join('|')]: 1 };
+  parts.ex = exportCounters(answers, scores, bands, day);
   for (const [i, { question }] of layout.demographics.entries()) {
     const band = bands[i]!;
     const part: Counters = { [`bd|${question}|${band}|n`]: 1 };
@@ -86,6 +88,25 @@ export function responseCounters(def: SurveyDefinition, answers: Record<string, 
     parts[`bd:${question}`] = part;
   }
   return parts;
+}
+
+// What an export needs to decide a group's release (disclosure/export-bands.ts): its rows per full
+// combination, and how many people answered each question (each matrix row) or have each score.
+function exportCounters(
+  answers: Record<string, unknown>,
+  scores: Record<string, number | null>,
+  bands: string[],
+  day: string,
+): Counters {
+  const ex: Counters = { [['t', ...bands, day.slice(0, 7)].join('|')]: 1 };
+  for (const [question, value] of Object.entries(answers)) {
+    if (value === undefined || value === null) continue;
+    if (typeof value === 'object' && !Array.isArray(value)) {
+      for (const [row, v] of Object.entries(value)) if (v !== undefined && v !== null) bump(ex, `a|${question}|${row}`);
+    } else bump(ex, `a|${question}`);
+  }
+  for (const [id, score] of Object.entries(scores)) if (score !== null) bump(ex, `s|${id}`);
+  return ex;
 }
 
 export function addParts(into: CounterParts, add: CounterParts): CounterParts {

@@ -1,6 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { exportedGroups, groupRelease, shownCells, shownMonths } from '../../../server/disclosure/export-bands.js';
+import {
+  exportedGroups,
+  fewAnswered,
+  groupRelease,
+  shownCells,
+  shownMonths,
+} from '../../../server/disclosure/export-bands.js';
 
 const cells = (counts: Record<string, number>) => Object.entries(counts).map(([key, n]) => ({ key, n }));
 const shown = (counts: Record<string, number>, min = 10) => [...shownCells(cells(counts), min)].sort();
@@ -63,6 +69,36 @@ describe('free text in exports', () => {
       { min: 10, freeTextMin: 20, freeTextAllowed: true },
     );
     assert.deepEqual([...byQuestion.get('role')!], ['sw']);
+  });
+});
+
+describe('answers too few people gave', () => {
+  // issue 13, item 8 again: in a group of 10, only one person ticked the tick-box question; a
+  // reader who knows who answered it would read that person's ticks from the one row with any
+  test('when 1 to min - 1 people answered a question, a matrix row or have a score, then it is left blank for the group', () => {
+    const answered = [
+      { key: 'support_used', n: 1 },
+      { key: 'js_facets|pay', n: 9 },
+      { key: 'score:wellbeing', n: 4 },
+      { key: 'js_overall', n: 10 },
+      { key: 'leave_looking', n: 0 },
+    ];
+    assert.deepEqual([...fewAnswered(answered, 10)].sort(), ['js_facets|pay', 'score:wellbeing', 'support_used']);
+  });
+
+  test('when the minimum is 5, then 5 answers are enough and 4 are not', () => {
+    assert.deepEqual(
+      [
+        ...fewAnswered(
+          [
+            { key: 'a', n: 5 },
+            { key: 'b', n: 4 },
+          ],
+          5,
+        ),
+      ],
+      ['b'],
+    );
   });
 });
 

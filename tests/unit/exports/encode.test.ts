@@ -15,6 +15,7 @@ const rules = (overrides: Partial<GroupRules> = {}): GroupRules => ({
   total: 20,
   demographic: new Map([[roleIndex, { codes: new Set([1, 2, 3]), unanswered: true }]]),
   months: new Set(['2025-02']),
+  withheld: new Set(),
   freeText: true,
   ...overrides,
 });
@@ -94,6 +95,15 @@ describe('encodeRow', () => {
       [cells.supports_peer, cells.supports_none, cells.role, cells.score_views_mean],
       [null, null, null, null],
     );
+  });
+
+  test('when too few of the group answered a question, then its columns are blank in the row', () => {
+    const withheld = new Set(['mood', 'supports_peer', 'supports_supervision'].map((n) => layout.index.get(n)!));
+    const cells = byName(encodeRow(layout, row(answers), context({ group: () => rules({ withheld }) })));
+    assert.equal(cells.mood, null);
+    assert.equal(cells.supports_peer, null);
+    assert.equal(cells.supports_supervision, null);
+    assert.equal(cells.life, 7);
   });
 
   test('when the group may not show free text, then text answers are left out', () => {

@@ -40,6 +40,7 @@ describe('group rules from the counters', () => {
         { bands: ['tm'], month: '2025-03', n: 15 },
         { bands: ['unanswered'], month: '2025-04', n: 3 },
       ],
+      answered: [],
     });
   });
 

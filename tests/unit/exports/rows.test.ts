@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import type { GroupRules } from '../../../server/exports/group-rules.js';
 import { checkTotals, type Scanned } from '../../../server/exports/rows.js';
 
-const rules = (total: number): GroupRules => ({ total, demographic: new Map(), months: new Set(), freeText: false });
+const rules = (total: number): GroupRules => ({
+  total,
+  demographic: new Map(),
+  months: new Set(),
+  withheld: new Set(),
+  freeText: false,
+});
 const scanned = (totals: Record<string, number>): Scanned => ({ totals: new Map(Object.entries(totals)) });
 
 describe('rows read against the counts', () => {

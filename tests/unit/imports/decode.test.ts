@@ -20,6 +20,7 @@ const everything: RowContext = {
       ),
     ),
     months: new Set(['2025-02']),
+    withheld: new Set(),
     freeText: true,
   }),
   labels: false,

@@ -57,7 +57,17 @@ describe('responseCounters', () => {
     assert.equal(a.main!.n, 1);
     assert.equal(a.main![`d|${DAY}`], 1);
     // the full combination, demographics in the survey's order, then the month
-    assert.deepEqual(a.ex, { 't|team_manager|unanswered|agency|unanswered|2025-03': 1 });
+    const ex = Object.entries(a.ex!);
+    assert.deepEqual(
+      ex.filter(([k]) => k.startsWith('t|')),
+      [['t|team_manager|unanswered|agency|unanswered|2025-03', 1]],
+    );
+    // who answered what (a matrix per row) and who has a score, for the export's item rule
+    assert.equal(a.ex!['a|js_overall'], 1);
+    assert.equal(a.ex!['a|js_facets|pay'], 1);
+    assert.equal(a.ex!['a|demo_years_in_role'], undefined);
+    assert.ok(Object.keys(a.ex!).some((k) => k.startsWith('s|')));
+    assert.ok(ex.every(([k, v]) => /^[tas]\|/.test(k) && v === 1));
     assert.equal(b.main!['d|2025-03-04'], 1);
   });
 
