@@ -29,9 +29,9 @@ const HEAD = {
   arm: ['wave', 'driverMinGroupSize', 'arms', 'arm', 'councils', 'outcomes'],
 };
 const FIELDS = {
-  shown: ['shown', 'id', 'label', 'kind', 'higherIsBetter', 'model', 'n', 'df', 'modelUnavailable', 'drivers'],
-  refused: ['shown', 'id', 'label', 'kind', 'reason', 'explanation'],
-  driver: ['id', 'label', 'kind', 'higherIsBetter', 'correlation', 'model'],
+  shown: ['shown', 'id', 'label', 'labelCy', 'kind', 'higherIsBetter', 'model', 'n', 'df', 'modelUnavailable', 'drivers'],
+  refused: ['shown', 'id', 'label', 'labelCy', 'kind', 'reason', 'explanation'],
+  driver: ['id', 'label', 'labelCy', 'kind', 'higherIsBetter', 'correlation', 'model'],
   correlation: ['n', 'r', 'ci95'],
   model: ['estimate', 'se', 'ci95'],
 };
