@@ -62,4 +62,24 @@ describe("pages under a CSP without 'unsafe-inline' styles", () => {
       assert.ok(surveyRefused.length <= 1 && surveyRefused.every((r) => SPRITE.test(r)), surveyRefused.join('\n'));
       assert.deepEqual(dashboardRefused, []);
     });
+
+  test('when an admin opens every other staff page, then no style is refused', async (t) => {
+    const staff = await browser.open(desktop);
+    const refused = await refusals(staff);
+    await signInThroughPage(staff.page, browser.origin(), { role: 'admin' }, '/admin');
+    const pages = [
+      '/research?wave=w2&baseline=w1',
+      '/research/findings?wave=w2&baseline=w1',
+      '/breakdown?council=855&wave=w2',
+      '/invitations',
+      '/dashboard?council=855',
+    ];
+    for (const path of pages) {
+      await staff.page.goto(`${browser.origin()}${path}`);
+      await staff.page.waitForLoadState('networkidle');
+      await staff.page.waitForTimeout(500);
+    }
+    t.diagnostic(`/admin and ${pages.join(', ')}: ${refused.length} refused`);
+    assert.deepEqual(refused, []);
+  });
 });
