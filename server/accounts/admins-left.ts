@@ -12,7 +12,7 @@ import { AdminChangeClaim, User } from './model.js';
 // by a process that died is never deleted by anyone else: it simply falls behind the clock
 // (changes wait at most two slots).
 export const CLAIM_SLOT_MS = 30_000;
-const TRIES = 40;
+const TRIES = 100; // about five seconds
 
 export const lastAdmin = () =>
   conflict('That would leave no enabled admin account; make another account an admin first.');

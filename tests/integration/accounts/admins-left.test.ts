@@ -11,6 +11,8 @@ const emails = (n: number) => Array.from({ length: n }, (_, i) => `admin${i}@exa
 
 type Outcome = { status: number; message?: string };
 const LAST = /would leave no enabled admin/;
+// under a busy machine thirty serialised changes can outlast a loser's wait for the claim
+const BUSY = /being saved; please try again/;
 
 // Every admin signs in first, then all the removals go at once.
 async function removeEachOther(n: number, change: (i: number) => object | 'delete'): Promise<Outcome[]> {
@@ -29,12 +31,12 @@ async function removeEachOther(n: number, change: (i: number) => object | 'delet
   return (await Promise.all(requests)).map((r) => ({ status: r.status, message: r.body?.error?.message }));
 }
 
-function assertOutcomes(outcomes: Outcome[]) {
+function assertOutcomes(outcomes: Outcome[], conflict = LAST) {
   for (const o of outcomes) {
     assert.ok([200, 204, 401, 403, 404, 409].includes(o.status), `unexpected ${o.status}`);
     // a demoted admin's later requests are refused (403), a disabled or deleted one's session is
     // gone (401), and a deleted target is not found (404)
-    if (o.status === 409) assert.match(o.message!, LAST);
+    if (o.status === 409) assert.match(o.message!, conflict);
   }
 }
 
@@ -60,8 +62,11 @@ describe('PATCH and DELETE /api/v1/admin/users/:email at the same time', () => {
       await User.deleteMany({});
       await buildCouncil({ code: '855' });
       const outcomes = await removeEachOther(6, () => change);
-      assertOutcomes(outcomes);
-      assert.equal(await enabledAdmins(), 1, `round ${round}: ${JSON.stringify(change)}`);
+      assertOutcomes(outcomes, new RegExp(`${LAST.source}|${BUSY.source}`));
+      const left = await enabledAdmins();
+      assert.ok(left >= 1, `round ${round}: ${JSON.stringify(change)} left no admin`);
+      // a removal that gave up waiting for the claim leaves its target an admin
+      if (!outcomes.some((o) => BUSY.test(o.message ?? ''))) assert.equal(left, 1, `round ${round}`);
       assert.equal(await AdminChangeClaim.countDocuments(), 0);
     }
   });
@@ -75,7 +80,7 @@ describe('PATCH and DELETE /api/v1/admin/users/:email at the same time', () => {
       { _id: `admins@${slot + 1}`, holder: 'gone' },
     ]);
     const res = await agent.patch('/api/v1/admin/users/admin1@example.org').send({ role: 'researcher' }).expect(409);
-    assert.match(res.body.error.message, /being saved; please try again/);
+    assert.match(res.body.error.message, BUSY);
     assert.equal(await enabledAdmins(), 2);
   });
 });
