@@ -90,7 +90,9 @@ describe(`respondent and staff routes under a flood of unique hostile values (${
   before(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'wellbeing-flood-'));
     db = await startEmbeddedDatabase({ port: 0, dataDir, logLevel: 'error' });
-    server = await startQuietServer({ MONGODB_URI: db.uri, DB_NAME: 'flood' });
+    // RESILIENCE_FLOOD_LOG_LEVEL=info keeps the request log on (to /dev/null) to show it bounded too
+    const LOG_LEVEL = process.env.RESILIENCE_FLOOD_LOG_LEVEL ?? 'warn';
+    server = await startQuietServer({ MONGODB_URI: db.uri, DB_NAME: 'flood', LOG_LEVEL });
   });
   after(async () => {
     server?.child.kill('SIGTERM');
