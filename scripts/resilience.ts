@@ -1,8 +1,10 @@
-// npm run test:resilience: the load, outage and hostile-input scenarios at full size
-// (64 clients for 60 s with a 10 s database outage; over 10,000 hostile requests to each of the
-// submission, sign-in, import, export and codebook endpoints). Each suite starts its own
-// embedded FerretDB, so no shared database is needed. `-- --short` runs the sizes `npm test`
-// uses; file arguments run just those files.
+// npm run test:resilience: every scenario in tests/resilience at full size: load with a database
+// outage (64 clients for 60 s, 10 s outage), hostile input (over 10,000 hostile requests to each
+// of the submission, sign-in, import, export and codebook endpoints), memory under a flood (DoS:
+// 50,000 hostile requests, RESILIENCE_FLOOD_REQUESTS to change), supervision of the embedded
+// database, and two server instances with the tally holder frozen. Each suite starts its own
+// embedded FerretDB, so no shared database is needed. `-- --short` runs the shorter sizes; file
+// arguments run just those files.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -38,3 +38,14 @@ sessionSchema.index({ email: 1 });
 
 export type SessionDoc = InferSchemaType<typeof sessionSchema> & { _id: string };
 export const Session = mongoose.model('Session', sessionSchema);
+
+// Claims that serialise changes which can take admin access away (see admins-left.ts): one
+// document per 30-second slot, held by unique insert and deleted when the change is saved.
+export const AdminChangeClaim = mongoose.model(
+  'AdminChangeClaim',
+  new mongoose.Schema(
+    { _id: { type: String, required: true }, holder: { type: String, required: true } },
+    { versionKey: false },
+  ),
+  'adminchangeclaims',
+);

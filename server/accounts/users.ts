@@ -1,5 +1,6 @@
 import { conflict, notFound } from '../errors.js';
 import { existingCouncilCodes } from '../study/store.js';
+import { withAnotherAdminLeft } from './admins-left.js';
 import { invalid } from './errors.js';
 import { Session, User, type Role, type UserDoc } from './model.js';
 import { generatePassword, hashPassword } from './passwords.js';
@@ -63,11 +64,13 @@ function scopeAfter(user: UserDoc, change: UserChange): { role: Role; pilots: st
   return { role, pilots: councils };
 }
 
-// An admin cannot lock themselves out, so there is always at least one admin.
+// An admin cannot lock themselves out, and a change that may take admin access away runs only
+// while another enabled admin is left (admins-left.ts), so there is always at least one admin.
 export async function updateUser(email: string, input: unknown, actingEmail: string): Promise<UserWithPassword> {
   const change = UserChange.parse(input);
   const user = await findUser(email);
-  if (user._id === actingEmail && ((change.role && change.role !== 'admin') || change.disabled)) {
+  const mayRemoveAdmin = (change.role !== undefined && change.role !== 'admin') || change.disabled === true;
+  if (user._id === actingEmail && mayRemoveAdmin) {
     throw conflict('You cannot remove your own admin access or disable your own account; ask another admin.');
   }
   const scope = scopeAfter(user, change);
@@ -78,7 +81,8 @@ export async function updateUser(email: string, input: unknown, actingEmail: str
     ...(change.disabled === undefined ? {} : { disabled: change.disabled }),
     ...(password ? { passwordHash: await hashPassword(password) } : {}),
   };
-  await User.updateOne({ _id: user._id }, { $set: set });
+  const save = () => User.updateOne({ _id: user._id }, { $set: set });
+  await (mayRemoveAdmin ? withAnotherAdminLeft(user._id, save) : save());
   if (change.disabled || password) await Session.deleteMany({ email: user._id });
   return { user: publicUser({ ...user, ...set }), ...(password ? { password } : {}) };
 }
@@ -93,6 +97,6 @@ export async function hrLeadRecipients(): Promise<{ email: string; councilCodes:
 export async function deleteUser(email: string, actingEmail: string): Promise<void> {
   const user = await findUser(email);
   if (user._id === actingEmail) throw conflict('You cannot delete your own account; ask another admin.');
-  await User.deleteOne({ _id: user._id });
+  await withAnotherAdminLeft(user._id, () => User.deleteOne({ _id: user._id }));
   await Session.deleteMany({ email: user._id });
 }

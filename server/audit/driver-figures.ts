@@ -29,7 +29,19 @@ const HEAD = {
   arm: ['wave', 'driverMinGroupSize', 'arms', 'arm', 'councils', 'outcomes'],
 };
 const FIELDS = {
-  shown: ['shown', 'id', 'label', 'labelCy', 'kind', 'higherIsBetter', 'model', 'n', 'df', 'modelUnavailable', 'drivers'],
+  shown: [
+    'shown',
+    'id',
+    'label',
+    'labelCy',
+    'kind',
+    'higherIsBetter',
+    'model',
+    'n',
+    'df',
+    'modelUnavailable',
+    'drivers',
+  ],
   refused: ['shown', 'id', 'label', 'labelCy', 'kind', 'reason', 'explanation'],
   driver: ['id', 'label', 'labelCy', 'kind', 'higherIsBetter', 'correlation', 'model'],
   correlation: ['n', 'r', 'ci95'],

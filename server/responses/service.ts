@@ -9,7 +9,7 @@ import { withoutFreeText } from './free-text.js';
 import { requireRandomSubmissionId, storedResponseId } from './ids.js';
 import { SurveyResponse, type ResponseDoc } from './model.js';
 import type { SubmitBody } from './schemas.js';
-import type { ResponseWriter } from './writer.js';
+import type { ResponseWriter, StoreOutcome } from './writer.js';
 import type { CampaignCache } from '../study/campaigns/cache.js';
 
 // `id` echoes the client's submissionId (the stored id is never sent); `notStored` names written
@@ -93,27 +93,45 @@ async function submitOpen(
     : sameCampaign(outcome.campaign, campaign._id, submissionId);
 }
 
-// A personal link is marked used before the response exists; nothing stored links the two.
-async function submitInvited(
+// Redeems the link, then stores. A retry of this same submission running in parallel may have
+// stored it and used the link up meanwhile (the link is used only after the response is stored):
+// that retry's "used" is this submission's own, so it is answered as stored, not refused.
+async function redeemAndStore(
   campaign: OpenCampaign['campaign'],
   response: ResponseDoc,
   { submissionId, token }: SubmitBody,
   writer: ResponseWriter,
+): Promise<StoreOutcome> {
+  let invitation: Awaited<ReturnType<typeof redeemInvitation>>;
+  try {
+    invitation = await redeemInvitation(campaign, token, submissionId);
+  } catch (err) {
+    const used = err instanceof AppError && err.code === 'invitation_used';
+    const stored = used ? await writer.storedCampaign(submissionId) : null;
+    if (stored === null) throw err;
+    return { created: false, campaign: stored };
+  }
+  const outcome = await writer.store(response, submissionId);
+  if (outcome.created) await invitation?.settle();
+  return outcome;
+}
+
+// A personal link is marked used before the response exists; nothing stored links the two.
+async function submitInvited(
+  campaign: OpenCampaign['campaign'],
+  response: ResponseDoc,
+  body: SubmitBody,
+  writer: ResponseWriter,
 ): Promise<SubmitResult> {
+  const { submissionId, token } = body;
   const code = campaign._id;
   // looked for first: a retry of a stored response must not find its own link used up
-  let stored = await writer.storedCampaign(submissionId);
-  if (stored === null) {
-    const invitation = await redeemInvitation(campaign, token, submissionId);
-    const outcome = await writer.store(response, submissionId);
-    if (outcome.created) {
-      await invitation?.settle();
-      return { id: submissionId, created: true };
-    }
-    stored = outcome.campaign;
-  }
-  if (stored === code) await settleInvitation(code, token, submissionId); // a retry finishes what a failed attempt left
-  return sameCampaign(stored, code, submissionId);
+  const known = await writer.storedCampaign(submissionId);
+  const outcome: StoreOutcome =
+    known === null ? await redeemAndStore(campaign, response, body, writer) : { created: false, campaign: known };
+  if (outcome.created) return { id: submissionId, created: true };
+  if (outcome.campaign === code) await settleInvitation(code, token, submissionId); // a retry finishes what a failed attempt left
+  return sameCampaign(outcome.campaign, code, submissionId);
 }
 
 function sameCampaign(stored: string | null, code: string, submissionId: string): SubmitResult {

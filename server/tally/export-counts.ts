@@ -24,7 +24,7 @@ function addResponse(groups: Groups, r: Stored & { answers?: unknown }, surveys:
 // queued and unmarked is left out, as its batch adds it (the caller holds the tally lease, so no
 // batch runs meanwhile, and a response is queued before it is stored, so every uncounted response
 // the scan read is still in the queue after it).
-async function countedGroups(surveys: SurveyRegistry, keepLease: () => Promise<void>): Promise<Groups> {
+async function countedGroups(surveys: SurveyRegistry, keepLease: () => Promise<unknown>): Promise<Groups> {
   const groups: Groups = new Map();
   const read = new Set<string>();
   const fields = { _id: 1, pilotCode: 1, waveId: 1, surveyId: 1, surveyVersion: 1, day: 1, answers: 1 };
@@ -45,7 +45,7 @@ async function countedGroups(surveys: SurveyRegistry, keepLease: () => Promise<v
 // A database counted before the export counts existed has none for the responses counted then.
 // Once per database, by the tally lease holder before it counts anything new (tally.ts), they are
 // rebuilt from the stored responses; a run cut short is redone whole, as it replaces them all.
-export async function countExistingForExports(surveys: SurveyRegistry, keepLease: () => Promise<void>) {
+export async function countExistingForExports(surveys: SurveyRegistry, keepLease: () => Promise<unknown>) {
   if (await Migration.exists({ _id: DONE })) return;
   const docs = [...(await countedGroups(surveys, keepLease))].map(([_id, { pilotCode, waveId, parts }]) => ({
     _id,

@@ -51,8 +51,11 @@ export function createTallier(surveys: SurveyRegistry, logger: Logger): Tallier 
   let stopped = false;
   let lastRunMs = 0;
   let timer: NodeJS.Timeout | undefined;
+  // the slot is the fence each summary write carries (tally.ts applyToSummary)
   const keepLease = async () => {
-    if (!(await holds(Date.now()))) throw new Error('lost the tally lease');
+    const now = Date.now();
+    if (!(await holds(now))) throw new Error('lost the tally lease');
+    return Math.floor(now / LEASE_SLOT_MS);
   };
 
   const once = async () => {

@@ -5,6 +5,7 @@ import { addParts, responseCounters, type CounterParts } from './counters.js';
 import { batchToken, markForCounting, unlinkEarlierMarks } from './marks.js';
 import { countExistingForExports } from './export-counts.js';
 import { countsModel, summaryId, TallyBatch, TallyQueue } from './model.js';
+import { isDuplicate } from '../platform/db/insert-each.js';
 
 // Counting responses into summaries without transactions, by one lease holder at a time:
 //  1. take up to BATCH ids from the queue whose responses exist; record them as a TallyBatch;
@@ -57,12 +58,19 @@ export async function countersFor(ids: string[], surveys: SurveyRegistry) {
 
 // `fresh`: the batch was recorded just now, so no document can name it yet and the guard's read
 // (of a document with hundreds of counters, which FerretDB decodes whole) is skipped.
+// `fence`: the lease slot in which the writer last found it held the lease. The write applies
+// only while the document holds no later slot, and records its own: a holder frozen between its
+// lease check and this write, whose batch a later holder has since finished (writing this
+// document with a later slot), finds its write refused instead of counting the batch again.
+// One conditional update: atomic on MongoDB; on FerretDB, which reads and rewrites the document,
+// two such writes would have to meet inside the database itself.
 export async function applyToSummary(
   batchId: string,
   _id: string,
   fields: { pilotCode: string; waveId: string; part: string },
   counters: Record<string, number>,
   fresh = false,
+  fence?: number,
 ) {
   if (!fresh) {
     const existing = await countsModel(fields.part).findById(_id, { batch: 1, pending: 1 }).lean<{
@@ -74,21 +82,35 @@ export async function applyToSummary(
     if (existing?.batch === batchToken(batchId, _id) || earlier) return; // applied before a crash
   }
   const $inc = Object.fromEntries(Object.entries(counters).map(([k, v]) => [`c.${k}`, v]));
-  await countsModel(fields.part).collection.updateOne(
-    { _id: _id as never },
-    { $inc, $set: { batch: batchToken(batchId, _id) }, $setOnInsert: fields },
-    { upsert: true },
-  );
+  const fenced = fence === undefined ? {} : { $or: [{ fence: { $exists: false } }, { fence: { $lte: fence } }] };
+  const $set = { batch: batchToken(batchId, _id), ...(fence === undefined ? {} : { fence }) };
+  try {
+    await countsModel(fields.part).collection.updateOne(
+      { _id: _id as never, ...fenced },
+      { $inc, $set, $setOnInsert: fields },
+      { upsert: true },
+    );
+  } catch (err) {
+    // the document exists with a later slot: the upsert's insert collides with it
+    if (isDuplicate(err as { code?: number })) throw fencedOut();
+    throw err;
+  }
 }
+
+export const fencedOut = () => new Error('lost the tally lease: a later holder has written this summary');
 
 // Responses this process has just stored, handed over by the writer so that counting them needs
 // no read back (a read costs FerretDB about as much as the insert did). They are the documents
 // as inserted. Bounded, oldest first out: another process may hold the lease and count them.
 const HANDED_OVER_MAX = 20_000;
 
+// Throws once this process no longer holds the tally lease; else the lease slot held (the
+// fence), or undefined where no lease is involved (tests, one-off scripts).
+export type KeepLease = () => Promise<number | undefined>;
+
 export type Counting = {
   handOver: (stored: ResponseDoc[]) => void;
-  pending: (keepLease?: () => Promise<void>) => Promise<number>;
+  pending: (keepLease?: KeepLease) => Promise<number>;
 };
 
 // `pending` counts every queued response; the caller must hold the tally lease.
@@ -114,7 +136,7 @@ export function createCounting(surveys: SurveyRegistry): Counting {
   async function finishBatch(
     batchId: string,
     ids: string[],
-    keepLease: () => Promise<void>,
+    keepLease: KeepLease,
     fresh?: Map<string, ResponseDoc>,
   ): Promise<number> {
     const read = fresh ?? (await readResponses(ids));
@@ -132,8 +154,8 @@ export function createCounting(surveys: SurveyRegistry): Counting {
     );
     // one at a time: SQLite takes one writer at a time anyway, and makes the others wait and retry
     for (const t of touched) {
-      await keepLease();
-      await applyToSummary(batchId, t._id, t.fields, t.counters, fresh !== undefined);
+      const fence = await keepLease();
+      await applyToSummary(batchId, t._id, t.fields, t.counters, fresh !== undefined, fence);
     }
     await TallyQueue.deleteMany({ _id: { $in: ids } });
     await TallyBatch.deleteOne({ _id: batchId });
@@ -162,7 +184,7 @@ export function createCounting(surveys: SurveyRegistry): Counting {
     return ready;
   }
 
-  async function pending(keepLease: () => Promise<void> = async () => {}): Promise<number> {
+  async function pending(keepLease: KeepLease = async () => undefined): Promise<number> {
     let total = 0;
     for (const left of await TallyBatch.find().lean()) total += await finishBatch(left._id, left.ids, keepLease);
     if (!unlinked) unlinked = await unlinkEarlierMarks(); // once no batch of an earlier version is left

@@ -76,5 +76,24 @@ describe(
       await submit(code, { submissionId: randomUUID(), answers: buildAnswers({ js_overall: 9 }), token }).expect(422);
       await submit(code, { submissionId: randomUUID(), answers: buildAnswers(), token }).expect(201);
     });
+
+    // The review saw 1 in 50 of ten parallel retries told invitation_used: a retry that found
+    // the link used up by its own sibling, which had just stored the response.
+    test('when ten retries of one submission arrive at once, then every one is told it was stored', async () => {
+      for (let round = 0; round < 20; round++) {
+        const { code, token } = await invited();
+        const body = { submissionId: randomUUID(), answers: buildAnswers(), token };
+        const answers = await Promise.all(Array.from({ length: 10 }, () => submit(code, body)));
+        const statuses = answers.map((r) => r.status).sort();
+        assert.deepEqual(
+          statuses,
+          [...Array(9).fill(200), 201],
+          `round ${round}: ${JSON.stringify(answers.map((r) => [r.status, r.body]))}`,
+        );
+        const [person] = await inviteesOf(code).find().toArray();
+        assert.equal(person!.used, true);
+      }
+      assert.equal(await SurveyResponse.countDocuments(), 20);
+    });
   },
 );
