@@ -62,8 +62,9 @@ export async function countersFor(ids: string[], surveys: SurveyRegistry) {
 // only while the document holds no later slot, and records its own: a holder frozen between its
 // lease check and this write, whose batch a later holder has since finished (writing this
 // document with a later slot), finds its write refused instead of counting the batch again.
-// One conditional update: atomic on MongoDB; on FerretDB, which reads and rewrites the document,
-// two such writes would have to meet inside the database itself.
+// The slot is read by _id just before the write (FerretDB's conditional updates are not atomic
+// either): a stale write gets through only if it falls between that read and its own write,
+// exactly when the later holder writes the same document.
 export async function applyToSummary(
   batchId: string,
   _id: string,
@@ -72,21 +73,27 @@ export async function applyToSummary(
   fresh = false,
   fence?: number,
 ) {
+  // read by bare _id: FerretDB answers only that from an index (a filter on `fence` as well
+  // scanned the whole collection: 245 ms instead of 30 ms an update with 1,200 documents)
+  const existing =
+    fresh && fence === undefined
+      ? null
+      : await countsModel(fields.part).findById(_id, { batch: 1, pending: 1, fence: 1 }).lean<{
+          batch?: string;
+          pending?: string[];
+          fence?: number;
+        }>();
   if (!fresh) {
-    const existing = await countsModel(fields.part).findById(_id, { batch: 1, pending: 1 }).lean<{
-      batch?: string;
-      pending?: string[];
-    }>();
     // a batch left unfinished by an earlier version wrote its id in `batch`, or in `pending` before that
     const earlier = existing?.batch === batchId || existing?.pending?.includes(batchId);
     if (existing?.batch === batchToken(batchId, _id) || earlier) return; // applied before a crash
   }
+  if (fence !== undefined && existing?.fence !== undefined && existing.fence > fence) throw fencedOut();
   const $inc = Object.fromEntries(Object.entries(counters).map(([k, v]) => [`c.${k}`, v]));
-  const fenced = fence === undefined ? {} : { $or: [{ fence: { $exists: false } }, { fence: { $lte: fence } }] };
   const $set = { batch: batchToken(batchId, _id), ...(fence === undefined ? {} : { fence }) };
   try {
     await countsModel(fields.part).collection.updateOne(
-      { _id: _id as never, ...fenced },
+      { _id: _id as never },
       { $inc, $set, $setOnInsert: fields },
       { upsert: true },
     );
