@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import mongoose from 'mongoose';
 import { resultsState, type ResultsState } from '../../disclosure/publication.js';
 import { campaignStatus } from '../../study/campaigns/status.js';
 import type { CampaignDoc, WaveDoc } from '../../study/store.js';
@@ -45,24 +47,52 @@ export async function reportCounters(
   def: SurveyDefinition,
   deps: PublicationDeps,
 ): Promise<{ state: ResultsState; counters: Counters }> {
+  const { state, counters } = await reportSource(pilotCode, wave, campaign, def, deps);
+  return { state, counters: counters() };
+}
+
+// As reportCounters, with the counters merged only when asked for, and `kept`: a fingerprint of
+// the published figures when they were read as stored (null for live or just-made figures).
+export type ReportSource = { state: ResultsState; kept: string | null; counters: () => Counters };
+
+export async function reportSource(
+  pilotCode: string,
+  wave: WaveDoc,
+  campaign: CampaignDoc | null,
+  def: SurveyDefinition,
+  deps: PublicationDeps,
+): Promise<ReportSource> {
   const parts = partsOf(def);
   const state = stateOf(wave, campaign, new Date(deps.now?.() ?? Date.now()));
   const id = publicationId(pilotCode, wave._id);
   if (state === 'published') {
-    const kept = await Publication.findById(id).lean<PublicationDoc>();
-    if (kept) return { state, counters: mergeCounters(Object.values(kept.parts)) };
+    const kept = await readKept(id);
+    if (kept) return { state, ...kept };
   }
   await deps.tallier.flush();
-  if (state !== 'published') return { state, counters: await groupCounters(pilotCode, wave._id, parts) };
+  if (state !== 'published') {
+    const live = await groupCounters(pilotCode, wave._id, parts);
+    return { state, kept: null, counters: () => live };
+  }
   const live = Object.fromEntries(
     await Promise.all(parts.map(async (p) => [p, await groupCounters(pilotCode, wave._id, [p])] as const)),
   );
   try {
     await Publication.create({ _id: id, parts: live });
-    return { state, counters: mergeCounters(Object.values(live)) };
+    return { state, kept: null, counters: () => mergeCounters(Object.values(live)) };
   } catch (err) {
     if ((err as { code?: number }).code !== 11000) throw err;
-    const kept = await Publication.findById(id).lean<PublicationDoc>();
-    return { state, counters: mergeCounters(Object.values(kept!.parts)) };
+    return { state, ...(await readKept(id))! };
   }
+}
+
+// The kept figures by bare _id, as stored bytes: their hash is the fingerprint, and they are
+// decoded only if a report has to be built from them.
+async function readKept(id: string): Promise<{ kept: string; counters: () => Counters } | null> {
+  const raw = (await Publication.collection.findOne({ _id: id as never }, { raw: true })) as Buffer | null;
+  if (!raw) return null;
+  return {
+    kept: createHash('sha256').update(raw).digest('base64url'),
+    counters: () => mergeCounters(Object.values((mongoose.mongo.BSON.deserialize(raw) as PublicationDoc).parts)),
+  };
 }

@@ -2,18 +2,22 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Access } from '../../accounts/access.js';
 import { compareArms } from './comparisons.js';
-import { councilSummary, type SummaryDeps } from './service.js';
+import { createReportCache } from './report-cache.js';
+import { councilSummaryJson, type SummaryDeps } from './service.js';
 
+// Published reports kept for summary reads: about a hundred councils × waves of ~150 kB each.
+const REPORT_CACHE_CHARS = 16_000_000;
 const WaveQuery = z.strictObject({ wave: z.string().min(1, 'name a wave, e.g. ?wave=wave-1') });
 const CompareQuery = z.strictObject({ wave: z.string().min(1), baseline: z.string().min(1).optional() });
 
 // A council's summary: admins, researchers and that council's HR leads. The all-council
 // comparison: admins and researchers only.
 export function summaryRoutes(access: Access, deps: SummaryDeps) {
+  const reports = createReportCache(REPORT_CACHE_CHARS);
   return Router()
     .get('/pilots/:code/summary', access.readCouncil('code'), async (req, res) => {
       const { wave } = WaveQuery.parse(req.query);
-      res.json(await councilSummary(String(req.params.code), wave, deps));
+      res.type('json').send(await councilSummaryJson(String(req.params.code), wave, deps, reports));
     })
     .get('/comparisons', access.roles('admin', 'researcher'), async (req, res) => {
       const { wave, baseline } = CompareQuery.parse(req.query);

@@ -11,8 +11,9 @@ import {
   type WaveDoc,
 } from '../../study/store.js';
 import type { SurveyRegistry } from '../../surveys/registry.js';
-import { buildReport } from './report.js';
-import { reportCounters, type PublicationDeps } from './publications.js';
+import { buildReport, type ReportOptions } from './report.js';
+import { reportCounters, reportSource, type PublicationDeps } from './publications.js';
+import { reportKey, type ReportCache } from './report-cache.js';
 
 export type SummaryDeps = PublicationDeps & { surveys: SurveyRegistry; minGroupSize: number };
 
@@ -22,7 +23,9 @@ export async function findWave(id: string): Promise<WaveDoc> {
   return wave;
 }
 
-export async function councilSummary(code: string, waveId: string, deps: SummaryDeps) {
+// What a council × wave's summary is built from. Every check comes first: the council, the wave,
+// where its results stand and, when published, the kept figures (reportSource).
+async function summarySource(code: string, waveId: string, deps: SummaryDeps) {
   // three independent reads at once: a summary read waits for one round trip, not three
   const [council, wave, campaign] = await Promise.all([
     findCouncil(code),
@@ -32,18 +35,34 @@ export async function councilSummary(code: string, waveId: string, deps: Summary
   if (!council) throw notFound(`No council with code ${code}.`);
   if (!wave) throw notFound(`No wave with id ${waveId}.`);
   const def = deps.surveys.get(wave.surveyId, wave.surveyVersion);
-  const { state, counters } = await reportCounters(code, wave, campaign, def, deps);
-  return {
+  const source = await reportSource(code, wave, campaign, def, deps);
+  const options: ReportOptions = {
+    minGroupSize: deps.minGroupSize,
+    headcount: campaign?.headcount ?? null,
+    open: source.state === 'open',
+    closing: source.state === 'closing',
+    today: todayInUk(new Date(deps.now?.() ?? Date.now())),
+  };
+  const head = {
     pilot: { code: council._id, name: council.name, arm: council.arm },
     wave: { id: wave._id, name: wave.name, opensOn: wave.opensOn, closesOn: wave.closesOn },
-    ...buildReport(def, counters, {
-      minGroupSize: deps.minGroupSize,
-      headcount: campaign?.headcount ?? null,
-      open: state === 'open',
-      closing: state === 'closing',
-      today: todayInUk(new Date(deps.now?.() ?? Date.now())),
-    }),
   };
+  return { head, def, source, options };
+}
+
+export async function councilSummary(code: string, waveId: string, deps: SummaryDeps) {
+  const { head, def, source, options } = await summarySource(code, waveId, deps);
+  return { ...head, ...buildReport(def, source.counters(), options) };
+}
+
+// The same summary as JSON text, for the API: a report built from kept figures is kept in `cache`
+// (see report-cache.ts); the council and wave, which an admin may rename, are written afresh.
+export async function councilSummaryJson(code: string, waveId: string, deps: SummaryDeps, cache: ReportCache) {
+  const { head, def, source, options } = await summarySource(code, waveId, deps);
+  const build = () => JSON.stringify(buildReport(def, source.counters(), options));
+  const report = source.kept === null ? build() : cache.get(reportKey(source.kept, def, options), build);
+  // '{"pilot":…,"wave":…}' and '{"survey":…}' joined: the text JSON.stringify(councilSummary(…)) gives
+  return `${JSON.stringify(head).slice(0, -1)},${report.slice(1)}`;
 }
 
 // A campaign's response count as its council's summary shows it: stepped while results are not

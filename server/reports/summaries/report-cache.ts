@@ -1,0 +1,50 @@
+import type { SurveyDefinition } from '../../surveys/definition.js';
+import type { ReportOptions } from './report.js';
+
+// Published figures never change once kept, so the report built from them (and its JSON) is the
+// same on every read: a summary read keeps it rather than rebuilding it from ~1,800 counters. The
+// key holds everything buildReport reads: the kept figures' fingerprint (their stored bytes, _id
+// included), the survey version (one registry entry per key for the process's life; its hash
+// too), the minimum group, the headcount, the state and the day. A read still checks who may see
+// the council and reads the publication first; only the building is skipped.
+export function reportKey(fingerprint: string, def: SurveyDefinition, o: ReportOptions): string {
+  return JSON.stringify([
+    fingerprint,
+    def.key,
+    def.hash,
+    o.minGroupSize,
+    o.headcount ?? null,
+    o.open,
+    o.closing,
+    o.today,
+  ]);
+}
+
+export type ReportCache = ReturnType<typeof createReportCache>;
+
+// At most `maxChars` characters of JSON, the least recently read dropped first.
+export function createReportCache(maxChars: number) {
+  const texts = new Map<string, string>();
+  let held = 0;
+  return {
+    get(key: string, build: () => string): string {
+      const hit = texts.get(key);
+      if (hit !== undefined) {
+        texts.delete(key); // re-inserted: the Map's order is the order of last reads
+        texts.set(key, hit);
+        return hit;
+      }
+      const text = build();
+      if (text.length > maxChars) return text;
+      texts.set(key, text);
+      held += text.length;
+      for (const [oldest, old] of texts) {
+        if (held <= maxChars) break;
+        texts.delete(oldest);
+        held -= old.length;
+      }
+      return text;
+    },
+    size: () => texts.size,
+  };
+}
