@@ -120,9 +120,12 @@ export function createTallier(surveys: SurveyRegistry, logger: Logger): Tallier 
       await running;
     },
     handOff: {
-      queue: queueForCounting,
-      stored: (docs) => {
-        counting.handOver(docs);
+      queue: (ids) => {
+        counting.storing(ids);
+        return queueForCounting(ids);
+      },
+      stored: (docs, notStored) => {
+        counting.handOver(docs, notStored);
         if (docs.length > 0) kick();
       },
       allMarked: allStoredMarked,
