@@ -22,7 +22,7 @@ import { isDuplicate } from '../platform/db/insert-each.js';
 // Marks and summaries hold `batchToken(batch, their own id)`, never the batch id: each token is
 // different, and once the TallyBatch is deleted nothing can tell which responses were counted
 // together, or which were counted last (the most recent arrivals) into a summary.
-const BATCH = 500;
+const BATCH = 2000; // a run under load counts a few seconds of submissions (runner.ts) in one batch
 const ORPHAN_AFTER_MS = 120_000;
 
 // Responses by id, read a few at a time in parallel and each by _id alone: FerretDB's SQLite
@@ -192,12 +192,13 @@ export function createCounting(surveys: SurveyRegistry): Counting {
     return ids.length;
   }
 
-  async function nextBatch(): Promise<Map<string, ResponseDoc> | null> {
+  // The responses of up to BATCH queued ids; `full` when the queue may hold more.
+  async function nextBatch(): Promise<{ ready: Map<string, ResponseDoc>; full: boolean }> {
     // the driver's own find: a mongoose query here cost more server time than counting the batch
     const queued = (await TallyQueue.collection.find({}, { projection: { _id: 1 }, limit: BATCH }).toArray()).map(
       (q) => q._id as unknown as string,
     );
-    if (queued.length === 0) return null;
+    if (queued.length === 0) return { ready: new Map(), full: false };
     const now = Date.now();
     for (const [id, since] of inFlight) if (now - since >= IN_FLIGHT_MS) inFlight.delete(id);
     const ready = await readResponses(queued.filter((id) => !handedOver.has(id) && !flying(id, now)));
@@ -216,7 +217,7 @@ export function createCounting(surveys: SurveyRegistry): Counting {
         missingSince.delete(id);
       }
     }
-    return ready;
+    return { ready, full: queued.length === BATCH };
   }
 
   async function pending(keepLease: KeepLease = async () => undefined): Promise<number> {
@@ -224,12 +225,18 @@ export function createCounting(surveys: SurveyRegistry): Counting {
     for (const left of await TallyBatch.find().lean()) total += await finishBatch(left._id, left.ids, keepLease);
     if (!unlinked) unlinked = await unlinkEarlierMarks(); // once no batch of an earlier version is left
     await countExistingForExports(surveys, keepLease);
-    for (let ready = await nextBatch(); ready && ready.size > 0; ready = await nextBatch()) {
+    // Only what was queued when the run began, a batch at a time: under load, ids queued during a
+    // batch wait for the next run (runner.ts pauses between runs) rather than make a small batch
+    // of their own at once, as each batch rewrites every summary document it touches.
+    for (let more = true; more;) {
+      const next = await nextBatch();
+      if (next.ready.size === 0) break;
+      more = next.full;
       await keepLease();
       const batchId = randomUUID();
-      const ids = [...ready.keys()];
+      const ids = [...next.ready.keys()];
       await TallyBatch.create({ _id: batchId, ids });
-      total += await finishBatch(batchId, ids, keepLease, ready);
+      total += await finishBatch(batchId, ids, keepLease, next.ready);
     }
     return total;
   }
