@@ -33,10 +33,11 @@ export type StoreOutcome = { created: true } | { created: false; campaign: strin
 
 // What the writer needs from the tally, which sits above responses (wired in app.ts): queue ids
 // for counting before their responses are stored (one insert; each id's own error or undefined),
-// take the documents just stored, and say whether every earlier response is marked as counted.
+// take the documents just stored and the ids of the batch not stored by it (a retry's, a refused
+// one's: the tally reads those back), and say whether every earlier response is marked as counted.
 export type TallyHandOff = {
   queue: (ids: string[]) => Promise<({ code?: number } | undefined)[]>;
-  stored: (docs: ResponseDoc[]) => void;
+  stored: (docs: ResponseDoc[], notStored: string[]) => void;
   allMarked: () => Promise<boolean>;
 };
 
@@ -199,7 +200,12 @@ export function createResponseWriter(
       SurveyResponse.collection,
       ready.map((e) => packedResponse(e.doc)),
     );
-    tally.stored(ready.filter((_, i) => !stored[i]).map((e) => unpackResponse({ ...e.doc })));
+    const written = ready.filter((_, i) => !stored[i]);
+    const writtenIds = new Set(written.map((e) => e.doc._id));
+    tally.stored(
+      written.map((e) => unpackResponse({ ...e.doc })),
+      fresh.map((e) => e.doc._id).filter((id) => !writtenIds.has(id)),
+    );
     await Promise.all(
       ready.map(async (e, i) => {
         const err = stored[i];

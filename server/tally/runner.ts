@@ -24,6 +24,11 @@ const LEASE_SLOT_MS = 30_000;
 // run, so counting takes at most about a quarter of the database's time however busy it gets.
 const KICK_PAUSE_MS = 1000;
 const PAUSE_PER_RUN = 3;
+// Under load (the last run counted many responses) a kick waits longer, so that one run counts a
+// few seconds of submissions together and takes the database's write lock less often; a summary
+// read flushes first, so readers never see the lag.
+const BUSY_COUNT = 200;
+const BUSY_PAUSE_MS = 4000;
 
 // Whether any response is still waiting to be counted.
 export async function anyQueued(): Promise<boolean> {
@@ -50,6 +55,7 @@ export function createTallier(surveys: SurveyRegistry, logger: Logger): Tallier 
   let paused: NodeJS.Timeout | undefined;
   let stopped = false;
   let lastRunMs = 0;
+  let lastCounted = 0;
   let timer: NodeJS.Timeout | undefined;
   // the slot is the fence each summary write carries (tally.ts applyToSummary)
   const keepLease = async () => {
@@ -58,9 +64,9 @@ export function createTallier(surveys: SurveyRegistry, logger: Logger): Tallier 
     return Math.floor(now / LEASE_SLOT_MS);
   };
 
-  const once = async () => {
-    if (!(await holds(Date.now()))) return; // another process is counting
-    await counting.pending(keepLease);
+  const once = async (): Promise<number> => {
+    if (!(await holds(Date.now()))) return 0; // another process is counting
+    return counting.pending(keepLease);
   };
 
   const run = (): Promise<void> => {
@@ -72,14 +78,17 @@ export function createTallier(surveys: SurveyRegistry, logger: Logger): Tallier 
     paused = undefined;
     running = (async () => {
       const started = performance.now();
+      let counted = 0;
       do {
         again = false;
         kicked = false;
-        await once().catch((err) =>
-          logger.warn({ err: (err as Error).message }, 'counting responses into summaries failed; will retry'),
-        );
+        counted += await once().catch((err: unknown) => {
+          logger.warn({ err: (err as Error).message }, 'counting responses into summaries failed; will retry');
+          return 0;
+        });
       } while (again);
       lastRunMs = performance.now() - started;
+      lastCounted = counted;
     })().finally(() => {
       running = null;
       if (kicked) kick();
@@ -98,7 +107,7 @@ export function createTallier(surveys: SurveyRegistry, logger: Logger): Tallier 
         paused = undefined;
         void run();
       },
-      Math.max(KICK_PAUSE_MS, PAUSE_PER_RUN * lastRunMs),
+      Math.max(KICK_PAUSE_MS, PAUSE_PER_RUN * lastRunMs, lastCounted >= BUSY_COUNT ? BUSY_PAUSE_MS : 0),
     ).unref();
   };
 
@@ -120,9 +129,12 @@ export function createTallier(surveys: SurveyRegistry, logger: Logger): Tallier 
       await running;
     },
     handOff: {
-      queue: queueForCounting,
-      stored: (docs) => {
-        counting.handOver(docs);
+      queue: (ids) => {
+        counting.storing(ids);
+        return queueForCounting(ids);
+      },
+      stored: (docs, notStored) => {
+        counting.handOver(docs, notStored);
         if (docs.length > 0) kick();
       },
       allMarked: allStoredMarked,

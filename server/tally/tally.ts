@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { findResponse, type ResponseDoc } from '../responses/store.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
-import { addParts, responseCounters, type CounterParts } from './counters.js';
+import { addResponseCounters, type CounterParts } from './counters.js';
 import { batchToken, markForCounting, unlinkEarlierMarks } from './marks.js';
 import { countExistingForExports } from './export-counts.js';
 import { countsModel, summaryId, TallyBatch, TallyQueue } from './model.js';
@@ -22,7 +22,7 @@ import { isDuplicate } from '../platform/db/insert-each.js';
 // Marks and summaries hold `batchToken(batch, their own id)`, never the batch id: each token is
 // different, and once the TallyBatch is deleted nothing can tell which responses were counted
 // together, or which were counted last (the most recent arrivals) into a summary.
-const BATCH = 500;
+const BATCH = 2000; // a run under load counts a few seconds of submissions (runner.ts) in one batch
 const ORPHAN_AFTER_MS = 120_000;
 
 // Responses by id, read a few at a time in parallel and each by _id alone: FerretDB's SQLite
@@ -43,9 +43,11 @@ function groupCounters(responses: Iterable<ResponseDoc>, surveys: SurveyRegistry
   for (const r of responses) {
     const key = `${r.pilotCode}|${r.waveId}`;
     const group = groups.get(key) ?? { pilotCode: r.pilotCode, waveId: r.waveId, parts: {} };
-    addParts(
+    addResponseCounters(
       group.parts,
-      responseCounters(surveys.get(r.surveyId, r.surveyVersion), r.answers as Record<string, unknown>, r.day),
+      surveys.get(r.surveyId, r.surveyVersion),
+      r.answers as Record<string, unknown>,
+      r.day,
     );
     groups.set(key, group);
   }
@@ -115,8 +117,15 @@ const HANDED_OVER_MAX = 20_000;
 // fence), or undefined where no lease is involved (tests, one-off scripts).
 export type KeepLease = () => Promise<number | undefined>;
 
+// Ids this process has queued and is storing: the writer queues an id before it stores the response,
+// so a run meanwhile finds the id queued and the response missing. It leaves them to a later run
+// instead of reading each back, unless the store has not reported by then (it failed, say).
+const IN_FLIGHT_MS = 10_000;
+
 export type Counting = {
-  handOver: (stored: ResponseDoc[]) => void;
+  storing: (ids: string[]) => void;
+  // `notStored`: ids this process queued whose response it did not store (read back when counted)
+  handOver: (stored: ResponseDoc[], notStored?: string[]) => void;
   pending: (keepLease?: KeepLease) => Promise<number>;
 };
 
@@ -126,10 +135,23 @@ export function createCounting(surveys: SurveyRegistry): Counting {
   // Queue ids whose response is missing are in flight (the queue is written first) or were left
   // by a request that died before storing; those are dropped once seen missing for two minutes.
   const missingSince = new Map<string, number>();
+  const inFlight = new Map<string, number>(); // id → when queued
   let unlinked = false;
 
-  function handOver(stored: ResponseDoc[]): void {
+  function storing(ids: string[]): void {
+    const now = Date.now();
+    for (const id of ids) {
+      if (inFlight.size >= HANDED_OVER_MAX) inFlight.delete(inFlight.keys().next().value!);
+      inFlight.set(id, now);
+    }
+  }
+
+  const flying = (id: string, now: number) => now - (inFlight.get(id) ?? Number.NEGATIVE_INFINITY) < IN_FLIGHT_MS;
+
+  function handOver(stored: ResponseDoc[], notStored: string[] = []): void {
+    for (const id of notStored) inFlight.delete(id);
     for (const r of stored) {
+      inFlight.delete(r._id);
       if (handedOver.size >= HANDED_OVER_MAX) handedOver.delete(handedOver.keys().next().value!);
       handedOver.set(r._id, r);
     }
@@ -170,13 +192,20 @@ export function createCounting(surveys: SurveyRegistry): Counting {
     return ids.length;
   }
 
-  async function nextBatch(): Promise<Map<string, ResponseDoc> | null> {
-    const queued = (await TallyQueue.find({}, { _id: 1 }).limit(BATCH).lean()).map((q) => q._id);
-    if (queued.length === 0) return null;
-    const ready = await readResponses(queued.filter((id) => !handedOver.has(id)));
+  // The responses of up to BATCH queued ids; `full` when the queue may hold more.
+  async function nextBatch(): Promise<{ ready: Map<string, ResponseDoc>; full: boolean }> {
+    // the driver's own find: a mongoose query here cost more server time than counting the batch
+    const queued = (await TallyQueue.collection.find({}, { projection: { _id: 1 }, limit: BATCH }).toArray()).map(
+      (q) => q._id as unknown as string,
+    );
+    if (queued.length === 0) return { ready: new Map(), full: false };
+    const now = Date.now();
+    for (const [id, since] of inFlight) if (now - since >= IN_FLIGHT_MS) inFlight.delete(id);
+    const ready = await readResponses(queued.filter((id) => !handedOver.has(id) && !flying(id, now)));
     for (const id of queued) {
       const mine = handedOver.get(id);
       if (mine) ready.set(id, mine);
+      if (!mine && flying(id, now)) continue;
       if (ready.has(id)) {
         missingSince.delete(id);
         continue;
@@ -188,7 +217,7 @@ export function createCounting(surveys: SurveyRegistry): Counting {
         missingSince.delete(id);
       }
     }
-    return ready;
+    return { ready, full: queued.length === BATCH };
   }
 
   async function pending(keepLease: KeepLease = async () => undefined): Promise<number> {
@@ -196,15 +225,21 @@ export function createCounting(surveys: SurveyRegistry): Counting {
     for (const left of await TallyBatch.find().lean()) total += await finishBatch(left._id, left.ids, keepLease);
     if (!unlinked) unlinked = await unlinkEarlierMarks(); // once no batch of an earlier version is left
     await countExistingForExports(surveys, keepLease);
-    for (let ready = await nextBatch(); ready && ready.size > 0; ready = await nextBatch()) {
+    // Only what was queued when the run began, a batch at a time: under load, ids queued during a
+    // batch wait for the next run (runner.ts pauses between runs) rather than make a small batch
+    // of their own at once, as each batch rewrites every summary document it touches.
+    for (let more = true; more;) {
+      const next = await nextBatch();
+      if (next.ready.size === 0) break;
+      more = next.full;
       await keepLease();
       const batchId = randomUUID();
-      const ids = [...ready.keys()];
+      const ids = [...next.ready.keys()];
       await TallyBatch.create({ _id: batchId, ids });
-      total += await finishBatch(batchId, ids, keepLease, ready);
+      total += await finishBatch(batchId, ids, keepLease, next.ready);
     }
     return total;
   }
 
-  return { handOver, pending };
+  return { storing, handOver, pending };
 }

@@ -1,6 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addParts, mergeCounters, responseCounters } from '../../../server/tally/counters.js';
+import {
+  addParts,
+  addResponseCounters,
+  mergeCounters,
+  responseCounters,
+  type CounterParts,
+} from '../../../server/tally/counters.js';
 import { DAY, requiredAnswers, staffWellbeing } from '../../helpers/counters.js';
 
 // A: everything answered. js_facets = (2+4+5+3+3+2+2)/7 = 21/7 = 3. practice_model_endorsement
@@ -228,5 +234,21 @@ describe('addParts and mergeCounters', () => {
     assert.equal(Object.keys(merged).length, total);
     assert.equal(merged.n, 1);
     assert.equal(merged['bd|demo_role|team_manager|n'], 1);
+  });
+
+  test('when responses are counted in place one after another, then the parts equal each counted alone and added', () => {
+    const into: CounterParts = {};
+    for (const answers of [full, partial, sparse, full]) addResponseCounters(into, staffWellbeing, answers, DAY);
+    const added = [full, partial, sparse, full].reduce<CounterParts>(
+      (sum, answers) => addParts(sum, responseCounters(staffWellbeing, answers, DAY)),
+      {},
+    );
+    assert.deepEqual(into, added);
+    // hand-worked: js_overall 4, 2, 3 (the required default), 4: n = 4, s = 13, q = 16 + 4 + 9 + 16 = 45
+    assert.equal(into.main!.n, 4);
+    assert.deepEqual(
+      ['n', 's', 'q'].map((k) => into.main![`sc|js_overall|${k}`]),
+      [4, 13, 45],
+    );
   });
 });
