@@ -3,6 +3,7 @@ import { markEarlierResponses } from '../server/tally/marks.js';
 import { TallyBatch } from '../server/tally/model.js';
 import { anyQueued } from '../server/tally/runner.js';
 import { rebuildSummaries, verifySummaries } from '../server/tally/recompute.js';
+import { unsealAll } from '../server/exports/seals.js';
 import { createSurveyRegistry } from '../server/surveys/registry.js';
 import { runCli } from './cli.js';
 
@@ -29,6 +30,7 @@ await runCli(
       );
     }
     if (values.rebuild) {
+      await unsealAll(); // exports read the rebuilt counts, not counts sealed before
       console.log(
         `Rebuilt the summaries of ${await rebuildSummaries(surveys)} council × wave groups from the stored responses.`,
       );

@@ -11,7 +11,9 @@ export const SUPPRESSED_CODE = -9;
 // Answers that are not a position on the question's scale: declared missing in SPSS.
 export const NON_SUBSTANTIVE = new Set<unknown>(['prefer_not_to_say', 'dont_know']);
 
-export const valueKey = (value: unknown): string => JSON.stringify(value);
+// JSON text of an answer value (a finite number's is its String, without JSON's detour).
+export const valueKey = (value: unknown): string =>
+  typeof value === 'number' && Number.isFinite(value) ? String(value) : JSON.stringify(value);
 
 const specCache = new WeakMap<object, QuestionSpec[]>();
 export function questionSpecs(def: SurveyDefinition): QuestionSpec[] {

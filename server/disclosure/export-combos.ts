@@ -21,19 +21,27 @@ const HIDDEN = '\u0000hidden';
 
 const released = (column: QuasiColumn, value: string) => (column.shown.has(value) ? value : HIDDEN);
 
-// A column whose rows all carry one released value sorts nobody apart: withholding it gains nothing.
-const sortsRows = (column: QuasiColumn, i: number, combos: readonly Combination[]) =>
-  new Set(combos.filter((c) => c.n > 0).map((c) => released(column, c.values[i]!))).size > 1;
+// Each combination as the values a reader sees, column by column (length-prefixed, so joined
+// values never run together), worked out once rather than for every column tried.
+type Seen = { values: readonly string[]; n: number };
+const seenOf = (columns: readonly QuasiColumn[], combos: readonly Combination[]): Seen[] =>
+  combos
+    .filter((c) => c.n > 0)
+    .map(({ values, n }) => ({
+      values: columns.map((c, i) => {
+        const v = released(c, values[i]!);
+        return `${v.length}:${v}`;
+      }),
+      n,
+    }));
 
-function smallRows(
-  columns: readonly QuasiColumn[],
-  withheld: ReadonlySet<number>,
-  combos: readonly Combination[],
-  min: number,
-) {
+// A column whose rows all carry one released value sorts nobody apart: withholding it gains nothing.
+const sortsRows = (i: number, seen: readonly Seen[]) => new Set(seen.map((c) => c.values[i])).size > 1;
+
+function smallRows(withheld: ReadonlySet<number>, seen: readonly Seen[], min: number) {
   const classes = new Map<string, number>();
-  for (const { values, n } of combos) {
-    const key = JSON.stringify(columns.map((c, i) => (withheld.has(i) ? HIDDEN : released(c, values[i]!))));
+  for (const { values, n } of seen) {
+    const key = values.map((v, i) => (withheld.has(i) ? '' : v)).join('|');
     classes.set(key, (classes.get(key) ?? 0) + n);
   }
   return rowsInSmallClasses(classes.values(), min);
@@ -45,13 +53,15 @@ export function columnsToWithhold(
   combos: readonly Combination[],
   min: number,
 ): number[] {
+  const seen = seenOf(columns, combos);
+  const sorting = columns.map((_, i) => sortsRows(i, seen));
   const withheld = new Set<number>();
-  let small = smallRows(columns, withheld, combos, min);
+  let small = smallRows(withheld, seen, min);
   while (small > 0) {
     let best: { column: number; small: number } | null = null;
     for (let i = columns.length - 1; i >= 0; i--) {
-      if (withheld.has(i) || !sortsRows(columns[i]!, i, combos)) continue;
-      const left = smallRows(columns, new Set([...withheld, i]), combos, min);
+      if (withheld.has(i) || !sorting[i]) continue;
+      const left = smallRows(new Set([...withheld, i]), seen, min);
       if (best === null || left < best.small) best = { column: i, small: left };
     }
     if (best === null) break;

@@ -6,15 +6,35 @@ import type { BucketStore } from './shuffle.js';
 // The shuffle's buckets as temporary files, one per bucket, in a directory only this process's
 // user can read (0700, files 0600) that is removed when the export ends however it ends. They hold
 // encoded rows — what the file itself will hold, never a stored id — and only while the export
-// runs. Lines are JSON (a newline inside a text answer is escaped), gathered ~64 KB per write.
+// runs. Each row is its length (4 bytes) and its bytes, gathered ~64 KB per write.
 const FLUSH_BYTES = 64 * 1024;
 
-type Bucket = { file: string; handle?: FileHandle; pending: string[]; bytes: number };
+type Bucket = { file: string; handle?: FileHandle; pending: Buffer[]; bytes: number };
 
-export async function fileBuckets(count: number, parent = tmpdir()): Promise<BucketStore> {
+function framed(rows: Buffer[], bytes: number): Buffer {
+  const out = Buffer.allocUnsafe(bytes);
+  let at = 0;
+  for (const row of rows) {
+    at = out.writeUInt32LE(row.length, at);
+    at += row.copy(out, at);
+  }
+  return out;
+}
+
+function unframed(file: Buffer): Buffer[] {
+  const rows: Buffer[] = [];
+  for (let at = 0; at < file.length;) {
+    const length = file.readUInt32LE(at);
+    rows.push(file.subarray(at + 4, at + 4 + length));
+    at += 4 + length;
+  }
+  return rows;
+}
+
+export async function fileBuckets(count: number, parent = tmpdir()): Promise<BucketStore<Buffer>> {
   const dir = await mkdtemp(join(parent, 'export-'));
   const buckets: Bucket[] = Array.from({ length: count }, (_, i) => ({
-    file: join(dir, `${i}.jsonl`),
+    file: join(dir, `${i}.rows`),
     pending: [],
     bytes: 0,
   }));
@@ -22,32 +42,32 @@ export async function fileBuckets(count: number, parent = tmpdir()): Promise<Buc
   async function flush(bucket: Bucket): Promise<void> {
     if (bucket.pending.length === 0) return;
     bucket.handle ??= await open(bucket.file, 'w', 0o600);
-    const text = bucket.pending.join('');
+    const data = framed(bucket.pending, bucket.bytes);
     bucket.pending = [];
     bucket.bytes = 0;
-    await bucket.handle.write(text);
+    await bucket.handle.write(data);
   }
 
   return {
-    append: (i, line) => {
+    append: (i, row) => {
       const bucket = buckets[i]!;
-      bucket.pending.push(`${line}\n`);
-      bucket.bytes += line.length + 1;
+      bucket.pending.push(row);
+      bucket.bytes += 4 + row.length;
       return bucket.bytes >= FLUSH_BYTES ? flush(bucket) : undefined;
     },
     take: async (i) => {
       const bucket = buckets[i]!;
       if (!bucket.handle) {
-        const lines = bucket.pending.map((l) => l.slice(0, -1));
+        const rows = bucket.pending;
         bucket.pending = [];
-        return lines;
+        return rows;
       }
       await flush(bucket);
       await bucket.handle.close();
       bucket.handle = undefined;
-      const text = await readFile(bucket.file, 'utf8');
+      const data = await readFile(bucket.file);
       await unlink(bucket.file);
-      return text.length ? text.slice(0, -1).split('\n') : [];
+      return unframed(data);
     },
     close: async () => {
       await Promise.all(buckets.map((b) => b.handle?.close().catch(() => {})));

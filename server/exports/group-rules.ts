@@ -6,6 +6,7 @@ import type { SurveyDefinition } from '../surveys/definition.js';
 import type { Counters } from '../tally/counters.js';
 import { summaryLayout } from '../tally/layout.js';
 import { exportCounts } from '../tally/store.js';
+import { readSeals } from './seals.js';
 import type { SelectedGroup } from './selection.js';
 
 // What encodeRow may write for the rows of one council × wave: per demographic column, the codes
@@ -83,22 +84,41 @@ export function rulesFor(layout: Layout, def: SurveyDefinition, release: GroupRe
 }
 
 export type RuleLimits = { min: number; freeTextMin: number };
+export type ReadRules = {
+  rules: Map<string, GroupRules>;
+  live: Map<string, Counters>; // the groups whose counts came from the live document, not a seal
+};
 
-// Every selected group's export counts in one read (one small document each, by _id). The caller
-// flushes the tally first, so the counts include every acknowledged response.
+// Every selected group's export counts in one or two reads of small documents: its seal where it
+// has one (seals.ts), else its live counts document (one each, by _id), read only after `flush`
+// has counted every acknowledged response into them.
+async function countsOf(groups: readonly SelectedGroup[], flush: () => Promise<void>) {
+  const sealed = await readSeals(groups.map((g) => groupKey(g.pilotCode, g.waveId)));
+  const missing = groups.filter((g) => !sealed.has(groupKey(g.pilotCode, g.waveId)));
+  if (missing.length === 0) return { sealed, live: new Map<string, Counters>() };
+  await flush();
+  const live = await exportCounts(missing);
+  if (!live) throw unavailable('The export counts are being rebuilt after an upgrade; please try again in a minute.');
+  for (const g of missing) {
+    const key = groupKey(g.pilotCode, g.waveId);
+    live.set(key, live.get(key) ?? {});
+  }
+  return { sealed, live };
+}
+
 export async function readGroupRules(
   groups: readonly SelectedGroup[],
   layout: Layout,
   limits: RuleLimits,
-): Promise<Map<string, GroupRules>> {
-  const stored = await exportCounts(groups);
-  if (!stored) throw unavailable('The export counts are being rebuilt after an upgrade; please try again in a minute.');
+  flush: () => Promise<void>,
+): Promise<ReadRules> {
+  const { sealed, live } = await countsOf(groups, flush);
   const rules = new Map<string, GroupRules>();
   for (const g of groups) {
     const key = groupKey(g.pilotCode, g.waveId);
-    const counts = countsFromCounters(g.def, stored.get(key) ?? {});
+    const counts = countsFromCounters(g.def, sealed.get(key) ?? live.get(key) ?? {});
     const release = groupRelease(counts, { ...limits, freeTextAllowed: g.allowFreeText });
     rules.set(key, rulesFor(layout, g.def, release, counts.total));
   }
-  return rules;
+  return { rules, live };
 }

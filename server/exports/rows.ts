@@ -1,5 +1,5 @@
 import { responseBatches } from '../responses/store.js';
-import type { Layout } from '../codec/columns.js';
+import type { Cell, Layout } from '../codec/columns.js';
 import { groupKey } from '../codec/response-row.js';
 import { encodeRow, type ResponseRow, type RowContext } from './encode.js';
 import type { GroupRules } from './group-rules.js';
@@ -13,34 +13,37 @@ const BATCH = 1000;
 
 export type Scanned = { totals: Map<string, number> };
 
-// Encodes the rows of the groups kept as they are read and hands each, as JSON, to `add` (the
-// shuffle); counts each group's rows on the way.
+// Encodes the rows of the groups kept as they are read, turns each into its bytes in the file's
+// format (`piece`) and hands them to `add` (the shuffle); counts every group's rows on the way.
 export async function scanRows(
   selection: Selection,
   layout: Layout,
   ctx: RowContext,
   kept: ReadonlyMap<string, GroupRules>,
-  add: (line: string) => Promise<void> | void,
+  piece: (cells: Cell[]) => Buffer,
+  add: (piece: Buffer) => Promise<void> | void,
 ): Promise<Scanned> {
   const totals = new Map<string, number>();
   for await (const docs of responseBatches(selection.query, FIELDS, BATCH)) {
     for (const doc of docs) {
       const row = doc as unknown as ResponseRow;
       const key = groupKey(row.pilotCode, row.waveId);
+      totals.set(key, (totals.get(key) ?? 0) + 1); // every group's rows, kept or not (seals)
       if (!kept.has(key)) continue;
-      totals.set(key, (totals.get(key) ?? 0) + 1);
-      await add(JSON.stringify(encodeRow(layout, row, ctx)));
+      await add(piece(encodeRow(layout, row, ctx)));
     }
   }
   return { totals };
 }
 
+// The groups whose rows read differ in number from the counts they were decided on.
+export function differingTotals(groups: ReadonlyMap<string, { total: number }>, scanned: Scanned): string[] {
+  return [...groups].filter(([key, g]) => (scanned.totals.get(key) ?? 0) !== g.total).map(([key]) => key);
+}
+
 // The rows read must be the rows counted: a difference means responses arrived or left after the
 // counters were read, and rows decided on other counts than the summaries' must not leave.
 export function checkTotals(kept: ReadonlyMap<string, GroupRules>, scanned: Scanned): void {
-  for (const [key, rules] of kept) {
-    if ((scanned.totals.get(key) ?? 0) !== rules.total) {
-      throw new Error('the responses changed while the export was being read; nothing more was sent, export again');
-    }
-  }
+  if (differingTotals(kept, scanned).length > 0)
+    throw new Error('the responses changed while the export was being read; nothing more was sent, export again');
 }

@@ -3,13 +3,15 @@ import type { Writable } from 'node:stream';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { finishAudit, startAudit } from './audit.js';
 import { fileBuckets } from './bucket-files.js';
-import { buildLayout, type Cell, type Layout } from '../codec/columns.js';
+import { buildLayout, type Layout } from '../codec/columns.js';
 import { exportedGroups } from '../disclosure/export-bands.js';
 import { groupKey } from '../codec/response-row.js';
 import type { RowContext } from './encode.js';
-import { formatInfo, writeFormat } from './formats/index.js';
+import { formatInfo, rowWriter, type RowWriter } from './formats/index.js';
 import { readGroupRules, type GroupRules } from './group-rules.js';
-import { checkTotals, scanRows } from './rows.js';
+import { checkTotals, differingTotals, scanRows, type Scanned } from './rows.js';
+import { seal, unseal } from './seals.js';
+import type { Counters } from '../tally/counters.js';
 import type { ExportQuery } from './schemas.js';
 import { resolveSelection, type Selection } from './selection.js';
 import { bucketsFor, bucketShuffle } from './shuffle.js';
@@ -52,34 +54,60 @@ function rowContext(selection: Selection, rules: ReadonlyMap<string, GroupRules>
 async function* shuffledRows(
   selection: Selection,
   layout: Layout,
-  kept: ReadonlyMap<string, GroupRules>,
+  { kept, all, live }: Groups,
   labels: boolean,
+  piece: RowWriter['piece'],
   deps: ExportDeps,
-): AsyncGenerator<Cell[]> {
+): AsyncGenerator<Buffer> {
   const total = [...kept.values()].reduce((s, g) => s + g.total, 0);
   const buckets = bucketsFor(total, deps.bucketRows ?? BUCKET_ROWS);
   const store = await fileBuckets(buckets, deps.tempDir);
   try {
     const shuffle = bucketShuffle(store, buckets);
-    const scanned = await scanRows(selection, layout, rowContext(selection, kept, labels), kept, shuffle.add);
+    const ctx = rowContext(selection, kept, labels);
+    const scanned = await scanRows(selection, layout, ctx, kept, piece, shuffle.add);
+    await settleSeals(all, live, scanned);
     checkTotals(kept, scanned);
-    for await (const line of shuffle.drain()) yield JSON.parse(line) as Cell[];
+    yield* shuffle.drain();
   } finally {
     await store.close();
   }
 }
 
+// The selected groups: those exported, all of them (the small ones' rows are read but not sent),
+// and those whose counts came from the live documents rather than a seal.
+type Groups = {
+  kept: ReadonlyMap<string, GroupRules>;
+  all: ReadonlyMap<string, GroupRules>;
+  live: ReadonlyMap<string, Counters>;
+};
+
+// Groups counted from live documents whose rows read match their counts are sealed (those with
+// rows: an empty group may still take an import); a sealed group whose rows differ loses its
+// seal. Either is only a shortcut for later exports, so a failure here does not stop this one.
+async function settleSeals(
+  all: ReadonlyMap<string, GroupRules>,
+  live: ReadonlyMap<string, Counters>,
+  scanned: Scanned,
+): Promise<void> {
+  const differing = new Set(differingTotals(all, scanned));
+  const ignore = () => {};
+  await unseal([...differing].filter((key) => !live.has(key))).catch(ignore);
+  const verified = [...live].filter(([key]) => !differing.has(key) && (all.get(key)?.total ?? 0) > 0);
+  await seal(new Map(verified)).catch(ignore);
+}
+
 async function streamRows(
-  rows: AsyncIterable<Cell[]>,
+  rows: AsyncIterable<Buffer>,
   auditId: string,
-  write: (rows: AsyncIterable<Cell[]>) => Promise<void>,
+  write: (rows: AsyncIterable<Buffer>) => Promise<void>,
   onRow: (done: number) => void,
 ): Promise<number> {
   let done = 0;
-  async function* counting(): AsyncGenerator<Cell[]> {
-    for await (const cells of rows) {
+  async function* counting(): AsyncGenerator<Buffer> {
+    for await (const row of rows) {
       onRow(++done);
-      yield cells;
+      yield row;
     }
   }
   try {
@@ -92,33 +120,36 @@ async function streamRows(
   return done;
 }
 
-// An export, step by step: resolve the filters (400 on a bad one); count every acknowledged
-// response and read each council × wave's counts from the summaries' counters (no scan), which
-// decide the groups left out, the bands shown and where free text leaves; record the export in
-// the audit log; then — once the caller has somewhere to write — send the file's header at once,
-// read the kept groups' rows once into the shuffle and send them in random order, and record how
-// many left and how it ended.
+// An export, step by step: resolve the filters (400 on a bad one); read each council × wave's
+// export counts — its seal, or (after counting every acknowledged response) the counters the tally
+// keeps: no scan — which decide the groups left out, the bands shown and where free text leaves;
+// record the export in the audit log; then — once the caller has somewhere to write — send the
+// file's header at once, read the kept groups' rows once into the shuffle, seal the groups they
+// match, send them in random order, and record how many left and how it ended.
 export async function prepareExport(query: ExportQuery, user: string, deps: ExportDeps): Promise<PreparedExport> {
   const { format, labels, bom, ...filters } = query;
   const selection = await resolveSelection(filters, deps.surveys, new Date(deps.now?.() ?? Date.now()));
   const layout = buildLayout(selection.definitions, selection.installed, {
     freeText: selection.groups.some((g) => g.allowFreeText),
   });
-  await deps.flushTally();
-  const rules = await readGroupRules(selection.groups, layout, {
-    min: deps.minGroupSize,
-    freeTextMin: deps.freeTextMinGroupSize,
-  });
+  const { rules, live } = await readGroupRules(
+    selection.groups,
+    layout,
+    { min: deps.minGroupSize, freeTextMin: deps.freeTextMinGroupSize },
+    deps.flushTally,
+  );
   const groups = exportedGroups(new Map([...rules].map(([key, g]) => [key, g.total])), deps.minGroupSize);
   const kept = new Map([...rules].filter(([key]) => groups.keep.has(key)));
   const auditId = await startAudit({ user, kind: 'responses', format, filters: { ...filters, labels, bom } });
-  const write = (out: Writable, onRow: (done: number) => void = () => {}) =>
-    streamRows(
-      shuffledRows(selection, layout, kept, labels, deps),
+  const write = (out: Writable, onRow: (done: number) => void = () => {}) => {
+    const writer = rowWriter(format, layout, { bom });
+    return streamRows(
+      shuffledRows(selection, layout, { kept, all: rules, live }, labels, writer.piece, deps),
       auditId,
-      (rows) => writeFormat(format, layout, { bom }, rows, out),
+      (rows) => writer.write(rows, out),
       onRow,
     );
+  };
   const day = new Date().toISOString().slice(0, 10);
   const { contentType, extension } = formatInfo[format];
   return {

@@ -24,25 +24,25 @@ export function randomIndexes(): Pick {
   };
 }
 
-// Where the buckets' lines wait: in memory (tests, tiny exports) or in temporary files.
-export type BucketStore = {
-  append: (bucket: number, line: string) => Promise<void> | void;
-  take: (bucket: number) => Promise<string[]>; // the bucket's lines, then forgets them
+// Where the buckets' rows wait: in memory (tests, tiny exports) or in temporary files.
+export type BucketStore<T> = {
+  append: (bucket: number, row: T) => Promise<void> | void;
+  take: (bucket: number) => Promise<T[]>; // the bucket's rows, then forgets them
   close: () => Promise<void>;
 };
 
-export function memoryBuckets(): BucketStore {
-  const buckets = new Map<number, string[]>();
+export function memoryBuckets<T>(): BucketStore<T> {
+  const buckets = new Map<number, T[]>();
   return {
-    append: (bucket, line) => {
-      const lines = buckets.get(bucket) ?? [];
-      buckets.set(bucket, lines);
-      lines.push(line);
+    append: (bucket, row) => {
+      const rows = buckets.get(bucket) ?? [];
+      buckets.set(bucket, rows);
+      rows.push(row);
     },
     take: async (bucket) => {
-      const lines = buckets.get(bucket) ?? [];
+      const rows = buckets.get(bucket) ?? [];
       buckets.delete(bucket);
-      return lines;
+      return rows;
     },
     close: async () => buckets.clear(),
   };
@@ -58,12 +58,12 @@ export function shuffleInPlace<T>(items: T[], pick: Pick): T[] {
   return items;
 }
 
-export type Shuffle = { add: (line: string) => Promise<void> | void; drain: () => AsyncGenerator<string> };
+export type Shuffle<T> = { add: (row: T) => Promise<void> | void; drain: () => AsyncGenerator<T> };
 
-export function bucketShuffle(store: BucketStore, buckets: number, pick: Pick = randomIndexes()): Shuffle {
+export function bucketShuffle<T>(store: BucketStore<T>, buckets: number, pick: Pick = randomIndexes()): Shuffle<T> {
   if (!Number.isInteger(buckets) || buckets < 1) throw new RangeError(`bucket count must be >= 1, got ${buckets}`);
   return {
-    add: (line) => store.append(buckets === 1 ? 0 : pick(buckets), line),
+    add: (row) => store.append(buckets === 1 ? 0 : pick(buckets), row),
     drain: async function* () {
       for (let b = 0; b < buckets; b++) yield* shuffleInPlace(await store.take(b), pick);
     },

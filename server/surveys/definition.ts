@@ -125,7 +125,16 @@ export function pathSegment(key: PropertyKey): string {
   return /^[A-Za-z_$][\w$]*$/.test(String(key)) ? `.${String(key)}` : `[${JSON.stringify(String(key))}]`;
 }
 
+// Item refs come from survey definitions, so the split of each is kept (scoring reads one per
+// answer of every response counted or exported).
+const splits = new Map<string, { question: string; row?: string }>();
+
 export function splitItemRef(ref: string): { question: string; row?: string } {
-  const dot = ref.indexOf('.');
-  return dot < 0 ? { question: ref } : { question: ref.slice(0, dot), row: ref.slice(dot + 1) };
+  let split = splits.get(ref);
+  if (!split) {
+    const dot = ref.indexOf('.');
+    split = Object.freeze(dot < 0 ? { question: ref } : { question: ref.slice(0, dot), row: ref.slice(dot + 1) });
+    if (splits.size < 10_000) splits.set(ref, split);
+  }
+  return split;
 }

@@ -11,17 +11,23 @@ export async function groupCounters(pilotCode: string, waveId: string, parts: st
   return mergeCounters(docs.map((d) => d?.c ?? {}));
 }
 
-// The export counts ("ex" part) of many council × wave groups in one query: each group's rows per
-// full combination of demographic bands and month (counters.ts). Their collection holds only these
-// small documents, so even where the backend answers `$in` by a scan it reads no summary. Null
-// until a database counted before they existed has had them rebuilt (the tally's first run does).
+// The export counts ("ex" part) of many council × wave groups: their collection holds only these
+// small documents, so even where the backend answers `$in` by a scan it reads no summary; a few
+// groups are read by _id each (the lookup FerretDB answers from its index), as the scan decodes
+// every group's document. Null until a database counted before they existed has had them rebuilt
+// (the tally's first run does).
+const FEW = 20;
+
 export async function exportCounts(
   groups: readonly { pilotCode: string; waveId: string }[],
 ): Promise<Map<string, Counters> | null> {
   if (!(await exportCountsReady())) return null;
   const ids = groups.map((g) => summaryId(g.pilotCode, g.waveId, EXPORT_PART));
-  const docs = await ExportCount.find({ _id: { $in: ids } }, { pilotCode: 1, waveId: 1, c: 1 }).lean<
-    { pilotCode: string; waveId: string; c: Counters }[]
-  >();
+  const fields = { pilotCode: 1, waveId: 1, c: 1 };
+  type Doc = { pilotCode: string; waveId: string; c: Counters };
+  const docs =
+    ids.length <= FEW
+      ? (await Promise.all(ids.map((id) => ExportCount.findById(id, fields).lean<Doc>()))).filter((d) => d !== null)
+      : await ExportCount.find({ _id: { $in: ids } }, fields).lean<Doc[]>();
   return new Map(docs.map((d) => [`${d.pilotCode}|${d.waveId}`, d.c]));
 }

@@ -2,48 +2,43 @@ import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Cell } from '../../codec/columns.js';
 
-// A format that turns rows into bytes piece by piece; pieces are gathered into ~64 KB chunks so
-// the response is written in few large writes, and `pipeline` pulls the next chunk only when
-// the destination has room (backpressure reaches back to the database cursor).
+// A format whose rows are turned into bytes one at a time, each on its own (`piece`, made while
+// the rows are read from the database, before the shuffle), then laid out in the file's order
+// (`add`: the piece itself for text, whole command blocks for .sav). What `add` gives is gathered
+// into ~64 KB chunks so the response is written in few large writes, and `pipeline` pulls the next
+// chunk only when the destination has room.
 export type ChunkFormat = {
   start(): string | Buffer;
-  row(cells: readonly Cell[]): string | Buffer;
+  piece(cells: readonly Cell[]): Buffer;
+  add(piece: Buffer): Buffer;
   end(): string | Buffer;
 };
 
 const CHUNK = 64 * 1024;
-
-const toBuffer = (parts: (string | Buffer)[]) =>
-  parts.every((p) => typeof p === 'string')
-    ? Buffer.from(parts.join(''), 'utf8')
-    : Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
+const bytes = (part: string | Buffer) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part);
 
 // The file's start (CSV header, .sav dictionary) leaves at once, before any row is read: the
 // download shows progress from its first second however long the rows take to arrive.
-export async function* chunked(format: ChunkFormat, rows: AsyncIterable<readonly Cell[]>): AsyncGenerator<Buffer> {
-  const start = toBuffer([format.start()]);
+export async function* chunked(format: ChunkFormat, pieces: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  const start = bytes(format.start());
   if (start.length > 0) yield start;
-  let parts: (string | Buffer)[] = [];
+  let parts: Buffer[] = [];
   let size = 0;
-  for await (const cells of rows) {
-    const piece = format.row(cells);
-    if (piece.length === 0) continue;
-    parts.push(piece);
-    size += piece.length;
+  for await (const piece of pieces) {
+    const part = format.add(piece);
+    if (part.length === 0) continue;
+    parts.push(part);
+    size += part.length;
     if (size >= CHUNK) {
-      yield toBuffer(parts);
+      yield Buffer.concat(parts, size);
       parts = [];
       size = 0;
     }
   }
-  parts.push(format.end());
-  yield toBuffer(parts);
+  parts.push(bytes(format.end()));
+  yield Buffer.concat(parts);
 }
 
-export async function pipeChunks(
-  format: ChunkFormat,
-  rows: AsyncIterable<readonly Cell[]>,
-  out: Writable,
-): Promise<void> {
-  await pipeline(Readable.from(chunked(format, rows), { objectMode: false }), out);
+export async function pipeChunks(format: ChunkFormat, pieces: AsyncIterable<Buffer>, out: Writable): Promise<void> {
+  await pipeline(Readable.from(chunked(format, pieces), { objectMode: false }), out);
 }

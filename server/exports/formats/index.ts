@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import { codebook, CODEBOOK_HEADER, codebookRows } from '../codebook.js';
 import type { Cell, Layout } from '../../codec/columns.js';
-import { pipeChunks } from './chunks.js';
+import { pipeChunks, type ChunkFormat } from './chunks.js';
 import { savFormat } from './sav.js';
 import { csvFormat, ndjsonFormat } from './text.js';
 import { pipeXlsx } from './xlsx.js';
@@ -16,21 +16,40 @@ export const formatInfo: Record<ExportFormat, { contentType: string; extension: 
   ndjson: { contentType: 'application/x-ndjson; charset=utf-8', extension: 'ndjson' },
 };
 
-export async function writeFormat(
-  format: ExportFormat,
-  layout: Layout,
-  options: { bom: boolean },
-  rows: AsyncIterable<readonly Cell[]>,
-  out: Writable,
-): Promise<void> {
+// How a file of one format is written: each row turned into its own bytes as it is read
+// (`piece`), and the file written from those pieces in the order they come (`write`).
+export type RowWriter = {
+  piece: (cells: readonly Cell[]) => Buffer;
+  write: (pieces: AsyncIterable<Buffer>, out: Writable) => Promise<void>;
+};
+
+const chunkWriter = (format: ChunkFormat): RowWriter => ({
+  piece: (cells) => format.piece(cells),
+  write: (pieces, out) => pipeChunks(format, pieces, out),
+});
+
+async function* parsed(pieces: AsyncIterable<Buffer>): AsyncGenerator<Cell[]> {
+  for await (const piece of pieces) yield JSON.parse(piece.toString('utf8')) as Cell[];
+}
+
+export function rowWriter(format: ExportFormat, layout: Layout, options: { bom: boolean }): RowWriter {
   switch (format) {
     case 'csv':
-      return pipeChunks(csvFormat(layout.columns, options), rows, out);
+      return chunkWriter(csvFormat(layout.columns, options));
     case 'ndjson':
-      return pipeChunks(ndjsonFormat(layout.columns), rows, out);
+      return chunkWriter(ndjsonFormat(layout.columns));
     case 'sav':
-      return pipeChunks(savFormat(layout.columns), rows, out);
-    case 'xlsx':
-      return pipeXlsx(layout.columns, { header: CODEBOOK_HEADER, rows: codebookRows(codebook(layout)) }, rows, out);
+      return chunkWriter(savFormat(layout.columns));
+    case 'xlsx': // the workbook writer takes cells: the pieces are the cells as JSON
+      return {
+        piece: (cells) => Buffer.from(JSON.stringify(cells), 'utf8'),
+        write: (pieces, out) =>
+          pipeXlsx(
+            layout.columns,
+            { header: CODEBOOK_HEADER, rows: codebookRows(codebook(layout)) },
+            parsed(pieces),
+            out,
+          ),
+      };
   }
 }

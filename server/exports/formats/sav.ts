@@ -13,8 +13,9 @@ export function savFormat(columns: readonly Column[]): ChunkFormat {
   const cases = createCaseWriter(variables);
   return {
     start: () => dictionary(variables, caseElements),
-    row: (cells) => {
-      cases.write(cells);
+    piece: cases.encode,
+    add: (piece) => {
+      cases.add(piece);
       return cases.pending >= 64 * 1024 ? cases.take() : EMPTY;
     },
     end: () => cases.end(),

@@ -10,33 +10,29 @@ const SPACES = 254;
 const MISSING = 255;
 const BIAS = 100;
 
-export function createCaseWriter(variables: readonly SavVariable[]) {
-  const elements = variables.reduce((n, v) => n + v.segments.reduce((m, s) => m + s.elements, 0), 0);
-  const maxRowBytes = elements * 9 + 16;
-  let buf = Buffer.alloc(Math.max(1 << 20, maxRowBytes * 4));
-  let pos = 0;
-  let block = -1; // where the current block's command bytes are
-  let used = 8;
-  const scratch = Buffer.alloc(8);
+const elementsIn = (variables: readonly SavVariable[]) =>
+  variables.reduce((n, v) => n + v.segments.reduce((m, s) => m + s.elements, 0), 0);
 
-  const command = (code: number, raw?: Buffer, at = 0) => {
-    if (used === 8) {
-      block = pos;
-      buf.fill(0, pos, pos + 8);
-      pos += 8;
-      used = 0;
-    }
-    buf[block + used++] = code;
-    if (raw) pos += raw.copy(buf, pos, at, at + 8);
+// One case as its own bytes, independent of the cases around it (so it can be made while the rows
+// are read, and its blocks laid out later, in the file's order):
+//   [command count: u32 LE][one byte per command][8 raw bytes per RAW command, in order]
+export function createCaseEncoder(variables: readonly SavVariable[]): (cells: readonly Cell[]) => Buffer {
+  const elements = elementsIn(variables);
+  const commands = Buffer.alloc(elements);
+  const raw = Buffer.alloc(elements * 8);
+  let n = 0;
+  let r = 0;
+  const command = (code: number, from?: Buffer, at = 0) => {
+    commands[n++] = code;
+    if (from) r += from.copy(raw, r, at, at + 8);
   };
-
+  const scratch = Buffer.alloc(8);
   const number = (cell: Cell) => {
     if (typeof cell !== 'number' || !Number.isFinite(cell)) return command(MISSING);
     if (Number.isInteger(cell) && cell >= 1 - BIAS && cell <= 251 - BIAS) return command(cell + BIAS);
     scratch.writeDoubleLE(cell, 0);
     command(RAW, scratch);
   };
-
   const string = (v: SavVariable, cell: Cell) => {
     const bytes = Buffer.from(cell === null ? '' : fitString(String(cell), v.width), 'utf8');
     let offset = 0;
@@ -53,6 +49,46 @@ export function createCaseWriter(variables: readonly SavVariable[]) {
       }
     }
   };
+  return (cells) => {
+    n = 0;
+    r = 0;
+    variables.forEach((v, i) => (v.width === 0 ? number(cells[i] ?? null) : string(v, cells[i] ?? null)));
+    const out = Buffer.allocUnsafe(4 + n + r);
+    out.writeUInt32LE(n, 0);
+    commands.copy(out, 4, 0, n);
+    raw.copy(out, 4 + n, 0, r);
+    return out;
+  };
+}
+
+// Lays encoded cases out in command blocks, in the order they are added.
+export function createCaseWriter(variables: readonly SavVariable[]) {
+  const encode = createCaseEncoder(variables);
+  const maxRowBytes = elementsIn(variables) * 9 + 16;
+  let buf = Buffer.alloc(Math.max(1 << 20, maxRowBytes * 4));
+  let pos = 0;
+  let block = -1; // where the current block's command bytes are
+  let used = 8;
+
+  const add = (piece: Buffer): void => {
+    if (buf.length - pos < maxRowBytes) buf = Buffer.concat([buf, Buffer.alloc(buf.length)]);
+    const n = piece.readUInt32LE(0);
+    let raw = 4 + n;
+    for (let i = 0; i < n; i++) {
+      if (used === 8) {
+        block = pos;
+        buf.fill(0, pos, pos + 8);
+        pos += 8;
+        used = 0;
+      }
+      const code = piece[4 + i]!;
+      buf[block + used++] = code;
+      if (code === RAW) {
+        pos += piece.copy(buf, pos, raw, raw + 8);
+        raw += 8;
+      }
+    }
+  };
 
   // Only whole blocks are handed out; the open block waits for the next case.
   const take = (final: boolean): Buffer => {
@@ -66,10 +102,9 @@ export function createCaseWriter(variables: readonly SavVariable[]) {
   };
 
   return {
-    write(cells: readonly Cell[]): void {
-      if (buf.length - pos < maxRowBytes) buf = Buffer.concat([buf, Buffer.alloc(buf.length)]);
-      variables.forEach((v, i) => (v.width === 0 ? number(cells[i] ?? null) : string(v, cells[i] ?? null)));
-    },
+    encode,
+    add,
+    write: (cells: readonly Cell[]) => add(encode(cells)),
     take: () => take(false),
     end: () => take(true),
     get pending() {

@@ -15,7 +15,7 @@ const seeded = (seed: number): Pick => {
 };
 
 async function bucketShuffled(lines: string[], buckets: number, pick: Pick): Promise<string[]> {
-  const shuffle = bucketShuffle(memoryBuckets(), buckets, pick);
+  const shuffle = bucketShuffle(memoryBuckets<string>(), buckets, pick);
   for (const line of lines) await shuffle.add(line);
   const out: string[] = [];
   for await (const line of shuffle.drain()) out.push(line);

@@ -1,0 +1,74 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ExportSeal } from '../../../server/exports/seals.js';
+import { parseCsv } from '../../../server/workforce/csv.js';
+import { answersV1 } from '../../helpers/export-fixtures.js';
+import { buildExportCampaign, repeat, storeResponses, useExportApp } from '../../helpers/exports.js';
+
+// MIN_GROUP_SIZE is 5 in these tests
+const { http } = useExportApp(import.meta.url);
+
+// The rows of a CSV export without their random response ids, sorted: two exports of the same
+// rows give the same list.
+async function exportRows() {
+  const res = await http().get('/api/v1/exports/responses?format=csv').buffer(true);
+  assert.equal(res.status, 200, res.text);
+  const [header, ...data] = parseCsv(res.text).map((r) => r.fields);
+  const idAt = header!.indexOf('response_id');
+  return data.map((fields) => fields.filter((_, i) => i !== idAt).join(',')).sort();
+}
+
+const sealedGroups = async () => (await ExportSeal.find({}, { _id: 1 }).lean()).map((s) => s._id).sort();
+
+describe('sealed export counts of published groups', () => {
+  test('when a published group is exported twice, then the first export seals its counts and the second, read from the seal, holds the same rows', async () => {
+    const campaign = await buildExportCampaign({ pilot: '855' });
+    await storeResponses(campaign, [
+      ...repeat(4, () => answersV1({ js_overall: 4, role: 'social_worker' })),
+      ...repeat(3, () => answersV1({ js_overall: 2, role: 'team_manager' })),
+    ]);
+    const first = await exportRows();
+    assert.deepEqual(await sealedGroups(), ['855|w1']);
+    const second = await exportRows();
+    assert.equal(first.length, 7);
+    assert.deepEqual(second, first);
+  });
+
+  test('when a group is below the minimum and another empty, then the small one is sealed (its rows are read, not sent) and the empty one is not (an import may fill it)', async () => {
+    await storeResponses(
+      await buildExportCampaign({ pilot: '855' }),
+      repeat(5, () => answersV1()),
+    );
+    await storeResponses(
+      await buildExportCampaign({ pilot: '856' }),
+      repeat(3, () => answersV1()),
+    );
+    await buildExportCampaign({ pilot: '857' }); // no responses: an import may still fill it
+    assert.equal((await exportRows()).length, 5);
+    assert.deepEqual(await sealedGroups(), ['855|w1', '856|w1']);
+  });
+
+  test('when a seal counts other rows than are stored, then that export stops part-way, the seal is dropped and the next export reads the live counts', async () => {
+    await storeResponses(
+      await buildExportCampaign({ pilot: '855' }),
+      repeat(6, () => answersV1()),
+    );
+    const before = await exportRows();
+    const seal = await ExportSeal.findById('855|w1').lean();
+    const counts = JSON.parse(seal!.c) as Record<string, number>;
+    const combination = Object.keys(counts).find((k) => k.startsWith('t|'))!;
+    counts[combination]! += 1; // a seven-row group, as if one row had gone since
+    await ExportSeal.updateOne({ _id: '855|w1' }, { $set: { c: JSON.stringify(counts) } });
+    const cut = await http()
+      .get('/api/v1/exports/responses?format=csv')
+      .buffer(true)
+      .then(
+        (res) => ({ rows: parseCsv(res.text).length - 1, declared: res.headers['x-export-rows'] }),
+        () => ({ rows: 0, declared: 'cut off' }),
+      );
+    assert.equal(cut.rows, 0, 'no row of the mismatched group left');
+    assert.deepEqual(await sealedGroups(), []);
+    assert.deepEqual(await exportRows(), before);
+    assert.deepEqual(await sealedGroups(), ['855|w1']);
+  });
+});
