@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import type { Writable } from 'node:stream';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { finishAudit, startAudit } from './audit.js';
@@ -39,6 +40,7 @@ export type PreparedExport = {
 };
 
 const BUCKET_ROWS = 10_000;
+const YIELD_EVERY = 1000;
 
 function rowContext(selection: Selection, rules: ReadonlyMap<string, GroupRules>, labels: boolean): RowContext {
   return {
@@ -68,7 +70,13 @@ async function* shuffledRows(
     const scanned = await scanRows(selection, layout, ctx, kept, piece, shuffle.add);
     await settleSeals(all, live, scanned);
     checkTotals(kept, scanned);
-    yield* shuffle.drain();
+    let sent = 0;
+    for await (const row of shuffle.drain()) {
+      // rows already read go out without waiting on the database: let the event loop answer
+      // other requests (health checks, submissions) now and then
+      if (++sent % YIELD_EVERY === 0) await setImmediate();
+      yield row;
+    }
   } finally {
     await store.close();
   }
