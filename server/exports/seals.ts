@@ -4,8 +4,8 @@ import type { Counters } from '../tally/counters.js';
 
 // The export counts of a council × wave whose results are published, sealed once an export has
 // read exactly as many rows as they count: a published group takes no more responses (closed,
-// and a minute gone after a close by hand) and no import (imports go into empty campaigns only,
-// and an empty group is never sealed), so its counts are final. They are kept as one JSON string:
+// and a minute gone after a close by hand) and no import but into an empty campaign, which drops
+// the group's seal first and again once stored, so its counts are final. They are kept as one JSON string:
 // FerretDB decodes a stored document field by field, and the live counts document has a field
 // per counter (some 260 for the staff survey), so 200 groups' live counts take 0.7–1.3 s to read
 // where their seals take a few milliseconds. A seal holds the same counts as the live document

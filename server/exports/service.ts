@@ -90,9 +90,10 @@ type Groups = {
   live: ReadonlyMap<string, Counters>;
 };
 
-// Groups counted from live documents whose rows read match their counts are sealed (those with
-// rows: an empty group may still take an import); a sealed group whose rows differ loses its
-// seal. Either is only a shortcut for later exports, so a failure here does not stop this one.
+// Groups counted from live documents whose rows read match their counts are sealed, an empty one
+// too (an import into it drops its seal first, imports/service.ts); a sealed group whose rows
+// differ loses its seal. Either is only a shortcut for later exports, so a failure here does not
+// stop this one.
 async function settleSeals(
   all: ReadonlyMap<string, GroupRules>,
   live: ReadonlyMap<string, Counters>,
@@ -101,8 +102,7 @@ async function settleSeals(
   const differing = new Set(differingTotals(all, scanned));
   const ignore = () => {};
   await unseal([...differing].filter((key) => !live.has(key))).catch(ignore);
-  const verified = [...live].filter(([key]) => !differing.has(key) && (all.get(key)?.total ?? 0) > 0);
-  await seal(new Map(verified)).catch(ignore);
+  await seal(new Map([...live].filter(([key]) => !differing.has(key)))).catch(ignore);
 }
 
 async function streamRows(

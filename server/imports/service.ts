@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { findCampaign } from '../study/campaigns/service.js';
 import { AppError, conflict } from '../errors.js';
 import { buildLayout } from '../codec/columns.js';
+import { groupKey } from '../codec/response-row.js';
+import { unseal } from '../exports/seals.js';
 import { anyResponseStored, deleteResponses, insertResponses, type ResponseDoc } from '../responses/store.js';
 import { resultsKept } from '../reports/summaries/publications.js';
 import { queueForCounting } from '../tally/runner.js';
@@ -84,19 +86,21 @@ async function importInto(text: string, code: string, surveys: SurveyRegistry, o
   }
   if (problems.length) throw new ImportFileError(problems);
   if (rows.length === 0) throw new ImportFileError([{ line: header.line, problem: 'the file has no responses' }]);
-  return {
-    inserted: await insertAll(
-      rows,
-      {
-        campaign: campaign._id,
-        pilotCode: campaign.pilotCode,
-        waveId: wave._id,
-        surveyId: def.id,
-        surveyVersion: def.version,
-      },
-      onProgress,
-    ),
+  // an empty group's export counts may be sealed (exports/seals.ts): they are about to change
+  const group = [groupKey(campaign.pilotCode, wave._id)];
+  await unseal(group);
+  const fixed = {
+    campaign: campaign._id,
+    pilotCode: campaign.pilotCode,
+    waveId: wave._id,
+    surveyId: def.id,
+    surveyVersion: def.version,
   };
+  try {
+    return { inserted: await insertAll(rows, fixed, onProgress) };
+  } finally {
+    await unseal(group); // an export that read the group empty meanwhile may have sealed it again
+  }
 }
 
 const BATCH = 500;

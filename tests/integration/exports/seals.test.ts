@@ -2,7 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ExportSeal } from '../../../server/exports/seals.js';
 import { parseCsv } from '../../../server/workforce/csv.js';
-import { answersV1 } from '../../helpers/export-fixtures.js';
+import { importResponses } from '../../../server/imports/service.js';
+import { answersV1, twoVersionSurveys } from '../../helpers/export-fixtures.js';
 import { buildExportCampaign, repeat, storeResponses, useExportApp } from '../../helpers/exports.js';
 
 // MIN_GROUP_SIZE is 5 in these tests
@@ -34,7 +35,7 @@ describe('sealed export counts of published groups', () => {
     assert.deepEqual(second, first);
   });
 
-  test('when a group is below the minimum and another empty, then the small one is sealed (its rows are read, not sent) and the empty one is not (an import may fill it)', async () => {
+  test('when a group is below the minimum and another empty, then both are sealed as read (the rows of the small one are read though not sent)', async () => {
     await storeResponses(
       await buildExportCampaign({ pilot: '855' }),
       repeat(5, () => answersV1()),
@@ -43,9 +44,9 @@ describe('sealed export counts of published groups', () => {
       await buildExportCampaign({ pilot: '856' }),
       repeat(3, () => answersV1()),
     );
-    await buildExportCampaign({ pilot: '857' }); // no responses: an import may still fill it
+    await buildExportCampaign({ pilot: '857' }); // no responses
     assert.equal((await exportRows()).length, 5);
-    assert.deepEqual(await sealedGroups(), ['855|w1', '856|w1']);
+    assert.deepEqual(await sealedGroups(), ['855|w1', '856|w1', '857|w1']);
   });
 
   test('when a seal counts other rows than are stored, then that export stops part-way, the seal is dropped and the next export reads the live counts', async () => {
@@ -70,5 +71,20 @@ describe('sealed export counts of published groups', () => {
     assert.deepEqual(await sealedGroups(), []);
     assert.deepEqual(await exportRows(), before);
     assert.deepEqual(await sealedGroups(), ['855|w1']);
+  });
+
+  test('when an empty group sealed by an export is filled by an import, then its seal is dropped and the next export holds the imported rows', async () => {
+    await storeResponses(
+      await buildExportCampaign({ pilot: '855' }),
+      repeat(6, () => answersV1({ js_overall: 3 })),
+    );
+    const target = await buildExportCampaign({ pilot: '855', wave: 'w9' });
+    const csv = (await http().get('/api/v1/exports/responses?format=csv').expect(200)).text;
+    assert.deepEqual(await sealedGroups(), ['855|w1', '855|w9']);
+    const { inserted } = await importResponses(csv, target.code, twoVersionSurveys());
+    assert.equal(inserted, 6);
+    assert.deepEqual(await sealedGroups(), ['855|w1']);
+    assert.equal((await exportRows()).length, 12);
+    assert.deepEqual(await sealedGroups(), ['855|w1', '855|w9']);
   });
 });
