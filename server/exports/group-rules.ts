@@ -6,7 +6,7 @@ import type { SurveyDefinition } from '../surveys/definition.js';
 import type { Counters } from '../tally/counters.js';
 import { summaryLayout } from '../tally/layout.js';
 import { exportCounts } from '../tally/store.js';
-import { readSeals } from './seals.js';
+import { readSeals, type Decision, type Seal } from './seals.js';
 import type { SelectedGroup } from './selection.js';
 
 // What encodeRow may write for the rows of one council × wave: per demographic column, the codes
@@ -87,6 +87,7 @@ export type RuleLimits = { min: number; freeTextMin: number };
 export type ReadRules = {
   rules: Map<string, GroupRules>;
   live: Map<string, Counters>; // the groups whose counts came from the live document, not a seal
+  decisions: Map<string, Decision>;
 };
 
 // Every selected group's export counts in one or two reads of small documents: its seal where it
@@ -114,11 +115,21 @@ export async function readGroupRules(
 ): Promise<ReadRules> {
   const { sealed, live } = await countsOf(groups, flush);
   const rules = new Map<string, GroupRules>();
+  const decisions = new Map<string, Decision>();
   for (const g of groups) {
     const key = groupKey(g.pilotCode, g.waveId);
-    const counts = countsFromCounters(g.def, sealed.get(key) ?? live.get(key) ?? {});
-    const release = groupRelease(counts, { ...limits, freeTextAllowed: g.allowFreeText });
-    rules.set(key, rulesFor(layout, g.def, release, counts.total));
+    const decision = decide(g, limits, sealed.get(key), live.get(key));
+    decisions.set(key, decision);
+    rules.set(key, rulesFor(layout, g.def, decision.release, decision.total));
   }
-  return { rules, live };
+  return { rules, live, decisions };
+}
+
+// A sealed group's decision under the same rules is taken as sealed; otherwise it is made afresh.
+function decide(g: SelectedGroup, limits: RuleLimits, seal: Seal | undefined, live: Counters | undefined): Decision {
+  const rules = JSON.stringify([limits.min, limits.freeTextMin, g.allowFreeText, g.def.id, g.def.version]);
+  if (seal?.decision?.rules === rules) return seal.decision;
+  const counts = countsFromCounters(g.def, seal ? seal.counts() : (live ?? {}));
+  const release = groupRelease(counts, { ...limits, freeTextAllowed: g.allowFreeText });
+  return { rules, total: counts.total, release };
 }

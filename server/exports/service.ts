@@ -11,7 +11,7 @@ import type { RowContext } from './encode.js';
 import { formatInfo, rowWriter, type RowWriter } from './formats/index.js';
 import { readGroupRules, type GroupRules } from './group-rules.js';
 import { checkTotals, differingTotals, scanRows, type Scanned } from './rows.js';
-import { seal, unseal } from './seals.js';
+import { seal, unseal, type Decision } from './seals.js';
 import type { Counters } from '../tally/counters.js';
 import type { ExportQuery } from './schemas.js';
 import { resolveSelection, type Selection } from './selection.js';
@@ -56,11 +56,12 @@ function rowContext(selection: Selection, rules: ReadonlyMap<string, GroupRules>
 async function* shuffledRows(
   selection: Selection,
   layout: Layout,
-  { kept, all, live }: Groups,
+  groups: Groups,
   labels: boolean,
   piece: RowWriter['piece'],
   deps: ExportDeps,
 ): AsyncGenerator<Buffer> {
+  const { kept } = groups;
   const total = [...kept.values()].reduce((s, g) => s + g.total, 0);
   const buckets = bucketsFor(total, deps.bucketRows ?? BUCKET_ROWS);
   const store = await fileBuckets(buckets, deps.tempDir);
@@ -68,7 +69,7 @@ async function* shuffledRows(
     const shuffle = bucketShuffle(store, buckets);
     const ctx = rowContext(selection, kept, labels);
     const scanned = await scanRows(selection, layout, ctx, kept, piece, shuffle.add);
-    await settleSeals(all, live, scanned);
+    await settleSeals(groups, scanned);
     checkTotals(kept, scanned);
     let sent = 0;
     for await (const row of shuffle.drain()) {
@@ -88,21 +89,19 @@ type Groups = {
   kept: ReadonlyMap<string, GroupRules>;
   all: ReadonlyMap<string, GroupRules>;
   live: ReadonlyMap<string, Counters>;
+  decisions: ReadonlyMap<string, Decision>;
 };
 
 // Groups counted from live documents whose rows read match their counts are sealed, an empty one
 // too (an import into it drops its seal first, imports/service.ts); a sealed group whose rows
 // differ loses its seal. Either is only a shortcut for later exports, so a failure here does not
 // stop this one.
-async function settleSeals(
-  all: ReadonlyMap<string, GroupRules>,
-  live: ReadonlyMap<string, Counters>,
-  scanned: Scanned,
-): Promise<void> {
+async function settleSeals({ all, live, decisions }: Groups, scanned: Scanned): Promise<void> {
   const differing = new Set(differingTotals(all, scanned));
   const ignore = () => {};
   await unseal([...differing].filter((key) => !live.has(key))).catch(ignore);
-  await seal(new Map([...live].filter(([key]) => !differing.has(key)))).catch(ignore);
+  const verified = [...live].filter(([key]) => !differing.has(key));
+  await seal(new Map(verified.map(([key, counts]) => [key, { counts, decision: decisions.get(key) }]))).catch(ignore);
 }
 
 async function streamRows(
@@ -140,7 +139,7 @@ export async function prepareExport(query: ExportQuery, user: string, deps: Expo
   const layout = buildLayout(selection.definitions, selection.installed, {
     freeText: selection.groups.some((g) => g.allowFreeText),
   });
-  const { rules, live } = await readGroupRules(
+  const { rules, live, decisions } = await readGroupRules(
     selection.groups,
     layout,
     { min: deps.minGroupSize, freeTextMin: deps.freeTextMinGroupSize },
@@ -152,7 +151,7 @@ export async function prepareExport(query: ExportQuery, user: string, deps: Expo
   const write = (out: Writable, onRow: (done: number) => void = () => {}) => {
     const writer = rowWriter(format, layout, { bom });
     return streamRows(
-      shuffledRows(selection, layout, { kept, all: rules, live }, labels, writer.piece, deps),
+      shuffledRows(selection, layout, { kept, all: rules, live, decisions }, labels, writer.piece, deps),
       auditId,
       (rows) => writer.write(rows, out),
       onRow,

@@ -4,7 +4,8 @@ import { ExportSeal } from '../../../server/exports/seals.js';
 import { parseCsv } from '../../../server/workforce/csv.js';
 import { importResponses } from '../../../server/imports/service.js';
 import { answersV1, twoVersionSurveys } from '../../helpers/export-fixtures.js';
-import { buildExportCampaign, repeat, storeResponses, useExportApp } from '../../helpers/exports.js';
+import supertest from 'supertest';
+import { buildExportCampaign, exportApp, repeat, storeResponses, useExportApp } from '../../helpers/exports.js';
 
 // MIN_GROUP_SIZE is 5 in these tests
 const { http } = useExportApp(import.meta.url);
@@ -59,7 +60,9 @@ describe('sealed export counts of published groups', () => {
     const counts = JSON.parse(seal!.c) as Record<string, number>;
     const combination = Object.keys(counts).find((k) => k.startsWith('t|'))!;
     counts[combination]! += 1; // a seven-row group, as if one row had gone since
-    await ExportSeal.updateOne({ _id: '855|w1' }, { $set: { c: JSON.stringify(counts) } });
+    const decision = JSON.parse(seal!.d!) as { total: number };
+    decision.total += 1;
+    await ExportSeal.updateOne({ _id: '855|w1' }, { $set: { c: JSON.stringify(counts), d: JSON.stringify(decision) } });
     const cut = await http()
       .get('/api/v1/exports/responses?format=csv')
       .buffer(true)
@@ -86,5 +89,25 @@ describe('sealed export counts of published groups', () => {
     assert.deepEqual(await sealedGroups(), ['855|w1']);
     assert.equal((await exportRows()).length, 12);
     assert.deepEqual(await sealedGroups(), ['855|w1', '855|w9']);
+  });
+
+  test('when a sealed group is exported again under the same rules, then the release kept with its seal is used, and under other rules it is decided afresh', async () => {
+    await storeResponses(
+      await buildExportCampaign({ pilot: '855' }),
+      repeat(6, () => answersV1()),
+    );
+    const months = async (app = http()) => {
+      const res = await app.get('/api/v1/exports/responses?format=csv').buffer(true).expect(200);
+      const [header, ...rows] = parseCsv(res.text).map((r) => r.fields);
+      const at = header!.indexOf('submission_month');
+      return [...new Set(rows.map((r) => r[at]))];
+    };
+    assert.deepEqual(await months(), ['2025-02']);
+    const stored = await ExportSeal.findById('855|w1').lean();
+    const decision = JSON.parse(stored!.d!) as { release: { months: string[] } };
+    decision.release.months = []; // as if the month had been withheld when sealed
+    await ExportSeal.updateOne({ _id: '855|w1' }, { $set: { d: JSON.stringify(decision) } });
+    assert.deepEqual(await months(), ['']);
+    assert.deepEqual(await months(supertest(exportApp({ MIN_GROUP_SIZE: '6' }))), ['2025-02']);
   });
 });
