@@ -88,6 +88,7 @@ export type ReadRules = {
   rules: Map<string, GroupRules>;
   live: Map<string, Counters>; // the groups whose counts came from the live document, not a seal
   decisions: Map<string, Decision>;
+  redecided: Set<string>; // sealed groups decided afresh (sealed before, or under other rules)
 };
 
 // Every selected group's export counts in one or two reads of small documents: its seal where it
@@ -116,13 +117,15 @@ export async function readGroupRules(
   const { sealed, live } = await countsOf(groups, flush);
   const rules = new Map<string, GroupRules>();
   const decisions = new Map<string, Decision>();
+  const redecided = new Set<string>();
   for (const g of groups) {
     const key = groupKey(g.pilotCode, g.waveId);
     const decision = decide(g, limits, sealed.get(key), live.get(key));
     decisions.set(key, decision);
+    if (sealed.has(key) && sealed.get(key)!.decision !== decision) redecided.add(key);
     rules.set(key, rulesFor(layout, g.def, decision.release, decision.total));
   }
-  return { rules, live, decisions };
+  return { rules, live, decisions, redecided };
 }
 
 // A sealed group's decision under the same rules is taken as sealed; otherwise it is made afresh.

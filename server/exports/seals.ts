@@ -73,6 +73,15 @@ export async function seal(groups: ReadonlyMap<string, { counts: Counters; decis
   if (failed) throw failed;
 }
 
+// Sealed groups decided afresh keep their new decision (the same for everyone under the same rules).
+export async function keepDecisions(decisions: ReadonlyMap<string, Decision>): Promise<void> {
+  await Promise.all(
+    [...decisions].map(([_id, d]) =>
+      ExportSeal.collection.updateOne({ _id: _id as never }, { $set: { d: toJson(d) } }),
+    ),
+  );
+}
+
 export async function unseal(keys: readonly string[]): Promise<void> {
   if (keys.length > 0) await ExportSeal.deleteMany({ _id: { $in: [...keys] } });
 }

@@ -11,7 +11,7 @@ import type { RowContext } from './encode.js';
 import { formatInfo, rowWriter, type RowWriter } from './formats/index.js';
 import { readGroupRules, type GroupRules } from './group-rules.js';
 import { checkTotals, differingTotals, scanRows, type Scanned } from './rows.js';
-import { seal, unseal, type Decision } from './seals.js';
+import { keepDecisions, seal, unseal, type Decision } from './seals.js';
 import type { Counters } from '../tally/counters.js';
 import type { ExportQuery } from './schemas.js';
 import { resolveSelection, type Selection } from './selection.js';
@@ -90,18 +90,21 @@ type Groups = {
   all: ReadonlyMap<string, GroupRules>;
   live: ReadonlyMap<string, Counters>;
   decisions: ReadonlyMap<string, Decision>;
+  redecided: ReadonlySet<string>;
 };
 
 // Groups counted from live documents whose rows read match their counts are sealed, an empty one
 // too (an import into it drops its seal first, imports/service.ts); a sealed group whose rows
 // differ loses its seal. Either is only a shortcut for later exports, so a failure here does not
 // stop this one.
-async function settleSeals({ all, live, decisions }: Groups, scanned: Scanned): Promise<void> {
+async function settleSeals({ all, live, decisions, redecided }: Groups, scanned: Scanned): Promise<void> {
   const differing = new Set(differingTotals(all, scanned));
   const ignore = () => {};
   await unseal([...differing].filter((key) => !live.has(key))).catch(ignore);
   const verified = [...live].filter(([key]) => !differing.has(key));
   await seal(new Map(verified.map(([key, counts]) => [key, { counts, decision: decisions.get(key) }]))).catch(ignore);
+  const kept = [...redecided].filter((key) => !differing.has(key)).map((key) => [key, decisions.get(key)!] as const);
+  await keepDecisions(new Map(kept)).catch(ignore);
 }
 
 async function streamRows(
@@ -139,7 +142,7 @@ export async function prepareExport(query: ExportQuery, user: string, deps: Expo
   const layout = buildLayout(selection.definitions, selection.installed, {
     freeText: selection.groups.some((g) => g.allowFreeText),
   });
-  const { rules, live, decisions } = await readGroupRules(
+  const { rules, live, decisions, redecided } = await readGroupRules(
     selection.groups,
     layout,
     { min: deps.minGroupSize, freeTextMin: deps.freeTextMinGroupSize },
@@ -151,7 +154,7 @@ export async function prepareExport(query: ExportQuery, user: string, deps: Expo
   const write = (out: Writable, onRow: (done: number) => void = () => {}) => {
     const writer = rowWriter(format, layout, { bom });
     return streamRows(
-      shuffledRows(selection, layout, { kept, all: rules, live, decisions }, labels, writer.piece, deps),
+      shuffledRows(selection, layout, { kept, all: rules, live, decisions, redecided }, labels, writer.piece, deps),
       auditId,
       (rows) => writer.write(rows, out),
       onRow,

@@ -91,7 +91,7 @@ describe('sealed export counts of published groups', () => {
     assert.deepEqual(await sealedGroups(), ['855|w1', '855|w9']);
   });
 
-  test('when a sealed group is exported again under the same rules, then the release kept with its seal is used, and under other rules it is decided afresh', async () => {
+  test('when a sealed group is exported again under the same rules, then the release kept with its seal is used, and under other rules it is decided afresh and kept', async () => {
     await storeResponses(
       await buildExportCampaign({ pilot: '855' }),
       repeat(6, () => answersV1()),
@@ -109,5 +109,11 @@ describe('sealed export counts of published groups', () => {
     await ExportSeal.updateOne({ _id: '855|w1' }, { $set: { d: JSON.stringify(decision) } });
     assert.deepEqual(await months(), ['']);
     assert.deepEqual(await months(supertest(exportApp({ MIN_GROUP_SIZE: '6' }))), ['2025-02']);
+    const redecided = await ExportSeal.findById('855|w1').lean();
+    assert.equal(
+      (JSON.parse(redecided!.d!) as { rules: string }).rules,
+      JSON.stringify([6, 20, false, 'staff-wellbeing', 1]),
+    );
+    assert.deepEqual(await months(), ['2025-02']); // decided again under the first rules, and kept
   });
 });
