@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Layout } from '../codec/columns.js';
 import { groupKey } from '../codec/response-row.js';
 import { groupRelease, type CountCell, type GroupCounts, type GroupRelease } from '../disclosure/export-bands.js';
@@ -6,7 +7,7 @@ import type { SurveyDefinition } from '../surveys/definition.js';
 import type { Counters } from '../tally/counters.js';
 import { summaryLayout } from '../tally/layout.js';
 import { exportCounts } from '../tally/store.js';
-import { readSeals, type Decision, type Seal } from './seals.js';
+import { readSeals } from './seals.js';
 import type { SelectedGroup } from './selection.js';
 
 // What encodeRow may write for the rows of one council × wave: per demographic column, the codes
@@ -84,26 +85,35 @@ export function rulesFor(layout: Layout, def: SurveyDefinition, release: GroupRe
 }
 
 export type RuleLimits = { min: number; freeTextMin: number };
+
+// What a group's counts decided under given rules (the release of disclosure/export-bands.ts and
+// the row total), kept in this process for the next export of the same counts under the same
+// rules: `source` is the SHA-256 of the counts' JSON text. Never stored, so a change to the rules'
+// code applies to every group at the next start.
+type Decision = { source: string; total: number; release: GroupRelease };
+export type DecisionCache = Map<string, Decision>;
+const CACHED_MAX = 5_000;
+
 export type ReadRules = {
   rules: Map<string, GroupRules>;
-  live: Map<string, Counters>; // the groups whose counts came from the live document, not a seal
-  decisions: Map<string, Decision>;
-  redecided: Set<string>; // sealed groups decided afresh (sealed before, or under other rules)
+  live: Map<string, string>; // the counts' JSON text of groups read live, not from a seal
 };
 
-// Every selected group's export counts in one or two reads of small documents: its seal where it
-// has one (seals.ts), else its live counts document (one each, by _id), read only after `flush`
-// has counted every acknowledged response into them.
+// Every selected group's export counts as JSON text, in one or two reads of small documents: its
+// seal where it has one (seals.ts), else its live counts document (one each, by _id), read only
+// after `flush` has counted every acknowledged response into them.
 async function countsOf(groups: readonly SelectedGroup[], flush: () => Promise<void>) {
   const sealed = await readSeals(groups.map((g) => groupKey(g.pilotCode, g.waveId)));
   const missing = groups.filter((g) => !sealed.has(groupKey(g.pilotCode, g.waveId)));
-  if (missing.length === 0) return { sealed, live: new Map<string, Counters>() };
+  const live = new Map<string, string>();
+  if (missing.length === 0) return { sealed, live };
   await flush();
-  const live = await exportCounts(missing);
-  if (!live) throw unavailable('The export counts are being rebuilt after an upgrade; please try again in a minute.');
+  const counted = await exportCounts(missing);
+  if (!counted)
+    throw unavailable('The export counts are being rebuilt after an upgrade; please try again in a minute.');
   for (const g of missing) {
     const key = groupKey(g.pilotCode, g.waveId);
-    live.set(key, live.get(key) ?? {});
+    live.set(key, JSON.stringify(counted.get(key) ?? {}));
   }
   return { sealed, live };
 }
@@ -113,26 +123,27 @@ export async function readGroupRules(
   layout: Layout,
   limits: RuleLimits,
   flush: () => Promise<void>,
+  cache: DecisionCache = new Map(),
 ): Promise<ReadRules> {
   const { sealed, live } = await countsOf(groups, flush);
   const rules = new Map<string, GroupRules>();
-  const decisions = new Map<string, Decision>();
-  const redecided = new Set<string>();
   for (const g of groups) {
     const key = groupKey(g.pilotCode, g.waveId);
-    const decision = decide(g, limits, sealed.get(key), live.get(key));
-    decisions.set(key, decision);
-    if (sealed.has(key) && sealed.get(key)!.decision !== decision) redecided.add(key);
-    rules.set(key, rulesFor(layout, g.def, decision.release, decision.total));
+    const { total, release } = decide(g, limits, sealed.get(key) ?? live.get(key)!, cache);
+    rules.set(key, rulesFor(layout, g.def, release, total));
   }
-  return { rules, live, decisions, redecided };
+  return { rules, live };
 }
 
-// A sealed group's decision under the same rules is taken as sealed; otherwise it is made afresh.
-function decide(g: SelectedGroup, limits: RuleLimits, seal: Seal | undefined, live: Counters | undefined): Decision {
-  const rules = JSON.stringify([limits.min, limits.freeTextMin, g.allowFreeText, g.def.id, g.def.version]);
-  if (seal?.decision?.rules === rules) return seal.decision;
-  const counts = countsFromCounters(g.def, seal ? seal.counts() : (live ?? {}));
+function decide(g: SelectedGroup, limits: RuleLimits, text: string, cache: DecisionCache): Decision {
+  const key = JSON.stringify([g.pilotCode, g.waveId, limits.min, limits.freeTextMin, g.allowFreeText, g.def.hash]);
+  const source = createHash('sha256').update(text).digest('base64');
+  const cached = cache.get(key);
+  if (cached?.source === source) return cached;
+  const counts = countsFromCounters(g.def, JSON.parse(text) as Counters);
   const release = groupRelease(counts, { ...limits, freeTextAllowed: g.allowFreeText });
-  return { rules, total: counts.total, release };
+  const decision = { source, total: counts.total, release };
+  if (!cache.has(key) && cache.size >= CACHED_MAX) cache.delete(cache.keys().next().value!);
+  cache.set(key, decision);
+  return decision;
 }

@@ -31,6 +31,7 @@ export function exportRoutes(deps: ExportRouteDeps) {
     freeTextMinGroupSize: deps.config.FREE_TEXT_MIN_GROUP_SIZE,
     flushTally: deps.flushTally,
     now: deps.now,
+    decisions: new Map(), // what each group's counts decided, for the next export (group-rules.ts)
   };
   return Router()
     .get('/exports/responses', requireResearcher, async (req, res) => {

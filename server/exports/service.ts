@@ -9,10 +9,9 @@ import { exportedGroups } from '../disclosure/export-bands.js';
 import { groupKey } from '../codec/response-row.js';
 import type { RowContext } from './encode.js';
 import { formatInfo, rowWriter, type RowWriter } from './formats/index.js';
-import { readGroupRules, type GroupRules } from './group-rules.js';
+import { readGroupRules, type DecisionCache, type GroupRules } from './group-rules.js';
 import { checkTotals, differingTotals, scanRows, type Scanned } from './rows.js';
-import { keepDecisions, seal, unseal, type Decision } from './seals.js';
-import type { Counters } from '../tally/counters.js';
+import { seal, unseal } from './seals.js';
 import type { ExportQuery } from './schemas.js';
 import { resolveSelection, type Selection } from './selection.js';
 import { bucketsFor, bucketShuffle } from './shuffle.js';
@@ -20,6 +19,7 @@ import { bucketsFor, bucketShuffle } from './shuffle.js';
 // flushTally: counts every acknowledged response into the summaries' counters (the tally's flush).
 // bucketRows: rows per shuffle bucket held in memory at once (default 10,000); smaller in tests.
 // now: the clock that decides which campaigns' results are published (default the real one).
+// decisions: what each group's counts decided, kept between exports (group-rules.ts; default none).
 export type ExportDeps = {
   surveys: SurveyRegistry;
   minGroupSize: number;
@@ -28,6 +28,7 @@ export type ExportDeps = {
   bucketRows?: number;
   tempDir?: string;
   now?: () => number;
+  decisions?: DecisionCache;
 };
 export type PreparedExport = {
   layout: Layout;
@@ -84,27 +85,22 @@ async function* shuffledRows(
 }
 
 // The selected groups: those exported, all of them (the small ones' rows are read but not sent),
-// and those whose counts came from the live documents rather than a seal.
+// and the counts' JSON text of those read from the live documents rather than a seal.
 type Groups = {
   kept: ReadonlyMap<string, GroupRules>;
   all: ReadonlyMap<string, GroupRules>;
-  live: ReadonlyMap<string, Counters>;
-  decisions: ReadonlyMap<string, Decision>;
-  redecided: ReadonlySet<string>;
+  live: ReadonlyMap<string, string>;
 };
 
 // Groups counted from live documents whose rows read match their counts are sealed, an empty one
 // too (an import into it drops its seal first, imports/service.ts); a sealed group whose rows
 // differ loses its seal. Either is only a shortcut for later exports, so a failure here does not
 // stop this one.
-async function settleSeals({ all, live, decisions, redecided }: Groups, scanned: Scanned): Promise<void> {
+async function settleSeals({ all, live }: Groups, scanned: Scanned): Promise<void> {
   const differing = new Set(differingTotals(all, scanned));
   const ignore = () => {};
   await unseal([...differing].filter((key) => !live.has(key))).catch(ignore);
-  const verified = [...live].filter(([key]) => !differing.has(key));
-  await seal(new Map(verified.map(([key, counts]) => [key, { counts, decision: decisions.get(key) }]))).catch(ignore);
-  const kept = [...redecided].filter((key) => !differing.has(key)).map((key) => [key, decisions.get(key)!] as const);
-  await keepDecisions(new Map(kept)).catch(ignore);
+  await seal(new Map([...live].filter(([key]) => !differing.has(key)))).catch(ignore);
 }
 
 async function streamRows(
@@ -142,11 +138,12 @@ export async function prepareExport(query: ExportQuery, user: string, deps: Expo
   const layout = buildLayout(selection.definitions, selection.installed, {
     freeText: selection.groups.some((g) => g.allowFreeText),
   });
-  const { rules, live, decisions, redecided } = await readGroupRules(
+  const { rules, live } = await readGroupRules(
     selection.groups,
     layout,
     { min: deps.minGroupSize, freeTextMin: deps.freeTextMinGroupSize },
     deps.flushTally,
+    deps.decisions,
   );
   const groups = exportedGroups(new Map([...rules].map(([key, g]) => [key, g.total])), deps.minGroupSize);
   const kept = new Map([...rules].filter(([key]) => groups.keep.has(key)));
@@ -154,7 +151,7 @@ export async function prepareExport(query: ExportQuery, user: string, deps: Expo
   const write = (out: Writable, onRow: (done: number) => void = () => {}) => {
     const writer = rowWriter(format, layout, { bom });
     return streamRows(
-      shuffledRows(selection, layout, { kept, all: rules, live, decisions, redecided }, labels, writer.piece, deps),
+      shuffledRows(selection, layout, { kept, all: rules, live }, labels, writer.piece, deps),
       auditId,
       (rows) => writer.write(rows, out),
       onRow,
