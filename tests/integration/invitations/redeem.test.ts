@@ -6,13 +6,13 @@ import { AppError } from '../../../server/errors.js';
 import { InvitationClaim, inviteesOf } from '../../../server/invitations/model.js';
 import { redeemInvitation, settleInvitation } from '../../../server/invitations/redeem.js';
 import { queueDueReminders } from '../../../server/invitations/schedule.js';
-import { buildCampaign } from '../../helpers/factories.js';
+import { buildCampaign, freshPilot } from '../../helpers/factories.js';
 import { surveyLink, upload, useMailTest } from '../../helpers/mail.js';
 
 const t = useMailTest(import.meta.url);
 
 async function invitedOne(address = `${randomUUID().slice(0, 8)}@council.example`) {
-  const { code } = await buildCampaign({ pilot: String(100 + Math.floor(Math.random() * 800)) });
+  const { code } = await buildCampaign({ pilot: freshPilot() });
   await upload(t.http(), code, address).expect(201);
   await t.worker().drain();
   return { code, address, token: surveyLink(t.smtp().to(address)[0]!.text ?? '')![2]! };

@@ -6,7 +6,7 @@ import { Campaign } from '../../../server/study/campaigns/model.js';
 import { inviteesOf } from '../../../server/invitations/model.js';
 import { hashToken } from '../../../server/invitations/tokens.js';
 import { SurveyResponse } from '../../../server/responses/model.js';
-import { buildAnswers, buildCampaign } from '../../helpers/factories.js';
+import { buildAnswers, buildCampaign, freshPilot } from '../../helpers/factories.js';
 import { surveyLink, upload, useMailTest } from '../../helpers/mail.js';
 
 const t = useMailTest(import.meta.url);
@@ -14,7 +14,7 @@ const submit = (code: string, body: Record<string, unknown>) =>
   supertest(t.app).post(`/api/v1/campaigns/${code}/responses`).send(body);
 
 async function invited(requireInvitation = false) {
-  const { code } = await buildCampaign({ pilot: String(100 + Math.floor(Math.random() * 800)) });
+  const { code } = await buildCampaign({ pilot: freshPilot() });
   await Campaign.updateOne({ _id: code }, { $set: { requireInvitation } });
   const address = `${randomUUID().slice(0, 8)}@council.example`;
   await upload(t.http(), code, address).expect(201);

@@ -4,14 +4,14 @@ import { randomUUID } from 'node:crypto';
 import { feedOutbox } from '../../../server/mail/outbox/feeder.js';
 import { claimBatch } from '../../../server/mail/outbox/claim.js';
 import { MailProblem, Mailing, OutboxClaim, OutboxMessage } from '../../../server/mail/outbox/model.js';
-import { buildCampaign } from '../../helpers/factories.js';
+import { buildCampaign, freshPilot } from '../../helpers/factories.js';
 import { upload, useMailTest } from '../../helpers/mail.js';
 
 const t = useMailTest(import.meta.url);
 const minutes = (n: number) => n * 60_000;
 
 async function listOf(n: number, tag = randomUUID().slice(0, 8)) {
-  const { code } = await buildCampaign({ pilot: String(100 + Math.floor(Math.random() * 800)) });
+  const { code } = await buildCampaign({ pilot: freshPilot() });
   const addresses = Array.from({ length: n }, (_, i) => `${tag}-${i}@council.example`);
   await upload(t.http(), code, addresses.join('\n')).expect(201);
   return { code, addresses };
