@@ -13,8 +13,15 @@ const ukWeekdayHour = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
+// The last answer, by the minute it was for: the UK day turns only on a whole hour (UTC offsets
+// of 0 or +1), so every instant of one UTC minute is on the same UK day. Formatting is the costly
+// part, and a request may ask several times.
+let memo = { minute: Number.NaN, day: '' };
+
 export function todayInUk(now: Date = new Date()): string {
-  return ukDay.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== memo.minute) memo = { minute, day: ukDay.format(now) };
+  return memo.day;
 }
 
 // The hour (0–23) and weekday ("Mon", "Tue", …) in the UK at `now`.

@@ -2,11 +2,14 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Access } from '../../accounts/access.js';
 import { compareArms } from './comparisons.js';
+import { createBodyCache } from './bodies.js';
 import { createReportCache } from './report-cache.js';
-import { councilSummaryJson, type SummaryDeps } from './service.js';
+import { councilSummaryText, type SummaryDeps } from './service.js';
 
-// Published reports kept for summary reads: about a hundred councils × waves of ~150 kB each.
+// Published reports kept for summary reads: about a hundred councils × waves of ~150 kB each,
+// and the bytes sent for them.
 const REPORT_CACHE_CHARS = 16_000_000;
+const BODY_CACHE_BYTES = 16_000_000;
 const WaveQuery = z.strictObject({ wave: z.string().min(1, 'name a wave, e.g. ?wave=wave-1') });
 const CompareQuery = z.strictObject({ wave: z.string().min(1), baseline: z.string().min(1).optional() });
 
@@ -14,10 +17,12 @@ const CompareQuery = z.strictObject({ wave: z.string().min(1), baseline: z.strin
 // comparison: admins and researchers only.
 export function summaryRoutes(access: Access, deps: SummaryDeps) {
   const reports = createReportCache(REPORT_CACHE_CHARS);
+  const bodies = createBodyCache(BODY_CACHE_BYTES);
   return Router()
     .get('/pilots/:code/summary', access.readCouncil('code'), async (req, res) => {
       const { wave } = WaveQuery.parse(req.query);
-      res.type('json').send(await councilSummaryJson(String(req.params.code), wave, deps, reports));
+      const summary = await councilSummaryText(String(req.params.code), wave, deps, reports);
+      res.type('json').send(bodies.get(summary.key, summary.text));
     })
     .get('/comparisons', access.roles('admin', 'researcher'), async (req, res) => {
       const { wave, baseline } = CompareQuery.parse(req.query);

@@ -55,14 +55,24 @@ export async function councilSummary(code: string, waveId: string, deps: Summary
   return { ...head, ...buildReport(def, source.counters(), options) };
 }
 
-// The same summary as JSON text, for the API: a report built from kept figures is kept in `cache`
-// (see report-cache.ts); the council and wave, which an admin may rename, are written afresh.
-export async function councilSummaryJson(code: string, waveId: string, deps: SummaryDeps, cache: ReportCache) {
+// The same summary as JSON text, for the API, with a key naming that text (null when it is built
+// from live figures): the key covers the kept report's (report-cache.ts) and the council and
+// wave as written now (an admin may rename them). A report built from kept figures is kept in
+// `cache`; the text is made only when asked for, as a body kept under the key needs none.
+export async function councilSummaryText(
+  code: string,
+  waveId: string,
+  deps: SummaryDeps,
+  cache: ReportCache,
+): Promise<{ key: string | null; text: () => string }> {
   const { head, def, source, options } = await summarySource(code, waveId, deps);
+  const headText = JSON.stringify(head);
   const build = () => JSON.stringify(buildReport(def, source.counters(), options));
-  const report = source.kept === null ? build() : cache.get(reportKey(source.kept, def, options), build);
   // '{"pilot":…,"wave":…}' and '{"survey":…}' joined: the text JSON.stringify(councilSummary(…)) gives
-  return `${JSON.stringify(head).slice(0, -1)},${report.slice(1)}`;
+  const join = (report: string) => `${headText.slice(0, -1)},${report.slice(1)}`;
+  if (source.kept === null) return { key: null, text: () => join(build()) };
+  const key = reportKey(source.kept, def, options);
+  return { key: `${key}\n${headText}`, text: () => join(cache.get(key, build)) };
 }
 
 // A campaign's response count as its council's summary shows it: stepped while results are not

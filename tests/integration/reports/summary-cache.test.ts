@@ -56,4 +56,18 @@ describe('GET /api/v1/pilots/:code/summary, read again', () => {
     assert.equal(await read(), republished, 'and then read back from the stored figures');
     assert.equal(republished, await afresh());
   });
+
+  test('when results are not yet published, then the summary is built afresh on each read', async () => {
+    const campaign = await buildCampaign({ headcount: 40 });
+    await storeResponses(campaign, answers(12));
+    const reader = await staff();
+    const read = async () => (await reader.get('/api/v1/pilots/855/summary').query({ wave: 'w1' }).expect(200)).text;
+    const before = JSON.parse(await read());
+    assert.equal(before.resultsPublished, false);
+    await storeResponses(campaign, answers(10));
+    await tallier.flush();
+    const after = JSON.parse(await read());
+    assert.notDeepEqual(after.responses, before.responses, 'the stepped count moved on');
+    assert.equal(JSON.stringify(after), await afresh());
+  });
 });
