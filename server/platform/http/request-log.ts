@@ -1,4 +1,4 @@
-import { pinoHttp } from 'pino-http';
+import type { RequestHandler } from 'express';
 import type { Logger } from '../../log.js';
 
 // One line per request: method, path and status only; no headers, IPs, user agents or bodies.
@@ -20,21 +20,40 @@ export function loggedPath(url: string): string {
   return path.length > MAX_PATH ? `${path.slice(0, MAX_PATH)}…` : path;
 }
 
-type Req = { method?: string; originalUrl?: string; url?: string };
+declare module 'node:http' {
+  interface IncomingMessage {
+    log: Logger; // for a route's own warnings (a line of its own, with nothing of the request)
+  }
+}
 
-export function requestLog(logger: Logger) {
-  return pinoHttp({
-    logger,
-    serializers: {
-      req: (req: { method: string; url: string }) => ({ method: req.method, url: loggedPath(req.url) }),
-      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-    },
-    customLogLevel: (req: Req, res, err) => {
-      if (err || res.statusCode >= 500) return 'error';
-      const accepted = res.statusCode < 400 && req.method === 'POST';
-      return accepted && loggedPath(req.originalUrl ?? req.url ?? '').replace(/\/$/, '') === SUBMISSION
-        ? 'silent'
-        : 'info';
-    },
-  });
+// The line pino-http wrote (req, res, responseTime; "request completed", or "request aborted" at
+// error level when the client left first), written straight to the logger: a child logger per
+// request cost more than the rest of a summary read's own work.
+export function requestLog(logger: Logger): RequestHandler {
+  return (req, res, next) => {
+    const started = performance.now();
+    req.log = logger;
+    let written = false;
+    const write = (aborted: boolean) => {
+      if (written) return;
+      written = true;
+      const status = res.statusCode;
+      const accepted = status < 400 && req.method === 'POST';
+      const url = req.originalUrl ?? req.url;
+      if (!aborted && accepted && loggedPath(url).replace(/\/$/, '') === SUBMISSION) return;
+      const level = aborted || status >= 500 ? 'error' : 'info';
+      if (!logger.isLevelEnabled(level)) return;
+      logger[level](
+        {
+          req: { method: req.method, url: loggedPath(url) },
+          res: { statusCode: status },
+          responseTime: Math.round(performance.now() - started),
+        },
+        aborted ? 'request aborted' : 'request completed',
+      );
+    };
+    res.once('finish', () => write(false));
+    res.once('close', () => write(!res.writableFinished));
+    next();
+  };
 }
