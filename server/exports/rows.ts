@@ -13,10 +13,60 @@ const BATCH = 1000;
 
 export type Scanned = { totals: Map<string, number> };
 
+// The scan, started before the rows are wanted: while an export decides what it may release
+// (reads counts, decides bands), the database already reads the first batches. Up to `ahead`
+// batches wait; `close` ends the scan if the export stops before reading it.
+export type Scan = { batches: AsyncIterable<Record<string, unknown>[]>; close: () => Promise<void> };
+
+export function startScan(selection: Selection, ahead = 3): Scan {
+  const source = responseBatches(selection.query, FIELDS, BATCH);
+  const waiting: Promise<IteratorResult<Record<string, unknown>[]>>[] = [];
+  let ended = false;
+  const pull = () => {
+    while (!ended && waiting.length < ahead) {
+      const next = source.next();
+      next.catch(() => {}); // awaited in turn below; a failure meanwhile is not an unhandled rejection
+      waiting.push(next);
+      void next.then(
+        (r) => {
+          if (r.done) ended = true;
+        },
+        () => {
+          ended = true;
+        },
+      );
+    }
+  };
+  pull();
+  let closed: Promise<void> | null = null;
+  const close = () => {
+    ended = true;
+    closed ??= Promise.allSettled(waiting)
+      .then(() => source.return(undefined))
+      .then(() => {});
+    return closed;
+  };
+  async function* batches() {
+    try {
+      for (;;) {
+        const next = waiting.shift();
+        if (!next) return;
+        const r = await next;
+        if (r.done) return;
+        pull();
+        yield r.value;
+      }
+    } finally {
+      await close();
+    }
+  }
+  return { batches: batches(), close };
+}
+
 // Encodes the rows of the groups kept as they are read, turns each into its bytes in the file's
 // format (`piece`) and hands them to `add` (the shuffle); counts every group's rows on the way.
 export async function scanRows(
-  selection: Selection,
+  scan: Scan,
   layout: Layout,
   ctx: RowContext,
   kept: ReadonlyMap<string, GroupRules>,
@@ -24,7 +74,7 @@ export async function scanRows(
   add: (piece: Buffer) => Promise<void> | void,
 ): Promise<Scanned> {
   const totals = new Map<string, number>();
-  for await (const docs of responseBatches(selection.query, FIELDS, BATCH)) {
+  for await (const docs of scan.batches) {
     for (const doc of docs) {
       const row = doc as unknown as ResponseRow;
       const key = groupKey(row.pilotCode, row.waveId);

@@ -10,7 +10,7 @@ import { groupKey } from '../codec/response-row.js';
 import type { RowContext } from './encode.js';
 import { formatInfo, rowWriter, type RowWriter } from './formats/index.js';
 import { readGroupRules, type DecisionCache, type GroupRules } from './group-rules.js';
-import { checkTotals, differingTotals, scanRows, type Scanned } from './rows.js';
+import { checkTotals, differingTotals, scanRows, startScan, type Scan, type Scanned } from './rows.js';
 import { seal, unseal } from './seals.js';
 import type { ExportQuery } from './schemas.js';
 import { resolveSelection, type Selection } from './selection.js';
@@ -56,6 +56,7 @@ function rowContext(selection: Selection, rules: ReadonlyMap<string, GroupRules>
 // they were decided on, and then sent in shuffled order; the buckets' files go however it ends.
 async function* shuffledRows(
   selection: Selection,
+  scan: Scan,
   layout: Layout,
   groups: Groups,
   labels: boolean,
@@ -65,11 +66,14 @@ async function* shuffledRows(
   const { kept } = groups;
   const total = [...kept.values()].reduce((s, g) => s + g.total, 0);
   const buckets = bucketsFor(total, deps.bucketRows ?? BUCKET_ROWS);
-  const store = await fileBuckets(buckets, deps.tempDir);
+  const store = await fileBuckets(buckets, deps.tempDir).catch(async (err: unknown) => {
+    await scan.close();
+    throw err;
+  });
   try {
     const shuffle = bucketShuffle(store, buckets);
     const ctx = rowContext(selection, kept, labels);
-    const scanned = await scanRows(selection, layout, ctx, kept, piece, shuffle.add);
+    const scanned = await scanRows(scan, layout, ctx, kept, piece, shuffle.add);
     await settleSeals(groups, scanned);
     checkTotals(kept, scanned);
     let sent = 0;
@@ -138,24 +142,28 @@ export async function prepareExport(query: ExportQuery, user: string, deps: Expo
   const layout = buildLayout(selection.definitions, selection.installed, {
     freeText: selection.groups.some((g) => g.allowFreeText),
   });
-  const { rules, live } = await readGroupRules(
-    selection.groups,
-    layout,
-    { min: deps.minGroupSize, freeTextMin: deps.freeTextMinGroupSize },
-    deps.flushTally,
-    deps.decisions,
+  // the database starts reading rows now, while the counts are read and decided on; nothing
+  // read leaves before the scan has ended and its totals match those counts
+  const scan = startScan(selection);
+  const decided = await decide(selection, layout, deps).catch(async (err: unknown) => {
+    await scan.close();
+    throw err;
+  });
+  const { rules, live, groups, kept } = decided;
+  const auditId = await startAudit({ user, kind: 'responses', format, filters: { ...filters, labels, bom } }).catch(
+    async (err: unknown) => {
+      await scan.close();
+      throw err;
+    },
   );
-  const groups = exportedGroups(new Map([...rules].map(([key, g]) => [key, g.total])), deps.minGroupSize);
-  const kept = new Map([...rules].filter(([key]) => groups.keep.has(key)));
-  const auditId = await startAudit({ user, kind: 'responses', format, filters: { ...filters, labels, bom } });
   const write = (out: Writable, onRow: (done: number) => void = () => {}) => {
     const writer = rowWriter(format, layout, { bom });
     return streamRows(
-      shuffledRows(selection, layout, { kept, all: rules, live }, labels, writer.piece, deps),
+      shuffledRows(selection, scan, layout, { kept, all: rules, live }, labels, writer.piece, deps),
       auditId,
       (rows) => writer.write(rows, out),
       onRow,
-    );
+    ).finally(() => scan.close()); // already closed unless the writer failed before reading a row
   };
   const day = new Date().toISOString().slice(0, 10);
   const { contentType, extension } = formatInfo[format];
@@ -168,6 +176,20 @@ export async function prepareExport(query: ExportQuery, user: string, deps: Expo
     contentType,
     write,
   };
+}
+
+// Each group's rules from its counts, and the groups kept (the small ones left out).
+async function decide(selection: Selection, layout: Layout, deps: ExportDeps) {
+  const { rules, live } = await readGroupRules(
+    selection.groups,
+    layout,
+    { min: deps.minGroupSize, freeTextMin: deps.freeTextMinGroupSize },
+    deps.flushTally,
+    deps.decisions,
+  );
+  const groups = exportedGroups(new Map([...rules].map(([key, g]) => [key, g.total])), deps.minGroupSize);
+  const kept = new Map([...rules].filter(([key]) => groups.keep.has(key)));
+  return { rules, live, groups, kept };
 }
 
 export function isClosedEarly(err: unknown): boolean {
