@@ -4,7 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import supertest from 'supertest';
+import express from 'express';
+import { get as httpGet } from 'node:http';
 import { createApp } from '../../../server/app.js';
+import { requestLog } from '../../../server/platform/http/request-log.js';
 import { createTallier } from '../../../server/tally/runner.js';
 import { testConfig, testSurveys, useTestApp } from '../../helpers/app.js';
 import { buildAnswers, buildCampaign } from '../../helpers/factories.js';
@@ -64,5 +67,40 @@ describe('the request log', () => {
     const [line] = await logged();
     assert.equal(line!.req!.url.length, 201);
     assert.ok(line!.req!.url.endsWith('…'));
+  });
+
+  test('when a client leaves before the answer ends, then one line says the request was aborted, at error level', async () => {
+    const bare = express()
+      .use(requestLog(logger))
+      .get('/api/v1/slow/:id', (req, res) => {
+        res.write('part of an answer');
+        req.log.warn({ kind: 'own' }, 'a route writes a line of its own');
+      });
+    const server = bare.listen(0);
+    const { port } = server.address() as { port: number };
+    await new Promise<void>((resolve) => {
+      const req = httpGet(`http://127.0.0.1:${port}/api/v1/slow/42?x=1`, (res) => {
+        res.once('data', () => {
+          req.destroy();
+          setTimeout(resolve, 100);
+        });
+      });
+      req.on('error', () => {});
+    });
+    server.close();
+    const written = (await logged()) as unknown as {
+      level: number;
+      msg: string;
+      req?: { url: string };
+      res?: { statusCode: number };
+    }[];
+    assert.deepEqual(
+      written.map((l) => [l.level, l.msg, l.req?.url]),
+      [
+        [40, 'a route writes a line of its own', undefined],
+        [50, 'request aborted', '/api/v1/slow/42'],
+      ],
+    );
+    assert.equal(written[1]!.res!.statusCode, 200);
   });
 });
