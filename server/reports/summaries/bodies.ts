@@ -1,3 +1,5 @@
+import { createLru } from './lru.js';
+
 // The bytes sent for summaries built from kept figures, by their key (service.ts), at most
 // `maxBytes` of them, the least recently sent dropped first: a read of a kept summary then sends
 // bytes already made, instead of joining ~150 kB of text and encoding it to UTF-8 again. A
@@ -7,28 +9,11 @@
 export type BodyCache = ReturnType<typeof createBodyCache>;
 
 export function createBodyCache(maxBytes: number) {
-  const bodies = new Map<string, Buffer>();
-  let held = 0;
+  const bodies = createLru<Buffer>(maxBytes, (body) => body.length);
+  const encode = (text: () => string) => () => Buffer.from(text(), 'utf8');
   return {
-    get(key: string | null, text: () => string): Buffer {
-      if (key === null) return Buffer.from(text(), 'utf8');
-      const hit = bodies.get(key);
-      if (hit !== undefined) {
-        bodies.delete(key); // re-inserted: the Map's order is the order of last use
-        bodies.set(key, hit);
-        return hit;
-      }
-      const body = Buffer.from(text(), 'utf8');
-      if (body.length > maxBytes) return body;
-      bodies.set(key, body);
-      held += body.length;
-      for (const [oldest, old] of bodies) {
-        if (held <= maxBytes) break;
-        bodies.delete(oldest);
-        held -= old.length;
-      }
-      return body;
-    },
-    size: () => bodies.size,
+    get: (key: string | null, text: () => string): Buffer =>
+      key === null ? encode(text)() : bodies.get(key, encode(text)),
+    size: bodies.size,
   };
 }

@@ -1,3 +1,4 @@
+import { createLru } from './lru.js';
 import type { SurveyDefinition } from '../../surveys/definition.js';
 import type { ReportOptions } from './report.js';
 
@@ -23,28 +24,4 @@ export function reportKey(fingerprint: string, def: SurveyDefinition, o: ReportO
 export type ReportCache = ReturnType<typeof createReportCache>;
 
 // At most `maxChars` characters of JSON, the least recently read dropped first.
-export function createReportCache(maxChars: number) {
-  const texts = new Map<string, string>();
-  let held = 0;
-  return {
-    get(key: string, build: () => string): string {
-      const hit = texts.get(key);
-      if (hit !== undefined) {
-        texts.delete(key); // re-inserted: the Map's order is the order of last reads
-        texts.set(key, hit);
-        return hit;
-      }
-      const text = build();
-      if (text.length > maxChars) return text;
-      texts.set(key, text);
-      held += text.length;
-      for (const [oldest, old] of texts) {
-        if (held <= maxChars) break;
-        texts.delete(oldest);
-        held -= old.length;
-      }
-      return text;
-    },
-    size: () => texts.size,
-  };
-}
+export const createReportCache = (maxChars: number) => createLru<string>(maxChars, (text) => text.length);

@@ -1,16 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createBodyCache } from '../../../server/reports/summaries/bodies.js';
-
-// A text that says how often it was asked for.
-function counted(text: string) {
-  const make = () => {
-    make.runs++;
-    return text;
-  };
-  make.runs = 0;
-  return make;
-}
+import { counted } from '../../helpers/counted.js';
 
 describe('createBodyCache', () => {
   test('when a key is sent twice, then the text is made once and the same UTF-8 bytes come back', () => {
@@ -32,27 +23,20 @@ describe('createBodyCache', () => {
     assert.equal(cache.size(), 0);
   });
 
-  test('when the bodies pass the limit, then the least recently sent is dropped first', () => {
-    const cache = createBodyCache(10); // room for two bodies of 4 bytes, not three
-    cache.get('a', counted('aaaa'));
-    cache.get('b', counted('bbbb'));
+  test('when bodies pass the limit in bytes (not characters), then the least recently sent is dropped first', () => {
+    const cache = createBodyCache(8); // two bodies of two 2-byte letters, not three
+    cache.get('a', counted('éé'));
+    cache.get('b', counted('øø'));
     cache.get('a', counted('never made'));
-    cache.get('c', counted('cccc')); // 12 bytes: b, sent least recently, goes
-    const a = counted('aaaa');
-    const b = counted('bbbb');
-    assert.equal(cache.get('a', a).toString(), 'aaaa');
-    assert.equal(cache.get('b', b).toString(), 'bbbb');
-    assert.equal(a.runs, 0, 'a was sent after b, so it stayed');
-    assert.equal(b.runs, 1, 'b was dropped and made again');
+    cache.get('c', counted('üü'));
+    const b = counted('øø');
+    assert.equal(cache.get('b', b).toString(), 'øø');
+    assert.equal(b.runs, 1, 'b, sent least recently, was dropped and made again');
     assert.equal(cache.size(), 2);
-  });
-
-  test('when one body is bigger than the limit, then it is sent but not kept', () => {
-    const cache = createBodyCache(3);
-    const text = counted('abcd');
-    assert.equal(cache.get('a', text).toString(), 'abcd');
-    cache.get('a', text);
-    assert.equal(text.runs, 2);
-    assert.equal(cache.size(), 0);
+    const big = counted('ééé'); // 3 characters, 6 bytes
+    const small = createBodyCache(5);
+    assert.equal(small.get('k', big).length, 6);
+    small.get('k', big);
+    assert.equal(big.runs, 2, 'sent, but not kept: it is bigger than the whole cache');
   });
 });

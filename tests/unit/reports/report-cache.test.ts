@@ -2,16 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createReportCache, reportKey } from '../../../server/reports/summaries/report-cache.js';
 import { staffWellbeing } from '../../helpers/counters.js';
-
-// A build that says how often it ran.
-function counted(text: string) {
-  const build = () => {
-    build.runs++;
-    return text;
-  };
-  build.runs = 0;
-  return build;
-}
+import { counted } from '../../helpers/counted.js';
 
 describe('createReportCache', () => {
   test('when the same key is read twice, then the report is built once and the same text comes back', () => {
