@@ -13,15 +13,20 @@ const ukWeekdayHour = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-// The last answer, by the minute it was for: the UK day turns only on a whole hour (UTC offsets
-// of 0 or +1), so every instant of one UTC minute is on the same UK day. Formatting is the costly
-// part, and a request may ask several times.
-let memo = { minute: Number.NaN, day: '' };
+// Answers by the minute they are for: the UK day turns only on a whole hour (UTC offsets of 0 or
+// +1), so every instant of one UTC minute is on the same UK day. Formatting is the costly part,
+// and a request asks several times, for now and for a grace period ago (disclosure/publication.ts),
+// so a few minutes are kept.
+const days = new Map<number, string>();
 
 export function todayInUk(now: Date = new Date()): string {
   const minute = Math.floor(now.getTime() / 60_000);
-  if (minute !== memo.minute) memo = { minute, day: ukDay.format(now) };
-  return memo.day;
+  const known = days.get(minute);
+  if (known !== undefined) return known;
+  if (days.size >= 16) days.clear();
+  const day = ukDay.format(now);
+  days.set(minute, day);
+  return day;
 }
 
 // The hour (0–23) and weekday ("Mon", "Tue", …) in the UK at `now`.
