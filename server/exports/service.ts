@@ -66,10 +66,7 @@ async function* shuffledRows(
   const { kept } = groups;
   const total = [...kept.values()].reduce((s, g) => s + g.total, 0);
   const buckets = bucketsFor(total, deps.bucketRows ?? BUCKET_ROWS);
-  const store = await fileBuckets(buckets, deps.tempDir).catch(async (err: unknown) => {
-    await scan.close();
-    throw err;
-  });
+  const store = await fileBuckets(buckets, deps.tempDir);
   try {
     const shuffle = bucketShuffle(store, buckets);
     const ctx = rowContext(selection, kept, labels);
@@ -145,17 +142,16 @@ export async function prepareExport(query: ExportQuery, user: string, deps: Expo
   // the database starts reading rows now, while the counts are read and decided on; nothing
   // read leaves before the scan has ended and its totals match those counts
   const scan = startScan(selection);
-  const decided = await decide(selection, layout, deps).catch(async (err: unknown) => {
+  let decided: Awaited<ReturnType<typeof decide>>;
+  let auditId: string;
+  try {
+    decided = await decide(selection, layout, deps);
+    auditId = await startAudit({ user, kind: 'responses', format, filters: { ...filters, labels, bom } });
+  } catch (err) {
     await scan.close();
     throw err;
-  });
+  }
   const { rules, live, groups, kept } = decided;
-  const auditId = await startAudit({ user, kind: 'responses', format, filters: { ...filters, labels, bom } }).catch(
-    async (err: unknown) => {
-      await scan.close();
-      throw err;
-    },
-  );
   const write = (out: Writable, onRow: (done: number) => void = () => {}) => {
     const writer = rowWriter(format, layout, { bom });
     return streamRows(
@@ -163,7 +159,7 @@ export async function prepareExport(query: ExportQuery, user: string, deps: Expo
       auditId,
       (rows) => writer.write(rows, out),
       onRow,
-    ).finally(() => scan.close()); // already closed unless the writer failed before reading a row
+    ).finally(() => scan.close()); // already closed unless the export failed before reading a row
   };
   const day = new Date().toISOString().slice(0, 10);
   const { contentType, extension } = formatInfo[format];

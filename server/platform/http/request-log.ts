@@ -40,7 +40,8 @@ export function requestLog(logger: Logger): RequestHandler {
       const status = res.statusCode;
       const accepted = status < 400 && req.method === 'POST';
       const url = req.originalUrl ?? req.url;
-      if (!aborted && accepted && loggedPath(url).replace(/\/$/, '') === SUBMISSION) return;
+      // not even when the client left before the answer: the response may be stored all the same
+      if (accepted && loggedPath(url).replace(/\/$/, '') === SUBMISSION) return;
       const level = aborted || status >= 500 ? 'error' : 'info';
       if (!logger.isLevelEnabled(level)) return;
       logger[level](

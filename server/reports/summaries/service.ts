@@ -13,7 +13,7 @@ import {
 import type { SurveyRegistry } from '../../surveys/registry.js';
 import { buildReport, type ReportOptions } from './report.js';
 import { reportCounters, reportSource, type PublicationDeps } from './publications.js';
-import { reportKey, type ReportCache } from './report-cache.js';
+import { reportKey } from './report-key.js';
 
 export type SummaryDeps = PublicationDeps & { surveys: SurveyRegistry; minGroupSize: number };
 
@@ -55,24 +55,21 @@ export async function councilSummary(code: string, waveId: string, deps: Summary
   return { ...head, ...buildReport(def, source.counters(), options) };
 }
 
-// The same summary as JSON text, for the API, with a key naming that text (null when it is built
-// from live figures): the key covers the kept report's (report-cache.ts) and the council and
-// wave as written now (an admin may rename them). A report built from kept figures is kept in
-// `cache`; the text is made only when asked for, as a body kept under the key needs none.
+// The same summary as JSON text, for the API, made only when asked for, with a key naming that
+// text (null when it is built from live figures): everything the kept report is built from
+// (reportKey) and the council and wave as written now (an admin may rename them). The bytes sent
+// are kept under the key (bodies.ts), so a kept summary is built once.
 export async function councilSummaryText(
   code: string,
   waveId: string,
   deps: SummaryDeps,
-  cache: ReportCache,
 ): Promise<{ key: string | null; text: () => string }> {
   const { head, def, source, options } = await summarySource(code, waveId, deps);
   const headText = JSON.stringify(head);
-  const build = () => JSON.stringify(buildReport(def, source.counters(), options));
   // '{"pilot":…,"wave":…}' and '{"survey":…}' joined: the text JSON.stringify(councilSummary(…)) gives
-  const join = (report: string) => `${headText.slice(0, -1)},${report.slice(1)}`;
-  if (source.kept === null) return { key: null, text: () => join(build()) };
-  const key = reportKey(source.kept, def, options);
-  return { key: `${key}\n${headText}`, text: () => join(cache.get(key, build)) };
+  const text = () =>
+    `${headText.slice(0, -1)},${JSON.stringify(buildReport(def, source.counters(), options)).slice(1)}`;
+  return { key: source.kept === null ? null : `${reportKey(source.kept, def, options)}\n${headText}`, text };
 }
 
 // A campaign's response count as its council's summary shows it: stepped while results are not

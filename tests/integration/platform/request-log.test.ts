@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import pino from 'pino';
 import supertest from 'supertest';
 import express from 'express';
-import { get as httpGet } from 'node:http';
+import { get as httpGet, request as httpRequest } from 'node:http';
 import { createApp } from '../../../server/app.js';
 import { requestLog } from '../../../server/platform/http/request-log.js';
 import { createTallier } from '../../../server/tally/runner.js';
@@ -75,6 +75,9 @@ describe('the request log', () => {
       .get('/api/v1/slow/:id', (req, res) => {
         res.write('part of an answer');
         req.log.warn({ kind: 'own' }, 'a route writes a line of its own');
+      })
+      .post('/api/v1/campaigns/:code/responses', (_req, res) => {
+        res.status(201).write('{"id":'); // stored, and the client leaves before the answer ends
       });
     const server = bare.listen(0);
     const { port } = server.address() as { port: number };
@@ -86,6 +89,16 @@ describe('the request log', () => {
         });
       });
       req.on('error', () => {});
+    });
+    await new Promise<void>((resolve) => {
+      const req = httpRequest({ port, method: 'POST', path: '/api/v1/campaigns/c0de/responses' }, (res) => {
+        res.once('data', () => {
+          req.destroy();
+          setTimeout(resolve, 100);
+        });
+      });
+      req.on('error', () => {});
+      req.end();
     });
     server.close();
     const written = (await logged()) as unknown as {
@@ -100,6 +113,7 @@ describe('the request log', () => {
         [40, 'a route writes a line of its own', undefined],
         [50, 'request aborted', '/api/v1/slow/42'],
       ],
+      'and no line for the accepted submission whose client left',
     );
     assert.equal(written[1]!.res!.statusCode, 200);
   });

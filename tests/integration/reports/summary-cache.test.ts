@@ -8,8 +8,9 @@ import { testSurveys, useTestApp } from '../../helpers/app.js';
 import { buildAnswers, buildCampaign, closeWaves, storeResponses } from '../../helpers/factories.js';
 import { times } from '../../helpers/submit.js';
 
-// Summary reads keep the report built from published figures (reports/summaries/report-cache.ts):
-// every read must still answer exactly what a report built afresh from the database would.
+// Summary reads keep what they send for published figures (reports/summaries/bodies.ts, keyed as
+// report-key.ts says): every read must still answer exactly what a report built afresh from the
+// database would.
 const { config, tallier, staff } = useTestApp(import.meta.url);
 const deps = () => ({ surveys: testSurveys(), tallier, minGroupSize: config.MIN_GROUP_SIZE });
 const answers = (k: number) =>
