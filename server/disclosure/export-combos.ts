@@ -21,27 +21,39 @@ const HIDDEN = '\u0000hidden';
 
 const released = (column: QuasiColumn, value: string) => (column.shown.has(value) ? value : HIDDEN);
 
-// Each combination as the values a reader sees, column by column (length-prefixed, so joined
-// values never run together), worked out once rather than for every column tried.
-type Seen = { values: readonly string[]; n: number };
-const seenOf = (columns: readonly QuasiColumn[], combos: readonly Combination[]): Seen[] =>
-  combos
+// Each combination as the values a reader sees, column by column, each value numbered within its
+// column (0, 1, 2… in the order first met), worked out once rather than for every column tried.
+type Seen = { values: Int32Array; n: number };
+type Numbered = { seen: Seen[]; distinct: number[] }; // distinct: released values per column
+
+function numbered(columns: readonly QuasiColumn[], combos: readonly Combination[]): Numbered {
+  const ids = columns.map(() => new Map<string, number>());
+  const seen = combos
     .filter((c) => c.n > 0)
-    .map(({ values, n }) => ({
-      values: columns.map((c, i) => {
-        const v = released(c, values[i]!);
-        return `${v.length}:${v}`;
-      }),
-      n,
-    }));
+    .map(({ values, n }) => {
+      const row = new Int32Array(columns.length);
+      columns.forEach((column, i) => {
+        const v = released(column, values[i]!);
+        const known = ids[i]!.get(v);
+        row[i] = known ?? ids[i]!.size;
+        if (known === undefined) ids[i]!.set(v, ids[i]!.size);
+      });
+      return { values: row, n };
+    });
+  return { seen, distinct: ids.map((m) => m.size) };
+}
 
-// A column whose rows all carry one released value sorts nobody apart: withholding it gains nothing.
-const sortsRows = (i: number, seen: readonly Seen[]) => new Set(seen.map((c) => c.values[i])).size > 1;
-
-function smallRows(withheld: ReadonlySet<number>, seen: readonly Seen[], min: number) {
-  const classes = new Map<string, number>();
+// The rows in classes below the minimum once the withheld columns show one value for all. A class
+// is the combination's values in the columns still shown, as one number (mixed radix) while that
+// stays exact, else as text.
+function smallRows(withheld: ReadonlySet<number>, { seen, distinct }: Numbered, min: number) {
+  const shown = distinct.map((_, i) => i).filter((i) => !withheld.has(i));
+  const span = shown.reduce((product, i) => product * distinct[i]!, 1);
+  const classes = new Map<number | string, number>();
   for (const { values, n } of seen) {
-    const key = values.map((v, i) => (withheld.has(i) ? '' : v)).join('|');
+    let key: number | string = 0;
+    if (span <= Number.MAX_SAFE_INTEGER) for (const i of shown) key = key * distinct[i]! + values[i]!;
+    else key = shown.map((i) => values[i]).join(',');
     classes.set(key, (classes.get(key) ?? 0) + n);
   }
   return rowsInSmallClasses(classes.values(), min);
@@ -53,8 +65,9 @@ export function columnsToWithhold(
   combos: readonly Combination[],
   min: number,
 ): number[] {
-  const seen = seenOf(columns, combos);
-  const sorting = columns.map((_, i) => sortsRows(i, seen));
+  const seen = numbered(columns, combos);
+  // a column whose rows all carry one released value sorts nobody apart: withholding it gains nothing
+  const sorting = seen.distinct.map((values) => values > 1);
   const withheld = new Set<number>();
   let small = smallRows(withheld, seen, min);
   while (small > 0) {
