@@ -1,6 +1,6 @@
 import type { SurveyDefinition } from '../surveys/definition.js';
 import { answerAt, evaluateFlags, scoreScales } from '../surveys/scoring.js';
-import { summaryLayout } from './layout.js';
+import { summaryLayout, type SummaryItem } from './layout.js';
 
 // Sufficient statistics of a group of responses, as flat counters that only ever add up, so a
 // summary is kept by `$inc` and two groups merge by adding. Keys never hold "." or start with "$".
@@ -26,24 +26,31 @@ const bump = (c: Counters, key: string, by = 1) => {
   c[key] = (c[key] ?? 0) + by;
 };
 
-// Counter keys, built once per prefix and id and then reused: building them afresh for every
-// response was most of what counting cost. Bounded by the surveys' scales, flags and bands.
-const keyCache = new Map<string, Map<string, string[]>>();
+// Counter keys are built once and then reused: building them afresh for every response (and
+// hashing each new string as a property name) was most of what counting cost. Bounded by the
+// surveys' scales, flags, items and bands.
+type ScaleFlagKeys = { sc: Map<string, string[]>; fl: Map<string, string[]> };
+const prefixKeys = new Map<string, ScaleFlagKeys>();
 const MAX_CACHED_PREFIXES = 10_000;
+const MAX_CACHED_PER_KEY = 1000;
 
-function keysFor(prefix: string, kind: 'sc' | 'fl', id: string): string[] {
-  let byId = keyCache.get(prefix + kind);
-  if (!byId) {
-    if (keyCache.size >= MAX_CACHED_PREFIXES) keyCache.clear();
-    keyCache.set(prefix + kind, (byId = new Map()));
-  }
-  let keys = byId.get(id);
+function keysUnder(prefix: string): ScaleFlagKeys {
+  let keys = prefixKeys.get(prefix);
   if (!keys) {
-    const base = `${prefix}${kind}|${id}|`;
-    keys = kind === 'sc' ? [`${base}n`, `${base}s`, `${base}q`] : [`${base}n`, `${base}x`];
-    byId.set(id, keys);
+    if (prefixKeys.size >= MAX_CACHED_PREFIXES) prefixKeys.clear();
+    prefixKeys.set(prefix, (keys = { sc: new Map(), fl: new Map() }));
   }
   return keys;
+}
+
+function keysFor(keys: ScaleFlagKeys, prefix: string, kind: 'sc' | 'fl', id: string): string[] {
+  let found = keys[kind].get(id);
+  if (!found) {
+    const base = `${prefix}${kind}|${id}|`;
+    found = kind === 'sc' ? [`${base}n`, `${base}s`, `${base}q`] : [`${base}n`, `${base}x`];
+    keys[kind].set(id, found);
+  }
+  return found;
 }
 
 function scaleAndFlagCounters(
@@ -52,10 +59,11 @@ function scaleAndFlagCounters(
   scores: Record<string, number | null>,
   flags: Record<string, boolean | null>,
 ) {
+  const keys = keysUnder(prefix);
   for (const id in scores) {
     const score = scores[id];
     if (score === null || score === undefined) continue;
-    const [n, sum, squares] = keysFor(prefix, 'sc', id);
+    const [n, sum, squares] = keysFor(keys, prefix, 'sc', id);
     bump(c, n!);
     bump(c, sum!, score);
     bump(c, squares!, score * score);
@@ -63,28 +71,90 @@ function scaleAndFlagCounters(
   for (const id in flags) {
     const value = flags[id];
     if (value === null || value === undefined) continue;
-    const [n, x] = keysFor(prefix, 'fl', id);
+    const [n, x] = keysFor(keys, prefix, 'fl', id);
     bump(c, n!);
     if (value) bump(c, x!);
   }
 }
 
+type Scale = SurveyDefinition['scales'][number];
+type AlphaKeys = { u: string; n: string; s: string[]; x: string[][] };
+const alphaKeyCache = new WeakMap<Scale, AlphaKeys>();
+
+function alphaKeys(scale: Scale): AlphaKeys {
+  let keys = alphaKeyCache.get(scale);
+  if (!keys) {
+    const items = scale.items.map((_, i) => i);
+    keys = {
+      u: `sc|${scale.id}|u`,
+      n: `al|${scale.id}|n`,
+      s: items.map((i) => `al|${scale.id}|s|${i}`),
+      x: items.map((i) => items.map((j) => `al|${scale.id}|x|${i}|${j}`)),
+    };
+    alphaKeyCache.set(scale, keys);
+  }
+  return keys;
+}
+
 function alphaCounters(c: Counters, def: SurveyDefinition, answers: Record<string, unknown>) {
   for (const scale of def.scales) {
     if (scale.items.length < 2) continue;
+    const keys = alphaKeys(scale);
     const [min, max] = scale.range;
-    const row = scale.items.map((ref) => {
-      const v = answerAt(answers, ref);
-      return typeof v === 'number' ? (scale.reverse.includes(ref) ? min + max - v : v) : null;
-    });
-    if (scale.items.some((ref) => answerAt(answers, ref) !== undefined)) bump(c, `sc|${scale.id}|u`);
+    const raw = scale.items.map((ref) => answerAt(answers, ref));
+    const row = raw.map((v, i) =>
+      typeof v === 'number' ? (scale.reverse.includes(scale.items[i]!) ? min + max - v : v) : null,
+    );
+    if (raw.some((v) => v !== undefined)) bump(c, keys.u);
     if (row.some((v) => v === null)) continue;
-    bump(c, `al|${scale.id}|n`);
+    bump(c, keys.n);
     row.forEach((vi, i) => {
-      bump(c, `al|${scale.id}|s|${i}`, vi!);
-      for (let j = i; j < row.length; j++) bump(c, `al|${scale.id}|x|${i}|${j}`, vi! * row[j]!);
+      bump(c, keys.s[i]!, vi!);
+      for (let j = i; j < row.length; j++) bump(c, keys.x[i]![j]!, vi! * row[j]!);
     });
   }
+}
+
+// An item's answer ("question" or "question.row", as answerAt reads it) and its counter keys.
+type ItemKeys = { path: string; ia: string; it: Map<string, string> };
+const itemKeyCache = new WeakMap<SummaryItem, ItemKeys>();
+
+function itemKeys(item: SummaryItem): ItemKeys {
+  let keys = itemKeyCache.get(item);
+  if (!keys) {
+    const path = item.row === undefined ? item.question : `${item.question}.${item.row}`;
+    itemKeyCache.set(item, (keys = { path, ia: `ia|${item.ref}`, it: new Map() }));
+  }
+  return keys;
+}
+
+function optionKey(item: SummaryItem, keys: ItemKeys, option: unknown): string {
+  const text = String(option);
+  let key = keys.it.get(text);
+  if (key === undefined) {
+    key = `it|${item.ref}|${text}`;
+    if (keys.it.size < MAX_CACHED_PER_KEY) keys.it.set(text, key); // options are few
+  }
+  return key;
+}
+
+// "bd|<question>|<band>|" per question and band; "a|<question>[|<row>]" per question and row.
+const bandPrefixes = new Map<string, Map<string, string>>();
+const answeredKeys = new Map<string, Map<string, string>>(); // question → row → key
+const answeredPlain = new Map<string, Map<string, string>>(); // '' → question → key
+
+function cachedKey(cache: Map<string, Map<string, string>>, outer: string, inner: string, make: () => string) {
+  let byInner = cache.get(outer);
+  if (!byInner) {
+    if (cache.size >= MAX_CACHED_PREFIXES) cache.clear();
+    cache.set(outer, (byInner = new Map()));
+  }
+  let key = byInner.get(inner);
+  if (key === undefined) {
+    key = make();
+    if (byInner.size < MAX_CACHED_PER_KEY) byInner.set(inner, key);
+  }
+  return key;
 }
 
 export function responseCounters(def: SurveyDefinition, answers: Record<string, unknown>, day: string): CounterParts {
@@ -108,17 +178,19 @@ export function addResponseCounters(
   scaleAndFlagCounters(main, '', scores, flags);
   alphaCounters(main, def, answers);
   for (const item of layout.items) {
-    const v = answerAt(answers, item.row === undefined ? item.question : `${item.question}.${item.row}`);
+    const keys = itemKeys(item);
+    const v = answerAt(answers, keys.path);
     if (v === undefined) continue;
-    if (item.multi) bump(main, `ia|${item.ref}`);
-    for (const option of Array.isArray(v) ? v : [v]) bump(main, `it|${item.ref}|${String(option)}`);
+    if (item.multi) bump(main, keys.ia);
+    if (Array.isArray(v)) for (const option of v) bump(main, optionKey(item, keys, option));
+    else bump(main, optionKey(item, keys, v));
   }
   const bands = layout.demographics.map(({ question }) =>
     answers[question] === undefined ? 'unanswered' : String(answers[question]),
   );
   exportCounters((into.ex ??= {}), answers, scores, bands, day);
   for (const [i, { question }] of layout.demographics.entries()) {
-    const prefix = `bd|${question}|${bands[i]!}|`;
+    const prefix = cachedKey(bandPrefixes, question, bands[i]!, () => `bd|${question}|${bands[i]!}|`);
     const part = (into[`bd:${question}`] ??= {});
     bump(part, `${prefix}n`);
     scaleAndFlagCounters(part, prefix, scores, flags);
@@ -139,8 +211,17 @@ function exportCounters(
   for (const [question, value] of Object.entries(answers)) {
     if (value === undefined || value === null) continue;
     if (typeof value === 'object' && !Array.isArray(value)) {
-      for (const [row, v] of Object.entries(value)) if (v !== undefined && v !== null) bump(ex, `a|${question}|${row}`);
-    } else bump(ex, `a|${question}`);
+      for (const [row, v] of Object.entries(value))
+        if (v !== undefined && v !== null)
+          bump(
+            ex,
+            cachedKey(answeredKeys, question, row, () => `a|${question}|${row}`),
+          );
+    } else
+      bump(
+        ex,
+        cachedKey(answeredPlain, '', question, () => `a|${question}`),
+      );
   }
   for (const [id, score] of Object.entries(scores)) if (score !== null) bump(ex, `s|${id}`);
   return ex;
