@@ -7,7 +7,7 @@ import type { SurveyDefinition } from '../surveys/definition.js';
 import type { Counters } from '../tally/counters.js';
 import { summaryLayout } from '../tally/layout.js';
 import { exportCounts } from '../tally/store.js';
-import { readSeals } from './seals.js';
+import { readSeals, type Sealed } from './seals.js';
 import type { SelectedGroup } from './selection.js';
 
 // What encodeRow may write for the rows of one council × wave: per demographic column, the codes
@@ -88,8 +88,8 @@ export type RuleLimits = { min: number; freeTextMin: number };
 
 // What a group's counts decided under given rules (the release of disclosure/export-bands.ts and
 // the row total), kept in this process for the next export of the same counts under the same
-// rules: `source` is the SHA-256 of the counts' JSON text. Never stored, so a change to the rules'
-// code applies to every group at the next start.
+// rules: `source` names the counts (a hash of their JSON text, or of a seal as stored). Never
+// stored, so a change to the rules' code applies to every group at the next start.
 type Decision = { source: string; total: number; release: GroupRelease };
 export type DecisionCache = Map<string, Decision>;
 const CACHED_MAX = 5_000;
@@ -97,6 +97,7 @@ const CACHED_MAX = 5_000;
 export type ReadRules = {
   rules: Map<string, GroupRules>;
   live: Map<string, string>; // the counts' JSON text of groups read live, not from a seal
+  textSeals: Map<string, string>; // the same of groups read from a seal of an earlier version (not deflated)
 };
 
 // Every selected group's export counts as JSON text, in one or two reads of small documents: its
@@ -129,18 +130,26 @@ export async function readGroupRules(
   const rules = new Map<string, GroupRules>();
   for (const g of groups) {
     const key = groupKey(g.pilotCode, g.waveId);
-    const { total, release } = decide(g, limits, sealed.get(key) ?? live.get(key)!, cache);
+    const counts = sealed.get(key) ?? liveCounts(live.get(key)!);
+    const { total, release } = decide(g, limits, counts, cache);
     rules.set(key, rulesFor(layout, g.def, release, total));
   }
-  return { rules, live };
+  const textSeals = new Map([...sealed].filter(([, s]) => !s.deflated).map(([key, s]) => [key, s.text()]));
+  return { rules, live, textSeals };
 }
 
-function decide(g: SelectedGroup, limits: RuleLimits, text: string, cache: DecisionCache): Decision {
+type Named = Pick<Sealed, 'source' | 'text'>; // counts, named for the decision cache
+
+const liveCounts = (text: string): Named => ({
+  source: `c:${createHash('sha256').update(text).digest('base64')}`,
+  text: () => text,
+});
+
+function decide(g: SelectedGroup, limits: RuleLimits, { source, text }: Named, cache: DecisionCache): Decision {
   const key = JSON.stringify([g.pilotCode, g.waveId, limits.min, limits.freeTextMin, g.allowFreeText, g.def.hash]);
-  const source = createHash('sha256').update(text).digest('base64');
   const cached = cache.get(key);
   if (cached?.source === source) return cached;
-  const counts = countsFromCounters(g.def, JSON.parse(text) as Counters);
+  const counts = countsFromCounters(g.def, JSON.parse(text()) as Counters);
   const release = groupRelease(counts, { ...limits, freeTextAllowed: g.allowFreeText });
   const decision = { source, total: counts.total, release };
   if (!cache.has(key) && cache.size >= CACHED_MAX) cache.delete(cache.keys().next().value!);

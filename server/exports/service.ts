@@ -11,7 +11,7 @@ import type { RowContext } from './encode.js';
 import { formatInfo, rowWriter, type RowWriter } from './formats/index.js';
 import { readGroupRules, type DecisionCache, type GroupRules } from './group-rules.js';
 import { checkTotals, differingTotals, scanRows, startScan, type Scan, type Scanned } from './rows.js';
-import { seal, unseal } from './seals.js';
+import { deflateSeals, seal, unseal } from './seals.js';
 import type { ExportQuery } from './schemas.js';
 import { resolveSelection, type Selection } from './selection.js';
 import { bucketsFor, bucketShuffle } from './shuffle.js';
@@ -62,7 +62,7 @@ async function* shuffledRows(
   labels: boolean,
   piece: RowWriter['piece'],
   deps: ExportDeps,
-): AsyncGenerator<Buffer> {
+): AsyncGenerator<Buffer[]> {
   const { kept } = groups;
   const total = [...kept.values()].reduce((s, g) => s + g.total, 0);
   const buckets = bucketsFor(total, deps.bucketRows ?? BUCKET_ROWS);
@@ -73,48 +73,53 @@ async function* shuffledRows(
     const scanned = await scanRows(scan, layout, ctx, kept, piece, shuffle.add);
     await settleSeals(groups, scanned);
     checkTotals(kept, scanned);
-    let sent = 0;
-    for await (const row of shuffle.drain()) {
-      // rows already read go out without waiting on the database: let the event loop answer
-      // other requests (health checks, submissions) now and then
-      if (++sent % YIELD_EVERY === 0) await setImmediate();
-      yield row;
-    }
+    // rows already read go out without waiting on the database, YIELD_EVERY at a time: let the
+    // event loop answer other requests (health checks, submissions) between them
+    for await (const bucket of shuffle.drain())
+      for (let at = 0; at < bucket.length; at += YIELD_EVERY) {
+        yield bucket.slice(at, at + YIELD_EVERY);
+        await setImmediate();
+      }
   } finally {
     await store.close();
   }
 }
 
 // The selected groups: those exported, all of them (the small ones' rows are read but not sent),
-// and the counts' JSON text of those read from the live documents rather than a seal.
+// and the counts' JSON text of those read from the live documents rather than a seal, and of
+// those read from a seal of an earlier version.
 type Groups = {
   kept: ReadonlyMap<string, GroupRules>;
   all: ReadonlyMap<string, GroupRules>;
   live: ReadonlyMap<string, string>;
+  textSeals: ReadonlyMap<string, string>;
 };
 
 // Groups counted from live documents whose rows read match their counts are sealed, an empty one
 // too (an import into it drops its seal first, imports/service.ts); a sealed group whose rows
-// differ loses its seal. Either is only a shortcut for later exports, so a failure here does not
-// stop this one.
-async function settleSeals({ all, live }: Groups, scanned: Scanned): Promise<void> {
+// differ loses its seal, and one of an earlier version whose rows match is stored again deflated.
+// Each is only a shortcut for later exports, so a failure here does not stop this one.
+async function settleSeals({ all, live, textSeals }: Groups, scanned: Scanned): Promise<void> {
   const differing = new Set(differingTotals(all, scanned));
+  const matching = (groups: ReadonlyMap<string, string>) => new Map([...groups].filter(([key]) => !differing.has(key)));
   const ignore = () => {};
   await unseal([...differing].filter((key) => !live.has(key))).catch(ignore);
-  await seal(new Map([...live].filter(([key]) => !differing.has(key)))).catch(ignore);
+  await seal(matching(live)).catch(ignore);
+  await deflateSeals(matching(textSeals)).catch(ignore);
 }
 
 async function streamRows(
-  rows: AsyncIterable<Buffer>,
+  rows: AsyncIterable<Buffer[]>,
   auditId: string,
-  write: (rows: AsyncIterable<Buffer>) => Promise<void>,
+  write: (rows: AsyncIterable<Buffer[]>) => Promise<void>,
   onRow: (done: number) => void,
 ): Promise<number> {
   let done = 0;
-  async function* counting(): AsyncGenerator<Buffer> {
-    for await (const row of rows) {
-      onRow(++done);
-      yield row;
+  async function* counting(): AsyncGenerator<Buffer[]> {
+    for await (const some of rows) {
+      done += some.length;
+      onRow(done);
+      yield some;
     }
   }
   try {
@@ -151,11 +156,11 @@ export async function prepareExport(query: ExportQuery, user: string, deps: Expo
     await scan.close();
     throw err;
   }
-  const { rules, live, groups, kept } = decided;
+  const { rules, live, textSeals, groups, kept } = decided;
   const write = (out: Writable, onRow: (done: number) => void = () => {}) => {
     const writer = rowWriter(format, layout, { bom });
     return streamRows(
-      shuffledRows(selection, scan, layout, { kept, all: rules, live }, labels, writer.piece, deps),
+      shuffledRows(selection, scan, layout, { kept, all: rules, live, textSeals }, labels, writer.piece, deps),
       auditId,
       (rows) => writer.write(rows, out),
       onRow,
@@ -176,7 +181,7 @@ export async function prepareExport(query: ExportQuery, user: string, deps: Expo
 
 // Each group's rules from its counts, and the groups kept (the small ones left out).
 async function decide(selection: Selection, layout: Layout, deps: ExportDeps) {
-  const { rules, live } = await readGroupRules(
+  const { rules, live, textSeals } = await readGroupRules(
     selection.groups,
     layout,
     { min: deps.minGroupSize, freeTextMin: deps.freeTextMinGroupSize },
@@ -185,7 +190,7 @@ async function decide(selection: Selection, layout: Layout, deps: ExportDeps) {
   );
   const groups = exportedGroups(new Map([...rules].map(([key, g]) => [key, g.total])), deps.minGroupSize);
   const kept = new Map([...rules].filter(([key]) => groups.keep.has(key)));
-  return { rules, live, groups, kept };
+  return { rules, live, textSeals, groups, kept };
 }
 
 export function isClosedEarly(err: unknown): boolean {

@@ -58,14 +58,15 @@ export function shuffleInPlace<T>(items: T[], pick: Pick): T[] {
   return items;
 }
 
-export type Shuffle<T> = { add: (row: T) => Promise<void> | void; drain: () => AsyncGenerator<T> };
+// `drain` gives the rows a bucket at a time, each bucket already shuffled.
+export type Shuffle<T> = { add: (row: T) => Promise<void> | void; drain: () => AsyncGenerator<T[]> };
 
 export function bucketShuffle<T>(store: BucketStore<T>, buckets: number, pick: Pick = randomIndexes()): Shuffle<T> {
   if (!Number.isInteger(buckets) || buckets < 1) throw new RangeError(`bucket count must be >= 1, got ${buckets}`);
   return {
     add: (row) => store.append(buckets === 1 ? 0 : pick(buckets), row),
     drain: async function* () {
-      for (let b = 0; b < buckets; b++) yield* shuffleInPlace(await store.take(b), pick);
+      for (let b = 0; b < buckets; b++) yield shuffleInPlace(await store.take(b), pick);
     },
   };
 }

@@ -19,26 +19,32 @@ const bytes = (part: string | Buffer) => (typeof part === 'string' ? Buffer.from
 
 // The file's start (CSV header, .sav dictionary) leaves at once, before any row is read: the
 // download shows progress from its first second however long the rows take to arrive.
-export async function* chunked(format: ChunkFormat, pieces: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+export async function* chunked(format: ChunkFormat, pieces: AsyncIterable<readonly Buffer[]>): AsyncGenerator<Buffer> {
   const start = bytes(format.start());
   if (start.length > 0) yield start;
   let parts: Buffer[] = [];
   let size = 0;
-  for await (const piece of pieces) {
-    const part = format.add(piece);
-    if (part.length === 0) continue;
-    parts.push(part);
-    size += part.length;
-    if (size >= CHUNK) {
-      yield Buffer.concat(parts, size);
-      parts = [];
-      size = 0;
+  for await (const some of pieces) {
+    for (const piece of some) {
+      const part = format.add(piece);
+      if (part.length === 0) continue;
+      parts.push(part);
+      size += part.length;
+      if (size >= CHUNK) {
+        yield Buffer.concat(parts, size);
+        parts = [];
+        size = 0;
+      }
     }
   }
   parts.push(bytes(format.end()));
   yield Buffer.concat(parts);
 }
 
-export async function pipeChunks(format: ChunkFormat, pieces: AsyncIterable<Buffer>, out: Writable): Promise<void> {
+export async function pipeChunks(
+  format: ChunkFormat,
+  pieces: AsyncIterable<readonly Buffer[]>,
+  out: Writable,
+): Promise<void> {
   await pipeline(Readable.from(chunked(format, pieces), { objectMode: false }), out);
 }

@@ -17,10 +17,11 @@ export const formatInfo: Record<ExportFormat, { contentType: string; extension: 
 };
 
 // How a file of one format is written: each row turned into its own bytes as it is read
-// (`piece`), and the file written from those pieces in the order they come (`write`).
+// (`piece`), and the file written from those pieces in the order they come (`write`), which
+// arrive a run of rows at a time.
 export type RowWriter = {
   piece: (cells: readonly Cell[]) => Buffer;
-  write: (pieces: AsyncIterable<Buffer>, out: Writable) => Promise<void>;
+  write: (pieces: AsyncIterable<readonly Buffer[]>, out: Writable) => Promise<void>;
 };
 
 const chunkWriter = (format: ChunkFormat): RowWriter => ({
@@ -28,8 +29,8 @@ const chunkWriter = (format: ChunkFormat): RowWriter => ({
   write: (pieces, out) => pipeChunks(format, pieces, out),
 });
 
-async function* parsed(pieces: AsyncIterable<Buffer>): AsyncGenerator<Cell[]> {
-  for await (const piece of pieces) yield JSON.parse(piece.toString('utf8')) as Cell[];
+async function* parsed(pieces: AsyncIterable<readonly Buffer[]>): AsyncGenerator<Cell[]> {
+  for await (const some of pieces) for (const piece of some) yield JSON.parse(piece.toString('utf8')) as Cell[];
 }
 
 export function rowWriter(format: ExportFormat, layout: Layout, options: { bom: boolean }): RowWriter {

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ExportSeal } from '../../../server/exports/seals.js';
+import { ExportSeal, readSeals } from '../../../server/exports/seals.js';
 import { parseCsv } from '../../../server/workforce/csv.js';
 import { importResponses } from '../../../server/imports/service.js';
 import { answersV1, twoVersionSurveys } from '../../helpers/export-fixtures.js';
@@ -31,6 +31,14 @@ describe('sealed export counts of published groups', () => {
     ]);
     const first = await exportRows();
     assert.deepEqual(await sealedGroups(), ['855|w1']);
+    const stored = await ExportSeal.collection.findOne({ _id: '855|w1' as never });
+    assert.ok(stored?.z && stored.c === undefined, 'the counts are stored deflated, not as text');
+    const counts = JSON.parse((await readSeals(['855|w1'])).get('855|w1')!.text()) as Record<string, number>;
+    assert.equal(
+      Object.entries(counts).reduce((sum, [key, n]) => sum + (key.startsWith('t|') ? n : 0), 0),
+      7,
+      'the seal counts the seven rows',
+    );
     const second = await exportRows();
     assert.equal(first.length, 7);
     assert.deepEqual(second, first);
@@ -50,17 +58,32 @@ describe('sealed export counts of published groups', () => {
     assert.deepEqual(await sealedGroups(), ['855|w1', '856|w1', '857|w1']);
   });
 
+  test('when a group has a seal of an earlier version (its counts as text) that matches its rows, then the export uses it and stores it again deflated', async () => {
+    await storeResponses(
+      await buildExportCampaign({ pilot: '855' }),
+      repeat(6, () => answersV1()),
+    );
+    const before = await exportRows();
+    const text = (await readSeals(['855|w1'])).get('855|w1')!.text();
+    await ExportSeal.collection.replaceOne({ _id: '855|w1' as never }, { c: text });
+    assert.deepEqual(await exportRows(), before);
+    const stored = await ExportSeal.collection.findOne({ _id: '855|w1' as never });
+    assert.ok(stored?.z && stored.c === undefined, 'stored again deflated');
+    assert.equal((await readSeals(['855|w1'])).get('855|w1')!.text(), text);
+  });
+
   test('when a seal counts other rows than are stored, then that export stops part-way, the seal is dropped and the next export reads the live counts', async () => {
     await storeResponses(
       await buildExportCampaign({ pilot: '855' }),
       repeat(6, () => answersV1()),
     );
     const before = await exportRows();
-    const seal = await ExportSeal.findById('855|w1').lean();
-    const counts = JSON.parse(seal!.c) as Record<string, number>;
+    const seal = (await readSeals(['855|w1'])).get('855|w1')!;
+    const counts = JSON.parse(seal.text()) as Record<string, number>;
     const combination = Object.keys(counts).find((k) => k.startsWith('t|'))!;
     counts[combination]! += 1; // a seven-row group, as if one row had gone since
-    await ExportSeal.updateOne({ _id: '855|w1' }, { $set: { c: JSON.stringify(counts) } });
+    // written as a seal of an earlier version (the text itself), which is still read
+    await ExportSeal.collection.replaceOne({ _id: '855|w1' as never }, { c: JSON.stringify(counts) });
     const cut = await http()
       .get('/api/v1/exports/responses?format=csv')
       .buffer(true)

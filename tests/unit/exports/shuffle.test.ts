@@ -18,7 +18,7 @@ async function bucketShuffled(lines: string[], buckets: number, pick: Pick): Pro
   const shuffle = bucketShuffle(memoryBuckets<string>(), buckets, pick);
   for (const line of lines) await shuffle.add(line);
   const out: string[] = [];
-  for await (const line of shuffle.drain()) out.push(line);
+  for await (const bucket of shuffle.drain()) out.push(...bucket);
   return out;
 }
 
