@@ -1,7 +1,8 @@
 // Export throughput, time to first byte and memory at growing numbers of stored responses, on the
 // embedded FerretDB, with the server in its own process and /healthz and survey submissions probed
 // alongside; each export is measured between two plain driver cursors over the same rows (the
-// export's own filter and fields), so the ratio compares like with like under the same load.
+// export's own filter and fields), with the same probes running, so the ratio compares like with
+// like under the same load.
 // Usage: npm run bench:export [-- 10000 100000] [--formats csv,sav,xlsx,ndjson] [--keep=<dir>]
 // --keep=<dir> keeps each filled database under <dir> and reuses it next time (see fixture.ts).
 import { randomUUID } from 'node:crypto';
@@ -171,6 +172,23 @@ function download(url: string, cookie: string): Promise<Downloaded> {
   });
 }
 
+// The probes run beside the export and beside each plain cursor alike (the database then does the
+// same background work under both: a submission a second, counted into the summaries), unless
+// BENCH_NO_PROBE is set, which leaves both alone.
+const probesBeside = (base: string, code: string) =>
+  process.env.BENCH_NO_PROBE
+    ? { health: [0], submit: [0], unhealthy: () => 0, stop: async () => {} }
+    : probe(base, code);
+
+async function cursorBeside(server: BenchServer, uri: string, code: string) {
+  const probes = probesBeside(server.baseUrl, code);
+  try {
+    return await rawCursor(uri);
+  } finally {
+    await probes.stop();
+  }
+}
+
 async function exportOnce(server: BenchServer, format: string, db: EmbeddedDatabase, code: string) {
   const { baseUrl: base, pid, cookie } = server;
   const idle = probe(base, code);
@@ -182,9 +200,7 @@ async function exportOnce(server: BenchServer, format: string, db: EmbeddedDatab
   const sampler = setInterval(() => {
     dbRss = Math.max(dbRss, dbRssOf(db));
   }, 250);
-  const probes = process.env.BENCH_NO_PROBE
-    ? { health: [0], submit: [0], unhealthy: () => 0, stop: async () => {} }
-    : probe(base, code);
+  const probes = probesBeside(base, code);
   const started = performance.now();
   const got = await download(`${base}/api/v1/exports/responses?format=${format}&wave=${WAVES.join(',')}`, cookie);
   const seconds = (performance.now() - started) / 1000;
@@ -221,12 +237,12 @@ export async function benchExport(sizes: number[], formats: string[], keepDir?: 
       const server = await spawnServer(bench.uri, { RESPONSE_RATE_LIMIT_PER_MINUTE: '100000' }, researcher);
       try {
         // raw, export, raw, export, raw…: each export between two yardstick runs
-        let before = await rawCursor(bench.uri);
+        let before = await cursorBeside(server, bench.uri, code);
         for (const format of formats) {
           process.stderr.write(`  ${size}: exporting ${format}…\n`);
           const r = await exportOnce(server, format, bench.db, code);
           if (r.rows !== size) throw new Error(`the ${format} export held ${r.rows} rows, not ${size}`);
-          const after = await rawCursor(bench.uri);
+          const after = await cursorBeside(server, bench.uri, code);
           if (after.docs !== size) throw new Error(`the plain cursor read ${after.docs} documents, not ${size}`);
           const rawPerSecond = (before.perSecond + after.perSecond) / 2;
           before = after;
