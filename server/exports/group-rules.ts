@@ -97,7 +97,7 @@ const CACHED_MAX = 5_000;
 export type ReadRules = {
   rules: Map<string, GroupRules>;
   live: Map<string, string>; // the counts' JSON text of groups read live, not from a seal
-  textSeals: Map<string, string>; // the same of groups read from a seal of an earlier version (not deflated)
+  textSeals: Map<string, string>; // the same of groups whose seal is of the earlier text form
 };
 
 // Every selected group's export counts as JSON text, in one or two reads of small documents: its

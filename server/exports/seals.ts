@@ -15,11 +15,11 @@ const deflated = promisify(deflateRaw);
 // 0.7–1.3 s to read where their seals take a few milliseconds. The text is stored deflated (`z`,
 // about a ninth of its size): FerretDB decodes a long string slowly too, and 200 groups' seals at
 // 100k responses read in ~20 ms deflated against ~80 ms as text. Seals written before hold the
-// text itself (`c`): they are read as they are, and rewritten deflated by the next export whose
-// rows match them. A seal holds the same counts as the
-// live document (nothing else: no response, no time, and no decision drawn from them, which is
-// made by the code of the day: group-rules.ts), and an export that finds the rows differ from a
-// seal drops that seal (the next export reads the live counts again).
+// text itself (`c`): they are read as they are, and made again deflated by the next export whose
+// rows match them. A seal holds the same counts as the live document (nothing else: no response,
+// no time, and no decision drawn from them, which is made by the code of the day: group-rules.ts),
+// and an export that finds the rows differ from a seal drops that seal (the next export reads the
+// live counts again).
 const sealSchema = new mongoose.Schema(
   { _id: { type: String, required: true }, z: Buffer, c: String },
   { versionKey: false },
@@ -62,11 +62,14 @@ export async function seal(groups: ReadonlyMap<string, string>): Promise<void> {
   if (failed) throw failed;
 }
 
-// Seals of an earlier version (their counts' JSON text), stored again deflated; one dropped
-// meanwhile (an import) stays dropped.
+// Seals of an earlier version (their counts' JSON text), stored again deflated: the text form is
+// dropped and the seal made anew, as `seal` makes one, so a seal made meanwhile by another export
+// is never overwritten. (Like any seal made from counts read before an import into the group, a
+// stale one differs from the rows in number, and the next export stops and drops it.)
 export async function deflateSeals(groups: ReadonlyMap<string, string>): Promise<void> {
-  for (const [_id, c] of groups)
-    await ExportSeal.collection.replaceOne({ _id: _id as never }, { z: await deflated(c) });
+  if (groups.size === 0) return;
+  await ExportSeal.deleteMany({ _id: { $in: [...groups.keys()] }, c: { $exists: true } });
+  await seal(groups);
 }
 
 export async function unseal(keys: readonly string[]): Promise<void> {
