@@ -1,6 +1,7 @@
 import type { SurveyDefinition } from '../surveys/definition.js';
 import { answerAt, evaluateFlags, scoreScales } from '../surveys/scoring.js';
-import { summaryLayout, type SummaryItem } from './layout.js';
+import { alphaKeys, answeredKey, bandPrefix, itemKeys, keysFor, keysUnder, optionKey } from './counter-keys.js';
+import { summaryLayout } from './layout.js';
 
 // Sufficient statistics of a group of responses, as flat counters that only ever add up, so a
 // summary is kept by `$inc` and two groups merge by adding. Keys never hold "." or start with "$".
@@ -26,33 +27,6 @@ const bump = (c: Counters, key: string, by = 1) => {
   c[key] = (c[key] ?? 0) + by;
 };
 
-// Counter keys are built once and then reused: building them afresh for every response (and
-// hashing each new string as a property name) was most of what counting cost. Bounded by the
-// surveys' scales, flags, items and bands.
-type ScaleFlagKeys = { sc: Map<string, string[]>; fl: Map<string, string[]> };
-const prefixKeys = new Map<string, ScaleFlagKeys>();
-const MAX_CACHED_PREFIXES = 10_000;
-const MAX_CACHED_PER_KEY = 1000;
-
-function keysUnder(prefix: string): ScaleFlagKeys {
-  let keys = prefixKeys.get(prefix);
-  if (!keys) {
-    if (prefixKeys.size >= MAX_CACHED_PREFIXES) prefixKeys.clear();
-    prefixKeys.set(prefix, (keys = { sc: new Map(), fl: new Map() }));
-  }
-  return keys;
-}
-
-function keysFor(keys: ScaleFlagKeys, prefix: string, kind: 'sc' | 'fl', id: string): string[] {
-  let found = keys[kind].get(id);
-  if (!found) {
-    const base = `${prefix}${kind}|${id}|`;
-    found = kind === 'sc' ? [`${base}n`, `${base}s`, `${base}q`] : [`${base}n`, `${base}x`];
-    keys[kind].set(id, found);
-  }
-  return found;
-}
-
 function scaleAndFlagCounters(
   c: Counters,
   prefix: string,
@@ -77,25 +51,6 @@ function scaleAndFlagCounters(
   }
 }
 
-type Scale = SurveyDefinition['scales'][number];
-type AlphaKeys = { u: string; n: string; s: string[]; x: string[][] };
-const alphaKeyCache = new WeakMap<Scale, AlphaKeys>();
-
-function alphaKeys(scale: Scale): AlphaKeys {
-  let keys = alphaKeyCache.get(scale);
-  if (!keys) {
-    const items = scale.items.map((_, i) => i);
-    keys = {
-      u: `sc|${scale.id}|u`,
-      n: `al|${scale.id}|n`,
-      s: items.map((i) => `al|${scale.id}|s|${i}`),
-      x: items.map((i) => items.map((j) => `al|${scale.id}|x|${i}|${j}`)),
-    };
-    alphaKeyCache.set(scale, keys);
-  }
-  return keys;
-}
-
 function alphaCounters(c: Counters, def: SurveyDefinition, answers: Record<string, unknown>) {
   for (const scale of def.scales) {
     if (scale.items.length < 2) continue;
@@ -113,48 +68,6 @@ function alphaCounters(c: Counters, def: SurveyDefinition, answers: Record<strin
       for (let j = i; j < row.length; j++) bump(c, keys.x[i]![j]!, vi! * row[j]!);
     });
   }
-}
-
-// An item's answer ("question" or "question.row", as answerAt reads it) and its counter keys.
-type ItemKeys = { path: string; ia: string; it: Map<string, string> };
-const itemKeyCache = new WeakMap<SummaryItem, ItemKeys>();
-
-function itemKeys(item: SummaryItem): ItemKeys {
-  let keys = itemKeyCache.get(item);
-  if (!keys) {
-    const path = item.row === undefined ? item.question : `${item.question}.${item.row}`;
-    itemKeyCache.set(item, (keys = { path, ia: `ia|${item.ref}`, it: new Map() }));
-  }
-  return keys;
-}
-
-function optionKey(item: SummaryItem, keys: ItemKeys, option: unknown): string {
-  const text = String(option);
-  let key = keys.it.get(text);
-  if (key === undefined) {
-    key = `it|${item.ref}|${text}`;
-    if (keys.it.size < MAX_CACHED_PER_KEY) keys.it.set(text, key); // options are few
-  }
-  return key;
-}
-
-// "bd|<question>|<band>|" per question and band; "a|<question>[|<row>]" per question and row.
-const bandPrefixes = new Map<string, Map<string, string>>();
-const answeredKeys = new Map<string, Map<string, string>>(); // question → row → key
-const answeredPlain = new Map<string, Map<string, string>>(); // '' → question → key
-
-function cachedKey(cache: Map<string, Map<string, string>>, outer: string, inner: string, make: () => string) {
-  let byInner = cache.get(outer);
-  if (!byInner) {
-    if (cache.size >= MAX_CACHED_PREFIXES) cache.clear();
-    cache.set(outer, (byInner = new Map()));
-  }
-  let key = byInner.get(inner);
-  if (key === undefined) {
-    key = make();
-    if (byInner.size < MAX_CACHED_PER_KEY) byInner.set(inner, key);
-  }
-  return key;
 }
 
 export function responseCounters(def: SurveyDefinition, answers: Record<string, unknown>, day: string): CounterParts {
@@ -190,7 +103,7 @@ export function addResponseCounters(
   );
   exportCounters((into.ex ??= {}), answers, scores, bands, day);
   for (const [i, { question }] of layout.demographics.entries()) {
-    const prefix = cachedKey(bandPrefixes, question, bands[i]!, () => `bd|${question}|${bands[i]!}|`);
+    const prefix = bandPrefix(question, bands[i]!);
     const part = (into[`bd:${question}`] ??= {});
     bump(part, `${prefix}n`);
     scaleAndFlagCounters(part, prefix, scores, flags);
@@ -212,16 +125,8 @@ function exportCounters(
     if (value === undefined || value === null) continue;
     if (typeof value === 'object' && !Array.isArray(value)) {
       for (const [row, v] of Object.entries(value))
-        if (v !== undefined && v !== null)
-          bump(
-            ex,
-            cachedKey(answeredKeys, question, row, () => `a|${question}|${row}`),
-          );
-    } else
-      bump(
-        ex,
-        cachedKey(answeredPlain, '', question, () => `a|${question}`),
-      );
+        if (v !== undefined && v !== null) bump(ex, answeredKey(question, row));
+    } else bump(ex, answeredKey(question));
   }
   for (const [id, score] of Object.entries(scores)) if (score !== null) bump(ex, `s|${id}`);
   return ex;
