@@ -56,8 +56,12 @@ await runCli(usage, options, async ({ values }, config) => {
   progress('exporting', 0, prepared.total);
   const file = createWriteStream(partial);
   try {
+    // rows arrive a run at a time: shown every 2,000 or so
+    let shown = 0;
     const rows = await prepared.write(file, (done) => {
-      if (done % 2000 === 0) progress('exporting', Math.min(done, prepared.total), prepared.total);
+      if (done - shown < 2000) return;
+      shown = done;
+      progress('exporting', Math.min(done, prepared.total), prepared.total);
     });
     progress('exporting', prepared.total, prepared.total);
     renameSync(partial, values.out);

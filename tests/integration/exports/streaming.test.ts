@@ -112,6 +112,23 @@ describe('streaming exports', () => {
     assert.equal(rows, 1500);
   });
 
+  test('when the destination stops reading an export held in one shuffle bucket, then the rows counted as sent stay a few hundred ahead at most', async () => {
+    await wordyResponses(1500);
+    const prepared = await prepareExport(csv, 'tester', { ...deps, bucketRows: 10_000 });
+    let rows = 0;
+    const { sink, release } = slowSink(1);
+    const done = prepared.write(sink, (n) => {
+      rows = n;
+    });
+    await until(() => rows > 0);
+    await tick(1500);
+    // what the audit log would record were the download closed now
+    assert.ok(rows < 500, `counted ${rows} of 1500 rows as sent while the destination was full`);
+    release();
+    assert.equal(await done, 1500);
+    assert.equal(rows, 1500);
+  });
+
   test('when the download is closed part-way, then the audit log records it as aborted with the rows sent so far, and the shuffle leaves no file behind', async () => {
     await wordyResponses(1500);
     const tempDir = mkdtempSync(join(tmpdir(), 'export-test-'));
