@@ -9,9 +9,9 @@ export type Arm = 'pilot' | 'comparison';
 type Filter = Record<string, unknown>;
 type Fields = Record<string, 0 | 1>;
 
-// The lookups every summary read makes go through the driver: a lean mongoose
-// query costs more than the read itself, and returns the same plain document. Keys are made
-// strings here, as mongoose's casting did: nothing else can reach the filter.
+// The lookups every summary read makes go through the driver: a lean mongoose query costs more
+// than the read itself, and returns the same plain document. Keys are made strings here, as
+// mongoose's casting did: nothing else can reach the filter.
 export const findCouncil = async (code: string, fields?: Fields) =>
   (await Council.collection.findOne(
     { _id: String(code) as never },

@@ -4,7 +4,7 @@ import type { SummaryItem } from './layout.js';
 // The counters' keys (counters.ts), built once and then reused: building them afresh for every
 // response (and hashing each new string as a property name) was most of what counting cost.
 // Bounded by the surveys' scales, flags, items and bands.
-export type ScaleFlagKeys = { sc: Map<string, string[]>; fl: Map<string, string[]> };
+export type ScaleFlagKeys = { prefix: string; sc: Map<string, string[]>; fl: Map<string, string[]> };
 const prefixKeys = new Map<string, ScaleFlagKeys>();
 const MAX_CACHED_PREFIXES = 10_000;
 const MAX_CACHED_PER_KEY = 1000;
@@ -13,15 +13,15 @@ export function keysUnder(prefix: string): ScaleFlagKeys {
   let keys = prefixKeys.get(prefix);
   if (!keys) {
     if (prefixKeys.size >= MAX_CACHED_PREFIXES) prefixKeys.clear();
-    prefixKeys.set(prefix, (keys = { sc: new Map(), fl: new Map() }));
+    prefixKeys.set(prefix, (keys = { prefix, sc: new Map(), fl: new Map() }));
   }
   return keys;
 }
 
-export function keysFor(keys: ScaleFlagKeys, prefix: string, kind: 'sc' | 'fl', id: string): string[] {
+export function keysFor(keys: ScaleFlagKeys, kind: 'sc' | 'fl', id: string): string[] {
   let found = keys[kind].get(id);
   if (!found) {
-    const base = `${prefix}${kind}|${id}|`;
+    const base = `${keys.prefix}${kind}|${id}|`;
     found = kind === 'sc' ? [`${base}n`, `${base}s`, `${base}q`] : [`${base}n`, `${base}x`];
     keys[kind].set(id, found);
   }

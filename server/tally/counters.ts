@@ -37,7 +37,7 @@ function scaleAndFlagCounters(
   for (const id in scores) {
     const score = scores[id];
     if (score === null || score === undefined) continue;
-    const [n, sum, squares] = keysFor(keys, prefix, 'sc', id);
+    const [n, sum, squares] = keysFor(keys, 'sc', id);
     bump(c, n!);
     bump(c, sum!, score);
     bump(c, squares!, score * score);
@@ -45,7 +45,7 @@ function scaleAndFlagCounters(
   for (const id in flags) {
     const value = flags[id];
     if (value === null || value === undefined) continue;
-    const [n, x] = keysFor(keys, prefix, 'fl', id);
+    const [n, x] = keysFor(keys, 'fl', id);
     bump(c, n!);
     if (value) bump(c, x!);
   }
