@@ -72,6 +72,25 @@ async function until(check: () => boolean) {
   for (let i = 0; i < 200 && !check(); i++) await tick(50);
 }
 
+// 1,500 wordy rows exported to a destination that takes one chunk and then stops reading for
+// 1.5 s: the rows counted as sent meanwhile; then it reads on, and every row arrives.
+async function rowsCountedWhileFull(exportDeps: typeof deps): Promise<number> {
+  await wordyResponses(1500);
+  const prepared = await prepareExport(csv, 'tester', exportDeps);
+  let rows = 0;
+  const { sink, release } = slowSink(1);
+  const done = prepared.write(sink, (n) => {
+    rows = n;
+  });
+  await until(() => rows > 0);
+  await tick(1500);
+  const whileFull = rows;
+  release();
+  assert.equal(await done, 1500);
+  assert.equal(rows, 1500);
+  return whileFull;
+}
+
 describe('streaming exports', () => {
   test('when an export starts, then the CSV header line is written before any row is read', async () => {
     await wordyResponses(300);
@@ -95,38 +114,15 @@ describe('streaming exports', () => {
   });
 
   test('when the destination stops reading, then rows stop being sent until it drains', async () => {
-    await wordyResponses(1500);
-    const prepared = await prepareExport(csv, 'tester', deps);
-    let rows = 0;
-    const { sink, release } = slowSink(1);
-    const done = prepared.write(sink, (n) => {
-      rows = n;
-    });
-    await until(() => rows > 0);
-    await tick(1500);
-    const whileBlocked = rows;
+    const whileBlocked = await rowsCountedWhileFull(deps);
     // a chunk being written, one waiting in the sink, one in the reader: a few hundred rows at most
     assert.ok(whileBlocked < 500, `read ${whileBlocked} of 1500 rows while the destination was full`);
-    release();
-    assert.equal(await done, 1500);
-    assert.equal(rows, 1500);
   });
 
   test('when the destination stops reading an export held in one shuffle bucket, then the rows counted as sent stay a few hundred ahead at most', async () => {
-    await wordyResponses(1500);
-    const prepared = await prepareExport(csv, 'tester', { ...deps, bucketRows: 10_000 });
-    let rows = 0;
-    const { sink, release } = slowSink(1);
-    const done = prepared.write(sink, (n) => {
-      rows = n;
-    });
-    await until(() => rows > 0);
-    await tick(1500);
+    const rows = await rowsCountedWhileFull({ ...deps, bucketRows: 10_000 });
     // what the audit log would record were the download closed now
     assert.ok(rows < 500, `counted ${rows} of 1500 rows as sent while the destination was full`);
-    release();
-    assert.equal(await done, 1500);
-    assert.equal(rows, 1500);
   });
 
   test('when the download is closed part-way, then the audit log records it as aborted with the rows sent so far, and the shuffle leaves no file behind', async () => {
