@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { markEarlierResponses } from '../server/tally/marks.js';
 import { TallyBatch } from '../server/tally/model.js';
-import { anyQueued } from '../server/tally/runner.js';
+import { anyQueued } from '../server/tally/queue.js';
 import { rebuildSummaries, verifySummaries } from '../server/tally/recompute.js';
 import { unsealAll } from '../server/exports/seals.js';
 import { createSurveyRegistry } from '../server/surveys/registry.js';

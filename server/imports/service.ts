@@ -6,7 +6,7 @@ import { groupKey } from '../codec/response-row.js';
 import { unseal } from '../exports/seals.js';
 import { anyResponseStored, deleteResponses, insertResponses, type ResponseDoc } from '../responses/store.js';
 import { resultsKept } from '../reports/summaries/publications.js';
-import { queueForCounting } from '../tally/runner.js';
+import { queueForCounting } from '../tally/queue.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { checkFieldCount, readCsv, type CsvRecord } from '../workforce/csv.js';
 import { checkRow, type CheckedRow } from './rows.js';
@@ -118,9 +118,7 @@ async function insertAll(
       const docs = rows
         .slice(at, at + BATCH)
         .map((r) => ({ _id: randomUUID(), ...fixed, day: r.day, answers: r.answers }));
-      const queued = await queueForCounting(docs.map((d) => d._id));
-      const failed = queued.find((e) => e);
-      if (failed) throw failed;
+      await queueForCounting(docs.map((d) => d._id));
       ids.push(...docs.map((d) => d._id));
       await insertResponses(docs as ResponseDoc[]);
       onProgress('storing', Math.min(at + BATCH, rows.length), rows.length);

@@ -8,7 +8,7 @@ import { clientIdsStored, packedResponse, unpackResponse } from './store.js';
 // Group commit. On FerretDB's SQLite backend every write is a transaction of its own, and the
 // commit, not the document, is what costs; an insert of up to 100 documents is one transaction.
 // So submissions that arrive while a batch is being written wait, and go together in the next:
-//   1. queue their ids for the tally (one insert for the batch);
+//   1. queue their ids for the tally (one insert for the batch: if it fails, so does the batch);
 //   2. store the responses (one insert for the batch), and answer each by its own result: a
 //      duplicate id is a retry, answered from the copy stored before.
 // A retry of a response that was counted long ago queues its id again in step 1; the tally finds
@@ -32,11 +32,11 @@ const STEP_DEADLINE_MS = 4000;
 export type StoreOutcome = { created: true } | { created: false; campaign: string };
 
 // What the writer needs from the tally, which sits above responses (wired in app.ts): queue ids
-// for counting before their responses are stored (one insert; each id's own error or undefined),
+// for counting before their responses are stored (one insert, which throws if they were not queued),
 // take the documents just stored and the ids of the batch not stored by it (a retry's, a refused
 // one's: the tally reads those back), and say whether every earlier response is marked as counted.
 export type TallyHandOff = {
-  queue: (ids: string[]) => Promise<({ code?: number } | undefined)[]>;
+  queue: (ids: string[]) => Promise<void>;
   stored: (docs: ResponseDoc[], notStored: string[]) => void;
   allMarked: () => Promise<boolean>;
 };
@@ -187,27 +187,19 @@ export function createResponseWriter(
   async function writeBatch(fresh: Entry[]): Promise<void> {
     if (fresh.length === 0) return;
     // queue first: a response can then never be stored without being queued for the summaries
-    const queued = await tally.queue(fresh.map((e) => e.doc._id));
-    const ready = fresh.filter((e, i) => {
-      const err = queued[i];
-      if (err && !isDuplicate(err)) {
-        e.reject(err);
-        return false;
-      } // a duplicate: an earlier attempt queued it
-      return true;
-    });
+    await tally.queue(fresh.map((e) => e.doc._id));
     const stored = await insertEach(
       SurveyResponse.collection,
-      ready.map((e) => packedResponse(e.doc)),
+      fresh.map((e) => packedResponse(e.doc)),
     );
-    const written = ready.filter((_, i) => !stored[i]);
+    const written = fresh.filter((_, i) => !stored[i]);
     const writtenIds = new Set(written.map((e) => e.doc._id));
     tally.stored(
       written.map((e) => unpackResponse({ ...e.doc })),
       fresh.map((e) => e.doc._id).filter((id) => !writtenIds.has(id)),
     );
     await Promise.all(
-      ready.map(async (e, i) => {
+      fresh.map(async (e, i) => {
         const err = stored[i];
         if (!err) return e.resolve({ created: true });
         if (!isDuplicate(err)) return e.reject(err);

@@ -3,7 +3,8 @@ import { findResponse, responseCursor } from '../responses/store.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { addParts, responseCounters, type CounterParts } from './counters.js';
 import { unmarked } from './marks.js';
-import { EXPORT_PART, ExportCount, Migration, summaryId, TallyQueue } from './model.js';
+import { EXPORT_PART, ExportCount, Migration, summaryId } from './model.js';
+import { queuedIds } from './queue.js';
 
 const DONE = 'export-counts';
 const WRITE_AT_ONCE = 100;
@@ -34,7 +35,7 @@ async function countedGroups(surveys: SurveyRegistry, keepLease: () => Promise<u
     read.add(String(r._id));
     addResponse(groups, r as unknown as Stored, surveys, 1);
   }
-  const queued = (await TallyQueue.find({}, { _id: 1 }).lean()).map((q) => q._id);
+  const queued = await queuedIds();
   for (const id of await unmarked(queued.filter((id) => read.has(id)))) {
     const r = await findResponse(id);
     if (r) addResponse(groups, r, surveys, -1);

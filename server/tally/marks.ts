@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { insertEach, isDuplicate } from '../platform/db/insert-each.js';
 import { anyResponseStored, responseCursor } from '../responses/store.js';
-import { Migration, TallyMark, TallyQueue } from './model.js';
+import { Migration, TallyMark } from './model.js';
+import { queuedIds } from './queue.js';
 
 // Marks make counting idempotent per response. The submission path queues an id before storing
 // its response and does not look for an earlier copy first, so the retry of a response that was
@@ -70,7 +71,7 @@ async function recordAllMarked(): Promise<void> {
 export async function markCountedResponses(): Promise<void> {
   let chunk: string[] = [];
   const markChunk = async () => {
-    const queued = new Set((await TallyQueue.find({}, { _id: 1 }).lean()).map((q) => q._id));
+    const queued = new Set(await queuedIds());
     const errors = await insertEach(
       TallyMark.collection,
       chunk.filter((id) => !queued.has(id)).map((_id) => ({ _id })),

@@ -28,22 +28,30 @@ export const EXPORT_PART = 'ex';
 export const ExportCount = mongoose.model('ExportCount', summarySchema.clone(), 'exportcounts');
 export const countsModel = (part: string) => (part === EXPORT_PART ? ExportCount : Summary);
 
-// Submission ids of stored responses not yet counted. Written before the response itself, so
-// no stored response can be missing from it; small, because counted ids are removed. A retry of
-// a response already counted may queue its id again; its mark (below) keeps it from counting twice.
+// Ids of stored responses not yet counted, one entry per group queued together (queue.ts); an
+// entry of an earlier version is one id, as its _id, without `ids`. Written before the responses
+// themselves, so no stored response can be missing from it; small, because counted entries are
+// removed. A retry of a response already counted may queue its id again; its mark (below) keeps
+// it from counting twice.
 export const TallyQueue = mongoose.model(
   'TallyQueue',
-  new mongoose.Schema({ _id: { type: String, required: true } }, { versionKey: false }),
+  new mongoose.Schema(
+    { _id: { type: String, required: true }, ids: { type: [String], default: undefined } },
+    { versionKey: false },
+  ),
 );
 
 // The responses of the batch being counted, written before any summary changes so that a
-// process dying half-way leaves enough to finish the batch exactly once. No time, no answers.
+// process dying half-way leaves enough to finish the batch exactly once. `queued`: the queue
+// entries it settles (a batch of an earlier version settles the entries of its `ids`). No time,
+// no answers.
 export const TallyBatch = mongoose.model(
   'TallyBatch',
   new mongoose.Schema(
     {
       _id: { type: String, required: true },
       ids: { type: [String], required: true },
+      queued: { type: [String], default: undefined },
     },
     { versionKey: false },
   ),

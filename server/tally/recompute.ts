@@ -4,6 +4,7 @@ import { addParts, mergeCounters, responseCounters, type CounterParts, type Coun
 import { markCountedResponses, unmarked } from './marks.js';
 import { recordExportCounts } from './export-counts.js';
 import { countsModel, ExportCount, Summary, TallyBatch, TallyMark, TallyQueue } from './model.js';
+import { queuedIds } from './queue.js';
 import { countersFor } from './tally.js';
 
 type Group = { pilotCode: string; waveId: string };
@@ -64,7 +65,7 @@ export function compareCounters(stored: Map<string, Counters>, recomputed: Map<s
 // Stored counters plus responses still queued for counting must equal a recompute from scratch.
 // (An id queued again by the retry of a counted response is marked, and not counted twice.)
 export async function verifySummaries(surveys: SurveyRegistry) {
-  const queued = await unmarked((await TallyQueue.find({}, { _id: 1 }).lean()).map((q) => q._id));
+  const queued = await unmarked(await queuedIds());
   const [stored, recomputed, pendingGroups] = await Promise.all([
     storedAll(),
     recomputeAll(surveys),

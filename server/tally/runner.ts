@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../log.js';
-import { insertEach } from '../platform/db/insert-each.js';
 import { createLease } from '../platform/lease.js';
 import type { TallyHandOff } from '../responses/writer.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { allStoredMarked } from './marks.js';
-import { TallyQueue } from './model.js';
+import { queueForCounting } from './queue.js';
 import { createCounting } from './tally.js';
 
 export type Tallier = {
@@ -31,19 +30,6 @@ const PAUSE_PER_RUN = 9;
 // read flushes first, so readers never see the lag.
 const BUSY_COUNT = 200;
 const BUSY_PAUSE_MS = 4000;
-
-// Whether any response is still waiting to be counted.
-export async function anyQueued(): Promise<boolean> {
-  return (await TallyQueue.findOne().lean()) !== null;
-}
-
-// Queues ids for counting; each id's own error (a duplicate: queued already) or undefined.
-export function queueForCounting(ids: string[]) {
-  return insertEach(
-    TallyQueue.collection,
-    ids.map((_id) => ({ _id })),
-  );
-}
 
 // Keeps summaries current: kicked after each stored response, swept every few seconds (which
 // also finishes work left by a process that died), and flushed before a summary is read so a

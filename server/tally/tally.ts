@@ -4,16 +4,18 @@ import type { SurveyRegistry } from '../surveys/registry.js';
 import { addResponseCounters, type CounterParts } from './counters.js';
 import { batchToken, markForCounting, unlinkEarlierMarks } from './marks.js';
 import { countExistingForExports } from './export-counts.js';
-import { countsModel, summaryId, TallyBatch, TallyQueue } from './model.js';
+import { countsModel, summaryId, TallyBatch } from './model.js';
+import { queueEntries, removeEntries } from './queue.js';
 import { isDuplicate } from '../platform/db/insert-each.js';
 
 // Counting responses into summaries without transactions, by one lease holder at a time:
-//  1. take up to BATCH ids from the queue whose responses exist; record them as a TallyBatch;
+//  1. take queue entries holding up to about BATCH ids whose responses exist; record those ids,
+//     and the entries to remove once they are counted, as a TallyBatch;
 //  2. mark each id as counted by this batch; an id marked by an earlier batch is not counted
 //     again (a retry of a counted response queues its id again, see marks.ts);
 //  3. per summary document: unless its `batch` already holds this batch's token, $inc the
 //     batch's counters and set `batch` to the token, in one atomic update;
-//  4. settle: remove the ids from the queue, then delete the TallyBatch.
+//  4. settle: remove the entries from the queue, then delete the TallyBatch.
 // A death anywhere leaves the TallyBatch; `finishBatch` redoes 2–4 from it: the marks it finds
 // with its own tokens are its own, and step 3's guard keeps a document that was already
 // incremented from being incremented twice. One token per document is enough because batches
@@ -162,9 +164,9 @@ export function createCounting(surveys: SurveyRegistry): Counting {
   // `keepLease` throws once this process no longer holds the tally lease: it is asked before every
   // summary write, so a holder frozen mid-batch (and its batch finished by the next holder) stops
   // at its next write when it resumes instead of applying the rest of the batch a second time.
+  // `settles`: the queue entries to remove (a batch of an earlier version: the entries of its ids).
   async function finishBatch(
-    batchId: string,
-    ids: string[],
+    { _id: batchId, ids, queued }: { _id: string; ids: string[]; queued?: string[] | null },
     keepLease: KeepLease,
     fresh?: Map<string, ResponseDoc>,
   ): Promise<number> {
@@ -186,57 +188,67 @@ export function createCounting(surveys: SurveyRegistry): Counting {
       const fence = await keepLease();
       await applyToSummary(batchId, t._id, t.fields, t.counters, fresh !== undefined, fence);
     }
-    await TallyQueue.deleteMany({ _id: { $in: ids } });
+    await removeEntries(queued ?? ids);
     await TallyBatch.deleteOne({ _id: batchId });
     for (const id of ids) handedOver.delete(id);
     return ids.length;
   }
 
-  // The responses of up to BATCH queued ids; `full` when the queue may hold more.
-  async function nextBatch(): Promise<{ ready: Map<string, ResponseDoc>; full: boolean }> {
-    // the driver's own find: a mongoose query here cost more server time than counting the batch
-    const queued = (await TallyQueue.collection.find({}, { projection: { _id: 1 }, limit: BATCH }).toArray()).map(
-      (q) => q._id as unknown as string,
-    );
-    if (queued.length === 0) return { ready: new Map(), full: false };
+  // The responses of the queue entries after those `seen` this run, up to about BATCH ids, and the
+  // entries a batch of them settles; `more` when the queue may hold more. An entry this process is
+  // still storing waits for a later run. So does one with a response missing for less than
+  // ORPHAN_AFTER_MS (stored by another process meanwhile, say); the responses it has are counted
+  // now all the same (a reader must see every acknowledged response), and marked, so that they
+  // are not counted again when the entry is settled.
+  async function nextBatch(seen: Set<string>) {
+    const { entries, more } = await queueEntries(BATCH, seen);
     const now = Date.now();
     for (const [id, since] of inFlight) if (now - since >= IN_FLIGHT_MS) inFlight.delete(id);
-    const ready = await readResponses(queued.filter((id) => !handedOver.has(id) && !flying(id, now)));
-    for (const id of queued) {
-      const mine = handedOver.get(id);
-      if (mine) ready.set(id, mine);
-      if (!mine && flying(id, now)) continue;
-      if (ready.has(id)) {
-        missingSince.delete(id);
-        continue;
+    for (const e of entries) seen.add(e._id);
+    const open = entries.filter((e) => !e.ids.some((id) => !handedOver.has(id) && flying(id, now)));
+    const read = await readResponses(open.flatMap((e) => e.ids).filter((id) => !handedOver.has(id)));
+    const ready = new Map<string, ResponseDoc>();
+    const settles: string[] = [];
+    for (const entry of open) {
+      let waiting = false;
+      for (const id of entry.ids) {
+        const found = handedOver.get(id) ?? read.get(id);
+        if (found) {
+          ready.set(id, found);
+          missingSince.delete(id);
+          continue;
+        }
+        const since = missingSince.get(id) ?? now;
+        missingSince.set(id, since);
+        if (now - since <= ORPHAN_AFTER_MS) waiting = true;
       }
-      const since = missingSince.get(id) ?? Date.now();
-      missingSince.set(id, since);
-      if (Date.now() - since > ORPHAN_AFTER_MS) {
-        await TallyQueue.deleteOne({ _id: id });
-        missingSince.delete(id);
-      }
+      if (waiting) continue;
+      settles.push(entry._id);
+      for (const id of entry.ids) missingSince.delete(id);
     }
-    return { ready, full: queued.length === BATCH };
+    return { ready, settles, more };
   }
 
   async function pending(keepLease: KeepLease = async () => undefined): Promise<number> {
     let total = 0;
-    for (const left of await TallyBatch.find().lean()) total += await finishBatch(left._id, left.ids, keepLease);
+    for (const left of await TallyBatch.find().lean()) total += await finishBatch(left, keepLease);
     if (!unlinked) unlinked = await unlinkEarlierMarks(); // once no batch of an earlier version is left
     await countExistingForExports(surveys, keepLease);
     // Only what was queued when the run began, a batch at a time: under load, ids queued during a
     // batch wait for the next run (runner.ts pauses between runs) rather than make a small batch
     // of their own at once, as each batch rewrites every summary document it touches.
+    const seen = new Set<string>();
     for (let more = true; more;) {
-      const next = await nextBatch();
-      if (next.ready.size === 0) break;
-      more = next.full;
+      const next = await nextBatch(seen);
+      more = next.more;
+      if (next.ready.size === 0) {
+        await removeEntries(next.settles); // only responses given up as never stored
+        continue;
+      }
       await keepLease();
-      const batchId = randomUUID();
-      const ids = [...next.ready.keys()];
-      await TallyBatch.create({ _id: batchId, ids });
-      total += await finishBatch(batchId, ids, keepLease, next.ready);
+      const batch = { _id: randomUUID(), ids: [...next.ready.keys()], queued: next.settles };
+      await TallyBatch.create(batch);
+      total += await finishBatch(batch, keepLease, next.ready);
     }
     return total;
   }

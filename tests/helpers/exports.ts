@@ -11,7 +11,8 @@ import { createLogger } from '../../server/log.js';
 import { Council } from '../../server/study/councils/model.js';
 import { SurveyResponse } from '../../server/responses/model.js';
 import { createWave } from '../../server/study/waves/service.js';
-import { createTallier, queueForCounting } from '../../server/tally/runner.js';
+import { createTallier } from '../../server/tally/runner.js';
+import { queueForCounting } from '../../server/tally/queue.js';
 import { clearDatabase, databaseNameFor, testConfig, testDatabaseUri } from './app.js';
 import { answersV1, twoVersionSurveys } from './export-fixtures.js';
 

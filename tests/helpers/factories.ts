@@ -4,7 +4,7 @@ import { todayInUk } from '../../server/platform/dates.js';
 import { Council } from '../../server/study/councils/model.js';
 import { SurveyResponse } from '../../server/responses/model.js';
 import { createWave } from '../../server/study/waves/service.js';
-import { queueForCounting } from '../../server/tally/runner.js';
+import { queueForCounting } from '../../server/tally/queue.js';
 import { testSurveys } from './app.js';
 
 const addDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);

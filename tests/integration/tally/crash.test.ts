@@ -1,12 +1,13 @@
 import { describe, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { SurveyResponse } from '../../../server/responses/model.js';
 import { Summary, summaryId, TallyBatch, TallyMark, TallyQueue } from '../../../server/tally/model.js';
 import { storedAll, verifySummaries } from '../../../server/tally/recompute.js';
 import { applyToSummary, countersFor, createCounting } from '../../../server/tally/tally.js';
+import { queueForCounting, queuedIds } from '../../../server/tally/queue.js';
 import { testSurveys, useTestApp } from '../../helpers/app.js';
-import { buildAnswers, buildCampaign } from '../../helpers/factories.js';
+import { buildCampaign } from '../../helpers/factories.js';
+import { storeUncounted } from '../../helpers/uncounted.js';
 
 // No response is submitted over HTTP here, so the app's tallier is never kicked: these tests
 // alone decide what the tally has done when the "process dies".
@@ -15,36 +16,16 @@ const surveys = testSurveys();
 // a fresh counter each time, as a new process would start with
 const tallyPending = (_surveys: typeof surveys) => createCounting(_surveys).pending();
 
-// What submitResponse leaves behind before any counting: queue entry first, then the response.
-type Campaign = { code: string; pilotCode: string; waveId: string };
-async function storeUncounted(count: number, { code, pilotCode, waveId }: Campaign): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const _id = randomUUID();
-    await TallyQueue.create({ _id });
-    await SurveyResponse.create({
-      _id,
-      campaign: code,
-      pilotCode,
-      waveId,
-      surveyId: 'staff-wellbeing',
-      surveyVersion: 1,
-      day: i % 2 ? '2025-03-03' : '2025-03-04',
-      answers: buildAnswers({
-        js_overall: 1 + (i % 5),
-        demo_role: i % 3 ? 'social_worker' : undefined,
-        leave_looking: ['yes', 'no', 'prefer_not_to_say'][i % 3],
-      }),
-    });
-    ids.push(_id);
-  }
-  return ids;
-}
-
 // Steps 1 and part of 2 of a tally batch: the batch record, then `applied` of each group's parts.
-async function dieMidBatch(ids: string[], applied: (part: string, group: string) => boolean): Promise<string> {
+// `earlier`: the record as a version before grouped queue entries wrote it, without `queued`.
+async function dieMidBatch(
+  ids: string[],
+  applied: (part: string, group: string) => boolean,
+  { earlier = false } = {},
+): Promise<string> {
   const batchId = randomUUID();
-  await TallyBatch.create({ _id: batchId, ids });
+  const entries = await TallyQueue.find({ ids: { $in: ids } }, { _id: 1 }).lean();
+  await TallyBatch.create({ _id: batchId, ids, ...(earlier ? {} : { queued: entries.map((e) => e._id) }) });
   for (const [group, { pilotCode, waveId, parts }] of await countersFor(ids, surveys)) {
     for (const [part, counters] of Object.entries(parts)) {
       if (applied(part, group))
@@ -90,7 +71,7 @@ describe('tallyPending after a process died mid-batch', () => {
   test('when the process died after every part was applied but before the queue was cleared, then nothing is counted twice', async () => {
     const ids = await storeUncounted(12, await buildCampaign({ pilot: '855' }));
     await dieMidBatch(ids, () => true);
-    assert.equal(await TallyQueue.countDocuments(), 12);
+    assert.equal((await queuedIds()).length, 12);
     await tallyPending(surveys);
     await assertCountedOnce({ '855|w1': 12 });
   });
@@ -152,14 +133,14 @@ describe('tallyPending after the tally itself died', () => {
   test('when a counted response is queued again (a retry long after), then the next run drops it without counting it twice', async () => {
     const ids = await storeUncounted(10, await buildCampaign({ pilot: '855' }));
     await tallyPending(surveys);
-    await TallyQueue.create({ _id: ids[3] });
+    await queueForCounting([ids[3]!]);
     assert.equal(await tallyPending(surveys), 1);
     await assertCountedOnce({ '855|w1': 10 });
   });
 
   test('when a batch left by the previous version (marked in `pending`) is finished, then its marked documents are not counted twice', async () => {
-    const ids = await storeUncounted(10, await buildCampaign({ pilot: '855' }));
-    const batchId = await dieMidBatch(ids, (part) => part === 'main');
+    const ids = await storeUncounted(10, await buildCampaign({ pilot: '855' }), { earlier: true });
+    const batchId = await dieMidBatch(ids, (part) => part === 'main', { earlier: true });
     // what the previous version wrote: the mark in a `pending` list instead of `batch`
     await Summary.collection.updateMany({}, { $unset: { batch: '' }, $set: { pending: [batchId] } });
     await tallyPending(surveys);

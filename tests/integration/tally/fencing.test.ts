@@ -1,13 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { createLease } from '../../../server/platform/lease.js';
-import { SurveyResponse } from '../../../server/responses/model.js';
-import { Migration, TallyBatch, TallyQueue } from '../../../server/tally/model.js';
+import { Migration, TallyBatch } from '../../../server/tally/model.js';
 import { storedAll, verifySummaries } from '../../../server/tally/recompute.js';
 import { createCounting } from '../../../server/tally/tally.js';
 import { testSurveys, useTestApp } from '../../helpers/app.js';
-import { buildAnswers, buildCampaign } from '../../helpers/factories.js';
+import { buildCampaign } from '../../helpers/factories.js';
+import { storeUncounted } from '../../helpers/uncounted.js';
 
 // Issue 18, item 2: a tally holder frozen (SIGSTOP) mid-batch past its lease, whose batch the
 // next holder finished, must not apply the rest of that batch again when it resumes, even when
@@ -15,24 +14,6 @@ import { buildAnswers, buildCampaign } from '../../helpers/factories.js';
 useTestApp(import.meta.url);
 const surveys = testSurveys();
 const SLOT_MS = 60_000;
-
-type Campaign = { code: string; pilotCode: string; waveId: string };
-async function storeUncounted(count: number, { code, pilotCode, waveId }: Campaign): Promise<void> {
-  for (let i = 0; i < count; i++) {
-    const _id = randomUUID();
-    await TallyQueue.create({ _id });
-    await SurveyResponse.create({
-      _id,
-      campaign: code,
-      pilotCode,
-      waveId,
-      surveyId: 'staff-wellbeing',
-      surveyVersion: 1,
-      day: '2025-03-03',
-      answers: buildAnswers({ js_overall: 1 + (i % 5), demo_role: i % 3 ? 'social_worker' : undefined }),
-    });
-  }
-}
 
 // A holder's lease check on a clock the test moves; `freezeAt`: the check that waits for `resume`,
 // before checking the lease or (`afterCheck`) after finding it held, just before the write.
