@@ -6,7 +6,7 @@ import { adminRoutes } from './admin/routes.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import { campaignPages } from './responses/pages.js';
-import { campaignRoutes } from './responses/routes.js';
+import { campaignRoutes, SUBMISSION_PATH, submissionHandlers } from './responses/routes.js';
 import { createResponseWriter } from './responses/writer.js';
 import { createCampaignCache } from './study/campaigns/cache.js';
 import { healthRoutes } from './platform/health.js';
@@ -18,7 +18,8 @@ import { dashboardRoutes } from './reports/dashboard/routes.js';
 import { exportRoutes } from './exports/routes.js';
 import { importRoutes } from './imports/routes.js';
 import { openapi } from './openapi/spec.js';
-import { apiNotFound, errorHandler, rejectInvalidUtf8, requireJsonBody } from './platform/http/error-handler.js';
+import { apiNotFound, errorHandler } from './platform/http/error-handler.js';
+import { jsonBody } from './platform/http/json-body.js';
 import { requestLog } from './platform/http/request-log.js';
 import { securityHeaders } from './platform/http/security.js';
 import { immutableAssets } from './platform/http/assets.js';
@@ -60,6 +61,7 @@ export function createApp({ config, logger, surveys, tallier, now, recheckMarked
   app.set('query parser', 'simple');
   app.use(securityHeaders(config.httpsPublic));
   app.use(requestLog(logger)); // respondent routes by template; accepted submissions not at all
+  app.post(SUBMISSION_PATH, submissionHandlers(config, respondents)); // anonymous, and the busiest route
 
   app.use(healthRoutes);
   app.get('/favicon.ico', (_req, res) => {
@@ -75,11 +77,7 @@ export function createApp({ config, logger, surveys, tallier, now, recheckMarked
   };
   app.use('/api/v1', invitationUploadRoutes(invitations)); // the list arrives as text/csv: before the JSON parser
   app.use('/api/v1', importRoutes({ requireAdmin: accounts.access.roles('admin'), surveys })); // so does an import
-  app.use(
-    '/api',
-    requireJsonBody,
-    express.json({ limit: `${config.BODY_LIMIT_KB}kb`, strict: true, verify: rejectInvalidUtf8 }),
-  );
+  app.use('/api', jsonBody(config.BODY_LIMIT_KB));
   app.get('/api/v1/openapi.json', (_req, res) => {
     res.json(openapi);
   });

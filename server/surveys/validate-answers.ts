@@ -31,11 +31,12 @@ export function validateAnswers(def: SurveyDefinition, answers: unknown): Answer
   // so hostile input cannot overflow survey-core's expression evaluator
   const conditionValues = shallowOnly(given);
   const normalised: Record<string, unknown> = {};
+  let name = ''; // the question being checked: one report function for them all
+  const report = (problem: string, question = name) => {
+    problems.push({ question, problem });
+  };
   for (const q of compiled.questions) {
-    const name = q.spec.name;
-    const report = (problem: string, question = name) => {
-      problems.push({ question, problem });
-    };
+    name = q.spec.name;
     const value = given[name];
     if (!isVisible(q, conditionValues)) {
       if (value !== undefined) report('answered but not shown (hidden by the survey logic)');
@@ -80,7 +81,8 @@ function compile(def: SurveyDefinition): Compiled {
   return compiled;
 }
 
-const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+const isScalar = (v: unknown) =>
+  v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 // survey-core turns values into numbers and strings to compare them, which throws for an object
 // whose own toString or valueOf is not a function: keys that name Object.prototype's members
 // keep an object out of the survey logic too (checkAnswer still reports it)
@@ -88,5 +90,7 @@ const ownsPrototypeName = (v: object) => Object.keys(v).some((key) => key in Obj
 const isShallow = (v: unknown) => isScalar(v) || (Array.isArray(v) ? v.every(isScalar) : isPlainObject(v) && !ownsPrototypeName(v) && Object.values(v).every(isScalar));
 
 function shallowOnly(given: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(given).filter(([, v]) => isShallow(v)));
+  const shallow: Record<string, unknown> = {};
+  for (const key of Object.keys(given)) if (isShallow(given[key])) shallow[key] = given[key];
+  return shallow;
 }

@@ -33,10 +33,9 @@ export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
     const started = performance.now();
     req.log = logger;
-    let written = false;
-    const write = (aborted: boolean) => {
-      if (written) return;
-      written = true;
+    // 'close' comes once: after the answer is sent, or when the client left first
+    res.once('close', () => {
+      const aborted = !res.writableFinished;
       const status = res.statusCode;
       const accepted = status < 400 && req.method === 'POST';
       const url = req.originalUrl ?? req.url;
@@ -52,9 +51,7 @@ export function requestLog(logger: Logger): RequestHandler {
         },
         aborted ? 'request aborted' : 'request completed',
       );
-    };
-    res.once('finish', () => write(false));
-    res.once('close', () => write(!res.writableFinished));
+    });
     next();
   };
 }

@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import express from 'express';
-import { campaignRoutes } from '../../../server/responses/routes.js';
+import { SUBMISSION_PATH, submissionHandlers } from '../../../server/responses/routes.js';
 import { ExportAudit } from '../../../server/exports/model.js';
 import { ExportQuery } from '../../../server/exports/schemas.js';
 import { prepareExport } from '../../../server/exports/service.js';
@@ -152,10 +152,9 @@ describe('streaming exports', () => {
     const config = testConfig();
     const app = express()
       .use(healthRoutes)
-      .use('/api', express.json())
-      .use(
-        '/api/v1',
-        campaignRoutes(config, {
+      .post(
+        SUBMISSION_PATH,
+        submissionHandlers(config, {
           surveys: twoVersionSurveys(),
           writer: createResponseWriter(createTallier(twoVersionSurveys(), createLogger('silent')).handOff),
           cache: createCampaignCache(),
