@@ -7,7 +7,7 @@
 // Answers are made before the clock starts (POOL sets, each sent or inserted with a fresh id), so
 // that neither side is charged for the generator's own work.
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
+import { connect } from './raw-http.js';
 import { MongoClient } from 'mongodb';
 import { syntheticAnswers } from '../../server/demo/answers.js';
 import { normal, seededRng } from '../../server/demo/random.js';
@@ -55,29 +55,17 @@ function storedShapes(campaign: LoadJob['campaign']) {
   return () => ({ _id: randomUUID(), ...docs[next++ % POOL]! });
 }
 
-function poster(url: string, agent: http.Agent) {
-  return (body: string) =>
-    new Promise<void>((resolve, reject) => {
-      const headers = { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) };
-      const req = http.request(url, { method: 'POST', agent, headers }, (res) => {
-        res.resume();
-        res.on('end', () => (res.statusCode === 201 ? resolve() : reject(new Error(`answered ${res.statusCode}`))));
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
-}
-
 // Runs `op` (which handles `per` documents) from `clients` loops until time or `max` is reached.
-async function measure(job: LoadJob, clients: number, per: number, op: () => Promise<void>) {
+// `op` is given the number of the loop calling it.
+async function measure(job: LoadJob, clients: number, per: number, op: (loop: number) => Promise<void>) {
   const times: number[] = [];
   let started = 0;
   const t0 = performance.now();
   await Promise.all(
-    Array.from({ length: clients }, async () => {
+    Array.from({ length: clients }, async (_, loop) => {
       while (performance.now() - t0 < job.seconds * 1000 && (started += per) <= job.max) {
         const t = performance.now();
-        await op();
+        await op(loop);
         times.push(performance.now() - t);
       }
     }),
@@ -93,15 +81,18 @@ async function measure(job: LoadJob, clients: number, per: number, op: () => Pro
 
 async function run(job: LoadJob) {
   if (job.mode === 'http') {
-    const agent = new http.Agent({ keepAlive: true, maxSockets: job.clients });
-    const post = poster(job.url!, agent);
+    const connections = await Promise.all(Array.from({ length: job.clients }, () => connect(job.url!)));
+    const path = new URL(job.url!).pathname;
     const answers = answerSets(1000).map((a) => JSON.stringify(a));
     let next = 0;
     const body = () => `{"submissionId":"${randomUUID()}","answers":${answers[next++ % POOL]}}`;
     try {
-      return await measure(job, job.clients, 1, () => post(body()));
+      return await measure(job, job.clients, 1, async (loop) => {
+        const status = await connections[loop]!.post(path, body());
+        if (status !== 201) throw new Error(`answered ${status}`);
+      });
     } finally {
-      agent.destroy();
+      for (const c of connections) c.close();
     }
   }
   const client = await MongoClient.connect(job.uri!, { maxPoolSize: Math.max(4, job.clients) });
