@@ -164,7 +164,7 @@ export function createCounting(surveys: SurveyRegistry): Counting {
   // `keepLease` throws once this process no longer holds the tally lease: it is asked before every
   // summary write, so a holder frozen mid-batch (and its batch finished by the next holder) stops
   // at its next write when it resumes instead of applying the rest of the batch a second time.
-  // `settles`: the queue entries to remove (a batch of an earlier version: the entries of its ids).
+  // `queued`: the queue entries the batch settles (a batch of an earlier version: the entries of its ids).
   async function finishBatch(
     { _id: batchId, ids, queued }: { _id: string; ids: string[]; queued?: string[] | null },
     keepLease: KeepLease,
