@@ -6,7 +6,7 @@ import { adminRoutes } from './admin/routes.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import { campaignPages } from './responses/pages.js';
-import { campaignRoutes, SUBMISSION_PATH, submissionHandlers } from './responses/routes.js';
+import { campaignRoutes, submissionRoutes } from './responses/routes.js';
 import { createResponseWriter } from './responses/writer.js';
 import { createCampaignCache } from './study/campaigns/cache.js';
 import { healthRoutes } from './platform/health.js';
@@ -61,7 +61,7 @@ export function createApp({ config, logger, surveys, tallier, now, recheckMarked
   app.set('query parser', 'simple');
   app.use(securityHeaders(config.httpsPublic));
   app.use(requestLog(logger)); // respondent routes by template; accepted submissions not at all
-  app.post(SUBMISSION_PATH, submissionHandlers(config, respondents)); // anonymous, and the busiest route
+  app.use('/api/v1', submissionRoutes(config, respondents)); // anonymous, and the busiest route
 
   app.use(healthRoutes);
   app.get('/favicon.ico', (_req, res) => {

@@ -8,8 +8,8 @@ import net from 'node:net';
 export type RawConnection = { post: (path: string, body: string) => Promise<number>; close: () => void };
 
 export async function connect(url: string): Promise<RawConnection> {
-  const { hostname, port } = new URL(url);
-  const socket = net.connect(Number(port), hostname);
+  const { host, hostname, port } = new URL(url);
+  const socket = net.connect(Number(port || 80), hostname.replace(/^\[|\]$/g, '')); // an IPv6 host without brackets
   socket.setNoDelay(true);
   await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
   let waiting: { resolve: (status: number) => void; reject: (err: Error) => void } | null = null;
@@ -40,7 +40,7 @@ export async function connect(url: string): Promise<RawConnection> {
       new Promise<number>((resolve, reject) => {
         waiting = { resolve, reject };
         socket.write(
-          `POST ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nContent-Type: application/json\r\n` +
+          `POST ${path} HTTP/1.1\r\nHost: ${host}\r\nContent-Type: application/json\r\n` +
             `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
         );
       }),

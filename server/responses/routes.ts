@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Config } from '../config.js';
 import { jsonBody, sendJson } from '../platform/http/json-body.js';
 import { createRateLimit } from '../platform/http/rate-limit.js';
+import { leaveUnloggedIfAccepted } from '../platform/http/request-log.js';
 import { SubmitBody } from './schemas.js';
 import { submitResponse, type SubmitDeps } from './service.js';
 import { publicCampaign, requireCampaign } from '../study/campaigns/service.js';
@@ -14,13 +15,12 @@ export function campaignRoutes(config: Config, deps: SubmitDeps) {
   });
 }
 
-// A submission's handlers, mounted ahead of every other route (app.ts): the busiest request there
+// Submissions, mounted at /api/v1 ahead of every other route (app.ts): the busiest request there
 // is, and no other route answers it. Its body is read by the same reader as every API body.
-export const SUBMISSION_PATH = '/api/v1/campaigns/:code/responses';
-
-export function submissionHandlers(config: Config, deps: SubmitDeps) {
+export function submissionRoutes(config: Config, deps: SubmitDeps) {
   const limit = createRateLimit({ windowMs: 60_000, max: config.RESPONSE_RATE_LIMIT_PER_MINUTE });
   const submit = async (req: Request, res: Response) => {
+    leaveUnloggedIfAccepted(res); // whichever spelling of the path the router accepted
     const code = String(req.params.code);
     // counted only once the body is well formed and the code names a campaign (see rate-limit.ts)
     const body = SubmitBody.parse(req.body ?? {});
@@ -29,5 +29,5 @@ export function submissionHandlers(config: Config, deps: SubmitDeps) {
     const { created, ...result } = await submitResponse(code, body, deps);
     sendJson(res, created ? 201 : 200, result);
   };
-  return [...jsonBody(config.BODY_LIMIT_KB), submit];
+  return Router().post('/campaigns/:code/responses', jsonBody(config.BODY_LIMIT_KB), submit);
 }

@@ -30,7 +30,8 @@ function isPlain(req: express.Request): boolean {
 }
 
 // Decodes and parses as express.json with `strict` and rejectInvalidUtf8 does: a leading BOM is
-// dropped, invalid UTF-8 and a body that is not an object or array are refused.
+// dropped, invalid UTF-8 and a body that is not an object or array are refused, and an empty body
+// (a declared length of "00", a BOM alone) is an empty object.
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 function parse(body: Buffer): unknown {
@@ -40,6 +41,7 @@ function parse(body: Buffer): unknown {
   } catch {
     throw bodyError(400, 'encoding.invalid', 'The request body is not valid UTF-8.');
   }
+  if (text.length === 0) return {};
   const first = FIRST_NON_WHITESPACE.exec(text)?.[1];
   if (first !== '{' && first !== '[')
     throw bodyError(400, 'entity.parse.failed', 'The request body is not valid JSON.');

@@ -20,6 +20,13 @@ export function loggedPath(url: string): string {
   return path.length > MAX_PATH ? `${path.slice(0, MAX_PATH)}…` : path;
 }
 
+// Answers whose line is left out when they succeed: the submission route marks its own, so that
+// no spelling of its path the router accepts (case, a trailing slash) writes an accepted line.
+const unlogged = new WeakSet<object>();
+export function leaveUnloggedIfAccepted(res: object): void {
+  unlogged.add(res);
+}
+
 declare module 'node:http' {
   interface IncomingMessage {
     log: Logger; // for a route's own warnings (a line of its own, with nothing of the request)
@@ -40,7 +47,7 @@ export function requestLog(logger: Logger): RequestHandler {
       const accepted = status < 400 && req.method === 'POST';
       const url = req.originalUrl ?? req.url;
       // not even when the client left before the answer: the response may be stored all the same
-      if (accepted && loggedPath(url).replace(/\/$/, '') === SUBMISSION) return;
+      if (accepted && (unlogged.has(res) || loggedPath(url).replace(/\/$/, '') === SUBMISSION)) return;
       const level = aborted || status >= 500 ? 'error' : 'info';
       if (!logger.isLevelEnabled(level)) return;
       logger[level](

@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import express from 'express';
-import { SUBMISSION_PATH, submissionHandlers } from '../../../server/responses/routes.js';
+import { submissionRoutes } from '../../../server/responses/routes.js';
 import { ExportAudit } from '../../../server/exports/model.js';
 import { ExportQuery } from '../../../server/exports/schemas.js';
 import { prepareExport } from '../../../server/exports/service.js';
@@ -152,9 +152,9 @@ describe('streaming exports', () => {
     const config = testConfig();
     const app = express()
       .use(healthRoutes)
-      .post(
-        SUBMISSION_PATH,
-        submissionHandlers(config, {
+      .use(
+        '/api/v1',
+        submissionRoutes(config, {
           surveys: twoVersionSurveys(),
           writer: createResponseWriter(createTallier(twoVersionSurveys(), createLogger('silent')).handOff),
           cache: createCampaignCache(),

@@ -126,6 +126,13 @@ describe('POST /api/v1/campaigns/:code/responses', () => {
     assert.equal(await SurveyResponse.countDocuments(), 0);
   });
 
+  test('when OPTIONS asks about the path, then it names POST, as for every API route', async () => {
+    const { code } = await buildCampaign();
+    const res = await http().options(`/api/v1/campaigns/${code}/responses`).expect(200);
+    assert.equal(res.headers.allow, 'POST');
+    assert.equal(await SurveyResponse.countDocuments(), 0);
+  });
+
   test('when a response was stored and the campaign closes before the retry, then the retry is still acknowledged', async () => {
     const { code } = await buildCampaign();
     const body = { submissionId: randomUUID(), answers: buildAnswers() };

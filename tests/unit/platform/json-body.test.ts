@@ -49,6 +49,17 @@ const cases: Case[] = [
   ['a number', json('123'), 'direct'],
   ['null', json('null'), 'direct'],
   ['whitespace only', json('   '), 'direct'],
+  ['a BOM alone', json('\xef\xbb\xbf'), 'direct'],
+  [
+    'Content-Length 00',
+    { ...json(''), headers: { 'content-type': 'application/json', 'content-length': '00' } },
+    'direct',
+  ],
+  [
+    'Content-Length 007 with its 7 bytes',
+    { ...json('{"a":1}'), headers: { 'content-type': 'application/json', 'content-length': '007' } },
+    'direct',
+  ],
   ['an invalid byte', json('{"a":"\xff"}'), 'direct'],
   ['an encoded surrogate', json('{"a":"\xed\xa0\x80"}'), 'direct'],
   ['a truncated character', json('{"a":"\xc3"}'), 'direct'],
