@@ -46,21 +46,34 @@ async function loadWithOutage(s: OwnServer, mode: ResilienceMode): Promise<Run> 
       const hit = health.find((h) => h.at > after && h.status === 200);
       if (hit) return hit.at;
     }
-    throw new Error('/healthz did not return to 200 within 30 s of the restart');
+    const since = health.filter((h) => h.at > after).map((h) => h.status);
+    throw new Error(`/healthz did not return to 200 within 30 s of the restart; it answered ${tally(since)}`);
+  };
+  // a step that fails stops the load and the probe all the same: left running, they would keep
+  // the test process (and the suite) from ever ending
+  const stopAll = async () => {
+    const result = await load.stop();
+    polling = false;
+    await poller;
+    probe.close();
+    return result;
   };
 
-  await sleep(mode.leadMs);
-  const downAt = load.elapsed();
-  await s.killDatabase();
-  await sleep(mode.outageMs);
-  await s.restartDatabase();
-  const restartedAt = load.elapsed();
-  const recoveredAt = await recovered(restartedAt);
-  await sleep(Math.max(mode.tailMs, mode.loadMs - load.elapsed()));
-  const result = await load.stop();
-  polling = false;
-  await poller;
-  probe.close();
+  let downAt: number, restartedAt: number, recoveredAt: number;
+  try {
+    await sleep(mode.leadMs);
+    downAt = load.elapsed();
+    await s.killDatabase();
+    await sleep(mode.outageMs);
+    await s.restartDatabase();
+    restartedAt = load.elapsed();
+    recoveredAt = await recovered(restartedAt);
+    await sleep(Math.max(mode.tailMs, mode.loadMs - load.elapsed()));
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+  const result = await stopAll();
   await s.tallier.flush();
   return { result, downAt, restartedAt, recoveredAt, health };
 }
@@ -68,9 +81,12 @@ async function loadWithOutage(s: OwnServer, mode: ResilienceMode): Promise<Run> 
 const during = (run: Run) => (a: Attempt) =>
   a.endedAt >= run.downAt && a.startedAt <= run.recoveredAt + RECOVERY_GRACE_MS;
 
-function tally(attempts: Attempt[]): string {
+function tally(statuses: (Attempt | number | string)[]): string {
   const counts = new Map<string, number>();
-  for (const a of attempts) counts.set(String(a.status), (counts.get(String(a.status)) ?? 0) + 1);
+  for (const a of statuses) {
+    const status = String(typeof a === 'object' ? a.status : a);
+    counts.set(status, (counts.get(status) ?? 0) + 1);
+  }
   return [...counts].map(([k, v]) => `${k}×${v}`).join(' ');
 }
 
