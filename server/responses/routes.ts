@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Config } from '../config.js';
 import { jsonBody, sendJson } from '../platform/http/json-body.js';
 import { createRateLimit } from '../platform/http/rate-limit.js';
-import { leaveUnloggedIfAccepted } from '../platform/http/request-log.js';
+import { unloggedWhenAccepted } from '../platform/http/request-log.js';
 import { SubmitBody } from './schemas.js';
 import { submitResponse, type SubmitDeps } from './service.js';
 import { publicCampaign, requireCampaign } from '../study/campaigns/service.js';
@@ -20,7 +20,6 @@ export function campaignRoutes(config: Config, deps: SubmitDeps) {
 export function submissionRoutes(config: Config, deps: SubmitDeps) {
   const limit = createRateLimit({ windowMs: 60_000, max: config.RESPONSE_RATE_LIMIT_PER_MINUTE });
   const submit = async (req: Request, res: Response) => {
-    leaveUnloggedIfAccepted(res); // whichever spelling of the path the router accepted
     const code = String(req.params.code);
     // counted only once the body is well formed and the code names a campaign (see rate-limit.ts)
     const body = SubmitBody.parse(req.body ?? {});
@@ -29,5 +28,5 @@ export function submissionRoutes(config: Config, deps: SubmitDeps) {
     const { created, ...result } = await submitResponse(code, body, deps);
     sendJson(res, created ? 201 : 200, result);
   };
-  return Router().post('/campaigns/:code/responses', jsonBody(config.BODY_LIMIT_KB), submit);
+  return Router().post('/campaigns/:code/responses', unloggedWhenAccepted, jsonBody(config.BODY_LIMIT_KB), submit);
 }

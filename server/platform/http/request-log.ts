@@ -5,7 +5,9 @@ import type { Logger } from '../../log.js';
 // Respondent routes are logged by their template, never with the campaign code or token: a line
 // with a code and a time would date that campaign's responses. An accepted submission writes no
 // line at all: the k-th "201" line, even without a code, pairs with the k-th stored response in the
-// order the database keeps them. Refused submissions (4xx) and failures (5xx) are still logged.
+// order the database keeps them (the submission route marks its requests: `unloggedWhenAccepted`,
+// whichever spelling of the path the router took). Refused submissions (4xx) and failures (5xx)
+// are still logged.
 // Every path is cut to MAX_PATH characters, so a huge URL cannot bloat the log.
 const MAX_PATH = 200;
 const TEMPLATES: [RegExp, string][] = [
@@ -13,19 +15,19 @@ const TEMPLATES: [RegExp, string][] = [
   [/^\/s\/[^/]*/i, '/s/:code'],
   [/^\/unsubscribe\/[^/]*/i, '/unsubscribe/:token'],
 ];
-const SUBMISSION = '/api/v1/campaigns/:code/responses';
 
 export function loggedPath(url: string): string {
   const path = TEMPLATES.reduce((p, [pattern, template]) => p.replace(pattern, template), url.split('?')[0]!);
   return path.length > MAX_PATH ? `${path.slice(0, MAX_PATH)}…` : path;
 }
 
-// Answers whose line is left out when they succeed: the submission route marks its own, so that
-// no spelling of its path the router accepts (case, a trailing slash) writes an accepted line.
+// First on a route whose accepted requests write no line (the submission route): marked before
+// its body is read, so a client that leaves at any point after is covered too.
 const unlogged = new WeakSet<object>();
-export function leaveUnloggedIfAccepted(res: object): void {
+export const unloggedWhenAccepted: RequestHandler = (_req, res, next) => {
   unlogged.add(res);
-}
+  next();
+};
 
 declare module 'node:http' {
   interface IncomingMessage {
@@ -47,7 +49,7 @@ export function requestLog(logger: Logger): RequestHandler {
       const accepted = status < 400 && req.method === 'POST';
       const url = req.originalUrl ?? req.url;
       // not even when the client left before the answer: the response may be stored all the same
-      if (accepted && (unlogged.has(res) || loggedPath(url).replace(/\/$/, '') === SUBMISSION)) return;
+      if (accepted && unlogged.has(res)) return;
       const level = aborted || status >= 500 ? 'error' : 'info';
       if (!logger.isLevelEnabled(level)) return;
       logger[level](

@@ -7,7 +7,7 @@ import supertest from 'supertest';
 import express from 'express';
 import { get as httpGet, request as httpRequest } from 'node:http';
 import { createApp } from '../../../server/app.js';
-import { requestLog } from '../../../server/platform/http/request-log.js';
+import { requestLog, unloggedWhenAccepted } from '../../../server/platform/http/request-log.js';
 import { createTallier } from '../../../server/tally/runner.js';
 import { testConfig, testSurveys, useTestApp } from '../../helpers/app.js';
 import { buildAnswers, buildCampaign } from '../../helpers/factories.js';
@@ -81,7 +81,7 @@ describe('the request log', () => {
         res.write('part of an answer');
         req.log.warn({ kind: 'own' }, 'a route writes a line of its own');
       })
-      .post('/api/v1/campaigns/:code/responses', (_req, res) => {
+      .post('/api/v1/campaigns/:code/responses', unloggedWhenAccepted, (_req, res) => {
         res.status(201).write('{"id":'); // stored, and the client leaves before the answer ends
       });
     const server = bare.listen(0);
