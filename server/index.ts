@@ -31,7 +31,7 @@ function readConfig(): Config {
 async function connectWithRetry(uri: string, config: Config, logger: Logger): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await connectDatabase(uri, config.DB_NAME);
+      await connectDatabase(uri, config.DB_NAME, (msg) => logger.warn(msg));
       return;
     } catch (err) {
       logger.warn({ attempt, err: (err as Error).message }, 'database not reachable yet; retrying');

@@ -1,22 +1,41 @@
 import mongoose from 'mongoose';
+import { watchServerMonitor } from './monitor-watchdog.js';
 
 // Commands fail at once while disconnected instead of queueing; the driver reconnects by itself.
 mongoose.set('bufferCommands', false);
 mongoose.set('strictQuery', true);
 
-export async function connectDatabase(uri: string, dbName: string): Promise<typeof mongoose> {
-  return mongoose.connect(uri, {
+const HEARTBEAT_MS = 1000;
+const CONNECT_TIMEOUT_MS = 3000;
+let stopWatchdog: (() => void) | undefined;
+
+// `warn` hears when the driver's server monitor had to be replaced (see monitor-watchdog.ts).
+export async function connectDatabase(
+  uri: string,
+  dbName: string,
+  warn: (msg: string) => void = () => {},
+): Promise<typeof mongoose> {
+  const connected = await mongoose.connect(uri, {
     dbName,
     serverSelectionTimeoutMS: 3000,
-    connectTimeoutMS: 3000,
+    connectTimeoutMS: CONNECT_TIMEOUT_MS,
     socketTimeoutMS: 30_000,
-    heartbeatFrequencyMS: 1000,
+    heartbeatFrequencyMS: HEARTBEAT_MS,
     maxPoolSize: 50,
     autoIndex: false,
   });
+  stopWatchdog?.();
+  stopWatchdog = watchServerMonitor(mongoose.connection.getClient(), {
+    heartbeatMs: HEARTBEAT_MS,
+    connectTimeoutMs: CONNECT_TIMEOUT_MS,
+    warn,
+  });
+  return connected;
 }
 
 export async function disconnectDatabase(): Promise<void> {
+  stopWatchdog?.();
+  stopWatchdog = undefined;
   await mongoose.disconnect();
 }
 

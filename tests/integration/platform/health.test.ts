@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import mongoose from 'mongoose';
 import supertest from 'supertest';
 import { connectDatabase, disconnectDatabase } from '../../../server/platform/db/connection.js';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../../server/platform/db/embedded.js';
@@ -12,6 +13,7 @@ import { testApp } from '../../helpers/app.js';
 const dataDir = mkdtempSync(join(tmpdir(), 'wellbeing-health-'));
 let db: EmbeddedDatabase;
 const { app } = testApp();
+const warnings: string[] = [];
 
 async function waitForStatus(status: number, timeoutMs = 20_000) {
   const deadline = Date.now() + timeoutMs;
@@ -25,7 +27,7 @@ async function waitForStatus(status: number, timeoutMs = 20_000) {
 
 before(async () => {
   db = await startEmbeddedDatabase({ port: 0, dataDir });
-  await connectDatabase(db.uri, 'health');
+  await connectDatabase(db.uri, 'health', (msg) => warnings.push(msg));
 });
 after(async () => {
   await disconnectDatabase();
@@ -51,5 +53,36 @@ describe('GET /healthz', () => {
     db = await startEmbeddedDatabase({ port: db.port, dataDir });
     const up = await waitForStatus(200);
     assert.deepEqual(up.body, { status: 'ok', db: 'up' });
+  });
+
+  // The driver bug the watchdog covers (server/platform/db/monitor-watchdog.ts), made to happen on
+  // purpose: the monitor's socket is destroyed and a check requested before the socket says
+  // 'close', so the heartbeat writes into a dead socket and never ends. Reaching into the driver's
+  // internals is the only way to hit that moment every time; the app itself only listens to its
+  // public heartbeat events.
+  test("when the driver's server monitor hangs on a dead socket, then the connection is replaced and /healthz and writes recover", async () => {
+    type Monitor = { s: { state: string }; connection: { socket: { destroy(): void } } | null; requestCheck(): void };
+    const client = mongoose.connection.getClient() as unknown as {
+      topology: { s: { servers: Map<string, { monitor: Monitor }> } };
+    };
+    const monitor = [...client.topology.s.servers.values()][0]!.monitor;
+    // a check is run at once only if the last one ended over half a second ago
+    const ended = await new Promise<number>((r) =>
+      mongoose.connection.getClient().once('serverHeartbeatSucceeded', () => r(Date.now())),
+    );
+    while (Date.now() - ended < 600 || !monitor.connection || monitor.s.state !== 'idle')
+      await new Promise((r) => setTimeout(r, 10));
+    monitor.connection.socket.destroy();
+    monitor.requestCheck();
+
+    const down = await waitForStatus(503);
+    assert.equal(monitor.s.state, 'monitoring', 'the heartbeat hangs (else this test shows nothing)');
+    assert.deepEqual(down.body, { status: 'degraded', db: 'down' });
+    await waitForStatus(200, 30_000);
+    assert.equal(warnings.length, 1, warnings.join('; '));
+    assert.match(warnings[0]!, /server monitor reported nothing/);
+    const id = new mongoose.Types.ObjectId();
+    await mongoose.connection.db!.collection('healthcheck').insertOne({ _id: id });
+    assert.ok(await mongoose.connection.db!.collection('healthcheck').findOne({ _id: id }));
   });
 });
