@@ -55,6 +55,8 @@ async function reconnect(client: Client, stopped: () => boolean): Promise<void> 
   while (!stopped()) {
     try {
       await client.connect();
+      // disconnected meanwhile (shutting down): leave nothing open behind it
+      if (stopped()) await client.close().catch(() => {});
       return;
     } catch {
       await new Promise((r) => setTimeout(r, CHECK_EVERY_MS));
