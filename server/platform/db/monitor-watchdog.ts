@@ -10,9 +10,10 @@ type Client = ReturnType<typeof mongoose.connection.getClient>;
 // would answer 503 until restarted. Seen after a database restart under load.
 //
 // A working monitor reports every heartbeat (success or failure) within the heartbeat interval
-// plus its connect timeout. When nothing has been reported for STALL_MS, the watchdog replaces
-// the client's topology: close, then connect again (retried until the database answers), which
-// starts a fresh monitor. Requests meanwhile get the driver's not-connected errors, answered 503.
+// plus its connect timeout. When nothing has been reported for that long and STALL_SLACK_MS more
+// (10 s with the server's settings), the watchdog replaces the client's topology: close, then
+// connect again (retried until the database answers), which starts a fresh monitor. Requests
+// meanwhile get the driver's not-connected errors, answered 503.
 const CHECK_EVERY_MS = 1_000;
 const STALL_SLACK_MS = 6_000;
 
