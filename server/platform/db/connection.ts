@@ -7,7 +7,15 @@ mongoose.set('strictQuery', true);
 
 const HEARTBEAT_MS = 1000;
 const CONNECT_TIMEOUT_MS = 3000;
+
+// The watchdog lives as long as the connection: however it is closed (disconnectDatabase or
+// mongoose.disconnect), it stops, so a client closed on purpose is never opened again.
 let stopWatchdog: (() => void) | undefined;
+const stopWatching = () => {
+  stopWatchdog?.();
+  stopWatchdog = undefined;
+};
+mongoose.connection.on('close', stopWatching);
 
 // `warn` hears when the driver's server monitor had to be replaced (see monitor-watchdog.ts).
 export async function connectDatabase(
@@ -24,7 +32,7 @@ export async function connectDatabase(
     maxPoolSize: 50,
     autoIndex: false,
   });
-  stopWatchdog?.();
+  stopWatching();
   stopWatchdog = watchServerMonitor(mongoose.connection.getClient(), {
     heartbeatMs: HEARTBEAT_MS,
     connectTimeoutMs: CONNECT_TIMEOUT_MS,
@@ -34,8 +42,6 @@ export async function connectDatabase(
 }
 
 export async function disconnectDatabase(): Promise<void> {
-  stopWatchdog?.();
-  stopWatchdog = undefined;
   await mongoose.disconnect();
 }
 

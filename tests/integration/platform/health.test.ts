@@ -85,4 +85,17 @@ describe('GET /healthz', () => {
     await mongoose.connection.db!.collection('healthcheck').insertOne({ _id: id });
     assert.ok(await mongoose.connection.db!.collection('healthcheck').findOne({ _id: id }));
   });
+
+  // The watchdog sees no heartbeats from a closed client either: closed on purpose, it must stay closed.
+  test('when the connection is closed on purpose, then the watchdog does not open it again', async () => {
+    const before = warnings.length;
+    await mongoose.disconnect();
+    await new Promise((r) => setTimeout(r, 12_000)); // past the watchdog's 10 s
+    assert.equal(warnings.length, before, warnings.join('; '));
+    assert.equal(
+      (mongoose.connection.getClient() as unknown as { topology?: unknown }).topology,
+      undefined,
+      'opened again',
+    );
+  });
 });
