@@ -36,6 +36,8 @@ type Row = {
   peakRss: number;
   baseRss: number;
   dbRss: number;
+  serverCpu: number; // seconds of CPU the server process used during the export
+  dbCpu: number; // the same of the database process
   health: number[];
   unhealthy: number; // health checks answered other than 200 during the export
   submit: number[];
@@ -139,6 +141,12 @@ function probe(base: string, code: string) {
 // export by writing 5 to /proc/<pid>/clear_refs.
 const researcher = { email: 'bench-researcher@example.org', password: 'bench researcher password 1' };
 
+// user + system CPU seconds a process has used (/proc/<pid>/stat fields 14 and 15, in clock ticks)
+const cpuSeconds = (pid: number) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+};
+
 const status = (pid: number, key: string) =>
   Number(new RegExp(`${key}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 
@@ -201,9 +209,12 @@ async function exportOnce(server: BenchServer, format: string, db: EmbeddedDatab
     dbRss = Math.max(dbRss, dbRssOf(db));
   }, 250);
   const probes = probesBeside(base, code);
+  const cpuBefore = [cpuSeconds(pid), cpuSeconds(db.child.pid!)];
   const started = performance.now();
   const got = await download(`${base}/api/v1/exports/responses?format=${format}&wave=${WAVES.join(',')}`, cookie);
   const seconds = (performance.now() - started) / 1000;
+  const serverCpu = cpuSeconds(pid) - cpuBefore[0]!;
+  const dbCpu = cpuSeconds(db.child.pid!) - cpuBefore[1]!;
   const load = os.loadavg()[0]!;
   clearInterval(sampler);
   await probes.stop();
@@ -214,6 +225,8 @@ async function exportOnce(server: BenchServer, format: string, db: EmbeddedDatab
     peakRss: status(pid, 'VmHWM'),
     baseRss,
     dbRss,
+    serverCpu,
+    dbCpu,
     health: probes.health,
     unhealthy: probes.unhealthy(),
     submit: probes.submit,
@@ -271,13 +284,13 @@ if (process.argv[1]?.endsWith('export.ts')) {
   const rows = await benchExport(sizes.length ? sizes : [10_000, 100_000], formats, keepDir);
   console.log('\nExport (GET /api/v1/exports/responses, all waves, streamed to a client reading as fast as it can)');
   console.log(
-    '| stored responses | format | time (s) | headers / first byte (s) | rows/s | plain cursor docs/s | export ÷ cursor | load (1 min) | server peak RSS (MB) | RSS before (MB) | FerretDB RSS (MB) | /healthz p50 / max (ms), not 200 | submission p50 / max (ms) | idle: /healthz, submission p50 (ms) |',
+    '| stored responses | format | time (s) | headers / first byte (s) | rows/s | plain cursor docs/s | export ÷ cursor | load (1 min) | CPU (s): server, FerretDB | server peak RSS (MB) | RSS before (MB) | FerretDB RSS (MB) | /healthz p50 / max (ms), not 200 | submission p50 / max (ms) | idle: /healthz, submission p50 (ms) |',
   );
-  console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     const perSecond = r.rows / r.seconds;
     console.log(
-      `| ${r.responses.toLocaleString('en-GB')} | ${r.format} | ${r.seconds.toFixed(1)} | ${r.headers.toFixed(2)} / ${r.firstByte.toFixed(2)} | ${perSecond.toFixed(0)} | ${r.rawPerSecond.toFixed(0)} | ${(perSecond / r.rawPerSecond).toFixed(2)} | ${r.load.toFixed(1)} | ${mb(r.peakRss)} | ${mb(r.baseRss)} | ${mb(r.dbRss)} | ${percentile(r.health, 50).toFixed(0)} / ${Math.max(...r.health).toFixed(0)}, ${r.unhealthy} | ${percentile(r.submit, 50).toFixed(0)} / ${Math.max(...r.submit).toFixed(0)} | ${percentile(r.idleHealth, 50).toFixed(0)}, ${percentile(r.idleSubmit, 50).toFixed(0)} |`,
+      `| ${r.responses.toLocaleString('en-GB')} | ${r.format} | ${r.seconds.toFixed(1)} | ${r.headers.toFixed(2)} / ${r.firstByte.toFixed(2)} | ${perSecond.toFixed(0)} | ${r.rawPerSecond.toFixed(0)} | ${(perSecond / r.rawPerSecond).toFixed(2)} | ${r.load.toFixed(1)} | ${r.serverCpu.toFixed(2)}, ${r.dbCpu.toFixed(2)} | ${mb(r.peakRss)} | ${mb(r.baseRss)} | ${mb(r.dbRss)} | ${percentile(r.health, 50).toFixed(0)} / ${Math.max(...r.health).toFixed(0)}, ${r.unhealthy} | ${percentile(r.submit, 50).toFixed(0)} / ${Math.max(...r.submit).toFixed(0)} | ${percentile(r.idleHealth, 50).toFixed(0)}, ${percentile(r.idleSubmit, 50).toFixed(0)} |`,
     );
   }
 }

@@ -123,7 +123,7 @@ async function exportRows(): Promise<BenchRow[]> {
       {
         measurement: `Export, ${r.format}`,
         case: when,
-        result: `${n(r.rows / r.seconds)} rows/s (${n(r.seconds, 1)} s) · peak RSS ${mb(r.peakRss)} (${mb(r.baseRss)} before) · FerretDB RSS ${mb(r.dbRss)} · /healthz max ${ms(Math.max(...r.health))}${r.unhealthy ? ` (${r.unhealthy} not 200)` : ''}, submission max ${ms(Math.max(...r.submit))} meanwhile`,
+        result: `${n(r.rows / r.seconds)} rows/s (${n(r.seconds, 1)} s) · CPU: server ${n(r.serverCpu, 2)} s, FerretDB ${n(r.dbCpu, 2)} s · peak RSS ${mb(r.peakRss)} (${mb(r.baseRss)} before) · FerretDB RSS ${mb(r.dbRss)} · /healthz max ${ms(Math.max(...r.health))}${r.unhealthy ? ` (${r.unhealthy} not 200)` : ''}, submission max ${ms(Math.max(...r.submit))} meanwhile`,
         ...(r.responses >= 1_000_000 ? { target: 'peak RSS ≤ 300 MB', met: r.peakRss <= 300e6 } : {}),
       },
       {

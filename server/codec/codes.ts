@@ -15,6 +15,17 @@ export const NON_SUBSTANTIVE = new Set<unknown>(['prefer_not_to_say', 'dont_know
 export const valueKey = (value: unknown): string =>
   typeof value === 'number' && Number.isFinite(value) ? String(value) : JSON.stringify(value);
 
+// A column's code for an answer value, as `codes.get(valueKey(value))`, but looking a number,
+// string, boolean or null up by itself (no text made per cell: exports code every answer of every
+// row); anything else — an object, a non-finite number — goes by its key as before.
+export function codeLookup(codes: Map<string, number>): (value: unknown) => number | undefined {
+  const byValue = new Map<unknown, number>([...codes].map(([key, code]) => [JSON.parse(key) as unknown, code]));
+  return (value) =>
+    (typeof value === 'object' && value !== null) || (typeof value === 'number' && !Number.isFinite(value))
+      ? codes.get(valueKey(value))
+      : byValue.get(value);
+}
+
 const specCache = new WeakMap<object, QuestionSpec[]>();
 export function questionSpecs(def: SurveyDefinition): QuestionSpec[] {
   let specs = specCache.get(def.survey);

@@ -1,6 +1,6 @@
 import type { SurveyDefinition } from '../surveys/definition.js';
 import type { QuestionSpec } from '../surveys/questions.js';
-import { NON_SUBSTANTIVE, SUPPRESSED_CODE, valueKey, variableOf, type CodeTable } from './codes.js';
+import { codeLookup, NON_SUBSTANTIVE, SUPPRESSED_CODE, valueKey, variableOf, type CodeTable } from './codes.js';
 import { joinLabels, localised, questionTexts, type Localised, type QuestionTexts } from './texts.js';
 
 export type Measure = 'nominal' | 'ordinal' | 'scale';
@@ -101,6 +101,7 @@ type Context = {
 function singleColumn(spec: QuestionSpec & { kind: 'rating' | 'choice' }, c: Context): ColumnPart[] {
   const codes = c.table.get(c.variable)!;
   const name = spec.name;
+  const codeOf = codeLookup(codes);
   const measure = spec.kind === 'choice' ? 'nominal' : spec.values.length >= 10 ? 'scale' : 'ordinal';
   const col = column(
     c.variable,
@@ -114,7 +115,7 @@ function singleColumn(spec: QuestionSpec & { kind: 'rating' | 'choice' }, c: Con
   return [
     {
       column: col,
-      read: (a) => (has(a, name) ? (codes.get(valueKey(a[name])) ?? null) : null),
+      read: (a) => (has(a, name) ? (codeOf(a[name]) ?? null) : null),
       target: { question: name },
     },
   ];
@@ -140,6 +141,7 @@ function checkboxColumns(spec: QuestionSpec & { kind: 'checkbox' }, c: Context):
 
 function matrixColumns(spec: QuestionSpec & { kind: 'matrix' }, c: Context): ColumnPart[] {
   const codes = c.table.get(c.variable)!;
+  const codeOf = codeLookup(codes);
   const name = spec.name;
   const measure = spec.columns.every((v) => typeof v === 'number') ? 'ordinal' : 'nominal';
   return spec.rows.map((row) => {
@@ -147,9 +149,7 @@ function matrixColumns(spec: QuestionSpec & { kind: 'matrix' }, c: Context): Col
     const label = joinLabels(c.title, c.texts?.rows.get(valueKey(row)) ?? { en: key, cy: null });
     const read: AnswerReader = (a) => {
       const answer = a[name] as Record<string, unknown> | undefined;
-      return answer && typeof answer === 'object' && has(answer, key)
-        ? (codes.get(valueKey(answer[key])) ?? null)
-        : null;
+      return answer && typeof answer === 'object' && has(answer, key) ? (codeOf(answer[key]) ?? null) : null;
     };
     const col = column(
       `${c.variable}_${safeName(row)}`,

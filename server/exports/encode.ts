@@ -28,17 +28,23 @@ export function encodeRow(layout: Layout, row: ResponseRow, ctx: RowContext): Ce
   const rules = ctx.group(row.pilotCode, row.waveId);
   const month = row.day.slice(0, 7);
   cells[6] = rules?.months.has(month) ? month : null; // else dated by its wave alone
-  for (const { index, read } of version.readers) {
-    const col = layout.columns[index]!;
-    const value = read(row.answers);
+  const { columns } = layout;
+  const { readers, scores } = version;
+  // indexed loops: a row is encoded per stored response, and these make no garbage per column
+  for (let i = 0; i < readers.length; i++) {
+    const index = readers[i]!.index;
     if (rules?.withheld.has(index)) continue; // answered by too few in the group: blank for all
+    const col = columns[index]!;
+    const value = readers[i]!.read(row.answers);
     if (col.demographic) cells[index] = demographicCell(rules?.demographic.get(index), value);
     else if (value === null) continue;
     else if (col.kind === 'text') cells[index] = rules?.freeText ? value : null;
     else cells[index] = value;
   }
-  for (const { index, scale } of version.scores)
-    cells[index] = rules?.withheld.has(index) ? null : scoreScale(scale, row.answers);
+  for (let i = 0; i < scores.length; i++) {
+    const index = scores[i]!.index;
+    cells[index] = rules?.withheld.has(index) ? null : scoreScale(scores[i]!.scale, row.answers);
+  }
   return ctx.labels ? withLabels(layout, cells) : cells;
 }
 

@@ -1,4 +1,4 @@
-import { responseBatches } from '../responses/store.js';
+import { decodeResponse, responseBatches } from '../responses/store.js';
 import type { Cell, Layout } from '../codec/columns.js';
 import { groupKey } from '../codec/response-row.js';
 import { encodeRow, type ResponseRow, type RowContext } from './encode.js';
@@ -16,11 +16,11 @@ export type Scanned = { totals: Map<string, number> };
 // The scan, started before the rows are wanted: while an export decides what it may release
 // (reads counts, decides bands), the database already reads the first batches. Up to `ahead`
 // batches wait; `close` ends the scan if the export stops before reading it.
-export type Scan = { batches: AsyncIterable<Record<string, unknown>[]>; close: () => Promise<void> };
+export type Scan = { batches: AsyncIterable<Uint8Array[]>; close: () => Promise<void> };
 
 export function startScan(selection: Selection, ahead = 3): Scan {
   const source = responseBatches(selection.query, FIELDS, BATCH);
-  const waiting: Promise<IteratorResult<Record<string, unknown>[]>>[] = [];
+  const waiting: Promise<IteratorResult<Uint8Array[]>>[] = [];
   let ended = false;
   const pull = () => {
     while (!ended && waiting.length < ahead) {
@@ -75,8 +75,8 @@ export async function scanRows(
 ): Promise<Scanned> {
   const totals = new Map<string, number>();
   for await (const docs of scan.batches) {
-    for (const doc of docs) {
-      const row = doc as unknown as ResponseRow;
+    for (const bytes of docs) {
+      const row = decodeResponse(bytes) as ResponseRow;
       const key = groupKey(row.pilotCode, row.waveId);
       totals.set(key, (totals.get(key) ?? 0) + 1); // every group's rows, kept or not (seals)
       if (!kept.has(key)) continue;

@@ -7,15 +7,19 @@ export function scoreScales(def: SurveyDefinition, answers: Record<string, unkno
 }
 
 export function scoreScale(scale: Scale, answers: Record<string, unknown>): number | null {
-  const [min, max] = scale.range;
-  const scores: number[] = [];
-  for (const ref of scale.items) {
+  const min = scale.range[0];
+  const max = scale.range[1];
+  let sum = 0; // added in item order, as a list of the scores would be
+  let answered = 0;
+  for (let i = 0; i < scale.items.length; i++) {
+    const ref = scale.items[i]!;
     const value = answerAt(answers, ref);
     if (typeof value !== 'number') continue;
-    scores.push(scale.reverse.includes(ref) ? min + max - value : value);
+    sum += scale.reverse.includes(ref) ? min + max - value : value;
+    answered++;
   }
-  if (scores.length < scale.minAnswered) return null;
-  return scores.reduce((sum, x) => sum + x, 0) / scores.length;
+  if (answered < scale.minAnswered) return null;
+  return sum / answered;
 }
 
 // Bands are inclusive at both ends; where two touch, the lower band takes the shared boundary.

@@ -33,26 +33,35 @@ export function createCaseEncoder(variables: readonly SavVariable[]): (cells: re
     scratch.writeDoubleLE(cell, 0);
     command(RAW, scratch);
   };
+  // a string's bytes and one segment's padded elements, reused from case to case (a case is made
+  // per exported row)
+  const text = Buffer.alloc(Math.max(0, ...variables.map((v) => v.width)));
+  const padded = Buffer.alloc(8 * Math.max(0, ...variables.flatMap((v) => v.segments.map((s) => s.elements))));
+  const SPACE = 0x20202020;
   const string = (v: SavVariable, cell: Cell) => {
-    const bytes = Buffer.from(cell === null ? '' : fitString(String(cell), v.width), 'utf8');
+    // cut to the width without splitting a character: write stops before one that does not fit whole
+    const length = cell === null ? 0 : text.write(String(cell), 0, v.width, 'utf8');
     let offset = 0;
     for (const segment of v.segments) {
-      const padded = Buffer.alloc(segment.elements * 8, ' ');
+      const size = segment.elements * 8;
+      padded.fill(0x20, 0, size);
       // 255 bytes of data per segment (the last takes what is left of its width)
-      if (offset < bytes.length)
-        bytes.copy(padded, 0, offset, Math.min(bytes.length, offset + Math.min(segment.width, 255)));
+      if (offset < length) text.copy(padded, 0, offset, Math.min(length, offset + Math.min(segment.width, 255)));
       offset += 255;
-      for (let e = 0; e < segment.elements; e++) {
-        const allSpaces = padded.readBigUInt64LE(e * 8) === 0x2020202020202020n;
-        if (allSpaces) command(SPACES);
-        else command(RAW, padded, e * 8);
+      for (let at = 0; at < size; at += 8) {
+        if (padded.readUInt32LE(at) === SPACE && padded.readUInt32LE(at + 4) === SPACE) command(SPACES);
+        else command(RAW, padded, at);
       }
     }
   };
   return (cells) => {
     n = 0;
     r = 0;
-    variables.forEach((v, i) => (v.width === 0 ? number(cells[i] ?? null) : string(v, cells[i] ?? null)));
+    for (let i = 0; i < variables.length; i++) {
+      const v = variables[i]!;
+      if (v.width === 0) number(cells[i] ?? null);
+      else string(v, cells[i] ?? null);
+    }
     const out = Buffer.allocUnsafe(4 + n + r);
     out.writeUInt32LE(n, 0);
     commands.copy(out, 4, 0, n);
@@ -111,13 +120,4 @@ export function createCaseWriter(variables: readonly SavVariable[]) {
       return pos;
     },
   };
-}
-
-// Cut a string to `width` bytes of UTF-8 without splitting a character.
-export function fitString(text: string, width: number): string {
-  const b = Buffer.from(text, 'utf8');
-  if (b.length <= width) return text;
-  let end = width;
-  while (end > 0 && (b[end]! & 0xc0) === 0x80) end--;
-  return b.subarray(0, end).toString('utf8');
 }

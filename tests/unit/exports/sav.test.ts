@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Column } from '../../../server/codec/columns.js';
-import { createCaseWriter, fitString } from '../../../server/exports/sav/cases.js';
+import { createCaseWriter } from '../../../server/exports/sav/cases.js';
 import { savVariables, segmentWidths } from '../../../server/exports/sav/variables.js';
 
 const column = (name: string, type: 'numeric' | 'string', width = 8): Column => ({
@@ -76,8 +76,41 @@ describe('SPSS layout', () => {
     assert.deepEqual([...writer.end()], [109, 0, 0, 0, 0, 0, 0, 0]);
   });
 
+  // The cases' 8-byte elements in order (the command bytes dropped, "eight spaces" written out).
+  const elements = (out: Buffer) => {
+    const parts: Buffer[] = [];
+    for (let block = 0; block < out.length;) {
+      const commands = [...out.subarray(block, block + 8)];
+      let at = block + 8;
+      for (const c of commands) {
+        if (c === 253) parts.push(out.subarray(at, (at += 8)));
+        else if (c === 254) parts.push(Buffer.from(' '.repeat(8)));
+      }
+      block = at;
+    }
+    return Buffer.concat(parts);
+  };
+
   test('when text is longer than its width, then it is cut at a character boundary', () => {
-    assert.equal(fitString('ŵŵŵ', 5), 'ŵŵ');
-    assert.equal(fitString('abc', 5), 'abc');
+    const { variables } = savVariables([column('d', 'string', 5), column('e', 'string', 5)]);
+    const writer = createCaseWriter(variables);
+    // 'ŵ' is two bytes: a third would end at byte 6, past the width
+    writer.write(['ŵŵŵ', 'abc']);
+    assert.equal(elements(writer.end()).toString('utf8'), 'ŵŵ    abc     ');
+  });
+
+  test('when a very long string is written, then each segment holds the next 255 bytes, blank past the end', () => {
+    const { variables } = savVariables([column('t', 'string', 600)]);
+    const writer = createCaseWriter(variables);
+    // the two-byte 'ŵ' takes bytes 254 and 255: the segments split it, as the format splits bytes
+    const bytes = Buffer.from(`${'x'.repeat(254)}ŵ${'y'.repeat(40)}`, 'utf8');
+    writer.write([bytes.toString('utf8')]);
+    const out = elements(writer.end());
+    // segments of 32, 32 and 12 elements: the first holds bytes 0-254 and a space, the second the rest
+    assert.equal(out.length, (32 + 32 + 12) * 8);
+    assert.deepEqual(out.subarray(0, 255), bytes.subarray(0, 255));
+    assert.equal(out[255], 0x20);
+    assert.deepEqual(out.subarray(256, 256 + 41), bytes.subarray(255));
+    assert.ok(out.subarray(256 + 41).every((b) => b === 0x20));
   });
 });
