@@ -61,7 +61,7 @@ async function rawCursor(uri: string): Promise<{ docs: number; perSecond: number
     const cursor = db.collection('responses').find(
       { campaign: { $in: campaigns.map((c) => c._id) }, waveId: { $in: WAVES }, surveyId: 'staff-wellbeing' },
       {
-        projection: { _id: 0, campaign: 1, pilotCode: 1, waveId: 1, surveyId: 1, surveyVersion: 1, day: 1, answers: 1 },
+        projection: { _id: 0, pilotCode: 1, waveId: 1, surveyId: 1, surveyVersion: 1, day: 1, answers: 1 },
         batchSize: 1000,
       },
     );

@@ -1,6 +1,5 @@
 // One stored response as exports read it; nothing else of it is ever read.
 export type ResponseRow = {
-  campaign: string;
   pilotCode: string;
   waveId: string;
   surveyId: string;

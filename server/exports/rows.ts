@@ -8,7 +8,7 @@ import type { Selection } from './selection.js';
 // The one pass over the responses: a plain filtered scan — the shape FerretDB streams without
 // sorting or buffering — that never reads the stored _id (the respondent's submission id). The
 // next batch is read while this one is encoded (store.ts).
-const FIELDS = { _id: 0, campaign: 1, pilotCode: 1, waveId: 1, surveyId: 1, surveyVersion: 1, day: 1, answers: 1 };
+const FIELDS = { _id: 0, pilotCode: 1, waveId: 1, surveyId: 1, surveyVersion: 1, day: 1, answers: 1 };
 const BATCH = 1000;
 
 export type Scanned = { totals: Map<string, number> };

@@ -48,7 +48,6 @@ function exported(combinations: boolean): ExportRow[] {
     const cells = encodeRow(
       layout,
       {
-        campaign: 'c',
         surveyId: def.id,
         surveyVersion: 1,
         pilotCode: r.council,

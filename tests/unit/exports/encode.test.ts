@@ -29,7 +29,6 @@ const context = (overrides: Partial<RowContext> = {}): RowContext => ({
 });
 
 const row = (answers: Record<string, unknown>): ResponseRow => ({
-  campaign: 'camp',
   pilotCode: '855',
   waveId: 'w1',
   surveyId: 'mini',

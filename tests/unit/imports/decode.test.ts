@@ -53,7 +53,6 @@ describe('reading the coded layout back', () => {
       encodeRow(
         layout,
         {
-          campaign: 'c',
           pilotCode: '855',
           waveId: 'w1',
           surveyId: 'staff-wellbeing',
