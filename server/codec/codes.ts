@@ -1,5 +1,5 @@
 import type { SurveyDefinition } from '../surveys/definition.js';
-import { buildModel, readQuestions, type QuestionSpec } from '../surveys/questions.js';
+import { questionsOf, type QuestionSpec } from '../surveys/questions.js';
 
 // Coded values, stable across survey versions. Numeric answers (ratings, numeric matrix
 // columns and choices) are their own code. Text-valued choices get 1, 2, 3… in order of first
@@ -26,13 +26,6 @@ export function codeLookup(codes: Map<string, number>): (value: unknown) => numb
       : byValue.get(value);
 }
 
-const specCache = new WeakMap<object, QuestionSpec[]>();
-export function questionSpecs(def: SurveyDefinition): QuestionSpec[] {
-  let specs = specCache.get(def.survey);
-  if (!specs) specCache.set(def.survey, (specs = readQuestions(buildModel(def.survey))));
-  return specs;
-}
-
 export function variableOf(def: SurveyDefinition, question: string): string {
   return def.items[question]?.variable ?? question;
 }
@@ -46,7 +39,7 @@ function codedValues(spec: QuestionSpec): unknown[] {
 export function assignCodes(definitions: readonly SurveyDefinition[]): CodeTable {
   const seen = new Map<string, unknown[]>();
   for (const def of [...definitions].sort((a, b) => a.version - b.version)) {
-    for (const spec of questionSpecs(def)) {
+    for (const spec of questionsOf(def.survey)) {
       const values = codedValues(spec);
       if (values.length === 0) continue;
       const list = seen.get(variableOf(def, spec.name)) ?? [];

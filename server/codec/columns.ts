@@ -1,5 +1,6 @@
 import { splitItemRef, type Scale, type SurveyDefinition } from '../surveys/definition.js';
-import { assignCodes, questionSpecs, SUPPRESSED_CODE, variableOf } from './codes.js';
+import { questionsOf } from '../surveys/questions.js';
+import { assignCodes, SUPPRESSED_CODE, variableOf } from './codes.js';
 import {
   markDemographic,
   questionColumns,
@@ -95,7 +96,7 @@ export function buildLayout(
   const versions = new Map<number, VersionLayout>();
   for (const def of sorted) {
     const readers: VersionLayout['readers'] = [];
-    for (const spec of questionSpecs(def)) {
+    for (const spec of questionsOf(def.survey)) {
       if (spec.kind === 'text' && !options.freeText) continue;
       for (const part of questionColumns(def, spec, table)) {
         const at = add(part.column);

@@ -150,15 +150,16 @@ async function streamRows(
 export async function prepareExport(query: ExportQuery, user: string, deps: ExportDeps): Promise<PreparedExport> {
   const { format, labels, bom, ...filters } = query;
   const selection = await resolveSelection(filters, deps.surveys, new Date(deps.now?.() ?? Date.now()));
-  const layout = buildLayout(selection.definitions, selection.installed, {
-    freeText: selection.groups.some((g) => g.allowFreeText),
-  });
-  // the database starts reading rows now, while the counts are read and decided on; nothing
-  // read leaves before the scan has ended and its totals match those counts
+  // the database starts reading rows now, while the columns are laid out and the counts read and
+  // decided on; nothing read leaves before the scan has ended and its totals match those counts
   const scan = startScan(selection);
+  let layout: Layout;
   let decided: Awaited<ReturnType<typeof decide>>;
   let auditId: string;
   try {
+    layout = buildLayout(selection.definitions, selection.installed, {
+      freeText: selection.groups.some((g) => g.allowFreeText),
+    });
     decided = await decide(selection, layout, deps);
     auditId = await startAudit({ user, kind: 'responses', format, filters: { ...filters, labels, bom } });
   } catch (err) {

@@ -1,5 +1,6 @@
 import type { CampaignDoc, WaveDoc } from '../study/store.js';
-import { questionSpecs, variableOf } from '../codec/codes.js';
+import { variableOf } from '../codec/codes.js';
+import { questionsOf } from '../surveys/questions.js';
 import { safeName } from '../codec/question-columns.js';
 import { splitItemRef, type SurveyDefinition } from '../surveys/definition.js';
 import { validateAnswers } from '../surveys/validate-answers.js';
@@ -41,7 +42,7 @@ function columnName(def: SurveyDefinition, question: string): string {
   if (!question) return 'answers';
   const { question: name, row } = splitItemRef(question);
   if (row !== undefined) return `${variableOf(def, name)}_${safeName(row)}`;
-  const kind = questionSpecs(def).find((q) => q.name === name)?.kind;
+  const kind = questionsOf(def.survey).find((q) => q.name === name)?.kind;
   // a matrix or checkbox question is spread over several columns
   return kind === 'matrix' || kind === 'checkbox' ? `${variableOf(def, name)}_*` : variableOf(def, name);
 }

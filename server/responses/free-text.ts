@@ -1,5 +1,5 @@
 import type { SurveyDefinition } from '../surveys/definition.js';
-import { buildModel, readQuestions } from '../surveys/questions.js';
+import { questionsOf } from '../surveys/questions.js';
 
 // Written comments are kept only where the campaign allows them (`allowFreeText`). Where it does
 // not, they are dropped before the response is stored, and the answer to the submission names
@@ -11,7 +11,7 @@ function textQuestions(def: SurveyDefinition): Set<string> {
   let names = textQuestionsBySurvey.get(def.survey);
   if (!names) {
     names = new Set(
-      readQuestions(buildModel(def.survey))
+      questionsOf(def.survey)
         .filter((q) => q.kind === 'text')
         .map((q) => q.name),
     );

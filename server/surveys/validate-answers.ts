@@ -1,6 +1,6 @@
 import { ConditionRunner } from 'survey-core';
 import { isForbiddenKey, type SurveyDefinition } from './definition.js';
-import { buildModel, readQuestions } from './questions.js';
+import { questionsOf } from './questions.js';
 import { checkAnswer, isEmptyAnswer, isPlainObject, prepareQuestion, type CheckedQuestion } from './answer-checks.js';
 
 // A type alias (not an interface) so it stays assignable to Record<string, unknown>.
@@ -71,7 +71,7 @@ function isVisible(q: CompiledQuestion, values: Record<string, unknown>): boolea
 function compile(def: SurveyDefinition): Compiled {
   let compiled = compiledBySurvey.get(def.survey);
   if (!compiled) {
-    const questions = readQuestions(buildModel(def.survey)).map((spec): CompiledQuestion => ({
+    const questions = questionsOf(def.survey).map((spec): CompiledQuestion => ({
       ...prepareQuestion(spec),
       visibleIf: spec.visibleIf ? new ConditionRunner(spec.visibleIf) : undefined,
     }));

@@ -1,5 +1,5 @@
 import type { SurveyDefinition } from '../surveys/definition.js';
-import { buildModel, readQuestions } from '../surveys/questions.js';
+import { questionsOf } from '../surveys/questions.js';
 
 // What a summary counts for one survey version, read once from the definition:
 // every closed item with its answer options (matrix rows as "question:row"), and the demographics.
@@ -14,7 +14,7 @@ export function summaryLayout(def: SurveyDefinition): SummaryLayout {
   const demographicNames = new Set(def.demographics);
   const items: SummaryItem[] = [];
   const demographics: SummaryLayout['demographics'] = [];
-  for (const q of readQuestions(buildModel(def.survey))) {
+  for (const q of questionsOf(def.survey)) {
     if (q.kind === 'text') continue;
     if (q.kind === 'matrix') {
       for (const row of q.rows.map(String))

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { buildLayout } from '../../../../server/codec/columns.js';
-import { questionSpecs, SUPPRESSED_CODE, variableOf } from '../../../../server/codec/codes.js';
+import { SUPPRESSED_CODE, variableOf } from '../../../../server/codec/codes.js';
+import { questionsOf } from '../../../../server/surveys/questions.js';
 import { IMPORT_LIMIT_MB } from '../../../../server/imports/routes.js';
 import { testSurveys } from '../../app.js';
 import { buildCampaign } from '../../factories.js';
@@ -24,7 +25,7 @@ function csvShape(): CsvShape {
           ? [0, 1]
           : c.codes.map((k) => k.code).filter((k) => k !== SUPPRESSED_CODE || c.demographic),
     })),
-    required: questionSpecs(def)
+    required: questionsOf(def.survey)
       .filter((q) => q.required && q.kind !== 'matrix')
       .map((q) => variableOf(def, q.name)),
     known: buildLayout([def], testSurveys().all()).columns.map((c) => c.name),
