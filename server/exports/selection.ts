@@ -54,8 +54,12 @@ export async function resolveSelection(
   surveys: SurveyRegistry,
   now = new Date(),
 ): Promise<Selection> {
-  const waves = await selectWaves(filters);
-  const { arms, codes } = await selectCouncils(filters);
+  // both read at once (the scan waits on them); a bad wave filter is reported before a bad council one
+  const [wavesRead, councilsRead] = await Promise.allSettled([selectWaves(filters), selectCouncils(filters)]);
+  if (wavesRead.status === 'rejected') throw wavesRead.reason;
+  if (councilsRead.status === 'rejected') throw councilsRead.reason;
+  const waves = wavesRead.value;
+  const { arms, codes } = councilsRead.value;
   const surveyId = waves[0]!.surveyId;
   const versions = [...new Set(waves.map((w) => w.surveyVersion))].sort((a, b) => a - b);
   const waveIds = waves.map((w) => w._id);

@@ -60,6 +60,7 @@ describe('GET /api/v1/exports/responses filters', () => {
     ['format=csv&wave=w9', 'wave', /no wave with id w9/],
     ['format=csv&pilot=85', 'pilot', /three digits/],
     ['format=csv&pilot=999', 'pilot', /no council with code 999/],
+    ['format=csv&pilot=999&wave=w9', 'wave', /no wave with id w9/], // the waves' problem first
     ['format=csv&arm=control', 'arm', /./],
     ['format=csv&version=3', 'version', /no selected wave uses survey version 3/],
     ['format=csv&pilot=856&arm=pilot', 'arm', /no selected council is in the pilot arm/],
