@@ -39,17 +39,13 @@ export function buildModel(surveyJson: object): Model {
   return new Model(surveyJson);
 }
 
-export function readQuestions(model: Model): QuestionSpec[] {
-  return model.getAllQuestions(false).map(describe);
-}
-
 // An installed definition's questions (its `survey`), read once per process and shared by every
 // feature that needs them (a survey model takes some 10–15 ms to build); never changed by a caller.
 const questionsBySurvey = new WeakMap<object, readonly QuestionSpec[]>();
 
 export function questionsOf(survey: object): readonly QuestionSpec[] {
   let questions = questionsBySurvey.get(survey);
-  if (!questions) questionsBySurvey.set(survey, (questions = readQuestions(buildModel(survey))));
+  if (!questions) questionsBySurvey.set(survey, (questions = buildModel(survey).getAllQuestions(false).map(describe)));
   return questions;
 }
 

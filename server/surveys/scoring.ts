@@ -9,7 +9,7 @@ export function scoreScales(def: SurveyDefinition, answers: Record<string, unkno
 export function scoreScale(scale: Scale, answers: Record<string, unknown>): number | null {
   const min = scale.range[0];
   const max = scale.range[1];
-  let sum = 0; // added in item order, as a list of the scores would be
+  let sum = 0; // added in item order
   let answered = 0;
   for (let i = 0; i < scale.items.length; i++) {
     const ref = scale.items[i]!;
