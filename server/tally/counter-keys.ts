@@ -75,7 +75,16 @@ const bandPrefixes = new Map<string, Map<string, string>>();
 const answeredKeys = new Map<string, Map<string, string>>(); // question → row → key
 const answeredPlain = new Map<string, Map<string, string>>(); // '' → question → key
 
-function cachedKey(cache: Map<string, Map<string, string>>, outer: string, inner: string, make: () => string) {
+function cachedKey(cache: Map<string, string>, key: string, make: () => string): string {
+  let found = cache.get(key);
+  if (found === undefined) {
+    if (cache.size >= MAX_CACHED_PREFIXES) cache.clear();
+    cache.set(key, (found = make()));
+  }
+  return found;
+}
+
+function cachedInnerKey(cache: Map<string, Map<string, string>>, outer: string, inner: string, make: () => string) {
   let byInner = cache.get(outer);
   if (!byInner) {
     if (cache.size >= MAX_CACHED_PREFIXES) cache.clear();
@@ -89,10 +98,17 @@ function cachedKey(cache: Map<string, Map<string, string>>, outer: string, inner
   return key;
 }
 
+// "d|<day>" per day and "s|<scale>" per scale.
+const dayKeys = new Map<string, string>();
+const scoredKeys = new Map<string, string>();
+
+export const dayKey = (day: string) => cachedKey(dayKeys, day, () => `d|${day}`);
+export const scoredKey = (scale: string) => cachedKey(scoredKeys, scale, () => `s|${scale}`);
+
 export const bandPrefix = (question: string, band: string) =>
-  cachedKey(bandPrefixes, question, band, () => `bd|${question}|${band}|`);
+  cachedInnerKey(bandPrefixes, question, band, () => `bd|${question}|${band}|`);
 
 export const answeredKey = (question: string, row?: string) =>
   row === undefined
-    ? cachedKey(answeredPlain, '', question, () => `a|${question}`)
-    : cachedKey(answeredKeys, question, row, () => `a|${question}|${row}`);
+    ? cachedInnerKey(answeredPlain, '', question, () => `a|${question}`)
+    : cachedInnerKey(answeredKeys, question, row, () => `a|${question}|${row}`);
