@@ -22,7 +22,7 @@ import { Wave } from '../../server/study/waves/model.js';
 import { createWave } from '../../server/study/waves/service.js';
 import { benchDatabase } from './fixture.js';
 import { spawnServer, type BenchServer } from './server-process.js';
-import { percentile } from './stats.js';
+import { cpuSeconds, percentile } from './stats.js';
 
 type Row = {
   responses: number;
@@ -140,12 +140,6 @@ function probe(base: string, code: string) {
 // as a researcher; its peak RSS is the kernel's high-water mark (VmHWM), reset before each
 // export by writing 5 to /proc/<pid>/clear_refs.
 const researcher = { email: 'bench-researcher@example.org', password: 'bench researcher password 1' };
-
-// user + system CPU seconds a process has used (/proc/<pid>/stat fields 14 and 15, in clock ticks)
-const cpuSeconds = (pid: number) => {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-};
 
 const status = (pid: number, key: string) =>
   Number(new RegExp(`${key}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;

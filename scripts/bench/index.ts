@@ -12,7 +12,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { benchExport } from './export.js';
 import { benchStartup, type StartSample } from './startup.js';
-import { benchSubmissions, type Rate } from './submissions.js';
+import { benchSubmissions, type Cpu, type Rate } from './submissions.js';
 import { benchSummaryRead } from './summary-read.js';
 import { percentile } from './stats.js';
 
@@ -32,6 +32,7 @@ const n = (x: number, digits = 0) =>
 const ms = (x: number) => `${n(x, x < 10 ? 1 : 0)} ms`;
 const rate = (r: Rate, unit: string) =>
   `${n(r.perSecond)} ${unit}/s · p50 ${ms(r.p50)} · p99 ${ms(r.p99)} (${n(r.count)} done)`;
+const cpu = (c: Cpu) => `CPU a request: server ${n(c.server)} µs, FerretDB ${n(c.db)} µs`;
 const clientsLabel = (c: number) => `${c} client${c === 1 ? '' : 's'}`;
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 
@@ -45,11 +46,25 @@ async function submissionRows(): Promise<BenchRow[]> {
     const httpRow: BenchRow = {
       measurement: 'Submit, HTTP (real server process)',
       case: when,
-      result: `${rate(r.http, 'req')}; tally caught up ${n(r.tallySeconds, 1)} s later`,
+      result: `${rate(r.http, 'req')} · ${cpu(r.cpu)}; tally caught up ${n(r.tallySeconds, 1)} s later`,
     };
     if (!r.insertOne || !r.insertMany) return [httpRow];
     const ratio = r.http.perSecond / r.insertMany.perSecond;
     const spread = r.http.p99 / r.http.p50;
+    const floorRows: BenchRow[] = r.floor
+      ? [
+          {
+            measurement: 'Submit, bare floor server (node:http + group commit, no checks, no tally)',
+            case: `${clientsLabel(r.clients)}, after the rows above`,
+            result: `${rate(r.floor, 'req')} · ${cpu(r.floor.cpu)}`,
+          },
+          {
+            measurement: 'Bare floor ÷ batched insertMany rate',
+            case: clientsLabel(r.clients),
+            result: `${n((r.floor.perSecond / r.insertMany.perSecond) * 100)}% (the app: ${n(ratio * 100)}%)`,
+          },
+        ]
+      : [];
     return [
       httpRow,
       {
@@ -70,6 +85,7 @@ async function submissionRows(): Promise<BenchRow[]> {
         result: `${n(spread, 1)}×`,
         ...(top ? { target: '≤ 10×', met: spread <= 10 } : {}),
       },
+      ...floorRows,
     ];
   });
 }

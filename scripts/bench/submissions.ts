@@ -2,8 +2,10 @@
 // its own process) at several concurrencies, beside two yardsticks writing documents of the same
 // shape into the same database in the same run: the raw driver's insertOne at the same
 // concurrency, and a batched insertMany (the fair limit, since the app commits submissions in
-// groups). Every load runs in a load-generator process of its own (submit-load.ts).
-import { execFile } from 'node:child_process';
+// groups). Every load runs in a load-generator process of its own (submit-load.ts). At the highest
+// concurrency the same load also goes to a bare floor server (floor-server.ts): node:http and group
+// commit with none of the app's work, to show what HTTP leaves of the two cores.
+import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -21,14 +23,20 @@ import { createWave } from '../../server/study/waves/service.js';
 import { createSurveyRegistry } from '../../server/surveys/registry.js';
 import { validateAnswers } from '../../server/surveys/validate-answers.js';
 import { packAnswers } from '../../server/responses/store.js';
+import { createInterface } from 'node:readline';
 import { spawnServer } from './server-process.js';
+import { cpuSeconds } from './stats.js';
 import type { LoadJob } from './submit-load.js';
 
 export type Rate = { count: number; perSecond: number; p50: number; p99: number };
+// µs of CPU a request, of the server's process and the database's, over the seconds the load ran
+export type Cpu = { server: number; db: number };
 export type SubmissionRow = {
   clients: number;
   stored: number;
   http: Rate;
+  cpu: Cpu;
+  floor?: Rate & { cpu: Cpu };
   insertOne?: Rate;
   insertMany?: Rate;
   tallySeconds: number;
@@ -73,6 +81,37 @@ async function prefillResponses(count: number, campaign: LoadJob['campaign']) {
     await responses.insertMany(Array.from({ length: Math.min(1000, count - done) }, make) as never[]);
 }
 
+// Runs `job` while reading the CPU the server and the database use meanwhile.
+async function loadWithCpu(job: LoadJob, serverPid: number, dbPid: number): Promise<Rate & { cpu: Cpu }> {
+  const before = [cpuSeconds(serverPid), cpuSeconds(dbPid)];
+  const rate = await load(job);
+  const perRequest = (pid: number, i: number) => ((cpuSeconds(pid) - before[i]!) * 1e6) / Math.max(1, rate.count);
+  return { ...rate, cpu: { server: perRequest(serverPid, 0), db: perRequest(dbPid, 1) } };
+}
+
+async function spawnFloor(uri: string, campaign: LoadJob['campaign']) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/floor-server.ts'], {
+    env: { PATH: process.env.PATH ?? '', MONGODB_URI: uri, FLOOR_CAMPAIGN: JSON.stringify(campaign) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const m = /Listening on (http:\/\/\S+)/.exec(line);
+      if (m) resolve(m[1]!);
+    });
+    void exited.then(() => reject(new Error('the floor server exited during start')));
+  });
+  return {
+    url: `${url}/api/v1/campaigns/${campaign._id}/responses`,
+    pid: child.pid!,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 // Seconds until the server has counted everything queued: part of what a submission costs.
 async function tallyCatchUp(): Promise<number> {
   const t = performance.now();
@@ -113,6 +152,14 @@ export async function benchSubmissions({
   try {
     const campaign = await setUp();
     const url = `${server.baseUrl}/api/v1/campaigns/${campaign._id}/responses`;
+    const floorRun = async (floorJob: LoadJob) => {
+      const floor = await spawnFloor(db.uri, campaign);
+      try {
+        return await loadWithCpu({ ...floorJob, url: floor.url }, floor.pid, db.child.pid!);
+      } finally {
+        await floor.stop();
+      }
+    };
     const job = (mode: LoadJob['mode'], clients: number): LoadJob => ({
       mode,
       clients,
@@ -133,18 +180,29 @@ export async function benchSubmissions({
         insertOne: await load(job('insertOne', clients)),
       });
       const first = i % 2 === 1 ? await yardsticks() : undefined;
-      const httpRate = await load(job('http', clients));
+      const { cpu, ...httpRate } = await loadWithCpu(job('http', clients), server.pid, db.child.pid!);
       const tallySeconds = await tallyCatchUp();
       const { insertMany, insertOne } = first ?? (await yardsticks());
-      rows.push({ clients, stored, http: httpRate, insertOne, insertMany, tallySeconds, load: loadAverage });
+      const floor = clients === Math.max(...concurrency) ? await floorRun(job('http', clients)) : undefined;
+      rows.push({
+        clients,
+        stored,
+        http: httpRate,
+        cpu,
+        floor,
+        insertOne,
+        insertMany,
+        tallySeconds,
+        load: loadAverage,
+      });
     }
     if (prefill > 0) {
       await prefillResponses(prefill, campaign);
       const clients = Math.max(...concurrency);
       const stored = await mongoose.connection.db!.collection('responses').countDocuments({});
       const loadAverage = os.loadavg()[0]!;
-      const httpRate = await load(job('http', clients));
-      rows.push({ clients, stored, http: httpRate, tallySeconds: await tallyCatchUp(), load: loadAverage });
+      const { cpu, ...httpRate } = await loadWithCpu(job('http', clients), server.pid, db.child.pid!);
+      rows.push({ clients, stored, http: httpRate, cpu, tallySeconds: await tallyCatchUp(), load: loadAverage });
     }
     return rows;
   } finally {
