@@ -62,8 +62,8 @@ function scaleAndFlagCounters(c: Counters, prefix: string, def: SurveyDefinition
   }
 }
 
-// A scale's items as the alpha accumulator reads them (reversed where the scale says), written
-// into `row`; false when any item is not a number (not a complete case).
+// Scratch for alphaCounters, reused for every scale of every response: the items of a complete
+// case as the accumulator adds them (reversed where the scale says).
 const row: number[] = [];
 
 function alphaCounters(c: Counters, def: SurveyDefinition, answers: Record<string, unknown>) {
