@@ -48,6 +48,12 @@ export async function queuedIds(): Promise<string[]> {
   return [...new Set(docs.flatMap((d) => entryOf(d as unknown as StoredEntry).ids))];
 }
 
+// The _ids of the entries queued now.
+export async function queueEntryIds(): Promise<string[]> {
+  const docs = await TallyQueue.collection.find({}, { projection: { _id: 1 } }).toArray();
+  return docs.map((d) => d._id as unknown as string);
+}
+
 export async function removeEntries(entryIds: string[]): Promise<void> {
   if (entryIds.length > 0) await TallyQueue.deleteMany({ _id: { $in: entryIds } });
 }

@@ -4,7 +4,8 @@ import { createLease } from '../platform/lease.js';
 import type { TallyHandOff } from '../responses/writer.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { allStoredMarked } from './marks.js';
-import { queueForCounting } from './queue.js';
+import { queueEntryIds, queueForCounting } from './queue.js';
+import { unavailable } from '../errors.js';
 import { createCounting } from './tally.js';
 
 export type Tallier = {
@@ -30,6 +31,12 @@ const PAUSE_PER_RUN = 9;
 // read flushes first, so readers never see the lag.
 const BUSY_COUNT = 200;
 const BUSY_PAUSE_MS = 4000;
+// A flush in a process that does not hold the lease (a second server, a command-line script)
+// cannot count; it waits, up to FLUSH_WAIT_MS, until the holder has counted every entry queued
+// when it began, looking every FLUSH_POLL_MS (and counting itself if the lease lapses meanwhile).
+// Without this, a first publication there froze figures missing acknowledged responses.
+const FLUSH_WAIT_MS = 10_000;
+const FLUSH_POLL_MS = 100;
 
 // Keeps summaries current: kicked after each stored response, swept every few seconds (which
 // also finishes work left by a process that died), and flushed before a summary is read so a
@@ -52,9 +59,27 @@ export function createTallier(surveys: SurveyRegistry, logger: Logger): Tallier 
     return Math.floor(now / LEASE_SLOT_MS);
   };
 
+  let heldLastRun = false;
   const once = async (): Promise<number> => {
-    if (!(await holds(Date.now()))) return 0; // another process is counting
+    heldLastRun = false; // until the lease is known to be held
+    heldLastRun = await holds(Date.now());
+    if (!heldLastRun) return 0; // another process is counting
     return counting.pending(keepLease);
+  };
+
+  // Every entry queued now counted by whoever holds the lease, or 503 after FLUSH_WAIT_MS.
+  const countedElsewhere = async (): Promise<void> => {
+    let waiting = new Set(await queueEntryIds());
+    const deadline = Date.now() + FLUSH_WAIT_MS;
+    while (waiting.size > 0) {
+      if (Date.now() > deadline)
+        throw unavailable('Responses are still being counted by another server process; please try again shortly.');
+      await new Promise((r) => setTimeout(r, FLUSH_POLL_MS));
+      await run();
+      if (heldLastRun) return;
+      const now = new Set(await queueEntryIds());
+      waiting = new Set([...waiting].filter((id) => now.has(id)));
+    }
   };
 
   const run = (): Promise<void> => {
@@ -103,6 +128,7 @@ export function createTallier(surveys: SurveyRegistry, logger: Logger): Tallier 
     kick,
     flush: async () => {
       await run();
+      if (!heldLastRun) await countedElsewhere();
     },
     start: () => {
       stopped = false;

@@ -1,0 +1,29 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createLogger } from '../../../server/log.js';
+import { anyQueued } from '../../../server/tally/queue.js';
+import { createTallier } from '../../../server/tally/runner.js';
+import { testSurveys, useTestApp } from '../../helpers/app.js';
+import { buildAnswers, buildCampaign } from '../../helpers/factories.js';
+import { submitAll, times } from '../../helpers/submit.js';
+
+// A flush where another process holds the tally lease (a second server, `npm run summary`) cannot
+// count; it must still return only once every response acknowledged before it is counted, or a
+// first publication made there freezes figures that miss them.
+const { http, tallier } = useTestApp(import.meta.url);
+
+describe('tally flush while another process holds the lease', () => {
+  test('when responses wait for the holder, then a flush elsewhere returns only once they are counted', async () => {
+    await tallier.flush(); // the app's tallier takes the lease
+    const { code } = await buildCampaign({ pilot: '855' });
+    await submitAll(
+      http,
+      code,
+      times(12, () => buildAnswers()),
+    );
+    assert.equal(await anyQueued(), true, 'the holder counts after its pause, so the responses wait queued');
+    const elsewhere = createTallier(testSurveys(), createLogger('silent'));
+    await elsewhere.flush();
+    assert.equal(await anyQueued(), false);
+  });
+});
