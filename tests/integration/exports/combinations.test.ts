@@ -5,6 +5,7 @@ import { ExportCount, Migration } from '../../../server/tally/model.js';
 import { parseCsv } from '../../../server/workforce/csv.js';
 import { breakdowns } from '../../../server/reports/summaries/breakdowns.js';
 import { groupCounters } from '../../../server/tally/store.js';
+import { createCounting } from '../../../server/tally/tally.js';
 import { answersV1, twoVersionSurveys } from '../../helpers/export-fixtures.js';
 import supertest from 'supertest';
 import {
@@ -120,6 +121,7 @@ describe('combinations of demographic columns in exports', () => {
 
   test('when the export counts are not rebuilt yet and another process holds the tally lease, then the export answers 503 and sends nothing', async () => {
     await crossedGroup(await buildExportCampaign());
+    await createCounting(twoVersionSurveys()).pending(); // counted: a flush has nothing to wait for
     await Migration.deleteOne({ _id: 'export-counts' });
     // another process claims this slot and the next (30 s each); a server starting now cannot count
     const other = createLease('tally', 'another-process');
