@@ -75,6 +75,18 @@ export const TallyMark = mongoose.model(
   ),
 );
 
+// Where the lease holder's counting stands (runner.ts): a random token for the run it began last
+// (`started`) and for the run it finished last (`finished`), so that a process without the lease
+// can wait for a run that began after it asked. Tokens only: no time, no counts, no ids.
+export const TallyRun = mongoose.model(
+  'TallyRun',
+  new mongoose.Schema(
+    { _id: { type: String, required: true }, started: { type: String }, finished: { type: String } },
+    { versionKey: false },
+  ),
+  'tallyruns',
+);
+
 // Done once per database: `{ _id: 'tally-marks' }` once every stored response is queued or marked;
 // `{ _id: 'tally-marks-unlinked' }` once no mark names the batch that counted it;
 // `{ _id: 'export-counts' }` once every counted response is in the export counts (export-counts.ts).

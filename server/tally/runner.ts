@@ -4,6 +4,7 @@ import { createLease } from '../platform/lease.js';
 import type { TallyHandOff } from '../responses/writer.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { allStoredMarked } from './marks.js';
+import { TallyRun } from './model.js';
 import { queueEntryIds, queueForCounting } from './queue.js';
 import { unavailable } from '../errors.js';
 import { createCounting } from './tally.js';
@@ -32,11 +33,20 @@ const PAUSE_PER_RUN = 9;
 const BUSY_COUNT = 200;
 const BUSY_PAUSE_MS = 4000;
 // A flush in a process that does not hold the lease (a second server, a command-line script)
-// cannot count; it waits, up to FLUSH_WAIT_MS, until the holder has counted every entry queued
-// when it began, looking every FLUSH_POLL_MS (and counting itself if the lease lapses meanwhile).
-// Without this, a first publication there froze figures missing acknowledged responses.
+// cannot count. It waits, up to FLUSH_WAIT_MS, until every queue entry there when it began is
+// gone, or the holder has finished a run that began after it asked (which leaves only what the
+// holder's own flush would: responses still being stored, and entries whose response never
+// came), looking every FLUSH_POLL_MS and counting itself if the lease lapses meanwhile. Without
+// this, a first publication there froze figures that missed acknowledged responses.
 const FLUSH_WAIT_MS = 10_000;
 const FLUSH_POLL_MS = 100;
+const RUN_STATE = 'tally';
+
+type RunState = { started?: string; finished?: string };
+const runState = async (): Promise<RunState> =>
+  (await TallyRun.findById(RUN_STATE, { started: 1, finished: 1 }).lean<RunState>()) ?? {};
+const recordRun = (field: keyof RunState, token: string) =>
+  TallyRun.collection.updateOne({ _id: RUN_STATE as never }, { $set: { [field]: token } }, { upsert: true });
 
 // Keeps summaries current: kicked after each stored response, swept every few seconds (which
 // also finishes work left by a process that died), and flushed before a summary is read so a
@@ -64,21 +74,32 @@ export function createTallier(surveys: SurveyRegistry, logger: Logger): Tallier 
     heldLastRun = false; // until the lease is known to be held
     heldLastRun = await holds(Date.now());
     if (!heldLastRun) return 0; // another process is counting
-    return counting.pending(keepLease);
+    const token = randomUUID();
+    await recordRun('started', token);
+    const counted = await counting.pending(keepLease);
+    await recordRun('finished', token);
+    return counted;
   };
 
-  // Every entry queued now counted by whoever holds the lease, or 503 after FLUSH_WAIT_MS.
+  // What was queued when asked counted by whoever holds the lease, or 503 after FLUSH_WAIT_MS.
   const countedElsewhere = async (): Promise<void> => {
-    let waiting = new Set(await queueEntryIds());
+    const queued = await queueEntryIds();
+    if (queued.length === 0) return;
+    const asked = await runState();
+    let waiting = new Set(queued);
     const deadline = Date.now() + FLUSH_WAIT_MS;
-    while (waiting.size > 0) {
+    for (;;) {
       if (Date.now() > deadline)
         throw unavailable('Responses are still being counted by another server process; please try again shortly.');
       await new Promise((r) => setTimeout(r, FLUSH_POLL_MS));
       await run();
       if (heldLastRun) return;
-      const now = new Set(await queueEntryIds());
-      waiting = new Set([...waiting].filter((id) => now.has(id)));
+      const [now, state] = await Promise.all([queueEntryIds(), runState()]);
+      const left = new Set(now);
+      waiting = new Set([...waiting].filter((id) => left.has(id)));
+      const laterRun =
+        state.finished !== undefined && state.finished !== asked.finished && state.finished !== asked.started;
+      if (waiting.size === 0 || laterRun) return;
     }
   };
 

@@ -1,7 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createLogger } from '../../../server/log.js';
-import { anyQueued } from '../../../server/tally/queue.js';
+import { randomUUID } from 'node:crypto';
+import { storedResponseId } from '../../../server/responses/ids.js';
+import { anyQueued, queueForCounting } from '../../../server/tally/queue.js';
+import { count } from '../../../server/tally/read-counters.js';
+import { groupCounters } from '../../../server/tally/store.js';
 import { createTallier } from '../../../server/tally/runner.js';
 import { testSurveys, useTestApp } from '../../helpers/app.js';
 import { buildAnswers, buildCampaign } from '../../helpers/factories.js';
@@ -25,5 +29,20 @@ describe('tally flush while another process holds the lease', () => {
     const elsewhere = createTallier(testSurveys(), createLogger('silent'));
     await elsewhere.flush();
     assert.equal(await anyQueued(), false);
+  });
+
+  test('when an entry waits for a response that never came, then a flush elsewhere returns once the holder has run', async () => {
+    await tallier.flush();
+    const { code, pilotCode, waveId } = await buildCampaign({ pilot: '856' });
+    await queueForCounting([storedResponseId(randomUUID())]); // queued by a request that died before storing
+    await submitAll(
+      http,
+      code,
+      times(11, () => buildAnswers()),
+    );
+    const elsewhere = createTallier(testSurveys(), createLogger('silent'));
+    await elsewhere.flush(); // does not wait for the missing response (nor answer 503 after 10 s)
+    assert.equal(count(await groupCounters(pilotCode, waveId, ['main']), 'n'), 11);
+    assert.equal(await anyQueued(), true, 'the entry without its response stays queued, as the holder leaves it');
   });
 });
