@@ -5,7 +5,7 @@ import type { TallyHandOff } from '../responses/writer.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { allStoredMarked } from './marks.js';
 import { TallyRun } from './model.js';
-import { queueEntryIds, queueForCounting } from './queue.js';
+import { anyQueued, queueEntryIds, queueForCounting } from './queue.js';
 import { unavailable } from '../errors.js';
 import { createCounting } from './tally.js';
 
@@ -74,10 +74,12 @@ export function createTallier(surveys: SurveyRegistry, logger: Logger): Tallier 
     heldLastRun = false; // until the lease is known to be held
     heldLastRun = await holds(Date.now());
     if (!heldLastRun) return 0; // another process is counting
-    const token = randomUUID();
-    await recordRun('started', token);
+    // tokens only while something is queued, the one case a flush elsewhere waits on them: a run
+    // that finds the queue empty has nothing such a flush still waits for (its entries are gone)
+    const token = (await anyQueued()) ? randomUUID() : null;
+    if (token) await recordRun('started', token);
     const counted = await counting.pending(keepLease);
-    await recordRun('finished', token);
+    if (token) await recordRun('finished', token);
     return counted;
   };
 
