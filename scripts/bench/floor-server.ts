@@ -11,8 +11,8 @@ import { storedResponseId } from '../../server/responses/ids.js';
 import { packAnswers } from '../../server/responses/packed.js';
 import { todayInUk } from '../../server/platform/dates.js';
 
-const [uri, campaign] = [process.env.MONGODB_URI!, JSON.parse(process.env.FLOOR_CAMPAIGN!) as Record<string, string>];
-const client = await MongoClient.connect(uri, { directConnection: true });
+const campaign = JSON.parse(process.env.FLOOR_CAMPAIGN!) as Record<string, string>;
+const client = await MongoClient.connect(process.env.MONGODB_URI!, { directConnection: true });
 const responses = client.db('bench').collection('responses_floor');
 await responses.createIndexes([{ key: { pilotCode: 1, waveId: 1 } }, { key: { campaign: 1 } }]);
 

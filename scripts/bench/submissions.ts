@@ -5,7 +5,7 @@
 // groups). Every load runs in a load-generator process of its own (submit-load.ts). At the highest
 // concurrency the same load also goes to a bare floor server (floor-server.ts): node:http and group
 // commit with none of the app's work, to show what HTTP leaves of the two cores.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -23,8 +23,7 @@ import { createWave } from '../../server/study/waves/service.js';
 import { createSurveyRegistry } from '../../server/surveys/registry.js';
 import { validateAnswers } from '../../server/surveys/validate-answers.js';
 import { packAnswers } from '../../server/responses/store.js';
-import { createInterface } from 'node:readline';
-import { spawnServer } from './server-process.js';
+import { spawnListening, spawnServer } from './server-process.js';
 import { cpuSeconds } from './stats.js';
 import type { LoadJob } from './submit-load.js';
 
@@ -90,26 +89,12 @@ async function loadWithCpu(job: LoadJob, serverPid: number, dbPid: number): Prom
 }
 
 async function spawnFloor(uri: string, campaign: LoadJob['campaign']) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/floor-server.ts'], {
-    env: { PATH: process.env.PATH ?? '', MONGODB_URI: uri, FLOOR_CAMPAIGN: JSON.stringify(campaign) },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const floor = await spawnListening('scripts/bench/floor-server.ts', {
+    PATH: process.env.PATH ?? '',
+    MONGODB_URI: uri,
+    FLOOR_CAMPAIGN: JSON.stringify(campaign),
   });
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const m = /Listening on (http:\/\/\S+)/.exec(line);
-      if (m) resolve(m[1]!);
-    });
-    void exited.then(() => reject(new Error('the floor server exited during start')));
-  });
-  return {
-    url: `${url}/api/v1/campaigns/${campaign._id}/responses`,
-    pid: child.pid!,
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+  return { ...floor, url: `${floor.url}/api/v1/campaigns/${campaign._id}/responses` };
 }
 
 // Seconds until the server has counted everything queued: part of what a submission costs.
