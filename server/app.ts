@@ -6,7 +6,8 @@ import { adminRoutes } from './admin/routes.js';
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import { campaignPages } from './responses/pages.js';
-import { campaignRoutes, submissionRoutes } from './responses/routes.js';
+import { campaignRoutes, createSubmit, submissionRoutes } from './responses/routes.js';
+import { submissionFrontDoor } from './responses/front-door.js';
 import { createResponseWriter } from './responses/writer.js';
 import { createCampaignCache } from './study/campaigns/cache.js';
 import { healthRoutes } from './platform/health.js';
@@ -21,6 +22,7 @@ import { openapi } from './openapi/spec.js';
 import { apiNotFound, errorHandler } from './platform/http/error-handler.js';
 import { jsonBody } from './platform/http/json-body.js';
 import { requestLog } from './platform/http/request-log.js';
+import { serveFirst } from './platform/http/front-door.js';
 import { securityHeaders } from './platform/http/security.js';
 import { immutableAssets } from './platform/http/assets.js';
 import { hideSourceMaps } from './platform/http/source-maps.js';
@@ -59,9 +61,12 @@ export function createApp({ config, logger, surveys, tallier, now, recheckMarked
   app.disable('x-powered-by');
   app.set('trust proxy', config.TRUST_PROXY ? 1 : false);
   app.set('query parser', 'simple');
+  // submissions, anonymous and the busiest requests, as the survey page sends them: before Express
+  const submit = createSubmit(config, respondents);
+  serveFirst(app, submissionFrontDoor(config, logger, submit));
   app.use(securityHeaders(config.httpsPublic));
   app.use(requestLog(logger)); // respondent routes by template; accepted submissions not at all
-  app.use('/api/v1', submissionRoutes(config, respondents)); // anonymous, and the busiest route
+  app.use('/api/v1', submissionRoutes(config, submit)); // submissions the front door leaves
 
   app.use(healthRoutes);
   app.get('/favicon.ico', (_req, res) => {

@@ -5,6 +5,7 @@ import { ZodError } from 'zod';
 import { AppError } from '../../errors.js';
 import { isDatabaseUnavailable } from '../db/connection.js';
 import type { Logger } from '../../log.js';
+import { sendJson } from './json-body.js';
 
 type Body = { error: { code: string; message: string; details?: unknown[] } };
 
@@ -48,13 +49,21 @@ function toResponse(err: unknown): [number, Body] {
   return [500, { error: { code: 'internal_error', message: 'Something went wrong on our side; it has been logged.' } }];
 }
 
+// What a failed request is answered, and any header that goes with it; a failure on our side
+// (5xx) is logged. For the error handler below and a route served ahead of Express (front-door.ts).
+export function errorAnswer(err: unknown, logger: Logger): { status: number; body: Body; headers: [string, string][] } {
+  const [status, body] = toResponse(err);
+  if (status >= 500) logger.error({ err }, 'request failed');
+  return { status, body, headers: status === 503 ? [['Retry-After', '5']] : [] };
+}
+
+// Written as the front door writes it (no ETag: nobody revalidates an error).
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, _req, res, next) => {
     if (res.headersSent) return next(err);
-    const [status, body] = toResponse(err);
-    if (status >= 500) logger.error({ err }, 'request failed');
-    if (status === 503) res.set('Retry-After', '5');
-    res.status(status).json(body);
+    const { status, body, headers } = errorAnswer(err, logger);
+    for (const [name, value] of headers) res.setHeader(name, value);
+    sendJson(res, status, body);
   };
 }
 

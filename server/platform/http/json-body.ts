@@ -1,5 +1,5 @@
 import express, { type RequestHandler } from 'express';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { rejectInvalidUtf8, requireJsonBody } from './error-handler.js';
 
 // JSON request bodies for the API. A body sent as every client of ours sends it (Content-Type
@@ -15,7 +15,8 @@ const FIRST_NON_WHITESPACE = /^[ \t\n\r]*(.)/s; // JSON whitespace
 const bodyError = (status: number, type: string, message: string) =>
   Object.assign(new Error(message), { status, type });
 
-function isPlain(req: express.Request): boolean {
+// Whether the body is sent as every client of ours sends it (read by `readPlain`).
+export function isPlain(req: IncomingMessage): boolean {
   const h = req.headers;
   return (
     h['transfer-encoding'] === undefined &&
@@ -52,13 +53,15 @@ function parse(body: Buffer): unknown {
   }
 }
 
-function readPlain(req: express.Request, limit: number, next: (err?: unknown) => void): void {
+// Reads a body `isPlain` accepted and hands over its parsed value, or the error express.json
+// would have raised for it.
+export function readPlain(req: IncomingMessage, limit: number, next: (err: unknown, body?: unknown) => void): void {
   const length = Number(req.headers['content-length']);
   let done = false;
-  const finish = (err?: unknown) => {
+  const finish = (err: unknown, body?: unknown) => {
     if (done) return;
     done = true;
-    next(err);
+    next(err, body);
   };
   // a refused body is read off first, as express.json does, so the client can read the answer
   const refuse = (err: Error) => {
@@ -78,12 +81,13 @@ function readPlain(req: express.Request, limit: number, next: (err?: unknown) =>
   req.on('end', () => {
     if (received !== length)
       return finish(bodyError(400, 'request.size.invalid', 'request size did not match content length'));
+    let body: unknown;
     try {
-      req.body = parse(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received));
+      body = parse(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, received));
     } catch (err) {
       return finish(err);
     }
-    finish();
+    finish(undefined, body);
   });
   req.on('close', () => {
     if (!req.complete) finish(bodyError(400, 'request.aborted', 'request aborted'));
@@ -97,8 +101,11 @@ export function jsonBody(
 ): RequestHandler[] {
   const limit = limitKb * 1024;
   const read: RequestHandler = (req, res, next) => {
-    if (isPlain(req)) readPlain(req, limit, next);
-    else void general(req, res, next);
+    if (!isPlain(req)) return void general(req, res, next);
+    readPlain(req, limit, (err, body) => {
+      if (err === undefined) req.body = body;
+      next(err);
+    });
   };
   return [requireJsonBody, read];
 }

@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { AppError } from '../../errors.js';
 import { createWindowCounts } from '../window-counts.js';
 
@@ -18,10 +18,10 @@ export function createRateLimit({
   const counts = createWindowCounts({ windowMs, maxKeys, held: (_k, n) => n >= max });
   return {
     // Counts one request for `key`, or refuses it with 429 and Retry-After.
-    take(key: string, res: Response): void {
+    take(key: string, res: ServerResponse): void {
       const n = counts.add(key);
       if (n !== null && n <= max) return;
-      res.set('Retry-After', String(Math.ceil((n === null ? windowMs : counts.retryAfterMs(key)) / 1000)));
+      res.setHeader('Retry-After', String(Math.ceil((n === null ? windowMs : counts.retryAfterMs(key)) / 1000)));
       throw new AppError(
         429,
         'rate_limited',

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../../log.js';
 
 // One line per request: method, path and status only; no headers, IPs, user agents or bodies.
@@ -40,27 +41,39 @@ declare module 'node:http' {
 // request cost more than the rest of a summary read's own work.
 export function requestLog(logger: Logger): RequestHandler {
   return (req, res, next) => {
-    const started = performance.now();
     req.log = logger;
-    // 'close' comes once: after the answer is sent, or when the client left first
-    res.once('close', () => {
-      const aborted = !res.writableFinished;
-      const status = res.statusCode;
-      const accepted = status < 400 && req.method === 'POST';
-      const url = req.originalUrl ?? req.url;
-      // not even when the client left before the answer: the response may be stored all the same
-      if (accepted && unlogged.has(res)) return;
-      const level = aborted || status >= 500 ? 'error' : 'info';
-      if (!logger.isLevelEnabled(level)) return;
-      logger[level](
-        {
-          req: { method: req.method, url: loggedPath(url) },
-          res: { statusCode: status },
-          responseTime: Math.round(performance.now() - started),
-        },
-        aborted ? 'request aborted' : 'request completed',
-      );
-    });
+    logWhenClosed(logger, req, res);
     next();
   };
+}
+
+// Writes a request's line once its answer is sent or its client has left; also for a route served
+// ahead of Express (front-door.ts), which passes `unloggedWhenAccepted` as true.
+export function logWhenClosed(
+  logger: Logger,
+  req: IncomingMessage & { originalUrl?: string },
+  res: ServerResponse,
+  unloggedWhenAccepted = false,
+): void {
+  const started = performance.now();
+  if (unloggedWhenAccepted) unlogged.add(res);
+  // 'close' comes once: after the answer is sent, or when the client left first
+  res.once('close', () => {
+    const aborted = !res.writableFinished;
+    const status = res.statusCode;
+    const accepted = status < 400 && req.method === 'POST';
+    const url = req.originalUrl ?? req.url ?? '';
+    // not even when the client left before the answer: the response may be stored all the same
+    if (accepted && unlogged.has(res)) return;
+    const level = aborted || status >= 500 ? 'error' : 'info';
+    if (!logger.isLevelEnabled(level)) return;
+    logger[level](
+      {
+        req: { method: req.method, url: loggedPath(url) },
+        res: { statusCode: status },
+        responseTime: Math.round(performance.now() - started),
+      },
+      aborted ? 'request aborted' : 'request completed',
+    );
+  });
 }

@@ -27,3 +27,15 @@ export function securityHeaders(https: boolean) {
     referrerPolicy: { policy: 'no-referrer' },
   });
 }
+
+// The same headers as a list, for a route served ahead of Express (front-door.ts): helmet's are
+// the same on every response, so they are recorded once, from the middleware itself.
+export function securityHeaderList(https: boolean): [string, string][] {
+  const list: [string, string][] = [];
+  const recorder = {
+    setHeader: (name: string, value: unknown) => list.push([name, String(value)]),
+    removeHeader: () => {},
+  };
+  securityHeaders(https)({} as never, recorder as never, () => {});
+  return list;
+}

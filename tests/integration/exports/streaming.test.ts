@@ -8,7 +8,7 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import express from 'express';
-import { submissionRoutes } from '../../../server/responses/routes.js';
+import { createSubmit, submissionRoutes } from '../../../server/responses/routes.js';
 import { ExportAudit } from '../../../server/exports/model.js';
 import { ExportQuery } from '../../../server/exports/schemas.js';
 import { prepareExport } from '../../../server/exports/service.js';
@@ -154,11 +154,14 @@ describe('streaming exports', () => {
       .use(healthRoutes)
       .use(
         '/api/v1',
-        submissionRoutes(config, {
-          surveys: twoVersionSurveys(),
-          writer: createResponseWriter(createTallier(twoVersionSurveys(), createLogger('silent')).handOff),
-          cache: createCampaignCache(),
-        }),
+        submissionRoutes(
+          config,
+          createSubmit(config, {
+            surveys: twoVersionSurveys(),
+            writer: createResponseWriter(createTallier(twoVersionSurveys(), createLogger('silent')).handOff),
+            cache: createCampaignCache(),
+          }),
+        ),
       )
       .use(exportApp());
     const server = app.listen(0, '127.0.0.1');
