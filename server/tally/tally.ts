@@ -24,7 +24,11 @@ import { isDuplicate } from '../platform/db/insert-each.js';
 // Marks and summaries hold `batchToken(batch, their own id)`, never the batch id: each token is
 // different, and once the TallyBatch is deleted nothing can tell which responses were counted
 // together, or which were counted last (the most recent arrivals) into a summary.
-const BATCH = 2000; // a run under load counts a few seconds of submissions (runner.ts) in one batch
+// A run under load counts its few seconds of submissions (runner.ts) in one batch, as each batch
+// rewrites every summary document it touches: at ~3,000 submissions a second a run finds ~12,000,
+// and counting 12,000 handed-over responses cost FerretDB 102–113 µs of CPU a response in batches
+// of 2,000, against 49–56 µs in one (docs/PERFORMANCE.md). As many as can be handed over.
+const BATCH = 20_000;
 const ORPHAN_AFTER_MS = 120_000;
 
 // Responses by id, read a few at a time in parallel and each by _id alone: FerretDB's SQLite
