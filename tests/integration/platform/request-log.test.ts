@@ -1,8 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import supertest from 'supertest';
 import express from 'express';
 import { get as httpGet, request as httpRequest } from 'node:http';
@@ -10,17 +8,11 @@ import { createApp } from '../../../server/app.js';
 import { requestLog, unloggedWhenAccepted } from '../../../server/platform/http/request-log.js';
 import { createTallier } from '../../../server/tally/runner.js';
 import { testConfig, testSurveys, useTestApp } from '../../helpers/app.js';
+import { capturedLog } from '../../helpers/log-lines.js';
 import { buildAnswers, buildCampaign } from '../../helpers/factories.js';
 
 useTestApp(import.meta.url); // the database, cleared before each test
-const lines: string[] = [];
-const sink = new Writable({
-  write(chunk: Buffer, _encoding, done) {
-    lines.push(...chunk.toString().trim().split('\n'));
-    done();
-  },
-});
-const logger = pino({ level: 'info', base: undefined }, sink);
+const { logger, take } = capturedLog();
 const app = createApp({
   config: testConfig(),
   logger,
@@ -28,10 +20,7 @@ const app = createApp({
   tallier: createTallier(testSurveys(), logger),
 });
 const http = () => supertest(app);
-const logged = async () => {
-  await new Promise((resolve) => setImmediate(resolve));
-  return lines.splice(0).map((l) => JSON.parse(l) as { time: number; req?: { method: string; url: string } });
-};
+const logged = () => take<{ time: number; req?: { method: string; url: string } }>();
 
 describe('the request log', () => {
   test('when a respondent opens, reads and answers a survey, then no line carries the campaign code, and the accepted answer writes none', async () => {

@@ -3,8 +3,6 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { createApp } from '../../../server/app.js';
 import { submissionFrontDoor } from '../../../server/responses/front-door.js';
 import { createSubmit } from '../../../server/responses/routes.js';
@@ -13,19 +11,13 @@ import { SurveyResponse } from '../../../server/responses/model.js';
 import { createCampaignCache } from '../../../server/study/campaigns/cache.js';
 import { createTallier } from '../../../server/tally/runner.js';
 import { testConfig, testSurveys, useTestApp } from '../../helpers/app.js';
+import { capturedLog } from '../../helpers/log-lines.js';
 import { buildAnswers, buildCampaign, freshPilot } from '../../helpers/factories.js';
 
 // Submissions as the survey page sends them are answered ahead of Express (responses/front-door.ts);
 // every other spelling and body by the Express route. Both must answer alike.
 useTestApp(import.meta.url);
-const lines: string[] = [];
-const sink = new Writable({
-  write(chunk: Buffer, _encoding, done) {
-    lines.push(...chunk.toString().trim().split('\n'));
-    done();
-  },
-});
-const logger = pino({ level: 'info', base: undefined }, sink);
+const { logger, take } = capturedLog(() => new Promise((resolve) => setTimeout(resolve, 20)));
 const config = testConfig({ BODY_LIMIT_KB: '16', RESPONSE_RATE_LIMIT_PER_MINUTE: '6' });
 const surveys = testSurveys();
 const tallier = createTallier(surveys, logger);
@@ -65,19 +57,15 @@ function send(port: number, path: string, { body = '', headers = {} }: Sent): Pr
 // Headers that differ between any two answers, whichever route sent them.
 const comparable = ({ date: _date, 'keep-alive': _keepAlive, ...rest }: IncomingHttpHeaders) => rest;
 
-const logged = async () => {
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  return lines.splice(0).map((l) => {
-    const { req, res, msg, level } = JSON.parse(l) as {
-      req?: { url: string };
-      res?: { statusCode: number };
-      msg: string;
-      level: number;
-    };
+type Line = { req?: { url: string }; res?: { statusCode: number }; msg: string; level: number };
+const logged = async () =>
+  (await take<Line>()).map(({ req, res, msg, level }) => ({
     // the Express route's spelling keeps its trailing slash in the log
-    return { url: req?.url.replace(/\/$/, ''), status: res?.statusCode, msg, level };
-  });
-};
+    url: req?.url.replace(/\/$/, ''),
+    status: res?.statusCode,
+    msg,
+    level,
+  }));
 
 describe('submissions answered ahead of Express', () => {
   test('when the same requests go to the front door and to the Express route, then the answers, headers and log lines are the same', async () => {
