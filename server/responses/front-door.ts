@@ -3,7 +3,8 @@ import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { errorAnswer } from '../platform/http/error-handler.js';
 import type { FrontDoor } from '../platform/http/front-door.js';
-import { isPlain, readPlain, sendJson } from '../platform/http/json-body.js';
+import { isPlain, readPlain } from '../platform/http/json-body.js';
+import { sendJson } from '../platform/http/send-json.js';
 import { logWhenClosed } from '../platform/http/request-log.js';
 import { securityHeaderList } from '../platform/http/security.js';
 import type { Submit } from './routes.js';
@@ -18,11 +19,16 @@ const PATH = /^\/api\/v1\/campaigns\/([^/?#%]+)\/responses(?:\?|$)/;
 export function submissionFrontDoor(config: Config, logger: Logger, submit: Submit): FrontDoor {
   const headers = securityHeaderList(config.httpsPublic);
   const limit = config.BODY_LIMIT_KB * 1024;
+  // nothing here may throw: no router is left to catch it
   const fail = (res: ServerResponse, err: unknown) => {
-    if (res.headersSent) return void res.destroy();
-    const answer = errorAnswer(err, logger);
-    for (const [name, value] of answer.headers) res.setHeader(name, value);
-    sendJson(res, answer.status, answer.body);
+    try {
+      if (res.headersSent) return void res.destroy();
+      const answer = errorAnswer(err, logger);
+      for (const [name, value] of answer.headers) res.setHeader(name, value);
+      sendJson(res, answer.status, answer.body);
+    } catch {
+      res.destroy();
+    }
   };
   return (req, res) => {
     const code = req.method === 'POST' ? PATH.exec(req.url ?? '')?.[1] : undefined;

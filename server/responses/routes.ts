@@ -1,7 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import type { ServerResponse } from 'node:http';
 import type { Config } from '../config.js';
-import { jsonBody, sendJson } from '../platform/http/json-body.js';
+import { jsonBody } from '../platform/http/json-body.js';
+import { sendJson } from '../platform/http/send-json.js';
 import { createRateLimit } from '../platform/http/rate-limit.js';
 import { unloggedWhenAccepted } from '../platform/http/request-log.js';
 import { SubmitBody } from './schemas.js';

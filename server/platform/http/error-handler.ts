@@ -5,7 +5,7 @@ import { ZodError } from 'zod';
 import { AppError } from '../../errors.js';
 import { isDatabaseUnavailable } from '../db/connection.js';
 import type { Logger } from '../../log.js';
-import { sendJson } from './json-body.js';
+import { sendJson } from './send-json.js';
 
 type Body = { error: { code: string; message: string; details?: unknown[] } };
 
