@@ -24,11 +24,17 @@ import { isDuplicate } from '../platform/db/insert-each.js';
 // Marks and summaries hold `batchToken(batch, their own id)`, never the batch id: each token is
 // different, and once the TallyBatch is deleted nothing can tell which responses were counted
 // together, or which were counted last (the most recent arrivals) into a summary.
+
+// Responses this process has just stored, handed over by the writer so that counting them needs
+// no read back (a read costs FerretDB about as much as the insert did). They are the documents
+// as inserted. Bounded, oldest first out: another process may hold the lease and count them.
+const HANDED_OVER_MAX = 20_000;
+
 // A run under load counts its few seconds of submissions (runner.ts) in one batch, as each batch
 // rewrites every summary document it touches: at ~3,000 submissions a second a run finds ~12,000,
 // and counting 12,000 handed-over responses cost FerretDB 102–113 µs of CPU a response in batches
 // of 2,000, against 49–56 µs in one (docs/PERFORMANCE.md). As many as can be handed over.
-const BATCH = 20_000;
+const BATCH = HANDED_OVER_MAX;
 const ORPHAN_AFTER_MS = 120_000;
 
 // Responses by id, read a few at a time in parallel and each by _id alone: FerretDB's SQLite
@@ -113,11 +119,6 @@ export async function applyToSummary(
 }
 
 export const fencedOut = () => new Error('lost the tally lease: a later holder has written this summary');
-
-// Responses this process has just stored, handed over by the writer so that counting them needs
-// no read back (a read costs FerretDB about as much as the insert did). They are the documents
-// as inserted. Bounded, oldest first out: another process may hold the lease and count them.
-const HANDED_OVER_MAX = 20_000;
 
 // Throws once this process no longer holds the tally lease; else the lease slot held (the
 // fence), or undefined where no lease is involved (tests, one-off scripts).

@@ -48,15 +48,16 @@ export function requestLog(logger: Logger): RequestHandler {
 }
 
 // Writes a request's line once its answer is sent or its client has left; also for a route served
-// ahead of Express (front-door.ts), which passes `unloggedWhenAccepted` as true.
+// ahead of Express (front-door.ts), which passes `acceptedUnlogged` as true (as the submission route
+// marks its requests with `unloggedWhenAccepted`).
 export function logWhenClosed(
   logger: Logger,
   req: IncomingMessage & { originalUrl?: string },
   res: ServerResponse,
-  unloggedWhenAccepted = false,
+  acceptedUnlogged = false,
 ): void {
   const started = performance.now();
-  if (unloggedWhenAccepted) unlogged.add(res);
+  if (acceptedUnlogged) unlogged.add(res);
   // 'close' comes once: after the answer is sent, or when the client left first
   res.once('close', () => {
     const aborted = !res.writableFinished;
