@@ -11,7 +11,8 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/platf
 import { syntheticAnswers } from '../../server/demo/answers.js';
 import { normal, seededRng } from '../../server/demo/random.js';
 import { addParts, responseCounters, type CounterParts } from '../../server/tally/counters.js';
-import { Migration, TallyMark } from '../../server/tally/model.js';
+import { Migration } from '../../server/tally/model.js';
+import { tokenOf } from '../../server/tally/tokens.js';
 import { ResponseIds } from '../../server/responses/model.js';
 import { packAnswers } from '../../server/responses/store.js';
 import type { SurveyRegistry } from '../../server/surveys/registry.js';
@@ -64,6 +65,7 @@ export async function fillResponses(
   const groups = new Map<string, CounterParts>();
   for (let done = 0; done < total;) {
     const docs = [];
+    const entry = randomUUID(); // the queue entry these were stored after, long since counted and removed
     for (let i = 0; i < 1000 && done < total; i++, done++) {
       // the first TARGET_GROUP responses form the group the benchmark reads (council 800, wave w1),
       // so its size is the same at every total; the rest spread over the other groups
@@ -73,8 +75,9 @@ export async function fillResponses(
       const answers = validateAnswers(def, syntheticAnswers(rng, normal(rng) * 0.2));
       if (!answers.ok) throw new Error('generator produced invalid answers');
       const day = `2025-01-${String(1 + (done % 28)).padStart(2, '0')}`;
+      const _id = randomUUID();
       docs.push({
-        _id: randomUUID(),
+        _id,
         campaign: `bench-campaign-council-${pilotCode}-${waveId}`,
         pilotCode,
         waveId,
@@ -82,16 +85,12 @@ export async function fillResponses(
         surveyVersion: def.version,
         day,
         answers: packAnswers(answers.answers), // stored packed, as the model writes them
+        queuedBy: tokenOf(entry, _id), // as the response writer stores them (tally/queue.ts)
       });
       const key = `${pilotCode}|${waveId}`;
       groups.set(key, addParts(groups.get(key) ?? {}, responseCounters(def, answers.answers, day)));
     }
     await db.collection('responses').insertMany(docs as never[], { ordered: false });
-    // each counted response carries its tally mark, as in a database that began with this version
-    await TallyMark.collection.insertMany(
-      docs.map((d) => ({ _id: d._id as never })),
-      { ordered: false },
-    );
     onProgress(done);
   }
   const summaries = [...groups].flatMap(([key, parts]) =>
@@ -125,8 +124,9 @@ export type BenchDatabase = {
 
 // An embedded database holding `size` synthetic responses (database name "bench"). With
 // `keepDir` the filled data directory is kept there and reused by later runs of the same size
-// (a million responses take a quarter of an hour to fill on two cores); without it, a temporary
-// directory is filled and removed on close.
+// and stored shape (a million responses take a quarter of an hour to fill on two cores); without
+// it, a temporary directory is filled and removed on close.
+const SHAPE = 'packed answers, queue tokens';
 export async function benchDatabase(
   size: number,
   surveys: SurveyRegistry,
@@ -135,7 +135,9 @@ export async function benchDatabase(
 ): Promise<BenchDatabase> {
   const dir = keepDir ? join(keepDir, `responses-${size}`) : mkdtempSync(join(tmpdir(), 'bench-db-'));
   const marker = join(dir, 'filled.json');
-  const reused = Boolean(keepDir && existsSync(marker));
+  const reused = Boolean(
+    keepDir && existsSync(marker) && (JSON.parse(readFileSync(marker, 'utf8')) as { shape?: string }).shape === SHAPE,
+  );
   if (keepDir && !reused) {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
@@ -154,7 +156,7 @@ export async function benchDatabase(
     } finally {
       await mongoose.disconnect();
     }
-    if (keepDir) writeFileSync(marker, JSON.stringify({ size, fillSeconds }));
+    if (keepDir) writeFileSync(marker, JSON.stringify({ size, fillSeconds, shape: SHAPE }));
   } else {
     log(`  ${size}: reusing the filled database in ${dir}`);
   }

@@ -115,11 +115,12 @@ async function insertAll(
   const ids: string[] = [];
   try {
     for (let at = 0; at < rows.length; at += BATCH) {
+      const rowIds = rows.slice(at, at + BATCH).map(() => randomUUID());
+      const tokens = await queueForCounting(rowIds);
       const docs = rows
         .slice(at, at + BATCH)
-        .map((r) => ({ _id: randomUUID(), ...fixed, day: r.day, answers: r.answers }));
-      await queueForCounting(docs.map((d) => d._id));
-      ids.push(...docs.map((d) => d._id));
+        .map((r, i) => ({ _id: rowIds[i]!, ...fixed, day: r.day, answers: r.answers, queuedBy: tokens[i]! }));
+      ids.push(...rowIds);
       await insertResponses(docs as ResponseDoc[]);
       onProgress('storing', Math.min(at + BATCH, rows.length), rows.length);
     }

@@ -2,7 +2,7 @@ import mongoose, { type InferSchemaType } from 'mongoose';
 import { packAnswers } from './packed.js';
 
 // A response holds the answers and the day it arrived, nothing about who sent it:
-// no IP, user agent, cookie, token or time of day. Its id is SHA-256 of the client's random
+// no IP, user agent, cookie, invitation token or time of day. Its id is SHA-256 of the client's random
 // submissionId (ids.ts), not an ObjectId, which would carry the exact creation time. Responses
 // stored before that keep the client's submissionId as their id (see `ResponseIds` below).
 // FerretDB's SQLite backend answers only a bare { _id } filter from an index and scans for
@@ -22,6 +22,9 @@ const responseSchema = new mongoose.Schema(
     surveyVersion: { type: Number, required: true },
     day: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
     answers: { type: mongoose.Schema.Types.Mixed, required: true, set: packAnswers },
+    // the tally's token of the queue entry written just before the insert that stored it
+    // (tally/queue.ts): random-looking, and meaningless once that entry is counted and removed
+    queuedBy: { type: String },
   },
   { versionKey: false, minimize: false, strict: 'throw' },
 );

@@ -9,11 +9,13 @@ import { clientIdsStored, packedResponse, unpackResponse } from './store.js';
 // commit, not the document, is what costs; an insert of up to 100 documents is one transaction.
 // So submissions that arrive while a batch is being written wait, and go together in the next:
 //   1. queue their ids for the tally (one insert for the batch: if it fails, so does the batch);
-//   2. store the responses (one insert for the batch), and answer each by its own result: a
-//      duplicate id is a retry, answered from the copy stored before.
+//   2. store the responses (one insert for the batch), each with the token the queue gave it, and
+//      answer each by its own result: a duplicate id is a retry, answered from the copy stored
+//      before.
 // A retry of a response that was counted long ago queues its id again in step 1; the tally finds
-// the id marked as counted and only drops it (tally/marks.ts). Each request is answered only
-// once its own document is written, and a failure answers only the requests it touched.
+// that the stored copy's token is not this entry's, and only drops it (tally/queue.ts). Each
+// request is answered only once its own document is written, and a failure answers only the
+// requests it touched.
 // An id is never in two batches being written at once: a repeat waits for a later batch.
 const MAX_BATCH = 100; // FerretDB's insertion batch: more would be split over transactions anyway
 // Until responses stored before marks existed are marked (a database from an earlier version),
@@ -26,17 +28,18 @@ const RECHECK_MARKED_MS = 10_000;
 // every submission. A step not done by then answers its submissions 503 (their outcome is in
 // doubt; the client's retry finds the stored copy or stores it) and lets the next batch go; the
 // call may still finish, and is ignored. A retry can then be written beside it: a duplicate id
-// is answered from its copy, and an id queued twice is counted once (marks).
+// is answered from its copy, and an id queued twice is counted once (its token).
 const STEP_DEADLINE_MS = 4000;
 
 export type StoreOutcome = { created: true } | { created: false; campaign: string };
 
 // What the writer needs from the tally, which sits above responses (wired in app.ts): queue ids
-// for counting before their responses are stored (one insert, which throws if they were not queued),
-// take the documents just stored and the ids of the batch not stored by it (a retry's, a refused
-// one's: the tally reads those back), and say whether every earlier response is marked as counted.
+// for counting before their responses are stored (one insert, which throws if they were not
+// queued; it gives the token to store each response with, `queuedBy`), take the documents just
+// stored and the ids of the batch not stored by it (a retry's, a refused one's: the tally reads
+// those back), and say whether every earlier response is marked as counted.
 export type TallyHandOff = {
-  queue: (ids: string[]) => Promise<void>;
+  queue: (ids: string[]) => Promise<string[]>;
   stored: (docs: ResponseDoc[], notStored: string[]) => void;
   allMarked: () => Promise<boolean>;
 };
@@ -187,16 +190,12 @@ export function createResponseWriter(
   async function writeBatch(fresh: Entry[]): Promise<void> {
     if (fresh.length === 0) return;
     // queue first: a response can then never be stored without being queued for the summaries
-    await tally.queue(fresh.map((e) => e.doc._id));
-    const stored = await insertEach(
-      SurveyResponse.collection,
-      fresh.map((e) => packedResponse(e.doc)),
-    );
-    const written = fresh.filter((_, i) => !stored[i]);
-    const writtenIds = new Set(written.map((e) => e.doc._id));
+    const tokens = await tally.queue(fresh.map((e) => e.doc._id));
+    const docs = fresh.map((e, i) => ({ ...e.doc, queuedBy: tokens[i]! }));
+    const stored = await insertEach(SurveyResponse.collection, docs.map(packedResponse));
     tally.stored(
-      written.map((e) => unpackResponse({ ...e.doc })),
-      fresh.map((e) => e.doc._id).filter((id) => !writtenIds.has(id)),
+      docs.filter((_, i) => !stored[i]).map((d) => unpackResponse(d)),
+      docs.filter((_, i) => stored[i]).map((d) => d._id),
     );
     await Promise.all(
       fresh.map(async (e, i) => {

@@ -1,10 +1,9 @@
 import { isDuplicate } from '../platform/db/insert-each.js';
-import { findResponse, responseCursor } from '../responses/store.js';
+import { responseCursor } from '../responses/store.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { addParts, responseCounters, type CounterParts } from './counters.js';
-import { unmarked } from './marks.js';
 import { EXPORT_PART, ExportCount, Migration, summaryId } from './model.js';
-import { queuedIds } from './queue.js';
+import { uncountedResponses } from './uncounted.js';
 
 const DONE = 'export-counts';
 const WRITE_AT_ONCE = 100;
@@ -22,7 +21,7 @@ function addResponse(groups: Groups, r: Stored & { answers?: unknown }, surveys:
 }
 
 // The export counts of every response counted so far, from the stored responses: a response still
-// queued and unmarked is left out, as its batch adds it (the caller holds the tally lease, so no
+// to be counted (uncounted.ts) is left out, as its batch adds it (the caller holds the tally lease, so no
 // batch runs meanwhile, and a response is queued before it is stored, so every uncounted response
 // the scan read is still in the queue after it).
 async function countedGroups(surveys: SurveyRegistry, keepLease: () => Promise<unknown>): Promise<Groups> {
@@ -35,11 +34,7 @@ async function countedGroups(surveys: SurveyRegistry, keepLease: () => Promise<u
     read.add(String(r._id));
     addResponse(groups, r as unknown as Stored, surveys, 1);
   }
-  const queued = await queuedIds();
-  for (const id of await unmarked(queued.filter((id) => read.has(id)))) {
-    const r = await findResponse(id);
-    if (r) addResponse(groups, r, surveys, -1);
-  }
+  for (const r of await uncountedResponses()) if (read.has(r._id)) addResponse(groups, r, surveys, -1);
   return groups;
 }
 

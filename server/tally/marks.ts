@@ -1,12 +1,14 @@
-import { createHmac } from 'node:crypto';
 import { insertEach, isDuplicate } from '../platform/db/insert-each.js';
 import { anyResponseStored, responseCursor } from '../responses/store.js';
 import { Migration, TallyMark } from './model.js';
 import { queuedIds } from './queue.js';
+import { tokenOf } from './tokens.js';
 
-// Marks make counting idempotent per response. The submission path queues an id before storing
-// its response and does not look for an earlier copy first, so the retry of a response that was
-// counted long ago queues its id again; the tally then finds the id marked and only drops it.
+// Marks make counting idempotent per response stored without a queue token (`queuedBy`, by a
+// version before tokens; queue.ts says how a token does the same for the others). The submission
+// path queues an id before storing its response and does not look for an earlier copy first, so
+// the retry of a response that was counted long ago queues its id again; the tally then finds the
+// id marked and only drops it.
 
 const ALL_MARKED = 'tally-marks';
 const UNLINKED = 'tally-marks-unlinked';
@@ -15,8 +17,7 @@ const CHUNK = 1000;
 // What a mark or summary document holds of the batch that counted into it (tally.ts): keyed by the
 // batch id, which is deleted with the TallyBatch, so tokens of one batch cannot be told to belong
 // together, nor matched to the token a summary holds.
-export const batchToken = (batchId: string, id: string) =>
-  createHmac('sha256', batchId).update(id).digest('base64url').slice(0, 22);
+export const batchToken = (batchId: string, id: string) => tokenOf(batchId, id);
 
 // Which of a batch's ids to count: marks them as counted by `batchId`. An id marked already was
 // counted by an earlier batch, unless this batch is being finished after a crash, when the mark
@@ -64,10 +65,11 @@ async function recordAllMarked(): Promise<void> {
   });
 }
 
-// Marks every stored response that is not queued (so was counted), streaming ids a chunk at a
-// time. Safe beside submissions and counting: a response's queue entry is written before it
-// and removed only after its mark, so reading the queue after a chunk sees the entry of every
-// response in the chunk still to be counted.
+// Marks every stored response without a queue token that is not queued (so was counted),
+// streaming ids a chunk at a time. Safe beside submissions and counting: a response's queue entry
+// is written before it and removed only after its mark, so reading the queue after a chunk sees
+// the entry of every response in the chunk still to be counted. A response with a token needs no
+// mark: only the entry that stored it can count it.
 export async function markCountedResponses(): Promise<void> {
   let chunk: string[] = [];
   const markChunk = async () => {
@@ -80,7 +82,8 @@ export async function markCountedResponses(): Promise<void> {
     if (failed) throw failed;
     chunk = [];
   };
-  for await (const r of responseCursor({}, { _id: 1 }, CHUNK)) {
+  for await (const r of responseCursor({}, { _id: 1, queuedBy: 1 }, CHUNK)) {
+    if (r.queuedBy != null) continue;
     chunk.push(r._id as unknown as string);
     if (chunk.length === CHUNK) await markChunk();
   }

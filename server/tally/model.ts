@@ -31,8 +31,8 @@ export const countsModel = (part: string) => (part === EXPORT_PART ? ExportCount
 // Ids of stored responses not yet counted, one entry per group queued together (queue.ts); an
 // entry of an earlier version is one id, as its _id, without `ids`. Written before the responses
 // themselves, so no stored response can be missing from it; small, because counted entries are
-// removed. A retry of a response already counted may queue its id again; its mark (below) keeps
-// it from counting twice.
+// removed. A retry of a response already counted may queue its id again; the response's token
+// (queue.ts), or for a response stored without one its mark (below), keeps it from counting twice.
 export const TallyQueue = mongoose.model(
   'TallyQueue',
   new mongoose.Schema(
@@ -43,8 +43,9 @@ export const TallyQueue = mongoose.model(
 
 // The responses of the batch being counted, written before any summary changes so that a
 // process dying half-way leaves enough to finish the batch exactly once. `queued`: the queue
-// entries it settles (a batch of an earlier version settles the entries of its `ids`). No time,
-// no answers.
+// entries it settles (a batch of an earlier version settles the entries of its `ids`); `partly`:
+// entries that stay queued for a response not stored yet, and the ids of theirs it counts, taken
+// out of them when it settles. No time, no answers.
 export const TallyBatch = mongoose.model(
   'TallyBatch',
   new mongoose.Schema(
@@ -52,14 +53,16 @@ export const TallyBatch = mongoose.model(
       _id: { type: String, required: true },
       ids: { type: [String], required: true },
       queued: { type: [String], default: undefined },
+      partly: { type: [mongoose.Schema.Types.Mixed], default: undefined }, // { entry, ids }
     },
     { versionKey: false },
   ),
 );
 
-// One per counted response: its id and `by`, a token of the batch that counted it and of the id
-// (tally.ts), so that an id queued again is never counted twice, and a batch finished after a crash
-// can tell its own marks from older ones. Each mark's token differs, and the batch id is deleted
+// One per counted response stored without a queue token (by a version before tokens; queue.ts):
+// its id and `by`, a token of the batch that counted it and of the id (tally.ts), so that an id
+// queued again is never counted twice, and a batch finished after a crash can tell its own marks
+// from older ones. Each mark's token differs, and the batch id is deleted
 // with the TallyBatch, so marks cannot be grouped by the batch (the moment) that counted them.
 // `batch` is the plain batch id versions before tokens wrote; it is removed (marks.ts). Nothing
 // else: no time, no answers.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { TallyQueue } from './model.js';
+import { tokenOf } from './tokens.js';
 
 // The queue of responses still to be counted: one entry per group of ids queued together (a
 // response writer's batch, an import's batch), written before those responses are stored.
@@ -12,10 +13,26 @@ export type QueueEntry = { _id: string; ids: string[] };
 type StoredEntry = { _id: string; ids?: string[] };
 const entryOf = (doc: StoredEntry): QueueEntry => ({ _id: doc._id, ids: Array.isArray(doc.ids) ? doc.ids : [doc._id] });
 
-// Queues ids for counting in one insert; throws if they were not queued.
-export async function queueForCounting(ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await TallyQueue.collection.insertOne({ _id: randomUUID() as never, ids });
+// An id can be queued more than once: the retry of a stored response queues its id again before
+// its insert finds the copy. Only the entry whose responses' insert stored it may count it, and the
+// response says which: it is stored with its token (`queuedBy`), an HMAC of its id keyed by that
+// entry's random id. So a run counts each response once without writing anything per response,
+// and once the entry is removed, nothing tells which responses were queued (stored) together.
+// A response stored without one (by a version before tokens) is counted by its mark (marks.ts).
+const entryToken = (entryId: string, id: string) => tokenOf(entryId, id);
+
+// Whether the entry `entryId` may count the stored response `doc`: it holds the entry's token, or
+// none (then its mark decides). Otherwise the entry is a retry's, and another entry counts it.
+export const countsFrom = (entryId: string, doc: { _id: string; queuedBy?: string | null }) =>
+  doc.queuedBy == null || doc.queuedBy === entryToken(entryId, doc._id);
+
+// Queues ids for counting in one insert; throws if they were not queued. Returns the token each
+// response is to be stored with (`queuedBy`), in the order of `ids`.
+export async function queueForCounting(ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const entryId = randomUUID();
+  await TallyQueue.collection.insertOne({ _id: entryId as never, ids });
+  return ids.map((id) => entryToken(entryId, id));
 }
 
 // Entries from the front of the queue, passing over those in `skip`, until they hold at least
@@ -56,6 +73,12 @@ export async function queueEntryIds(): Promise<string[]> {
 
 export async function removeEntries(entryIds: string[]): Promise<void> {
   if (entryIds.length > 0) await TallyQueue.deleteMany({ _id: { $in: entryIds } });
+}
+
+// Takes counted ids out of entries that stay queued for the rest (a response not stored yet):
+// the entry's token would let a later run count them again. Repeating it changes nothing.
+export async function removeFromEntries(partly: { entry: string; ids: string[] }[]): Promise<void> {
+  for (const { entry, ids } of partly) await TallyQueue.updateOne({ _id: entry }, { $pullAll: { ids } });
 }
 
 export async function anyQueued(): Promise<boolean> {

@@ -1,11 +1,11 @@
 import { responseCursor } from '../responses/store.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { addParts, mergeCounters, responseCounters, type CounterParts, type Counters } from './counters.js';
-import { markCountedResponses, unmarked } from './marks.js';
+import { markCountedResponses } from './marks.js';
 import { recordExportCounts } from './export-counts.js';
 import { countsModel, ExportCount, Summary, TallyBatch, TallyMark, TallyQueue } from './model.js';
-import { queuedIds } from './queue.js';
-import { countersFor } from './tally.js';
+import { countersOf } from './tally.js';
+import { uncountedResponses } from './uncounted.js';
 
 type Group = { pilotCode: string; waveId: string };
 export type Difference = Group & { key: string; stored: number; recomputed: number };
@@ -63,15 +63,10 @@ export function compareCounters(stored: Map<string, Counters>, recomputed: Map<s
 }
 
 // Stored counters plus responses still queued for counting must equal a recompute from scratch.
-// (An id queued again by the retry of a counted response is marked, and not counted twice.)
+// (An id queued again by the retry of a counted response is not counted twice: uncounted.ts.)
 export async function verifySummaries(surveys: SurveyRegistry) {
-  const queued = await unmarked(await queuedIds());
-  const [stored, recomputed, pendingGroups] = await Promise.all([
-    storedAll(),
-    recomputeAll(surveys),
-    countersFor(queued, surveys),
-  ]);
-  for (const [key, { parts }] of pendingGroups)
+  const [stored, recomputed, queued] = await Promise.all([storedAll(), recomputeAll(surveys), uncountedResponses()]);
+  for (const [key, { parts }] of countersOf(queued, surveys))
     stored.set(key, mergeCounters([stored.get(key) ?? {}, ...Object.values(parts)]));
   return { groups: recomputed.size, pending: queued.length, differences: compareCounters(stored, recomputed) };
 }
@@ -91,7 +86,8 @@ export async function rebuildSummaries(surveys: SurveyRegistry): Promise<number>
       await model.insertMany(docs.filter((d) => countsModel(d.part) === model));
   }
   await recordExportCounts();
-  // every response is counted now: marked afresh (dropped first, as re-marking would collide on every id)
+  // every response is counted now: those without a queue token marked afresh (dropped first, as
+  // re-marking would collide on every id); the queue is empty, so no token can match an entry
   await TallyMark.collection.drop().catch((err: { code?: number }) => {
     if (err.code !== 26) throw err;
   }); // 26: none yet

@@ -5,17 +5,20 @@ import { addResponseCounters, type CounterParts } from './counters.js';
 import { batchToken, markForCounting, unlinkEarlierMarks } from './marks.js';
 import { countExistingForExports } from './export-counts.js';
 import { countsModel, summaryId, TallyBatch } from './model.js';
-import { queueEntries, removeEntries } from './queue.js';
+import { countsFrom, queueEntries, removeEntries, removeFromEntries } from './queue.js';
 import { isDuplicate } from '../platform/db/insert-each.js';
 
 // Counting responses into summaries without transactions, by one lease holder at a time:
-//  1. take queue entries holding up to about BATCH ids whose responses exist; record those ids,
-//     and the entries to remove once they are counted, as a TallyBatch;
-//  2. mark each id as counted by this batch; an id marked by an earlier batch is not counted
-//     again (a retry of a counted response queues its id again, see marks.ts);
+//  1. take queue entries holding up to about BATCH ids whose responses exist, each id only from
+//     the entry that stored its response (its token, queue.ts: a retry of a counted response
+//     queues its id again); record those ids, the entries to remove once they are counted and
+//     the ids to take out of entries that stay (partly stored), as a TallyBatch;
+//  2. a response stored without a token (by a version before tokens) is marked as counted by
+//     this batch; one marked by an earlier batch is not counted again (marks.ts);
 //  3. per summary document: unless its `batch` already holds this batch's token, $inc the
 //     batch's counters and set `batch` to the token, in one atomic update;
-//  4. settle: remove the entries from the queue, then delete the TallyBatch.
+//  4. settle: remove the entries from the queue (or the counted ids from those that stay), then
+//     delete the TallyBatch.
 // A death anywhere leaves the TallyBatch; `finishBatch` redoes 2–4 from it: the marks it finds
 // with its own tokens are its own, and step 3's guard keeps a document that was already
 // incremented from being incremented twice. One token per document is enough because batches
@@ -50,7 +53,7 @@ async function readResponses(ids: string[]): Promise<Map<string, ResponseDoc>> {
   return found;
 }
 
-function groupCounters(responses: Iterable<ResponseDoc>, surveys: SurveyRegistry) {
+export function countersOf(responses: Iterable<ResponseDoc>, surveys: SurveyRegistry) {
   const groups = new Map<string, { pilotCode: string; waveId: string; parts: CounterParts }>();
   for (const r of responses) {
     const key = `${r.pilotCode}|${r.waveId}`;
@@ -67,7 +70,7 @@ function groupCounters(responses: Iterable<ResponseDoc>, surveys: SurveyRegistry
 }
 
 export async function countersFor(ids: string[], surveys: SurveyRegistry) {
-  return groupCounters((await readResponses(ids)).values(), surveys);
+  return countersOf((await readResponses(ids)).values(), surveys);
 }
 
 // `fresh`: the batch was recorded just now, so no document can name it yet and the guard's read
@@ -129,6 +132,13 @@ export type KeepLease = () => Promise<number | undefined>;
 // instead of reading each back, unless the store has not reported by then (it failed, say).
 const IN_FLIGHT_MS = 10_000;
 
+type Batch = {
+  _id: string;
+  ids: string[];
+  queued?: string[] | null;
+  partly?: { entry: string; ids: string[] }[] | null;
+};
+
 export type Counting = {
   storing: (ids: string[]) => void;
   // `notStored`: ids this process queued whose response it did not store (read back when counted)
@@ -171,14 +181,17 @@ export function createCounting(surveys: SurveyRegistry): Counting {
   // at its next write when it resumes instead of applying the rest of the batch a second time.
   // `queued`: the queue entries the batch settles (a batch of an earlier version: the entries of its ids).
   async function finishBatch(
-    { _id: batchId, ids, queued }: { _id: string; ids: string[]; queued?: string[] | null },
+    { _id: batchId, ids, queued, partly }: Batch,
     keepLease: KeepLease,
     fresh?: Map<string, ResponseDoc>,
   ): Promise<number> {
     const read = fresh ?? (await readResponses(ids));
-    const counting = await markForCounting(batchId, [...read.keys()], fresh === undefined);
-    const groups = groupCounters(
-      counting.map((id) => read.get(id)!),
+    const untokened = [...read.values()].filter((r) => r.queuedBy == null).map((r) => r._id);
+    const marked = new Set(
+      untokened.length === 0 ? [] : await markForCounting(batchId, untokened, fresh === undefined),
+    );
+    const groups = countersOf(
+      [...read.values()].filter((r) => r.queuedBy != null || marked.has(r._id)),
       surveys,
     );
     const touched = [...groups.values()].flatMap(({ pilotCode, waveId, parts }) =>
@@ -194,6 +207,7 @@ export function createCounting(surveys: SurveyRegistry): Counting {
       await applyToSummary(batchId, t._id, t.fields, t.counters, fresh !== undefined, fence);
     }
     await removeEntries(queued ?? ids);
+    await removeFromEntries(partly ?? []);
     await TallyBatch.deleteOne({ _id: batchId });
     for (const id of ids) handedOver.delete(id);
     return ids.length;
@@ -203,8 +217,8 @@ export function createCounting(surveys: SurveyRegistry): Counting {
   // entries a batch of them settles; `more` when the queue may hold more. An entry this process is
   // still storing waits for a later run. So does one with a response missing for less than
   // ORPHAN_AFTER_MS (stored by another process meanwhile, say); the responses it has are counted
-  // now all the same (a reader must see every acknowledged response), and marked, so that they
-  // are not counted again when the entry is settled.
+  // now all the same (a reader must see every acknowledged response), and taken out of the entry
+  // (`partly`), so that they are not counted again when the entry is settled.
   async function nextBatch(seen: Set<string>) {
     const { entries, more } = await queueEntries(BATCH, seen);
     const now = Date.now();
@@ -214,29 +228,38 @@ export function createCounting(surveys: SurveyRegistry): Counting {
     const read = await readResponses(open.flatMap((e) => e.ids).filter((id) => !handedOver.has(id)));
     const ready = new Map<string, ResponseDoc>();
     const settles: string[] = [];
+    const partly: { entry: string; ids: string[] }[] = [];
     for (const entry of open) {
       let waiting = false;
+      const counts: string[] = [];
       for (const id of entry.ids) {
         const found = handedOver.get(id) ?? read.get(id);
         if (found) {
-          ready.set(id, found);
           missingSince.delete(id);
+          // a retry's entry leaves the response to the entry that stored it
+          if (countsFrom(entry._id, found) && !ready.has(id)) {
+            ready.set(id, found);
+            counts.push(id);
+          }
           continue;
         }
         const since = missingSince.get(id) ?? now;
         missingSince.set(id, since);
         if (now - since <= ORPHAN_AFTER_MS) waiting = true;
       }
-      if (waiting) continue;
+      if (waiting) {
+        if (counts.length > 0) partly.push({ entry: entry._id, ids: counts });
+        continue;
+      }
       settles.push(entry._id);
       for (const id of entry.ids) missingSince.delete(id);
     }
-    return { ready, settles, more };
+    return { ready, settles, partly, more };
   }
 
   async function pending(keepLease: KeepLease = async () => undefined): Promise<number> {
     let total = 0;
-    for (const left of await TallyBatch.find().lean()) total += await finishBatch(left, keepLease);
+    for (const left of await TallyBatch.find().lean<Batch[]>()) total += await finishBatch(left, keepLease);
     if (!unlinked) unlinked = await unlinkEarlierMarks(); // once no batch of an earlier version is left
     await countExistingForExports(surveys, keepLease);
     // Only what was queued when the run began, a batch at a time: under load, ids queued during a
@@ -247,11 +270,11 @@ export function createCounting(surveys: SurveyRegistry): Counting {
       const next = await nextBatch(seen);
       more = next.more;
       if (next.ready.size === 0) {
-        await removeEntries(next.settles); // only responses given up as never stored
+        await removeEntries(next.settles); // only retries, and responses given up as never stored
         continue;
       }
       await keepLease();
-      const batch = { _id: randomUUID(), ids: [...next.ready.keys()], queued: next.settles };
+      const batch = { _id: randomUUID(), ids: [...next.ready.keys()], queued: next.settles, partly: next.partly };
       await TallyBatch.create(batch);
       total += await finishBatch(batch, keepLease, next.ready);
     }

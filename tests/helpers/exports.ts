@@ -112,8 +112,8 @@ export async function storeResponses(campaign: Built, answers: Record<string, un
     day,
     answers: a,
   }));
-  await queueForCounting(docs.map((d) => d._id));
-  await SurveyResponse.insertMany(docs);
+  const tokens = await queueForCounting(docs.map((d) => d._id));
+  await SurveyResponse.insertMany(docs.map((d, i) => ({ ...d, queuedBy: tokens[i] })));
   return docs;
 }
 

@@ -119,7 +119,7 @@ export async function storeResponses(
     answers: a,
   }));
   // as the app stores them: queued for counting first, so summaries and exports see them
-  await queueForCounting(docs.map((d) => d._id));
-  await SurveyResponse.insertMany(docs);
+  const tokens = await queueForCounting(docs.map((d) => d._id));
+  await SurveyResponse.insertMany(docs.map((d, i) => ({ ...d, queuedBy: tokens[i] })));
   return docs;
 }

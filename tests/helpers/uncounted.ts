@@ -7,27 +7,36 @@ import { buildAnswers } from './factories.js';
 type Campaign = { code: string; pilotCode: string; waveId: string };
 
 // What the response writer leaves behind before any counting: the queue entry first (one for the
-// ids stored together), then the responses. `earlier`: as a version before grouped entries left
-// them, one entry per response, its id as the entry's own. `skip`: positions queued but not
-// stored (yet). Returns the ids, in order.
+// ids stored together), then the responses, each with its queue token. `untokened`: as a version
+// before queue tokens left them, the responses without one. `earlier`: as a version before grouped
+// entries left them, one entry per response, its id as the entry's own (and no tokens). `skip`:
+// positions queued but not stored (yet). Returns the ids, in order, and the tokens to store the
+// skipped ones with later (storeResponse).
 export async function storeUncounted(
   count: number,
   { code, pilotCode, waveId }: Campaign,
-  { earlier = false, skip = [] as number[] } = {},
-): Promise<string[]> {
+  { earlier = false, untokened = earlier, skip = [] }: { earlier?: boolean; untokened?: boolean; skip?: number[] } = {},
+): Promise<string[] & { tokens: string[] }> {
   const ids = Array.from({ length: count }, () => randomUUID());
-  if (!earlier) await queueForCounting(ids);
+  const tokens = earlier ? [] : await queueForCounting(ids);
   for (const [i, _id] of ids.entries()) {
     if (earlier) await TallyQueue.create({ _id });
-    if (!skip.includes(i)) await storeResponse(_id, i, { code, pilotCode, waveId });
+    const queuedBy = untokened ? undefined : tokens[i];
+    if (!skip.includes(i)) await storeResponse(_id, i, { code, pilotCode, waveId }, queuedBy);
   }
-  return ids;
+  return Object.assign(ids, { tokens });
 }
 
-// The i-th response of storeUncounted, stored under `_id`.
-export async function storeResponse(_id: string, i: number, { code, pilotCode, waveId }: Campaign): Promise<void> {
+// The i-th response of storeUncounted, stored under `_id` (with its queue token `queuedBy`).
+export async function storeResponse(
+  _id: string,
+  i: number,
+  { code, pilotCode, waveId }: Campaign,
+  queuedBy?: string,
+): Promise<void> {
   await SurveyResponse.create({
     _id,
+    queuedBy,
     campaign: code,
     pilotCode,
     waveId,

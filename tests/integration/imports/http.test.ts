@@ -7,7 +7,7 @@ import { IMPORT_LIMIT_MB } from '../../../server/imports/routes.js';
 import { SurveyResponse } from '../../../server/responses/model.js';
 import { unpackAnswers } from '../../../server/responses/store.js';
 import { canonicalJson } from '../../../server/surveys/loader.js';
-import { TallyQueue } from '../../../server/tally/model.js';
+import { TallyMark, TallyQueue } from '../../../server/tally/model.js';
 import { queuedIds } from '../../../server/tally/queue.js';
 import { useTestApp, type StaffAgent } from '../../helpers/app.js';
 import { buildAnswers, buildCampaign, storeResponses } from '../../helpers/factories.js';
@@ -45,9 +45,17 @@ describe('POST /api/v1/imports/responses', () => {
     assert.deepEqual(res.body, { inserted: 12 });
     assert.deepEqual(await answersOf(target.code), await answersOf(source.code));
     assert.equal((await queuedIds()).length, 12, 'each imported response is queued for the summaries');
+    const tokens = (await SurveyResponse.find({ campaign: target.code }, { queuedBy: 1 }).lean()).map(
+      (r) => r.queuedBy,
+    );
+    assert.ok(
+      tokens.every((t) => typeof t === 'string' && /^[\w-]{22}$/.test(t)),
+      'each stored with the token of its queue entry',
+    );
     const summary = (await admin.get('/api/v1/pilots/855/summary?wave=w-import').expect(200)).body;
     assert.equal(summary.responses.n, 12);
     assert.equal(await TallyQueue.countDocuments(), 0);
+    assert.equal(await TallyMark.countDocuments(), 0, 'counted by their tokens, without marks');
   });
 
   test('when a row is invalid, then 422 names its line and problem and nothing is stored', async () => {

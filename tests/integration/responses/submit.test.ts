@@ -29,10 +29,13 @@ describe('POST /api/v1/campaigns/:code/responses', () => {
       'campaign',
       'day',
       'pilotCode',
+      'queuedBy',
       'surveyId',
       'surveyVersion',
       'waveId',
     ]);
+    // an HMAC keyed by a queue entry's random id (tally/queue.ts), which is gone once counted
+    assert.match(stored[0]!.queuedBy!, /^[\w-]{22}$/);
     assert.equal(stored[0]!.day, today);
     assert.equal(stored[0]!.pilotCode, pilotCode);
     assert.equal(stored[0]!.waveId, waveId);

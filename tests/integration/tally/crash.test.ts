@@ -7,7 +7,7 @@ import { applyToSummary, countersFor, createCounting } from '../../../server/tal
 import { queueForCounting, queuedIds } from '../../../server/tally/queue.js';
 import { testSurveys, useTestApp } from '../../helpers/app.js';
 import { buildCampaign } from '../../helpers/factories.js';
-import { storeUncounted } from '../../helpers/uncounted.js';
+import { storeResponse, storeUncounted } from '../../helpers/uncounted.js';
 
 // No response is submitted over HTTP here, so the app's tallier is never kicked: these tests
 // alone decide what the tally has done when the "process dies".
@@ -120,22 +120,68 @@ describe('tallyPending after the tally itself died', () => {
     await assertCountedOnce({ '855|w1': 12 });
   });
 
-  test('when the tally died after marking its batch counted but before any summary changed, then recovery counts it once', async () => {
+  test('when the tally died after recording its batch but before any summary changed, then recovery counts it once', async () => {
     await storeUncounted(11, await buildCampaign({ pilot: '855' }));
     const died = dieAt(Summary.collection, 'updateOne', 0);
     await assert.rejects(tallyPending(surveys), /process died/);
     died.mock.restore();
-    assert.equal(await TallyMark.countDocuments(), 11, 'marked, and the marks name the batch left behind');
+    assert.equal(await TallyBatch.countDocuments(), 1);
+    assert.equal(await TallyMark.countDocuments(), 0, 'responses stored with their queue token need no marks');
     await tallyPending(surveys);
     await assertCountedOnce({ '855|w1': 11 });
+  });
+
+  test('when the tally died after marking its batch of responses without tokens counted, but before any summary changed, then recovery counts it once', async () => {
+    const campaign = await buildCampaign({ pilot: '855' });
+    await storeUncounted(6, campaign, { untokened: true }); // stored by a version before queue tokens
+    await storeUncounted(5, campaign);
+    const died = dieAt(Summary.collection, 'updateOne', 0);
+    await assert.rejects(tallyPending(surveys), /process died/);
+    died.mock.restore();
+    assert.equal(await TallyMark.countDocuments(), 6, 'marked, and the marks name the batch left behind');
+    await tallyPending(surveys);
+    await assertCountedOnce({ '855|w1': 11 });
+  });
+
+  test('when the tally died taking counted ids out of an entry still waiting for a response, then recovery counts each once', async () => {
+    const campaign = await buildCampaign({ pilot: '855' });
+    const ids = await storeUncounted(6, campaign, { skip: [4] });
+    const died = dieAt(TallyQueue, 'updateOne', 0);
+    await assert.rejects(tallyPending(surveys), /process died/);
+    died.mock.restore();
+    assert.equal((await queuedIds()).length, 6, 'nothing taken out yet');
+    const counting = createCounting(surveys);
+    assert.equal(await counting.pending(), 5, 'the batch left behind, finished: its summaries already hold it');
+    assert.deepEqual(await queuedIds(), [ids[4]]);
+    assert.deepEqual(Object.fromEntries([...(await storedAll())].map(([k, c]) => [k, c.n])), { '855|w1': 5 });
+    await storeResponse(ids[4]!, 4, campaign, ids.tokens[4]);
+    await counting.pending();
+    await assertCountedOnce({ '855|w1': 6 });
   });
 
   test('when a counted response is queued again (a retry long after), then the next run drops it without counting it twice', async () => {
     const ids = await storeUncounted(10, await buildCampaign({ pilot: '855' }));
     await tallyPending(surveys);
     await queueForCounting([ids[3]!]);
+    assert.equal(await tallyPending(surveys), 0, 'its stored copy holds the token of the entry that stored it');
+    await assertCountedOnce({ '855|w1': 10 });
+  });
+
+  test('when a counted response stored without a token is queued again, then its mark drops it', async () => {
+    const ids = await storeUncounted(10, await buildCampaign({ pilot: '855' }), { untokened: true });
+    await tallyPending(surveys);
+    await queueForCounting([ids[3]!]);
     assert.equal(await tallyPending(surveys), 1);
     await assertCountedOnce({ '855|w1': 10 });
+  });
+
+  test('when a response is queued twice before either entry is counted (a retry racing its first try), then it is counted once', async () => {
+    const ids = await storeUncounted(4, await buildCampaign({ pilot: '855' }));
+    await queueForCounting([ids[1]!]); // the retry's entry: its insert found the copy
+    assert.equal((await queuedIds()).length, 4);
+    assert.equal(await TallyQueue.countDocuments(), 2);
+    assert.equal(await tallyPending(surveys), 4);
+    await assertCountedOnce({ '855|w1': 4 });
   });
 
   test('when a batch left by the previous version (marked in `pending`) is finished, then its marked documents are not counted twice', async () => {
