@@ -71,13 +71,6 @@ export async function deleteResponses(ids: string[]): Promise<void> {
   await SurveyResponse.deleteMany({ _id: { $in: ids } });
 }
 
-// A document as it will be stored, checked by the schema (no write).
-export async function toStoredResponse(fields: ResponseDoc): Promise<ResponseDoc> {
-  const doc = new SurveyResponse(fields);
-  await doc.validate();
-  return doc.toObject() as ResponseDoc;
-}
-
 const SERVER_IDS = 'server-ids';
 
 // Whether responses stored by a version before hashed ids may be in the database (model.ts). A
