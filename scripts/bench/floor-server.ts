@@ -1,8 +1,8 @@
 // The submission benchmark's floor: the least a server can do per submission and still store it
 // as the app does. node:http alone (no Express, helmet or request log), the body parsed with
-// JSON.parse, the document built in the stored shape (id hashed, answers packed) without checking
-// a single answer, and written by group commit (one insertMany of up to 100 at a time, the
-// others waiting) into `responses_floor`. No tally queue, no counting. Against the same batched
+// JSON.parse, the document built in the stored shape (id hashed, answers packed, a queue token)
+// without checking a single answer, and written by group commit (one insertMany of up to 100 at a
+// time, the others waiting) into `responses_floor`. No tally queue, no counting. Against the same batched
 // insertMany yardstick, it shows how much of the two cores HTTP and group commit leave, and so
 // what share of the app's gap is its own work. Prints "Listening on <url>" once ready.
 import http from 'node:http';
@@ -10,6 +10,7 @@ import { MongoClient } from 'mongodb';
 import { storedResponseId } from '../../server/responses/ids.js';
 import { packAnswers } from '../../server/responses/packed.js';
 import { todayInUk } from '../../server/platform/dates.js';
+import { queueToken } from './stored-shape.js';
 
 const campaign = JSON.parse(process.env.FLOOR_CAMPAIGN!) as Record<string, string>;
 const client = await MongoClient.connect(process.env.MONGODB_URI!, { directConnection: true });
@@ -47,6 +48,7 @@ const server = http.createServer((req, res) => {
       surveyVersion: 1,
       day: todayInUk(),
       answers: packAnswers(body.answers),
+      queuedBy: queueToken(), // as long as the app's, without its queue entry
     };
     waiting.push({
       doc,

@@ -25,6 +25,7 @@ import { validateAnswers } from '../../server/surveys/validate-answers.js';
 import { packAnswers } from '../../server/responses/store.js';
 import { spawnListening, spawnServer } from './server-process.js';
 import { cpuSeconds } from './stats.js';
+import { queueToken, storedId } from './stored-shape.js';
 import type { LoadJob } from './submit-load.js';
 
 export type Rate = { count: number; perSecond: number; p50: number; p99: number };
@@ -67,13 +68,14 @@ async function prefillResponses(count: number, campaign: LoadJob['campaign']) {
     if (!checked.ok) throw new Error('generator produced invalid answers');
     const { _id: code, ...group } = campaign;
     return {
-      _id: randomUUID(),
+      _id: storedId(),
       campaign: code,
       ...group,
       surveyId: def.id,
       surveyVersion: def.version,
       day: todayInUk(),
       answers: packAnswers(checked.answers), // as the app stores them
+      queuedBy: queueToken(),
     };
   };
   for (let done = 0; done < count; done += 1000)

@@ -16,6 +16,7 @@ import { packAnswers } from '../../server/responses/packed.js';
 import { createSurveyRegistry } from '../../server/surveys/registry.js';
 import { validateAnswers } from '../../server/surveys/validate-answers.js';
 import { percentile } from './stats.js';
+import { queueToken, storedId } from './stored-shape.js';
 
 export type LoadJob = {
   mode: 'http' | 'insertOne' | 'insertMany';
@@ -36,7 +37,8 @@ const answerSets = (seed: number) => {
   return Array.from({ length: POOL }, () => syntheticAnswers(rng, normal(rng) * 0.3));
 };
 
-// Documents as the app stores them (answers checked and packed), each taken with a fresh _id.
+// Documents as the app stores them (answers checked and packed), each taken with a fresh _id and
+// queue token.
 function storedShapes(campaign: LoadJob['campaign']) {
   const { _id: code, ...group } = campaign;
   const docs = answerSets(1000).map((answers) => {
@@ -52,7 +54,7 @@ function storedShapes(campaign: LoadJob['campaign']) {
     };
   });
   let next = 0;
-  return () => ({ _id: randomUUID(), ...docs[next++ % POOL]! });
+  return () => ({ _id: storedId(), ...docs[next++ % POOL]!, queuedBy: queueToken() });
 }
 
 // Runs `op` (which handles `per` documents) from `clients` loops until time or `max` is reached.
