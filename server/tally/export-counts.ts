@@ -21,9 +21,9 @@ function addResponse(groups: Groups, r: Stored & { answers?: unknown }, surveys:
 }
 
 // The export counts of every response counted so far, from the stored responses: a response still
-// to be counted (uncounted.ts) is left out, as its batch adds it (the caller holds the tally lease, so no
-// batch runs meanwhile, and a response is queued before it is stored, so every uncounted response
-// the scan read is still in the queue after it).
+// to be counted (uncounted.ts) is left out, as its batch adds it (the caller holds the tally lease,
+// so no batch runs meanwhile, and a response is queued before it is stored, so every uncounted
+// response the scan read is still in the queue after it).
 async function countedGroups(surveys: SurveyRegistry, keepLease: () => Promise<unknown>): Promise<Groups> {
   const groups: Groups = new Map();
   const read = new Set<string>();

@@ -62,10 +62,10 @@ export const TallyBatch = mongoose.model(
 // One per counted response stored without a queue token (by a version before tokens; queue.ts):
 // its id and `by`, a token of the batch that counted it and of the id (tally.ts), so that an id
 // queued again is never counted twice, and a batch finished after a crash can tell its own marks
-// from older ones. Each mark's token differs, and the batch id is deleted
-// with the TallyBatch, so marks cannot be grouped by the batch (the moment) that counted them.
-// `batch` is the plain batch id versions before tokens wrote; it is removed (marks.ts). Nothing
-// else: no time, no answers.
+// from older ones. Each mark's token differs, and the batch id is deleted with the TallyBatch, so
+// marks cannot be grouped by the batch (the moment) that counted them. `batch` is the plain batch
+// id versions before batch tokens wrote; it is removed (marks.ts). Nothing else: no time, no
+// answers.
 export const TallyMark = mongoose.model(
   'TallyMark',
   new mongoose.Schema(
