@@ -45,7 +45,8 @@ export const TallyQueue = mongoose.model(
 // process dying half-way leaves enough to finish the batch exactly once. `queued`: the queue
 // entries it settles (a batch of an earlier version settles the entries of its `ids`); `partly`:
 // entries that stay queued for a response not stored yet, and the ids of theirs it counts, taken
-// out of them when it settles. No time, no answers.
+// out of them when it settles; `fence`: the tally lease slot in which it was recorded (tally.ts).
+// No time, no answers.
 export const TallyBatch = mongoose.model(
   'TallyBatch',
   new mongoose.Schema(
@@ -54,6 +55,7 @@ export const TallyBatch = mongoose.model(
       ids: { type: [String], required: true },
       queued: { type: [String], default: undefined },
       partly: { type: [mongoose.Schema.Types.Mixed], default: undefined }, // { entry, ids }
+      fence: { type: Number },
     },
     { versionKey: false },
   ),

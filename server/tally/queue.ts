@@ -75,6 +75,22 @@ export async function removeEntries(entryIds: string[]): Promise<void> {
   if (entryIds.length > 0) await TallyQueue.deleteMany({ _id: { $in: entryIds } });
 }
 
+// Of a batch's ids, those its entries still hold (`queued`: entries it settles whole; `partly`:
+// entries it takes some ids out of). Each entry read by _id.
+export async function stillQueued(queued: string[], partly: { entry: string; ids: string[] }[]): Promise<Set<string>> {
+  const held = new Set<string>();
+  const read = async (entryId: string) => {
+    const doc = await TallyQueue.collection.findOne({ _id: entryId as never });
+    return doc ? entryOf(doc as unknown as StoredEntry).ids : [];
+  };
+  for (const entryId of queued) for (const id of await read(entryId)) held.add(id);
+  for (const { entry, ids } of partly) {
+    const left = new Set(await read(entry));
+    for (const id of ids) if (left.has(id)) held.add(id);
+  }
+  return held;
+}
+
 // Takes counted ids out of entries that stay queued for the rest (a response not stored yet):
 // the entry's token would let a later run count them again. Repeating it changes nothing.
 export async function removeFromEntries(partly: { entry: string; ids: string[] }[]): Promise<void> {

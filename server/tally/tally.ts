@@ -5,7 +5,7 @@ import { addResponseCounters, type CounterParts } from './counters.js';
 import { batchToken, markForCounting, unlinkEarlierMarks } from './marks.js';
 import { countExistingForExports } from './export-counts.js';
 import { countsModel, summaryId, TallyBatch } from './model.js';
-import { countsFrom, queueEntries, removeEntries, removeFromEntries } from './queue.js';
+import { countsFrom, queueEntries, removeEntries, removeFromEntries, stillQueued } from './queue.js';
 import { isDuplicate } from '../platform/db/insert-each.js';
 
 // Counting responses into summaries without transactions, by one lease holder at a time:
@@ -137,7 +137,19 @@ type Batch = {
   ids: string[];
   queued?: string[] | null;
   partly?: { entry: string; ids: string[] }[] | null;
+  fence?: number | null;
 };
+
+// The ids a batch left behind still has to count: those its entries still hold. An entry gone
+// (or an id taken out of it) was settled after being counted: by this batch, when it died while
+// settling (every summary was written by then), or by another. A holder frozen past its lease can
+// record a batch after the next holder has counted and settled the same entries (it stops at its
+// first summary write, whose `keepLease` finds the lease lost); its record counts nothing. Were the next holder's
+// batch left too, the newer is finished first (`fence`), and the stale one finds the entries gone.
+async function leftToCount({ ids, queued, partly }: Batch): Promise<string[]> {
+  const held = await stillQueued(queued ?? ids, partly ?? []); // an earlier version's: one entry per id
+  return ids.filter((id) => held.has(id));
+}
 
 export type Counting = {
   storing: (ids: string[]) => void;
@@ -185,7 +197,7 @@ export function createCounting(surveys: SurveyRegistry): Counting {
     keepLease: KeepLease,
     fresh?: Map<string, ResponseDoc>,
   ): Promise<number> {
-    const read = fresh ?? (await readResponses(ids));
+    const read = fresh ?? (await readResponses(await leftToCount({ _id: batchId, ids, queued, partly })));
     const untokened = [...read.values()].filter((r) => r.queuedBy == null).map((r) => r._id);
     const marked = new Set(
       untokened.length === 0 ? [] : await markForCounting(batchId, untokened, fresh === undefined),
@@ -210,7 +222,7 @@ export function createCounting(surveys: SurveyRegistry): Counting {
     await removeFromEntries(partly ?? []);
     await TallyBatch.deleteOne({ _id: batchId });
     for (const id of ids) handedOver.delete(id);
-    return ids.length;
+    return read.size;
   }
 
   // The responses of the queue entries after those `seen` this run, up to about BATCH ids, and the
@@ -259,7 +271,9 @@ export function createCounting(surveys: SurveyRegistry): Counting {
 
   async function pending(keepLease: KeepLease = async () => undefined): Promise<number> {
     let total = 0;
-    for (const left of await TallyBatch.find().lean<Batch[]>()) total += await finishBatch(left, keepLease);
+    // newest first: of two left batches holding the same entries, the older is a stale holder's (leftToCount)
+    const left = (await TallyBatch.find().lean<Batch[]>()).sort((a, b) => (b.fence ?? -1) - (a.fence ?? -1));
+    for (const batch of left) total += await finishBatch(batch, keepLease);
     if (!unlinked) unlinked = await unlinkEarlierMarks(); // once no batch of an earlier version is left
     await countExistingForExports(surveys, keepLease);
     // Only what was queued when the run began, a batch at a time: under load, ids queued during a
@@ -273,8 +287,14 @@ export function createCounting(surveys: SurveyRegistry): Counting {
         await removeEntries(next.settles); // only retries, and responses given up as never stored
         continue;
       }
-      await keepLease();
-      const batch = { _id: randomUUID(), ids: [...next.ready.keys()], queued: next.settles, partly: next.partly };
+      const fence = await keepLease();
+      const batch = {
+        _id: randomUUID(),
+        ids: [...next.ready.keys()],
+        queued: next.settles,
+        partly: next.partly,
+        ...(fence === undefined ? {} : { fence }),
+      };
       await TallyBatch.create(batch);
       total += await finishBatch(batch, keepLease, next.ready);
     }

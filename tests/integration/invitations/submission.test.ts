@@ -41,6 +41,7 @@ describe(
         'campaign',
         'day',
         'pilotCode',
+        'queuedBy', // the tally's queue token (tally/queue.ts), nothing of the link
         'surveyId',
         'surveyVersion',
         'waveId',

@@ -97,6 +97,33 @@ function dieAt(target: object, name: string, allowed: number) {
   });
 }
 
+describe('tallyPending after a holder froze past its lease', () => {
+  // What a holder frozen between its lease check and recording its batch leaves: the batch record
+  // of entries the next holder has counted since. Its summary writes are refused (keepLease).
+  const staleBatch = async (ids: string[], entries: string[], fence: number) => {
+    await TallyBatch.create({ _id: randomUUID(), ids, queued: entries, fence });
+  };
+
+  test('when a stale holder recorded a batch of entries the next holder had already counted, then they are not counted again', async () => {
+    const ids = await storeUncounted(10, await buildCampaign({ pilot: '855' }));
+    const entries = (await TallyQueue.find({}, { _id: 1 }).lean()).map((e) => e._id);
+    await tallyPending(surveys); // the next holder counts and settles them
+    await staleBatch(ids, entries, 1);
+    assert.equal(await tallyPending(surveys), 0);
+    await assertCountedOnce({ '855|w1': 10 });
+  });
+
+  test('when the next holder died mid-batch as well, then its batch is finished first and the stale one counts nothing', async () => {
+    const ids = await storeUncounted(10, await buildCampaign({ pilot: '855' }));
+    const entries = (await TallyQueue.find({}, { _id: 1 }).lean()).map((e) => e._id);
+    const batchId = await dieMidBatch(ids, (part) => part === 'main'); // the next holder's, slot 2
+    await TallyBatch.updateOne({ _id: batchId }, { $set: { fence: 2 } });
+    await staleBatch(ids, entries, 1); // recorded later by the frozen holder of slot 1
+    assert.equal(await tallyPending(surveys), 10);
+    await assertCountedOnce({ '855|w1': 10 });
+  });
+});
+
 describe('tallyPending after the tally itself died', () => {
   test('when the tally died clearing the queue, then the next run counts every response exactly once', async () => {
     await storeUncounted(12, await buildCampaign({ pilot: '855' }));
