@@ -45,7 +45,8 @@ export const TallyQueue = mongoose.model(
 // process dying half-way leaves enough to finish the batch exactly once. `queued`: the queue
 // entries it settles (a batch of an earlier version settles the entries of its `ids`); `partly`:
 // entries that stay queued for a response not stored yet, and the ids of theirs it counts, taken
-// out of them when it settles; `fence`: the tally lease slot in which it was recorded (tally.ts).
+// out of them when it settles (a record without it is a version's before queue tokens); `fence`:
+// the tally lease slot in which it was recorded (tally.ts).
 // No time, no answers.
 export const TallyBatch = mongoose.model(
   'TallyBatch',

@@ -146,8 +146,11 @@ type Batch = {
 // record a batch after the next holder has counted and settled the same entries (it stops at its
 // first summary write, whose `keepLease` finds the lease lost); its record counts nothing. Were the next holder's
 // batch left too, the newer is finished first (`fence`), and the stale one finds the entries gone.
+// A record without `partly` is an earlier version's, whose responses have no token: it may hold
+// ids of entries still waiting that it does not list, and its marks decide, as they did then.
 async function leftToCount({ ids, queued, partly }: Batch): Promise<string[]> {
-  const held = await stillQueued(queued ?? ids, partly ?? []); // an earlier version's: one entry per id
+  if (!partly) return ids;
+  const held = await stillQueued(queued ?? ids, partly);
   return ids.filter((id) => held.has(id));
 }
 
@@ -202,10 +205,8 @@ export function createCounting(surveys: SurveyRegistry): Counting {
     const marked = new Set(
       untokened.length === 0 ? [] : await markForCounting(batchId, untokened, fresh === undefined),
     );
-    const groups = countersOf(
-      [...read.values()].filter((r) => r.queuedBy != null || marked.has(r._id)),
-      surveys,
-    );
+    const counting = [...read.values()].filter((r) => r.queuedBy != null || marked.has(r._id));
+    const groups = countersOf(counting, surveys);
     const touched = [...groups.values()].flatMap(({ pilotCode, waveId, parts }) =>
       Object.entries(parts).map(([part, counters]) => ({
         _id: summaryId(pilotCode, waveId, part),
@@ -222,7 +223,7 @@ export function createCounting(surveys: SurveyRegistry): Counting {
     await removeFromEntries(partly ?? []);
     await TallyBatch.deleteOne({ _id: batchId });
     for (const id of ids) handedOver.delete(id);
-    return read.size;
+    return counting.length;
   }
 
   // The responses of the queue entries after those `seen` this run, up to about BATCH ids, and the

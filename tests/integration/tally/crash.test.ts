@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Summary, summaryId, TallyBatch, TallyMark, TallyQueue } from '../../../server/tally/model.js';
 import { storedAll, verifySummaries } from '../../../server/tally/recompute.js';
 import { applyToSummary, countersFor, createCounting } from '../../../server/tally/tally.js';
+import { batchToken } from '../../../server/tally/marks.js';
 import { queueForCounting, queuedIds } from '../../../server/tally/queue.js';
 import { testSurveys, useTestApp } from '../../helpers/app.js';
 import { buildCampaign } from '../../helpers/factories.js';
@@ -25,7 +26,7 @@ async function dieMidBatch(
 ): Promise<string> {
   const batchId = randomUUID();
   const entries = await TallyQueue.find({ ids: { $in: ids } }, { _id: 1 }).lean();
-  await TallyBatch.create({ _id: batchId, ids, ...(earlier ? {} : { queued: entries.map((e) => e._id) }) });
+  await TallyBatch.create({ _id: batchId, ids, ...(earlier ? {} : { queued: entries.map((e) => e._id), partly: [] }) });
   for (const [group, { pilotCode, waveId, parts }] of await countersFor(ids, surveys)) {
     for (const [part, counters] of Object.entries(parts)) {
       if (applied(part, group))
@@ -101,7 +102,7 @@ describe('tallyPending after a holder froze past its lease', () => {
   // What a holder frozen between its lease check and recording its batch leaves: the batch record
   // of entries the next holder has counted since. Its summary writes are refused (keepLease).
   const staleBatch = async (ids: string[], entries: string[], fence: number) => {
-    await TallyBatch.create({ _id: randomUUID(), ids, queued: entries, fence });
+    await TallyBatch.create({ _id: randomUUID(), ids, queued: entries, partly: [], fence });
   };
 
   test('when a stale holder recorded a batch of entries the next holder had already counted, then they are not counted again', async () => {
@@ -198,7 +199,7 @@ describe('tallyPending after the tally itself died', () => {
     const ids = await storeUncounted(10, await buildCampaign({ pilot: '855' }), { untokened: true });
     await tallyPending(surveys);
     await queueForCounting([ids[3]!]);
-    assert.equal(await tallyPending(surveys), 1);
+    assert.equal(await tallyPending(surveys), 0);
     await assertCountedOnce({ '855|w1': 10 });
   });
 
@@ -209,6 +210,21 @@ describe('tallyPending after the tally itself died', () => {
     assert.equal(await TallyQueue.countDocuments(), 2);
     assert.equal(await tallyPending(surveys), 4);
     await assertCountedOnce({ '855|w1': 4 });
+  });
+
+  test('when a batch left by a version before queue tokens counted part of an entry still waiting, then each response is counted once', async () => {
+    const campaign = await buildCampaign({ pilot: '855' });
+    const ids = await storeUncounted(6, campaign, { untokened: true, skip: [4] });
+    const counted = ids.filter((_, i) => i !== 4);
+    // what that version left: the waiting entry not listed (it stays queued), the ids marked, no summary yet
+    const batchId = randomUUID();
+    await TallyBatch.create({ _id: batchId, ids: counted, queued: [] });
+    await TallyMark.collection.insertMany(counted.map((_id) => ({ _id, by: batchToken(batchId, _id) }) as never));
+    const counting = createCounting(surveys);
+    assert.equal(await counting.pending(), 5);
+    await storeResponse(ids[4]!, 4, campaign);
+    await counting.pending();
+    await assertCountedOnce({ '855|w1': 6 });
   });
 
   test('when a batch left by the previous version (marked in `pending`) is finished, then its marked documents are not counted twice', async () => {
