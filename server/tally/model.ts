@@ -12,7 +12,7 @@ const summarySchema = new mongoose.Schema(
     part: { type: String, required: true },
     c: { type: mongoose.Schema.Types.Mixed, default: {} },
     batch: { type: String },
-    // the tally lease slot of the last write (tally.ts applyToSummary): a stale holder's write is refused
+    // the tally lease slot of the last write (summary-update.ts): a stale holder's write is refused
     fence: { type: Number },
   },
   { versionKey: false, minimize: false },

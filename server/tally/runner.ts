@@ -62,7 +62,7 @@ export function createTallier(surveys: SurveyRegistry, logger: Logger): Tallier 
   let lastRunMs = 0;
   let lastCounted = 0;
   let timer: NodeJS.Timeout | undefined;
-  // the slot is the fence each summary write carries (tally.ts applyToSummary)
+  // the slot is the fence each summary write carries (summary-update.ts)
   const keepLease = async () => {
     const now = Date.now();
     if (!(await holds(now))) throw new Error('lost the tally lease');
