@@ -9,6 +9,8 @@ import { tokenOf } from './tokens.js';
 // delete by `$in`, so removing 2,000 counted ids one entry each took 130 ms of its CPU, against
 // a millisecond for the few dozen entries that hold them now.
 export type QueueEntry = { _id: string; ids: string[] };
+// An entry that stays queued (a response of it not stored yet) and the ids of it a batch counted.
+export type PartlyCounted = { entry: string; ids: string[] };
 
 type StoredEntry = { _id: string; ids?: string[] };
 const entryOf = (doc: StoredEntry): QueueEntry => ({ _id: doc._id, ids: Array.isArray(doc.ids) ? doc.ids : [doc._id] });
@@ -77,7 +79,7 @@ export async function removeEntries(entryIds: string[]): Promise<void> {
 
 // Of a batch's ids, those its entries still hold (`queued`: entries it settles whole; `partly`:
 // entries it takes some ids out of). Each entry read by _id.
-export async function stillQueued(queued: string[], partly: { entry: string; ids: string[] }[]): Promise<Set<string>> {
+export async function stillQueued(queued: string[], partly: PartlyCounted[]): Promise<Set<string>> {
   const held = new Set<string>();
   const read = async (entryId: string) => {
     const doc = await TallyQueue.collection.findOne({ _id: entryId as never });
@@ -93,7 +95,7 @@ export async function stillQueued(queued: string[], partly: { entry: string; ids
 
 // Takes counted ids out of entries that stay queued for the rest (a response not stored yet):
 // the entry's token would let a later run count them again. Repeating it changes nothing.
-export async function removeFromEntries(partly: { entry: string; ids: string[] }[]): Promise<void> {
+export async function removeFromEntries(partly: PartlyCounted[]): Promise<void> {
   for (const { entry, ids } of partly) await TallyQueue.updateOne({ _id: entry }, { $pullAll: { ids } });
 }
 

@@ -5,7 +5,14 @@ import { addResponseCounters, type CounterParts } from './counters.js';
 import { markForCounting, unlinkEarlierMarks } from './marks.js';
 import { countExistingForExports } from './export-counts.js';
 import { summaryId, TallyBatch } from './model.js';
-import { countsFrom, queueEntries, removeEntries, removeFromEntries, stillQueued } from './queue.js';
+import {
+  countsFrom,
+  queueEntries,
+  removeEntries,
+  removeFromEntries,
+  stillQueued,
+  type PartlyCounted,
+} from './queue.js';
 import { applyToSummary } from './summary-update.js';
 
 // Counting responses into summaries without transactions, by one lease holder at a time:
@@ -86,7 +93,7 @@ type Batch = {
   _id: string;
   ids: string[];
   queued?: string[] | null;
-  partly?: { entry: string; ids: string[] }[] | null;
+  partly?: PartlyCounted[] | null;
   fence?: number | null;
 };
 
@@ -191,7 +198,7 @@ export function createCounting(surveys: SurveyRegistry): Counting {
     const read = await readResponses(open.flatMap((e) => e.ids).filter((id) => !handedOver.has(id)));
     const ready = new Map<string, ResponseDoc>();
     const settles: string[] = [];
-    const partly: { entry: string; ids: string[] }[] = [];
+    const partly: PartlyCounted[] = [];
     for (const entry of open) {
       let waiting = false;
       const counts: string[] = [];
