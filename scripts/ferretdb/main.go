@@ -40,7 +40,7 @@ func run(listen, dataDir, logLevel string, watchStdin bool) error {
 	if err := level.UnmarshalText([]byte(logLevel)); err != nil {
 		return fmt.Errorf("bad -log-level %q: use debug, info, warn or error", logLevel)
 	}
-	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+	logger := slog.New(&lazyHandler{inner: slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level})})
 
 	abs, err := filepath.Abs(dataDir)
 	if err != nil {

@@ -19,7 +19,7 @@ import mongoose from 'mongoose';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const sourceDir = join(root, 'scripts/ferretdb');
-const sources = ['main.go', 'go.mod', 'go.sum'];
+const sources = ['main.go', 'lazylog.go', 'go.mod', 'go.sum'];
 
 export type EmbeddedOptions = { port: number; dataDir: string; logLevel?: string; onLog?: (line: string) => void };
 export type EmbeddedDatabase = { uri: string; port: number; child: ChildProcess; stop: () => Promise<void> };
