@@ -1,7 +1,7 @@
 import { isDuplicate } from '../platform/db/insert-each.js';
 import { responseCursor } from '../responses/store.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
-import { addParts, responseCounters, type CounterParts } from './counters.js';
+import { groupCounting, type CountedResponse, type Counters } from './counters.js';
 import { EXPORT_PART, ExportCount, Migration, summaryId } from './model.js';
 import { uncountedResponses } from './uncounted.js';
 
@@ -9,32 +9,31 @@ const DONE = 'export-counts';
 const WRITE_AT_ONCE = 100;
 const READ_AT_ONCE = 1000;
 
-type Stored = { pilotCode: string; waveId: string; surveyId: string; surveyVersion: number; day: string };
-type Groups = Map<string, { pilotCode: string; waveId: string; parts: CounterParts }>;
-
-function addResponse(groups: Groups, r: Stored & { answers?: unknown }, surveys: SurveyRegistry, sign: 1 | -1) {
-  const key = summaryId(r.pilotCode, r.waveId, EXPORT_PART);
-  const group = groups.get(key) ?? { pilotCode: r.pilotCode, waveId: r.waveId, parts: {} };
-  const { ex } = responseCounters(surveys.get(r.surveyId, r.surveyVersion), (r.answers ?? {}) as never, r.day);
-  addParts(group.parts, { ex: Object.fromEntries(Object.entries(ex!).map(([k, v]) => [k, sign * v])) });
-  groups.set(key, group);
-}
+type Groups = Map<string, { pilotCode: string; waveId: string; ex: Counters }>;
 
 // The export counts of every response counted so far, from the stored responses: a response still
 // to be counted (uncounted.ts) is left out, as its batch adds it (the caller holds the tally lease,
 // so no batch runs meanwhile, and a response is queued before it is stored, so every uncounted
 // response the scan read is still in the queue after it).
 async function countedGroups(surveys: SurveyRegistry, keepLease: () => Promise<unknown>): Promise<Groups> {
-  const groups: Groups = new Map();
+  const all = groupCounting(surveys);
+  const uncounted = groupCounting(surveys);
   const read = new Set<string>();
   const fields = { _id: 1, pilotCode: 1, waveId: 1, surveyId: 1, surveyVersion: 1, day: 1, answers: 1 };
   for await (const r of responseCursor({}, fields, READ_AT_ONCE)) {
     // a long scan keeps the lease (and stops if it was lost), so no batch can run meanwhile
     if (read.size % READ_AT_ONCE === 0) await keepLease();
     read.add(String(r._id));
-    addResponse(groups, r as unknown as Stored, surveys, 1);
+    all.add(r as unknown as CountedResponse);
   }
-  for (const r of await uncountedResponses()) if (read.has(r._id)) addResponse(groups, r, surveys, -1);
+  for (const r of await uncountedResponses()) if (read.has(r._id)) uncounted.add(r);
+  const left = uncounted.groups();
+  const groups: Groups = new Map();
+  for (const [key, { pilotCode, waveId, parts }] of all.groups()) {
+    const minus = left.get(key)?.parts.ex ?? {};
+    const ex = Object.fromEntries(Object.entries(parts.ex ?? {}).map(([k, n]) => [k, n - (minus[k] ?? 0)]));
+    groups.set(summaryId(pilotCode, waveId, EXPORT_PART), { pilotCode, waveId, ex });
+  }
   return groups;
 }
 
@@ -43,12 +42,12 @@ async function countedGroups(surveys: SurveyRegistry, keepLease: () => Promise<u
 // rebuilt from the stored responses; a run cut short is redone whole, as it replaces them all.
 export async function countExistingForExports(surveys: SurveyRegistry, keepLease: () => Promise<unknown>) {
   if (await Migration.exists({ _id: DONE })) return;
-  const docs = [...(await countedGroups(surveys, keepLease))].map(([_id, { pilotCode, waveId, parts }]) => ({
+  const docs = [...(await countedGroups(surveys, keepLease))].map(([_id, { pilotCode, waveId, ex }]) => ({
     _id,
     pilotCode,
     waveId,
     part: EXPORT_PART,
-    c: Object.fromEntries(Object.entries(parts.ex ?? {}).filter(([, n]) => n !== 0)),
+    c: Object.fromEntries(Object.entries(ex).filter(([, n]) => n !== 0)),
   }));
   await keepLease();
   await ExportCount.deleteMany({});

@@ -1,6 +1,6 @@
 import { responseCursor } from '../responses/store.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
-import { addParts, mergeCounters, responseCounters, type CounterParts, type Counters } from './counters.js';
+import { groupCounting, mergeCounters, type CountedResponse, type CounterParts, type Counters } from './counters.js';
 import { markCountedResponses } from './marks.js';
 import { recordExportCounts } from './export-counts.js';
 import { countsModel, ExportCount, Summary, TallyBatch, TallyMark, TallyQueue } from './model.js';
@@ -12,23 +12,14 @@ export type Difference = Group & { key: string; stored: number; recomputed: numb
 
 // Recomputes every group's counters (by part) from the raw responses, streamed from a cursor.
 async function recomputeParts(surveys: SurveyRegistry): Promise<Map<string, CounterParts>> {
-  const groups = new Map<string, CounterParts>();
+  const counting = groupCounting(surveys);
   const cursor = responseCursor(
     {},
     { pilotCode: 1, waveId: 1, surveyId: 1, surveyVersion: 1, day: 1, answers: 1 },
     1000,
   );
-  for await (const r of cursor) {
-    const key = `${r.pilotCode}|${r.waveId}`;
-    groups.set(
-      key,
-      addParts(
-        groups.get(key) ?? {},
-        responseCounters(surveys.get(r.surveyId, r.surveyVersion), r.answers as Record<string, unknown>, r.day),
-      ),
-    );
-  }
-  return groups;
+  for await (const r of cursor) counting.add(r as unknown as CountedResponse);
+  return new Map([...counting.groups()].map(([key, { parts }]) => [key, parts]));
 }
 
 export async function recomputeAll(surveys: SurveyRegistry): Promise<Map<string, Counters>> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { findResponse, type ResponseDoc } from '../responses/store.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
-import { addResponseCounters, type CounterParts } from './counters.js';
+import { groupCounting } from './counters.js';
 import { markForCounting, unlinkEarlierMarks } from './marks.js';
 import { countExistingForExports } from './export-counts.js';
 import { summaryId, TallyBatch } from './model.js';
@@ -61,19 +61,9 @@ async function readResponses(ids: string[]): Promise<Map<string, ResponseDoc>> {
 }
 
 export function countersOf(responses: Iterable<ResponseDoc>, surveys: SurveyRegistry) {
-  const groups = new Map<string, { pilotCode: string; waveId: string; parts: CounterParts }>();
-  for (const r of responses) {
-    const key = `${r.pilotCode}|${r.waveId}`;
-    const group = groups.get(key) ?? { pilotCode: r.pilotCode, waveId: r.waveId, parts: {} };
-    addResponseCounters(
-      group.parts,
-      surveys.get(r.surveyId, r.surveyVersion),
-      r.answers as Record<string, unknown>,
-      r.day,
-    );
-    groups.set(key, group);
-  }
-  return groups;
+  const counting = groupCounting(surveys);
+  for (const r of responses) counting.add(r);
+  return counting.groups();
 }
 
 export async function countersFor(ids: string[], surveys: SurveyRegistry) {

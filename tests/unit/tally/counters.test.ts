@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   addParts,
-  addResponseCounters,
+  counterTally,
   mergeCounters,
   responseCounters,
   type CounterParts,
@@ -236,19 +236,38 @@ describe('addParts and mergeCounters', () => {
     assert.equal(merged['bd|demo_role|team_manager|n'], 1);
   });
 
-  test('when responses are counted in place one after another, then the parts equal each counted alone and added', () => {
-    const into: CounterParts = {};
-    for (const answers of [full, partial, sparse, full]) addResponseCounters(into, staffWellbeing, answers, DAY);
+  test('when responses are counted as a batch, then the parts equal each counted alone and added', () => {
+    const batch = counterTally(staffWellbeing);
+    for (const answers of [full, partial, sparse, full]) batch.add(answers, DAY);
     const added = [full, partial, sparse, full].reduce<CounterParts>(
       (sum, answers) => addParts(sum, responseCounters(staffWellbeing, answers, DAY)),
       {},
     );
-    assert.deepEqual(into, added);
+    assert.deepEqual(batch.parts(), added);
     // hand-worked: js_overall 4, 2, 3 (the required default), 4: n = 4, s = 13, q = 16 + 4 + 9 + 16 = 45
-    assert.equal(into.main!.n, 4);
     assert.deepEqual(
-      ['n', 's', 'q'].map((k) => into.main![`sc|js_overall|${k}`]),
+      ['n', 's', 'q'].map((k) => batch.parts().main![`sc|js_overall|${k}`]),
       [4, 13, 45],
     );
+  });
+
+  // counters are added up by slot (counter-plan.ts), and a slot is given on a key's first use
+  test('when a batch meets a day and an option first met by a batch started after it, then both count them', () => {
+    const first = counterTally(staffWellbeing);
+    first.add(full, DAY);
+    const second = counterTally(staffWellbeing);
+    const other = { ...partial, js_overall: 1 };
+    second.add(other, '2031-05-06');
+    first.add(other, '2031-05-06');
+    const expected = addParts(
+      responseCounters(staffWellbeing, full, DAY),
+      responseCounters(staffWellbeing, other, '2031-05-06'),
+    );
+    assert.deepEqual(first.parts(), expected);
+    assert.equal(first.parts().main!['d|2031-05-06'], 1);
+    assert.equal(first.parts().main!['it|js_overall|1'], 1);
+    assert.equal(first.parts().ex!['t|prefer_not_to_say|unanswered|unanswered|unanswered|2031-05'], 1);
+    assert.deepEqual(second.parts(), responseCounters(staffWellbeing, other, '2031-05-06'));
+    assert.deepEqual(counterTally(staffWellbeing).parts(), {});
   });
 });
