@@ -28,15 +28,21 @@ export const EXPORT_PART = 'ex';
 export const ExportCount = mongoose.model('ExportCount', summarySchema.clone(), 'exportcounts');
 export const countsModel = (part: string) => (part === EXPORT_PART ? ExportCount : Summary);
 
-// Ids of stored responses not yet counted, one entry per group queued together (queue.ts); an
-// entry of an earlier version is one id, as its _id, without `ids`. Written before the responses
+// Ids of stored responses not yet counted, one entry per group queued together (queue.ts: as one
+// string, `list`; those counted out of an entry that stays, in `done`); an entry of an earlier
+// version holds them as an array (`ids`), or is one id, as its _id. Written before the responses
 // themselves, so no stored response can be missing from it; small, because counted entries are
 // removed. A retry of a response already counted may queue its id again; the response's token
 // (queue.ts), or for a response stored without one its mark (below), keeps it from counting twice.
 export const TallyQueue = mongoose.model(
   'TallyQueue',
   new mongoose.Schema(
-    { _id: { type: String, required: true }, ids: { type: [String], default: undefined } },
+    {
+      _id: { type: String, required: true },
+      list: String,
+      ids: { type: [String], default: undefined },
+      done: { type: [String], default: undefined },
+    },
     { versionKey: false },
   ),
 );

@@ -6,7 +6,7 @@ import { storedAll, verifySummaries } from '../../../server/tally/recompute.js';
 import { applyToSummary } from '../../../server/tally/summary-update.js';
 import { countersFor, createCounting } from '../../../server/tally/tally.js';
 import { batchToken } from '../../../server/tally/marks.js';
-import { queueForCounting, queuedIds } from '../../../server/tally/queue.js';
+import { queueEntries, queueForCounting, queuedIds } from '../../../server/tally/queue.js';
 import { testSurveys, useTestApp } from '../../helpers/app.js';
 import { buildCampaign } from '../../helpers/factories.js';
 import { storeResponse, storeUncounted } from '../../helpers/uncounted.js';
@@ -26,7 +26,9 @@ async function dieMidBatch(
   { earlier = false } = {},
 ): Promise<string> {
   const batchId = randomUUID();
-  const entries = await TallyQueue.find({ ids: { $in: ids } }, { _id: 1 }).lean();
+  const entries = (await queueEntries(Number.POSITIVE_INFINITY)).entries.filter((e) =>
+    e.ids.some((id) => ids.includes(id)),
+  );
   await TallyBatch.create({ _id: batchId, ids, ...(earlier ? {} : { queued: entries.map((e) => e._id), partly: [] }) });
   for (const [group, { pilotCode, waveId, parts }] of await countersFor(ids, surveys)) {
     for (const [part, counters] of Object.entries(parts)) {

@@ -1,7 +1,9 @@
 import { describe, mock, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TallyQueue } from '../../../server/tally/model.js';
+import { randomUUID } from 'node:crypto';
 import { queuedIds } from '../../../server/tally/queue.js';
+import { tokenOf } from '../../../server/tally/tokens.js';
 import { storedAll, verifySummaries } from '../../../server/tally/recompute.js';
 import { createCounting } from '../../../server/tally/tally.js';
 import { testSurveys, useTestApp } from '../../helpers/app.js';
@@ -24,6 +26,8 @@ describe('the tally queue', () => {
   test('when ids are queued together, then one entry holds them, and a run counts each once and removes it', async () => {
     const ids = await storeUncounted(12, await buildCampaign({ pilot: '855' }));
     assert.equal(await TallyQueue.countDocuments(), 1);
+    const [stored] = await TallyQueue.collection.find({}).toArray();
+    assert.deepEqual(JSON.parse(String(stored?.list)), [...ids], 'held as one string');
     assert.deepEqual((await queuedIds()).sort(), [...ids].sort());
     assert.equal(await createCounting(surveys).pending(), 12);
     await assertCountedOnce({ '855|w1': 12 });
@@ -70,5 +74,20 @@ describe('the tally queue', () => {
       later.mock.restore();
     }
     await assertCountedOnce({ '855|w1': 3 });
+  });
+
+  test('when an entry as the version before wrote it (its ids as an array) waits for one response, then each is counted once', async () => {
+    const campaign = await buildCampaign({ pilot: '855' });
+    const entry = randomUUID();
+    const ids = Array.from({ length: 4 }, () => randomUUID());
+    await TallyQueue.collection.insertOne({ _id: entry as never, ids });
+    for (const [i, id] of ids.entries()) if (i !== 1) await storeResponse(id, i, campaign, tokenOf(entry, id));
+    const counting = createCounting(surveys);
+    await counting.pending();
+    assert.deepEqual(await counted(), { '855|w1': 3 });
+    assert.deepEqual(await queuedIds(), [ids[1]], 'the counted ids taken out of it');
+    await storeResponse(ids[1]!, 1, campaign, tokenOf(entry, ids[1]!));
+    await counting.pending();
+    await assertCountedOnce({ '855|w1': 4 });
   });
 });
