@@ -36,7 +36,7 @@ export type ItemSlots = { path: string; ia: number; options: Map<unknown, number
 // (undefined for no answer).
 export type DemographicSlots = { question: string; slots: PartSlots; bands: Map<unknown, BlockSlots> };
 // The combinations ("t|<band>|…|<month>") as a tree: one level per demographic question, keyed by
-// the answer as given, then the day (many days share a month's slot).
+// the answer as given, then the month (no more leaves than the counters it stands for).
 export type ComboNode = Map<unknown, ComboNode | number>;
 
 export type CounterPlan = {
@@ -44,6 +44,7 @@ export type CounterPlan = {
   main: PartSlots;
   mainBlock: BlockSlots;
   days: Map<string, number>;
+  months: Map<string, string>; // day → its month, "YYYY-MM"
   alpha: AlphaSlots[];
   items: ItemSlots[];
   demographics: DemographicSlots[];
@@ -79,6 +80,7 @@ function makePlan(def: SurveyDefinition): CounterPlan {
     main,
     mainBlock: blockSlots(main, def, ''),
     days: new Map(),
+    months: new Map(),
     alpha: def.scales.map((scale) => {
       if (scale.items.length < 2) return null;
       const items = scale.items.map((_, i) => i);
@@ -138,10 +140,12 @@ export function comboSlot(plan: CounterPlan, answers: Record<string, unknown>, d
     if (!next) node.set(answer, (next = new Map()));
     node = next;
   }
-  let s = node.get(day) as number | undefined;
+  let month = plan.months.get(day);
+  if (month === undefined) plan.months.set(day, (month = day.slice(0, 7)));
+  let s = node.get(month) as number | undefined;
   if (s === undefined) {
     const bands = plan.demographics.map((d) => `${bandOf(answers[d.question])}|`).join('');
-    node.set(day, (s = plan.ex.slot(`t|${bands}${day.slice(0, 7)}`)));
+    node.set(month, (s = plan.ex.slot(`t|${bands}${month}`)));
   }
   return s;
 }
