@@ -10,7 +10,7 @@ import '../../server/app.js'; // every model, so each collection has its indexes
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/platform/db/embedded.js';
 import { syntheticAnswers } from '../../server/demo/answers.js';
 import { normal, seededRng } from '../../server/demo/random.js';
-import { addParts, responseCounters, type CounterParts } from '../../server/tally/counters.js';
+import { groupCounting } from '../../server/tally/counters.js';
 import { Migration } from '../../server/tally/model.js';
 import { tokenOf } from '../../server/tally/tokens.js';
 import { ResponseIds } from '../../server/responses/model.js';
@@ -62,7 +62,7 @@ export async function fillResponses(
       };
     }),
   );
-  const groups = new Map<string, CounterParts>();
+  const counting = groupCounting(surveys); // a batch of all: one response at a time cost ~15× as much
   for (let done = 0; done < total;) {
     const docs = [];
     const entry = randomUUID(); // the queue entry these were stored after, long since counted and removed
@@ -87,17 +87,13 @@ export async function fillResponses(
         answers: packAnswers(answers.answers), // stored packed, as the model writes them
         queuedBy: tokenOf(entry, _id), // as the response writer stores them (tally/queue.ts)
       });
-      const key = `${pilotCode}|${waveId}`;
-      groups.set(key, addParts(groups.get(key) ?? {}, responseCounters(def, answers.answers, day)));
+      counting.add({ pilotCode, waveId, surveyId: def.id, surveyVersion: def.version, day, answers: answers.answers });
     }
     await db.collection('responses').insertMany(docs as never[], { ordered: false });
     onProgress(done);
   }
-  const summaries = [...groups].flatMap(([key, parts]) =>
-    Object.entries(parts).map(([part, c]) => {
-      const [pilotCode, waveId] = key.split('|');
-      return { _id: `${key}|${part}`, pilotCode, waveId, part, c, pending: [] };
-    }),
+  const summaries = [...counting.groups()].flatMap(([key, { pilotCode, waveId, parts }]) =>
+    Object.entries(parts).map(([part, c]) => ({ _id: `${key}|${part}`, pilotCode, waveId, part, c, pending: [] })),
   );
   await Migration.collection.insertMany([
     { _id: 'tally-marks' as never },

@@ -1,10 +1,4 @@
-import {
-  addParts,
-  mergeCounters,
-  responseCounters,
-  type CounterParts,
-  type Counters,
-} from '../../server/tally/counters.js';
+import { counterTally, mergeCounters, type Counters } from '../../server/tally/counters.js';
 import { createSurveyRegistry } from '../../server/surveys/registry.js';
 
 export const staffWellbeing = createSurveyRegistry().get('staff-wellbeing', 1);
@@ -30,9 +24,9 @@ export function requiredAnswers(overrides: Record<string, unknown> = {}): Record
 
 // A group's merged counters, as the summary service reads them (all parts added together).
 export function countersOf(responses: { answers: Record<string, unknown>; day?: string }[]): Counters {
-  const parts: CounterParts = {};
-  for (const r of responses) addParts(parts, responseCounters(staffWellbeing, r.answers, r.day ?? DAY));
-  return mergeCounters(Object.values(parts));
+  const batch = counterTally(staffWellbeing);
+  for (const r of responses) batch.add(r.answers, r.day ?? DAY);
+  return mergeCounters(Object.values(batch.parts()));
 }
 
 export const times = <T>(n: number, make: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => make(i));
