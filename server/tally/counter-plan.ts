@@ -27,17 +27,17 @@ export class PartSlots {
 // The score and flag counters under one prefix ("" in main, "bd|<question>|<band>|" in a band):
 // n, then per scale [n, s, q], per flag [n, x], in the definition's order.
 export type BlockSlots = { n: number; sc: number[][]; fl: number[][] };
-export type AlphaSlots = { u: number; n: number; s: number[]; x: number[][] } | null;
+type AlphaSlots = { u: number; n: number; s: number[]; x: number[][] } | null;
 // A closed item (a matrix row: one per row): its answer's place, its tick-box base and a slot per
 // option, found by the answer as given (a number or a string).
 // `path`: "question" or "question.row", as answerAt reads it.
-export type ItemSlots = { path: string; ia: number; options: Map<unknown, number>; item: SummaryItem };
+type ItemSlots = { path: string; ia: number; options: Map<unknown, number>; item: SummaryItem };
 // A demographic question: its part, and a block per band, found by the answer as given
 // (undefined for no answer).
-export type DemographicSlots = { question: string; slots: PartSlots; bands: Map<unknown, BlockSlots> };
+type DemographicSlots = { question: string; slots: PartSlots; bands: Map<unknown, BlockSlots> };
 // The combinations ("t|<band>|…|<month>") as a tree: one level per demographic question, keyed by
 // the answer as given, then the month (no more leaves than the counters it stands for).
-export type ComboNode = Map<unknown, ComboNode | number>;
+type ComboNode = Map<unknown, ComboNode | number>;
 
 export type CounterPlan = {
   def: SurveyDefinition;
@@ -63,7 +63,7 @@ export function counterPlan(def: SurveyDefinition): CounterPlan {
   return plan;
 }
 
-export function blockSlots(slots: PartSlots, def: SurveyDefinition, prefix: string): BlockSlots {
+function blockSlots(slots: PartSlots, def: SurveyDefinition, prefix: string): BlockSlots {
   return {
     n: slots.slot(`${prefix}n`),
     sc: def.scales.map((s) => ['n', 's', 'q'].map((k) => slots.slot(`${prefix}sc|${s.id}|${k}`))),
@@ -111,7 +111,7 @@ function makePlan(def: SurveyDefinition): CounterPlan {
 }
 
 // The band an answer falls in, as its key spells it.
-export const bandOf = (answer: unknown) => (answer === undefined ? 'unanswered' : String(answer));
+const bandOf = (answer: unknown) => (answer === undefined ? 'unanswered' : String(answer));
 
 export function optionSlot(plan: CounterPlan, item: ItemSlots, option: unknown): number {
   let s = item.options.get(option);

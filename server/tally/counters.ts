@@ -162,8 +162,6 @@ function keyed(slots: PartSlots, v: Values): Counters {
   return out;
 }
 
-// The counters of many responses by group (pilot and wave, keyed "<pilotCode>|<waveId>"), each
-// group's counted per survey version and added together at the end.
 export type CountedResponse = {
   pilotCode: string;
   waveId: string;
@@ -174,6 +172,8 @@ export type CountedResponse = {
 };
 export type GroupCounters = Map<string, { pilotCode: string; waveId: string; parts: CounterParts }>;
 
+// The counters of many responses by group (pilot and wave, keyed "<pilotCode>|<waveId>"), each
+// group's counted per survey version and added together at the end.
 export function groupCounting(surveys: SurveyRegistry) {
   const tallies = new Map<string, { pilotCode: string; waveId: string; tally: CounterTally }>();
   return {
