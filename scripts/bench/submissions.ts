@@ -16,16 +16,13 @@ import { connectDatabase, disconnectDatabase } from '../../server/platform/db/co
 import { startEmbeddedDatabase } from '../../server/platform/db/embedded.js';
 import { syntheticAnswers } from '../../server/demo/answers.js';
 import { normal, seededRng } from '../../server/demo/random.js';
-import { todayInUk } from '../../server/platform/dates.js';
 import { Campaign } from '../../server/study/campaigns/model.js';
 import { Council } from '../../server/study/councils/model.js';
 import { createWave } from '../../server/study/waves/service.js';
 import { createSurveyRegistry } from '../../server/surveys/registry.js';
-import { validateAnswers } from '../../server/surveys/validate-answers.js';
-import { packAnswers } from '../../server/responses/store.js';
 import { spawnListening, spawnServer } from './server-process.js';
 import { cpuSeconds } from './stats.js';
-import { queueToken, storedId } from './stored-shape.js';
+import { queueToken, storedFields, storedId } from './stored-shape.js';
 import type { LoadJob } from './submit-load.js';
 
 export type Rate = { count: number; perSecond: number; p50: number; p99: number };
@@ -63,21 +60,11 @@ async function load(job: LoadJob): Promise<Rate> {
 async function prefillResponses(count: number, campaign: LoadJob['campaign']) {
   const rng = seededRng(99);
   const responses = mongoose.connection.db!.collection('responses');
-  const make = () => {
-    const checked = validateAnswers(def, syntheticAnswers(rng, normal(rng) * 0.3));
-    if (!checked.ok) throw new Error('generator produced invalid answers');
-    const { _id: code, ...group } = campaign;
-    return {
-      _id: storedId(),
-      campaign: code,
-      ...group,
-      surveyId: def.id,
-      surveyVersion: def.version,
-      day: todayInUk(),
-      answers: packAnswers(checked.answers), // as the app stores them
-      queuedBy: queueToken(),
-    };
-  };
+  const make = () => ({
+    _id: storedId(),
+    ...storedFields(campaign, def, syntheticAnswers(rng, normal(rng) * 0.3)),
+    queuedBy: queueToken(),
+  });
   for (let done = 0; done < count; done += 1000)
     await responses.insertMany(Array.from({ length: Math.min(1000, count - done) }, make) as never[]);
 }

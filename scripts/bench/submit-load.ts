@@ -11,12 +11,9 @@ import { connect } from './raw-http.js';
 import { MongoClient } from 'mongodb';
 import { syntheticAnswers } from '../../server/demo/answers.js';
 import { normal, seededRng } from '../../server/demo/random.js';
-import { todayInUk } from '../../server/platform/dates.js';
-import { packAnswers } from '../../server/responses/packed.js';
 import { createSurveyRegistry } from '../../server/surveys/registry.js';
-import { validateAnswers } from '../../server/surveys/validate-answers.js';
 import { percentile } from './stats.js';
-import { queueToken, storedId } from './stored-shape.js';
+import { queueToken, storedFields, storedId } from './stored-shape.js';
 
 export type LoadJob = {
   mode: 'http' | 'insertOne' | 'insertMany';
@@ -40,19 +37,7 @@ const answerSets = (seed: number) => {
 // Documents as the app stores them (answers checked and packed), each taken with a fresh _id and
 // queue token.
 function storedShapes(campaign: LoadJob['campaign']) {
-  const { _id: code, ...group } = campaign;
-  const docs = answerSets(1000).map((answers) => {
-    const checked = validateAnswers(def, answers);
-    if (!checked.ok) throw new Error('generator produced invalid answers');
-    return {
-      campaign: code,
-      ...group,
-      surveyId: def.id,
-      surveyVersion: def.version,
-      day: todayInUk(),
-      answers: packAnswers(checked.answers),
-    };
-  });
+  const docs = answerSets(1000).map((answers) => storedFields(campaign, def, answers));
   let next = 0;
   return () => ({ _id: storedId(), ...docs[next++ % POOL]!, queuedBy: queueToken() });
 }
