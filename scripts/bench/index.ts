@@ -12,7 +12,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { benchExport } from './export.js';
 import { benchStartup, type StartSample } from './startup.js';
-import { benchSubmissions, type Cpu, type Rate } from './submissions.js';
+import { benchSubmissions, type Cpu, type Rate, type SubmissionRow } from './submissions.js';
 import { benchSummaryRead } from './summary-read.js';
 import { percentile } from './stats.js';
 
@@ -36,58 +36,80 @@ const cpu = (c: Cpu) => `CPU a request: server ${n(c.server)} µs, FerretDB ${n(
 const clientsLabel = (c: number) => `${c} client${c === 1 ? '' : 's'}`;
 const log = (msg: string) => process.stderr.write(`${msg}\n`);
 
+// The targets are judged at 64 clients over three pairs of runs (app and yardsticks, alternating
+// which goes first): the median ratio, and the widest p99 ÷ p50.
+const TOP = 64;
+const PAIRS = 3;
+
 async function submissionRows(): Promise<BenchRow[]> {
   log(`submissions: ${seconds} s per run…`);
-  const concurrency = [1, 16, 64];
+  const concurrency = [1, 16, ...Array<number>(PAIRS).fill(TOP)];
   const rows = await benchSubmissions({ concurrency, seconds, maxPerRun: 50_000, prefill: full ? 100_000 : 10_000 });
-  return rows.flatMap((r): BenchRow[] => {
-    const top = r.clients === Math.max(...concurrency);
-    const when = `${clientsLabel(r.clients)}, ${n(r.stored)} stored before, load ${n(r.load, 2)}`;
-    const httpRow: BenchRow = {
-      measurement: 'Submit, HTTP (real server process)',
-      case: when,
-      result: `${rate(r.http, 'req')} · ${cpu(r.cpu)}; tally caught up ${n(r.tallySeconds, 1)} s later`,
-    };
-    if (!r.insertOne || !r.insertMany) return [httpRow];
-    const ratio = r.http.perSecond / r.insertMany.perSecond;
-    const spread = r.http.p99 / r.http.p50;
-    const floorRows: BenchRow[] = r.floor
-      ? [
-          {
-            measurement: 'Submit, bare floor server (node:http + group commit, no checks, no tally)',
-            case: `${clientsLabel(r.clients)}, after the rows above`,
-            result: `${rate(r.floor, 'req')} · ${cpu(r.floor.cpu)}`,
-          },
-          {
-            measurement: 'Bare floor ÷ batched insertMany rate',
-            case: clientsLabel(r.clients),
-            result: `${n((r.floor.perSecond / r.insertMany.perSecond) * 100)}% (the app: ${n(ratio * 100)}%)`,
-          },
-        ]
-      : [];
-    return [
-      httpRow,
-      {
-        measurement: 'Insert, raw insertMany ×100, one writer',
-        case: `after the ${clientsLabel(r.clients)} run`,
-        result: rate(r.insertMany, 'docs'),
-      },
-      { measurement: 'Insert, raw insertOne', case: when, result: rate(r.insertOne, 'ins') },
-      {
-        measurement: 'Submit ÷ batched insertMany rate',
-        case: clientsLabel(r.clients),
-        result: `${n(ratio * 100)}% (÷ insertOne at the same concurrency: ${n((r.http.perSecond / r.insertOne.perSecond) * 100)}%)`,
-        ...(top ? { target: '≥ 50%', met: ratio >= 0.5 } : {}),
-      },
-      {
-        measurement: 'Submit, HTTP p99 ÷ p50',
-        case: clientsLabel(r.clients),
-        result: `${n(spread, 1)}×`,
-        ...(top ? { target: '≤ 10×', met: spread <= 10 } : {}),
-      },
-      ...floorRows,
-    ];
-  });
+  const paired = rows.filter((r) => r.clients === TOP && r.insertMany);
+  const ratios = paired.map((r) => r.http.perSecond / r.insertMany!.perSecond);
+  const spreads = paired.map((r) => r.http.p99 / r.http.p50);
+  const median = percentile(ratios, 50);
+  const widest = Math.max(...spreads);
+  const pct = (x: number) => `${n(x * 100)}%`;
+  const targetRows: BenchRow[] = [
+    {
+      measurement: 'Submit ÷ batched insertMany rate, median of the pairs',
+      case: `${clientsLabel(TOP)}, ${paired.length} pairs`,
+      result: `${pct(median)} (the pairs: ${ratios.map(pct).join(', ')})`,
+      target: '≥ 50%',
+      met: median >= 0.5,
+    },
+    {
+      measurement: 'Submit, HTTP p99 ÷ p50, the widest of the pairs',
+      case: `${clientsLabel(TOP)}, ${paired.length} pairs`,
+      result: `${n(widest, 1)}× (the pairs: ${spreads.map((x) => `${n(x, 1)}×`).join(', ')})`,
+      target: '≤ 10×',
+      met: widest <= 10,
+    },
+  ];
+  return [...rows.flatMap(submissionRow), ...targetRows];
+}
+
+function submissionRow(r: SubmissionRow): BenchRow[] {
+  const when = `${clientsLabel(r.clients)}, ${n(r.stored)} stored before, load ${n(r.load, 2)}`;
+  const httpRow: BenchRow = {
+    measurement: 'Submit, HTTP (real server process)',
+    case: when,
+    result: `${rate(r.http, 'req')} · ${cpu(r.cpu)}; tally caught up ${n(r.tallySeconds, 1)} s later`,
+  };
+  if (!r.insertOne || !r.insertMany) return [httpRow];
+  const ratio = r.http.perSecond / r.insertMany.perSecond;
+  const spread = r.http.p99 / r.http.p50;
+  const floorRows: BenchRow[] = r.floor
+    ? [
+        {
+          measurement: 'Submit, bare floor server (node:http + group commit, no checks, no tally)',
+          case: `${clientsLabel(r.clients)}, after the rows above`,
+          result: `${rate(r.floor, 'req')} · ${cpu(r.floor.cpu)}`,
+        },
+        {
+          measurement: 'Bare floor ÷ batched insertMany rate',
+          case: clientsLabel(r.clients),
+          result: `${n((r.floor.perSecond / r.insertMany.perSecond) * 100)}% (the app: ${n(ratio * 100)}%)`,
+        },
+      ]
+    : [];
+  return [
+    httpRow,
+    {
+      measurement: 'Insert, raw insertMany ×100, one writer',
+      case: `after the ${clientsLabel(r.clients)} run`,
+      result: rate(r.insertMany, 'docs'),
+    },
+    { measurement: 'Insert, raw insertOne', case: when, result: rate(r.insertOne, 'ins') },
+    {
+      measurement: 'Submit ÷ batched insertMany rate',
+      case: clientsLabel(r.clients),
+      result: `${n(ratio * 100)}% (÷ insertOne at the same concurrency: ${n((r.http.perSecond / r.insertOne.perSecond) * 100)}%)`,
+    },
+    { measurement: 'Submit, HTTP p99 ÷ p50', case: clientsLabel(r.clients), result: `${n(spread, 1)}×` },
+    ...floorRows,
+  ];
 }
 
 async function summaryRows(): Promise<BenchRow[]> {

@@ -4,7 +4,9 @@
 // concurrency, and a batched insertMany (the fair limit, since the app commits submissions in
 // groups). Every load runs in a load-generator process of its own (submit-load.ts). At the highest
 // concurrency the same load also goes to a bare floor server (floor-server.ts): node:http and group
-// commit with none of the app's work, to show what HTTP leaves of the two cores.
+// commit with none of the app's work, to show what HTTP leaves of the two cores. A concurrency
+// listed more than once is run again: the machine's drift between one minute and the next moves a
+// single pair of runs by ten points of the ratio, so the report takes the median of the pairs.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -39,6 +41,8 @@ export type SubmissionRow = {
   tallySeconds: number;
   load: number;
 };
+// `concurrency` in the order run (a repeat alternates which side goes first again); the bare floor
+// runs after the last
 export type SubmissionOptions = { concurrency: number[]; seconds: number; maxPerRun: number; prefill: number };
 
 const surveys = createSurveyRegistry();
@@ -157,7 +161,7 @@ export async function benchSubmissions({
       const { cpu, ...httpRate } = await loadWithCpu(job('http', clients), server.pid, db.child.pid!);
       const tallySeconds = await tallyCatchUp();
       const { insertMany, insertOne } = first ?? (await yardsticks());
-      const floor = clients === Math.max(...concurrency) ? await floorRun(job('http', clients)) : undefined;
+      const floor = i === concurrency.length - 1 ? await floorRun(job('http', clients)) : undefined;
       rows.push({
         clients,
         stored,
