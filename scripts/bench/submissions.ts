@@ -2,9 +2,10 @@
 // its own process) at several concurrencies, beside two yardsticks writing documents of the same
 // shape into the same database in the same run: the raw driver's insertOne at the same
 // concurrency, and a batched insertMany (the fair limit, since the app commits submissions in
-// groups). Every load runs in a load-generator process of its own (submit-load.ts). At the highest
-// concurrency the same load also goes to a bare floor server (floor-server.ts): node:http and group
-// commit with none of the app's work, to show what HTTP leaves of the two cores. A concurrency
+// groups). Every load runs in a load-generator process of its own (submit-load.ts). After the last
+// run (the highest concurrency) the same load also goes to a bare floor server (floor-server.ts):
+// node:http and group commit with none of the app's work, to show what HTTP leaves of the two
+// cores. A concurrency
 // listed more than once is run again: the machine's drift between one minute and the next moves a
 // single pair of runs by ten points of the ratio, so the report takes the median of the pairs.
 import { execFile } from 'node:child_process';
