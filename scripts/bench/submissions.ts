@@ -5,9 +5,9 @@
 // groups). Every load runs in a load-generator process of its own (submit-load.ts). After the last
 // run (the highest concurrency) the same load also goes to a bare floor server (floor-server.ts):
 // node:http and group commit with none of the app's work, to show what HTTP leaves of the two
-// cores. A concurrency
-// listed more than once is run again: the machine's drift between one minute and the next moves a
-// single pair of runs by ten points of the ratio, so the report takes the median of the pairs.
+// cores. A concurrency listed more than once is run again: the machine's drift between one minute
+// and the next moves a single pair of runs by ten points of the ratio, so the report takes the
+// median of the pairs.
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
