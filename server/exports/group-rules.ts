@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Layout } from '../codec/columns.js';
 import { groupKey } from '../codec/response-row.js';
 import { groupRelease, type CountCell, type GroupCounts, type GroupRelease } from '../disclosure/export-bands.js';
@@ -7,7 +6,7 @@ import type { SurveyDefinition } from '../surveys/definition.js';
 import type { Counters } from '../tally/counters.js';
 import { summaryLayout } from '../tally/layout.js';
 import { exportCounts } from '../tally/store.js';
-import { readSeals, type Sealed } from './seals.js';
+import { countsSource, readSeals, type Sealed } from './seals.js';
 import type { SelectedGroup } from './selection.js';
 
 // What encodeRow may write for the rows of one council × wave: per demographic column, the codes
@@ -140,10 +139,7 @@ export async function readGroupRules(
 
 type Named = Pick<Sealed, 'source' | 'text'>; // counts, named for the decision cache
 
-const liveCounts = (text: string): Named => ({
-  source: `c:${createHash('sha256').update(text).digest('base64')}`,
-  text: () => text,
-});
+const liveCounts = (text: string): Named => ({ source: countsSource(text), text: () => text });
 
 function decide(g: SelectedGroup, limits: RuleLimits, { source, text }: Named, cache: DecisionCache): Decision {
   const key = JSON.stringify([g.pilotCode, g.waveId, limits.min, limits.freeTextMin, g.allowFreeText, g.def.hash]);

@@ -16,29 +16,36 @@ const deflated = promisify(deflateRaw);
 // about a ninth of its size): FerretDB decodes a long string slowly too, and 200 groups' seals at
 // 100k responses read in ~20 ms deflated against ~80 ms as text. Seals written before hold the
 // text itself (`c`): they are read as they are, and made again deflated by the next export whose
-// rows match them. A seal holds the same counts as the live document (nothing else: no response,
-// no time, and no decision drawn from them, which is made by the code of the day: group-rules.ts),
-// and an export that finds the rows differ from a seal drops that seal (the next export reads the
+// rows match them. A seal holds the same counts as the live document and their hash (`h`), and
+// nothing else: no response, no time, and no decision drawn from them, which is made by the code
+// of the day (group-rules.ts). An export that finds the rows differ from a seal drops that seal (the next export reads the
 // live counts again).
 const sealSchema = new mongoose.Schema(
-  { _id: { type: String, required: true }, z: Buffer, c: String },
+  { _id: { type: String, required: true }, z: Buffer, h: String, c: String },
   { versionKey: false },
 );
 export const ExportSeal = mongoose.model('ExportSeal', sealSchema, 'exportseals');
 
-// A seal as read: `source` names its counts (a hash of what is stored, so a decision made from
-// them can be kept and found again without inflating them); `text()` gives the counts' JSON text.
+// A seal as read: `source` names its counts, so a decision made from them can be kept and found
+// again without inflating them; `text()` gives the counts' JSON text.
 export type Sealed = { source: string; text: () => string; deflated: boolean };
 
 const hash = (data: string | Buffer) => createHash('sha256').update(data).digest('base64');
+// The name of counts given as JSON text, read live or from a seal alike: a decision made from a
+// group's live counts is found again by the next export, which reads the seal the first one made.
+// A deflated seal stores it beside its counts (`h`); one sealed by a version before is named by a
+// hash of its deflated bytes instead.
+export const countsSource = (text: string) => `c:${hash(text)}`;
 
-function sealed(doc: { z?: unknown; c?: unknown }): Sealed | null {
+function sealed(doc: { z?: unknown; h?: unknown; c?: unknown }): Sealed | null {
   if (typeof doc.c === 'string') {
     const c = doc.c;
-    return { source: `c:${hash(c)}`, text: () => c, deflated: false };
+    return { source: countsSource(c), text: () => c, deflated: false };
   }
   const z = doc.z instanceof mongoose.mongo.Binary ? Buffer.from(doc.z.buffer) : null;
-  return z ? { source: `z:${hash(z)}`, text: () => inflateRawSync(z).toString('utf8'), deflated: true } : null;
+  if (!z) return null;
+  const source = typeof doc.h === 'string' ? `c:${doc.h}` : `z:${hash(z)}`;
+  return { source, text: () => inflateRawSync(z).toString('utf8'), deflated: true };
 }
 
 // The seals of these groups (keys "pilotCode|waveId"), by one query; groups without one are absent.
@@ -47,7 +54,7 @@ export async function readSeals(keys: readonly string[]): Promise<Map<string, Se
   const docs = await ExportSeal.collection.find({ _id: { $in: [...keys] } as never }).toArray();
   const found = new Map<string, Sealed>();
   for (const doc of docs) {
-    const seal = sealed(doc as { z?: unknown; c?: unknown });
+    const seal = sealed(doc as { z?: unknown; h?: unknown; c?: unknown });
     if (seal) found.set(String(doc._id), seal);
   }
   return found;
@@ -57,7 +64,7 @@ export async function readSeals(keys: readonly string[]): Promise<Map<string, Se
 // counts) is left as it is.
 export async function seal(groups: ReadonlyMap<string, string>): Promise<void> {
   if (groups.size === 0) return;
-  const docs = await Promise.all([...groups].map(async ([_id, c]) => ({ _id, z: await deflated(c) })));
+  const docs = await Promise.all([...groups].map(async ([_id, c]) => ({ _id, z: await deflated(c), h: hash(c) })));
   const failed = (await insertEach(ExportSeal.collection, docs)).find((e) => e && !isDuplicate(e));
   if (failed) throw failed;
 }

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ExportSeal, readSeals } from '../../../server/exports/seals.js';
+import { countsSource, ExportSeal, readSeals } from '../../../server/exports/seals.js';
 import { parseCsv } from '../../../server/workforce/csv.js';
 import { importResponses } from '../../../server/imports/service.js';
 import { answersV1, twoVersionSurveys } from '../../helpers/export-fixtures.js';
@@ -42,6 +42,23 @@ describe('sealed export counts of published groups', () => {
     const second = await exportRows();
     assert.equal(first.length, 7);
     assert.deepEqual(second, first);
+  });
+
+  test('when a group is sealed, then the seal names its counts as the live counts were named (the decision made from them is found again), and a deflated seal of an earlier version without that name is still read', async () => {
+    await storeResponses(
+      await buildExportCampaign({ pilot: '855' }),
+      repeat(6, () => answersV1()),
+    );
+    const before = await exportRows();
+    const seal = (await readSeals(['855|w1'])).get('855|w1')!;
+    const text = seal.text();
+    assert.equal(seal.source, countsSource(text), 'named by the hash of the counts text, as live counts are');
+    const stored = await ExportSeal.collection.findOne({ _id: '855|w1' as never });
+    await ExportSeal.collection.replaceOne({ _id: '855|w1' as never }, { z: stored!.z });
+    const earlier = (await readSeals(['855|w1'])).get('855|w1')!;
+    assert.match(earlier.source, /^z:/, 'without the stored name, named by its deflated bytes');
+    assert.equal(earlier.text(), text);
+    assert.deepEqual(await exportRows(), before);
   });
 
   test('when a group is below the minimum and another empty, then both are sealed as read (the rows of the small one are read though not sent)', async () => {
