@@ -11,6 +11,7 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../server/platf
 import { syntheticAnswers } from '../../server/demo/answers.js';
 import { normal, seededRng } from '../../server/demo/random.js';
 import { groupCounting } from '../../server/tally/counters.js';
+import { packCounts } from '../../server/tally/export-doc.js';
 import { Migration } from '../../server/tally/model.js';
 import { tokenOf } from '../../server/tally/tokens.js';
 import { ResponseIds } from '../../server/responses/model.js';
@@ -104,7 +105,7 @@ export async function fillResponses(
   // the "ex" part (combinations for exports) is kept in a collection of its own (tally/model.ts)
   for (const [collection, docs] of [
     ['summaries', summaries.filter((s) => s.part !== 'ex')],
-    ['exportcounts', summaries.filter((s) => s.part === 'ex')],
+    ['exportcounts', summaries.filter((s) => s.part === 'ex').map(({ c, ...s }) => ({ ...s, p: packCounts(c) }))],
   ] as const)
     for (let i = 0; i < docs.length; i += 100)
       await db.collection(collection).insertMany(docs.slice(i, i + 100) as never[]);
@@ -122,7 +123,7 @@ export type BenchDatabase = {
 // `keepDir` the filled data directory is kept there and reused by later runs of the same size
 // and stored shape (a million responses take a quarter of an hour to fill on two cores); without
 // it, a temporary directory is filled and removed on close.
-const SHAPE = 'packed answers, queue tokens';
+const SHAPE = 'packed answers, queue tokens, packed export counts';
 export async function benchDatabase(
   size: number,
   surveys: SurveyRegistry,

@@ -2,6 +2,7 @@ import { isDuplicate } from '../platform/db/insert-each.js';
 import { responseCursor } from '../responses/store.js';
 import type { SurveyRegistry } from '../surveys/registry.js';
 import { groupCounting, type CountedResponse, type Counters } from './counters.js';
+import { packCounts } from './export-doc.js';
 import { EXPORT_PART, ExportCount, Migration, summaryId } from './model.js';
 import { uncountedResponses } from './uncounted.js';
 
@@ -47,7 +48,7 @@ export async function countExistingForExports(surveys: SurveyRegistry, keepLease
     pilotCode,
     waveId,
     part: EXPORT_PART,
-    c: Object.fromEntries(Object.entries(ex).filter(([, n]) => n !== 0)),
+    p: packCounts(Object.fromEntries(Object.entries(ex).filter(([, n]) => n !== 0))),
   }));
   await keepLease();
   await ExportCount.deleteMany({});

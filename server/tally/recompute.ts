@@ -3,7 +3,8 @@ import type { SurveyRegistry } from '../surveys/registry.js';
 import { groupCounting, mergeCounters, type CountedResponse, type CounterParts, type Counters } from './counters.js';
 import { markCountedResponses } from './marks.js';
 import { recordExportCounts } from './export-counts.js';
-import { countsModel, ExportCount, Summary, TallyBatch, TallyMark, TallyQueue } from './model.js';
+import { exportCountsOf, packCounts } from './export-doc.js';
+import { EXPORT_PART, ExportCount, Summary, TallyBatch, TallyMark, TallyQueue } from './model.js';
 import { countersOf } from './tally.js';
 import { uncountedResponses } from './uncounted.js';
 
@@ -28,11 +29,13 @@ export async function recomputeAll(surveys: SurveyRegistry): Promise<Map<string,
 
 export async function storedAll(): Promise<Map<string, Counters>> {
   const byGroup = new Map<string, Counters[]>();
-  for (const model of [Summary, ExportCount])
-    for await (const d of model.find({}, { pilotCode: 1, waveId: 1, c: 1 }).lean().cursor()) {
-      const key = `${d.pilotCode}|${d.waveId}`;
-      byGroup.set(key, [...(byGroup.get(key) ?? []), d.c as Counters]);
-    }
+  const add = (d: { pilotCode: string; waveId: string }, c: Counters) => {
+    const key = `${d.pilotCode}|${d.waveId}`;
+    byGroup.set(key, [...(byGroup.get(key) ?? []), c]);
+  };
+  for await (const d of Summary.find({}, { pilotCode: 1, waveId: 1, c: 1 }).lean().cursor()) add(d, d.c as Counters);
+  for await (const d of ExportCount.find({}, { pilotCode: 1, waveId: 1, p: 1, c: 1 }).lean().cursor())
+    add(d, exportCountsOf(d));
   return new Map([...byGroup].map(([k, cs]) => [k, mergeCounters(cs)]));
 }
 
@@ -73,8 +76,10 @@ export async function rebuildSummaries(surveys: SurveyRegistry): Promise<number>
   for (const [key, parts] of groups) {
     const [pilotCode, waveId] = key.split('|');
     const docs = Object.entries(parts).map(([part, c]) => ({ _id: `${key}|${part}`, pilotCode, waveId, part, c }));
-    for (const model of [Summary, ExportCount])
-      await model.insertMany(docs.filter((d) => countsModel(d.part) === model));
+    await Summary.insertMany(docs.filter((d) => d.part !== EXPORT_PART));
+    await ExportCount.insertMany(
+      docs.filter((d) => d.part === EXPORT_PART).map(({ c, ...d }) => ({ ...d, p: packCounts(c) })),
+    );
   }
   await recordExportCounts();
   // every response is counted now: those without a queue token marked afresh (dropped first, as

@@ -1,6 +1,7 @@
 import { mergeCounters, type Counters } from './counters.js';
 import { EXPORT_PART, ExportCount, Summary, summaryId } from './model.js';
 import { exportCountsReady } from './export-counts.js';
+import { exportCountsOf, type StoredExportCounts } from './export-doc.js';
 
 // The tally's read API: a council × wave's counters, part by part, each read by _id (the lookup
 // FerretDB answers from its index). Parts: "main" and "bd:<question>" per demographic question.
@@ -23,11 +24,11 @@ export async function exportCounts(
 ): Promise<Map<string, Counters> | null> {
   if (!(await exportCountsReady())) return null;
   const ids = groups.map((g) => summaryId(g.pilotCode, g.waveId, EXPORT_PART));
-  const fields = { pilotCode: 1, waveId: 1, c: 1 };
-  type Doc = { pilotCode: string; waveId: string; c: Counters };
+  const fields = { pilotCode: 1, waveId: 1, p: 1, c: 1 };
+  type Doc = { pilotCode: string; waveId: string } & StoredExportCounts;
   const docs =
     ids.length <= FEW
       ? (await Promise.all(ids.map((id) => ExportCount.findById(id, fields).lean<Doc>()))).filter((d) => d !== null)
       : await ExportCount.find({ _id: { $in: ids } }, fields).lean<Doc[]>();
-  return new Map(docs.map((d) => [`${d.pilotCode}|${d.waveId}`, d.c]));
+  return new Map(docs.map((d) => [`${d.pilotCode}|${d.waveId}`, exportCountsOf(d)]));
 }

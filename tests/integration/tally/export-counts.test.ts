@@ -95,4 +95,36 @@ describe('export counts kept by the tally', () => {
     assert.equal((await exportCounts(GROUP))!.get('855|w1')!['a|js_overall'], 4);
     assert.deepEqual((await verifySummaries(testSurveys())).differences, []);
   });
+
+  test('when responses are counted, then the export counts are stored as one JSON string; a document of a version before, with the counts as fields, is read as before and stored as one string by its next batch', async () => {
+    const { code, today } = await buildCampaign();
+    const month = today.slice(0, 7);
+    await submitAll(
+      http,
+      code,
+      times(3, () => answers('team_manager', 'agency')),
+    );
+    await tallier.flush();
+    const stored = await ExportCount.collection.findOne({ _id: '855|w1|ex' as never });
+    assert.equal(typeof stored?.p, 'string');
+    assert.equal(stored?.c, undefined);
+    const packed = JSON.parse(stored!.p as string) as Record<string, number>;
+    assert.equal(packed[combination('team_manager', 'agency', month)], 3);
+
+    // as a version before stored them: every counter a field of `c`
+    await ExportCount.collection.updateOne({ _id: '855|w1|ex' as never }, { $set: { c: packed }, $unset: { p: '' } });
+    assert.equal((await combinations())['855|w1']![combination('team_manager', 'agency', month)], 3);
+    await submitAll(http, code, [answers('team_manager', 'agency'), answers('social_worker')]);
+    await tallier.flush();
+    const after = await ExportCount.collection.findOne({ _id: '855|w1|ex' as never });
+    assert.equal(after?.c, undefined, 'the fields are taken into the string');
+    assert.deepEqual(await combinations(), {
+      '855|w1': {
+        [combination('team_manager', 'agency', month)]: 4,
+        [combination('social_worker', 'unanswered', month)]: 1,
+      },
+    });
+    assert.equal((JSON.parse(after!.p as string) as Record<string, number>)['a|demo_role'], 5);
+    assert.deepEqual(await verifySummaries(testSurveys()), { groups: 1, pending: 0, differences: [] });
+  });
 });
