@@ -18,8 +18,8 @@ const deflated = promisify(deflateRaw);
 // text itself (`c`): they are read as they are, and made again deflated by the next export whose
 // rows match them. A seal holds the same counts as the live document and their hash (`h`), and
 // nothing else: no response, no time, and no decision drawn from them, which is made by the code
-// of the day (group-rules.ts). An export that finds the rows differ from a seal drops that seal (the next export reads the
-// live counts again).
+// of the day (group-rules.ts). An export that finds the rows differ from a seal drops that seal
+// (the next export reads the live counts again).
 const sealSchema = new mongoose.Schema(
   { _id: { type: String, required: true }, z: Buffer, h: String, c: String },
   { versionKey: false },
