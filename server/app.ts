@@ -107,7 +107,7 @@ export function createApp({ config, logger, surveys, tallier, now, recheckMarked
       requireResearcher: accounts.access.roles('admin', 'researcher'),
       requireAdmin: accounts.access.roles('admin'),
       currentUser: (req) => currentUser(req.res!).email,
-      flushTally: () => tallier.flush(),
+      flushTally: (selected) => tallier.flushFor(selected),
       now,
     }),
   );

@@ -49,7 +49,7 @@ async function exportRows(survey: string, deps: AuditDeps) {
       surveys: deps.surveys,
       minGroupSize: deps.minGroupSize,
       freeTextMinGroupSize: deps.freeTextMinGroupSize,
-      flushTally: () => deps.tallier.flush(),
+      flushTally: (selected) => deps.tallier.flushFor(selected),
       now: deps.now,
     }),
   );

@@ -16,8 +16,8 @@ export type ExportRouteDeps = {
   // reading the audit log; falls back to requireResearcher until accounts have an admin role
   requireAdmin?: RequestHandler;
   currentUser: (req: Request) => string;
-  // counts every acknowledged response into the summaries' counters, which exports read
-  flushTally: () => Promise<void>;
+  // counts every acknowledged response of the selected groups into the counters exports read
+  flushTally: (selected: (pilotCode: string, waveId: string) => boolean) => Promise<void>;
   now?: () => number; // which campaigns' results are published (tests pass a clock)
 };
 

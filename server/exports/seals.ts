@@ -60,12 +60,16 @@ export async function readSeals(keys: readonly string[]): Promise<Map<string, Se
   return found;
 }
 
-// Seals groups (their counts' JSON text); one sealed meanwhile by another export (the same final
-// counts) is left as it is.
-export async function seal(groups: ReadonlyMap<string, string>): Promise<void> {
-  if (groups.size === 0) return;
-  const docs = await Promise.all([...groups].map(async ([_id, c]) => ({ _id, z: await deflated(c), h: hash(c) })));
-  const failed = (await insertEach(ExportSeal.collection, docs)).find((e) => e && !isDuplicate(e));
+// A seal ready to be stored: the counts' JSON text deflated, and its hash. An export makes them
+// while it reads its rows, so that only the insert waits for the rows' totals.
+export type SealDraft = { _id: string; z: Buffer; h: string };
+export const draftSeals = (groups: ReadonlyMap<string, string>): Promise<SealDraft[]> =>
+  Promise.all([...groups].map(async ([_id, c]) => ({ _id, z: await deflated(c), h: hash(c) })));
+
+// Stores seals; one sealed meanwhile by another export (the same final counts) is left as it is.
+export async function seal(drafts: readonly SealDraft[]): Promise<void> {
+  if (drafts.length === 0) return;
+  const failed = (await insertEach(ExportSeal.collection, [...drafts])).find((e) => e && !isDuplicate(e));
   if (failed) throw failed;
 }
 
@@ -76,7 +80,7 @@ export async function seal(groups: ReadonlyMap<string, string>): Promise<void> {
 export async function deflateSeals(groups: ReadonlyMap<string, string>): Promise<void> {
   if (groups.size === 0) return;
   await ExportSeal.deleteMany({ _id: { $in: [...groups.keys()] }, c: { $exists: true } });
-  await seal(groups);
+  await seal(await draftSeals(groups));
 }
 
 export async function unseal(keys: readonly string[]): Promise<void> {

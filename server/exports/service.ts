@@ -11,12 +11,13 @@ import type { RowContext } from './encode.js';
 import { formatInfo, rowWriter, type RowWriter } from './formats/index.js';
 import { readGroupRules, type DecisionCache, type GroupRules } from './group-rules.js';
 import { checkTotals, differingTotals, scanRows, startScan, type Scan, type Scanned } from './rows.js';
-import { deflateSeals, seal, unseal } from './seals.js';
+import { deflateSeals, draftSeals, seal, unseal, type SealDraft } from './seals.js';
 import type { ExportQuery } from './schemas.js';
 import { resolveSelection, type Selection } from './selection.js';
 import { bucketsFor, bucketShuffle } from './shuffle.js';
 
-// flushTally: counts every acknowledged response into the summaries' counters (the tally's flush).
+// flushTally: counts every acknowledged response of the groups selected into the summaries'
+// counters (the tally's flush, skipped when nothing queued can be theirs).
 // bucketRows: rows per shuffle bucket held in memory at once (default 10,000); smaller in tests.
 // now: the clock that decides which campaigns' results are published (default the real one).
 // decisions: what each group's counts decided, kept between exports (group-rules.ts; default none).
@@ -24,7 +25,7 @@ export type ExportDeps = {
   surveys: SurveyRegistry;
   minGroupSize: number;
   freeTextMinGroupSize: number;
-  flushTally: () => Promise<void>;
+  flushTally: (selected: (pilotCode: string, waveId: string) => boolean) => Promise<void>;
   bucketRows?: number;
   tempDir?: string;
   now?: () => number;
@@ -70,11 +71,15 @@ async function* shuffledRows(
   const total = [...kept.values()].reduce((s, g) => s + g.total, 0);
   const buckets = bucketsFor(total, deps.bucketRows ?? BUCKET_ROWS);
   const store = await fileBuckets(buckets, deps.tempDir);
+  let sealing: Promise<void> = Promise.resolve();
   try {
     const shuffle = bucketShuffle(store, buckets);
     const ctx = rowContext(selection, kept, labels);
+    const drafts = draftSeals(groups.live);
+    drafts.catch(() => {}); // settleSeals ignores a failure
     const scanned = await scanRows(scan, layout, ctx, kept, piece, shuffle.add);
-    await settleSeals(groups, scanned);
+    // written while the rows go out (settleSeals never fails), and waited for before the end
+    sealing = settleSeals(groups, scanned, drafts);
     checkTotals(kept, scanned);
     // rows already read go out without waiting on the database: let the event loop answer other
     // requests (health checks, submissions) every YIELD_EVERY rows or so
@@ -90,6 +95,7 @@ async function* shuffledRows(
         }
       }
   } finally {
+    await sealing;
     await store.close();
   }
 }
@@ -108,12 +114,16 @@ type Groups = {
 // too (an import into it drops its seal first, imports/service.ts); a sealed group whose rows
 // differ loses its seal, and one of an earlier version whose rows match is stored again deflated.
 // Each is only a shortcut for later exports, so a failure here does not stop this one.
-async function settleSeals({ all, live, textSeals }: Groups, scanned: Scanned): Promise<void> {
+async function settleSeals(
+  { all, live, textSeals }: Groups,
+  scanned: Scanned,
+  drafts: Promise<SealDraft[]>, // of the live groups
+): Promise<void> {
   const differing = new Set(differingTotals(all, scanned));
   const matching = (groups: ReadonlyMap<string, string>) => new Map([...groups].filter(([key]) => !differing.has(key)));
   const ignore = () => {};
   await unseal([...differing].filter((key) => !live.has(key))).catch(ignore);
-  await seal(matching(live)).catch(ignore);
+  await drafts.then((made) => seal(made.filter((d) => !differing.has(d._id)))).catch(ignore);
   await deflateSeals(matching(textSeals)).catch(ignore);
 }
 
@@ -142,17 +152,22 @@ async function streamRows(
 }
 
 // An export, step by step: resolve the filters (400 on a bad one); read each council × wave's
-// export counts — its seal, or (after counting every acknowledged response) the counters the tally
-// keeps: no scan — which decide the groups left out, the bands shown and where free text leaves;
-// record the export in the audit log; then — once the caller has somewhere to write — send the
-// file's header at once, read the kept groups' rows once into the shuffle, seal the groups they
-// match, send them in random order, and record how many left and how it ended.
+// export counts — its seal, or (after counting every acknowledged response of those groups) the
+// counters the tally keeps: no scan — which decide the groups left out, the bands shown and where
+// free text leaves; record the export in the audit log; then — once the caller has somewhere to
+// write — send the file's header at once, read the kept groups' rows once into the shuffle, seal
+// the groups they match (while the rows go out), send them in random order, and record how many
+// left and how it ended.
 export async function prepareExport(query: ExportQuery, user: string, deps: ExportDeps): Promise<PreparedExport> {
   const { format, labels, bom, ...filters } = query;
   const selection = await resolveSelection(filters, deps.surveys, new Date(deps.now?.() ?? Date.now()));
   // the database starts reading rows now, while the columns are laid out and the counts read and
   // decided on; nothing read leaves before the scan has ended and its totals match those counts
   const scan = startScan(selection);
+  // counting what is queued for these groups starts now; awaited only by a group with no seal
+  const selected = new Set(selection.groups.map((g) => groupKey(g.pilotCode, g.waveId)));
+  const flushed = deps.flushTally((pilotCode, waveId) => selected.has(groupKey(pilotCode, waveId)));
+  flushed.catch(() => {}); // a failure counts only where awaited (group-rules.ts)
   let layout: Layout;
   let decided: Awaited<ReturnType<typeof decide>>;
   let auditId: string;
@@ -160,7 +175,7 @@ export async function prepareExport(query: ExportQuery, user: string, deps: Expo
     layout = buildLayout(selection.definitions, selection.installed, {
       freeText: selection.groups.some((g) => g.allowFreeText),
     });
-    decided = await decide(selection, layout, deps);
+    decided = await decide(selection, layout, deps, flushed);
     auditId = await startAudit({ user, kind: 'responses', format, filters: { ...filters, labels, bom } });
   } catch (err) {
     await scan.close();
@@ -190,12 +205,12 @@ export async function prepareExport(query: ExportQuery, user: string, deps: Expo
 }
 
 // Each group's rules from its counts, and the groups kept (the small ones left out).
-async function decide(selection: Selection, layout: Layout, deps: ExportDeps) {
+async function decide(selection: Selection, layout: Layout, deps: ExportDeps, flushed: Promise<void>) {
   const { rules, live, textSeals } = await readGroupRules(
     selection.groups,
     layout,
     { min: deps.minGroupSize, freeTextMin: deps.freeTextMinGroupSize },
-    deps.flushTally,
+    () => flushed,
     deps.decisions,
   );
   const groups = exportedGroups(new Map([...rules].map(([key, g]) => [key, g.total])), deps.minGroupSize);

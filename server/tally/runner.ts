@@ -8,10 +8,13 @@ import { TallyRun } from './model.js';
 import { anyQueued, queueEntryIds, queueForCounting } from './queue.js';
 import { unavailable } from '../errors.js';
 import { createCounting } from './tally.js';
+import { exportCountsReady } from './export-counts.js';
 
 export type Tallier = {
   kick: () => void;
   flush: () => Promise<void>;
+  // the flush, for a reader of these groups only: skipped when nothing queued can be theirs
+  flushFor: (selected: (pilotCode: string, waveId: string) => boolean) => Promise<void>;
   start: () => void;
   stop: () => Promise<void>;
   // for the response writer (responses/writer.ts), which sits below the tally
@@ -132,6 +135,11 @@ export function createTallier(surveys: SurveyRegistry, logger: Logger): Tallier 
     return running;
   };
 
+  const flush = async () => {
+    await run();
+    if (!heldLastRun) await countedElsewhere();
+  };
+
   const kick = () => {
     if (stopped) return;
     if (running) {
@@ -149,9 +157,10 @@ export function createTallier(surveys: SurveyRegistry, logger: Logger): Tallier 
 
   return {
     kick,
-    flush: async () => {
-      await run();
-      if (!heldLastRun) await countedElsewhere();
+    flush,
+    flushFor: async (selected) => {
+      const [uncounted, ready] = await Promise.all([counting.mayBeUncounted(selected), exportCountsReady()]);
+      if (uncounted || !ready) await flush(); // the export counts of an upgrade are built by a run
     },
     start: () => {
       stopped = false;

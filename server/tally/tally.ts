@@ -8,6 +8,7 @@ import { summaryId, TallyBatch } from './model.js';
 import {
   countsFrom,
   queueEntries,
+  queuedIds,
   removeEntries,
   removeFromEntries,
   stillQueued,
@@ -106,6 +107,7 @@ export type Counting = {
   // `notStored`: ids this process queued whose response it did not store (read back when counted)
   handOver: (stored: ResponseDoc[], notStored?: string[]) => void;
   pending: (keepLease?: KeepLease) => Promise<number>;
+  mayBeUncounted: (selected: (pilotCode: string, waveId: string) => boolean) => Promise<boolean>;
 };
 
 // `pending` counts every queued response; the caller must hold the tally lease.
@@ -249,5 +251,17 @@ export function createCounting(surveys: SurveyRegistry): Counting {
     return total;
   }
 
-  return { storing, handOver, pending };
+  // Whether a response of a group `selected` may be acknowledged and not yet counted: false only
+  // when every id queued, or left in a batch, is that of a response handed over here, of a group
+  // not selected. Anything else (an id being stored, one queued by another process, a retry's,
+  // a batch left by a dead process) may be of any group.
+  async function mayBeUncounted(selected: (pilotCode: string, waveId: string) => boolean): Promise<boolean> {
+    const [queued, left] = await Promise.all([queuedIds(), TallyBatch.find({}, { ids: 1 }).lean<Batch[]>()]);
+    return [...queued, ...left.flatMap((b) => b.ids)].some((id) => {
+      const r = handedOver.get(id);
+      return r === undefined || selected(r.pilotCode, r.waveId);
+    });
+  }
+
+  return { storing, handOver, pending, mayBeUncounted };
 }

@@ -33,7 +33,7 @@ export function exportApp(overrides: Record<string, string> = {}) {
       surveys,
       requireResearcher: (_req, _res, next) => next(),
       currentUser: () => RESEARCHER,
-      flushTally: () => tallier.flush(),
+      flushTally: (selected) => tallier.flushFor(selected),
     }),
   );
   app.use(errorHandler(createLogger('silent')));

@@ -37,7 +37,7 @@ const deps = {
   surveys,
   minGroupSize: 5,
   freeTextMinGroupSize: 5,
-  flushTally: () => tallier.flush(),
+  flushTally: tallier.flushFor,
   bucketRows: 20,
 };
 const csv = ExportQuery.parse({ format: 'csv' });
