@@ -69,7 +69,8 @@ export async function reportSource(
     const kept = await readKept(id);
     if (kept) return { state, ...kept };
   }
-  await deps.tallier.flush();
+  // every acknowledged response of this council × wave counted (a run only if one may be waiting)
+  await deps.tallier.flushFor((p, w) => p === pilotCode && w === wave._id);
   if (state !== 'published') {
     const live = await groupCounters(pilotCode, wave._id, parts);
     return { state, kept: null, counters: () => live };
