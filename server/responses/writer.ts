@@ -33,13 +33,13 @@ const STEP_DEADLINE_MS = 4000;
 
 export type StoreOutcome = { created: true } | { created: false; campaign: string };
 
-// What the writer needs from the tally, which sits above responses (wired in app.ts): queue ids
-// for counting before their responses are stored (one insert, which throws if they were not
+// What the writer needs from the tally, which sits above responses (wired in app.ts): queue the
+// documents' ids for counting before they are stored (one insert, which throws if they were not
 // queued; it gives the token to store each response with, `queuedBy`), take the documents just
 // stored and the ids of the batch not stored by it (a retry's, a refused one's: the tally reads
 // those back), and say whether every earlier response is marked as counted.
 export type TallyHandOff = {
-  queue: (ids: string[]) => Promise<string[]>;
+  queue: (docs: ResponseDoc[]) => Promise<string[]>;
   stored: (docs: ResponseDoc[], notStored: string[]) => void;
   allMarked: () => Promise<boolean>;
 };
@@ -190,7 +190,7 @@ export function createResponseWriter(
   async function writeBatch(fresh: Entry[]): Promise<void> {
     if (fresh.length === 0) return;
     // queue first: a response can then never be stored without being queued for the summaries
-    const tokens = await tally.queue(fresh.map((e) => e.doc._id));
+    const tokens = await tally.queue(fresh.map((e) => e.doc));
     const docs = fresh.map((e, i) => ({ ...e.doc, queuedBy: tokens[i]! }));
     const stored = await insertEach(SurveyResponse.collection, docs.map(packedResponse));
     tally.stored(

@@ -175,9 +175,9 @@ export function createTallier(surveys: SurveyRegistry, logger: Logger): Tallier 
       await running;
     },
     handOff: {
-      queue: (ids) => {
-        counting.storing(ids);
-        return queueForCounting(ids);
+      queue: (docs) => {
+        counting.storing(docs);
+        return queueForCounting(docs.map((d) => d._id));
       },
       stored: (docs, notStored) => {
         counting.handOver(docs, notStored);

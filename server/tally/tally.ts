@@ -75,6 +75,8 @@ export async function countersFor(ids: string[], surveys: SurveyRegistry) {
 // fence), or undefined where no lease is involved (tests, one-off scripts).
 export type KeepLease = () => Promise<number | undefined>;
 
+// A response this process has queued and is storing (its id, and its group).
+export type InFlight = Pick<ResponseDoc, '_id' | 'pilotCode' | 'waveId'>;
 // Ids this process has queued and is storing: the writer queues an id before it stores the response,
 // so a run meanwhile finds the id queued and the response missing. It leaves them to a later run
 // instead of reading each back, unless the store has not reported by then (it failed, say).
@@ -103,7 +105,7 @@ async function leftToCount({ ids, queued, partly }: Batch): Promise<string[]> {
 }
 
 export type Counting = {
-  storing: (ids: string[]) => void;
+  storing: (docs: readonly InFlight[]) => void;
   // `notStored`: ids this process queued whose response it did not store (read back when counted)
   handOver: (stored: ResponseDoc[], notStored?: string[]) => void;
   pending: (keepLease?: KeepLease) => Promise<number>;
@@ -116,18 +118,18 @@ export function createCounting(surveys: SurveyRegistry): Counting {
   // Queue ids whose response is missing are in flight (the queue is written first) or were left
   // by a request that died before storing; those are dropped once seen missing for two minutes.
   const missingSince = new Map<string, number>();
-  const inFlight = new Map<string, number>(); // id → when queued
+  const inFlight = new Map<string, InFlight & { at: number }>(); // by id, with when it was queued
   let unlinked = false;
 
-  function storing(ids: string[]): void {
-    const now = Date.now();
-    for (const id of ids) {
+  function storing(docs: readonly InFlight[]): void {
+    const at = Date.now();
+    for (const { _id, pilotCode, waveId } of docs) {
       if (inFlight.size >= HANDED_OVER_MAX) inFlight.delete(inFlight.keys().next().value!);
-      inFlight.set(id, now);
+      inFlight.set(_id, { _id, pilotCode, waveId, at });
     }
   }
 
-  const flying = (id: string, now: number) => now - (inFlight.get(id) ?? Number.NEGATIVE_INFINITY) < IN_FLIGHT_MS;
+  const flying = (id: string, now: number) => now - (inFlight.get(id)?.at ?? Number.NEGATIVE_INFINITY) < IN_FLIGHT_MS;
 
   function handOver(stored: ResponseDoc[], notStored: string[] = []): void {
     for (const id of notStored) inFlight.delete(id);
@@ -184,7 +186,7 @@ export function createCounting(surveys: SurveyRegistry): Counting {
   async function nextBatch(seen: Set<string>) {
     const { entries, more } = await queueEntries(BATCH, seen);
     const now = Date.now();
-    for (const [id, since] of inFlight) if (now - since >= IN_FLIGHT_MS) inFlight.delete(id);
+    for (const [id, { at }] of inFlight) if (now - at >= IN_FLIGHT_MS) inFlight.delete(id);
     for (const e of entries) seen.add(e._id);
     const open = entries.filter((e) => !e.ids.some((id) => !handedOver.has(id) && flying(id, now)));
     const read = await readResponses(open.flatMap((e) => e.ids).filter((id) => !handedOver.has(id)));
@@ -252,13 +254,14 @@ export function createCounting(surveys: SurveyRegistry): Counting {
   }
 
   // Whether a response of a group `selected` may be acknowledged and not yet counted: false only
-  // when every id queued, or left in a batch, is that of a response handed over here, of a group
-  // not selected. Anything else (an id being stored, one queued by another process, a retry's,
-  // a batch left by a dead process) may be of any group.
+  // when every id queued, or left in a batch, is that of a response this process stored or is
+  // storing, of a group not selected (a response being stored counts, if at all, in its own
+  // group: a retry's copy stored before is not counted again). Anything else (an id queued by
+  // another process, a retry's not stored, a batch of a dead process) may be of any group.
   async function mayBeUncounted(selected: (pilotCode: string, waveId: string) => boolean): Promise<boolean> {
     const [queued, left] = await Promise.all([queuedIds(), TallyBatch.find({}, { ids: 1 }).lean<Batch[]>()]);
     return [...queued, ...left.flatMap((b) => b.ids)].some((id) => {
-      const r = handedOver.get(id);
+      const r = handedOver.get(id) ?? inFlight.get(id);
       return r === undefined || selected(r.pilotCode, r.waveId);
     });
   }

@@ -5,7 +5,8 @@ import { storedResponseId } from '../../../server/responses/ids.js';
 import { anyQueued, queueForCounting } from '../../../server/tally/queue.js';
 import { count } from '../../../server/tally/read-counters.js';
 import { groupCounters } from '../../../server/tally/store.js';
-import { useTestApp } from '../../helpers/app.js';
+import { createCounting } from '../../../server/tally/tally.js';
+import { testSurveys, useTestApp } from '../../helpers/app.js';
 import { buildAnswers, buildCampaign } from '../../helpers/factories.js';
 import { submitAll, times } from '../../helpers/submit.js';
 
@@ -42,5 +43,16 @@ describe('tally flush for some groups only', () => {
     await queueForCounting([storedResponseId(randomUUID())]); // queued by another process, say
     await tallier.flushFor(council('856'));
     assert.equal(count(await groupCounters(pilotCode, waveId, ['main']), 'n'), 3, 'the run counted what it could');
+  });
+
+  test('when a response is being stored (queued, not yet handed over), then its own group may be uncounted and others are not', async () => {
+    const counting = createCounting(testSurveys());
+    const doc = { _id: storedResponseId(randomUUID()), pilotCode: '855', waveId: 'w1' };
+    counting.storing([doc]);
+    await queueForCounting([doc._id]);
+    assert.equal(await counting.mayBeUncounted((p, w) => p === '855' && w === 'w1'), true);
+    assert.equal(await counting.mayBeUncounted((p, w) => p === '855' && w === 'w2'), false);
+    await queueForCounting([storedResponseId(randomUUID())]); // not this process's
+    assert.equal(await counting.mayBeUncounted((p, w) => p === '855' && w === 'w2'), true);
   });
 });
