@@ -113,7 +113,7 @@ async function countsOf(groups: readonly SelectedGroup[], flush: () => Promise<v
     throw unavailable('The export counts are being rebuilt after an upgrade; please try again in a minute.');
   for (const g of missing) {
     const key = groupKey(g.pilotCode, g.waveId);
-    live.set(key, JSON.stringify(counted.get(key) ?? {}));
+    live.set(key, counted.get(key) ?? '{}');
   }
   return { sealed, live };
 }

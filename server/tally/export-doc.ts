@@ -12,3 +12,9 @@ export function exportCountsOf(doc: StoredExportCounts): Counters {
   const fields = doc.c !== null && typeof doc.c === 'object' ? (doc.c as Counters) : null;
   return fields ? mergeCounters([fields, packed]) : packed;
 }
+
+// The same as JSON text: the stored string itself when the document holds nothing else, so an
+// export names, decides on and seals the counts without parsing and writing ~38 kB a group again
+// at a million responses.
+export const exportCountsText = (doc: StoredExportCounts): string =>
+  typeof doc.p === 'string' && (doc.c === undefined || doc.c === null) ? doc.p : packCounts(exportCountsOf(doc));
