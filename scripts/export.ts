@@ -43,13 +43,14 @@ await runCli(usage, options, async ({ values }, config) => {
   const user = values.user ?? `cli:${userInfo().username}`;
   const surveys = createSurveyRegistry();
   // a server holding the tally lease counts instead, and has counted a closed campaign long since
+  // stopped once the rows are decided: it gives the tally lease back if it took it
   const tallier = createTallier(surveys, createLogger('silent'));
   const prepared = await prepareExport(query, user, {
     surveys,
     minGroupSize: config.MIN_GROUP_SIZE,
     freeTextMinGroupSize: config.FREE_TEXT_MIN_GROUP_SIZE,
     flushTally: () => tallier.flush(),
-  });
+  }).finally(() => tallier.stop());
   // written beside the target and renamed at the end, so a failed export leaves no partial file
   const partial = `${values.out}.partial`;
   const progress = createProgress(process.stderr);

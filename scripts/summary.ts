@@ -13,11 +13,13 @@ await runCli(
   async ({ values }, config) => {
     if (!values.pilot || !values.wave) throw badRequest('--pilot and --wave are required.');
     const surveys = createSurveyRegistry();
+    // stopped when done: it gives the tally lease back if it took it (no server was counting)
+    const tallier = createTallier(surveys, createLogger('silent'));
     const summary = await councilSummary(values.pilot, values.wave, {
       surveys,
-      tallier: createTallier(surveys, createLogger('silent')),
+      tallier,
       minGroupSize: config.MIN_GROUP_SIZE,
-    });
+    }).finally(() => tallier.stop());
     if (values.json) {
       console.log(JSON.stringify(summary, null, 2));
       return;

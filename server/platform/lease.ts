@@ -24,9 +24,19 @@ const LeaseSlot = mongoose.model(
 const KEEP_SLOTS = 20;
 
 export type Lease = (nowMs: number) => Promise<boolean>;
+// The lease as its holder keeps it: `release` gives up the slots this holder has claimed, so that
+// a process started after it (an upgrade is stop, then start) takes the lease at once instead of
+// when the claimed slots run out (up to two slots: the holder claims the next ahead of time).
+// Call it only once nothing of this holder's work is still running.
+export type HeldLease = Lease & { release: () => Promise<void> };
 
-export function createLease(name: string, holder: string, slotMs = 30_000): Lease {
-  const known = new Map<number, boolean>();
+// A process that found the slot held by another asks again after this long, so that it takes a
+// released lease within the slot rather than at its end.
+const RECHECK_MS = 2000;
+
+export function createLease(name: string, holder: string, slotMs = 30_000): HeldLease {
+  // per slot: whether this holder holds it, and when that was last found out
+  const known = new Map<number, { mine: boolean; at: number }>();
 
   const claim = async (slot: number): Promise<boolean> => {
     try {
@@ -39,14 +49,25 @@ export function createLease(name: string, holder: string, slotMs = 30_000): Leas
     }
   };
 
-  // Whether this holder holds the lease at `nowMs`; answered from memory within a known slot.
-  return async function holds(nowMs: number): Promise<boolean> {
+  // Whether this holder holds the lease at `nowMs`; answered from memory within a known slot
+  // (a slot held by another is asked about again every RECHECK_MS).
+  const holds = async function holds(nowMs: number): Promise<boolean> {
     const slot = Math.floor(nowMs / slotMs);
-    if (!known.has(slot)) known.set(slot, await claim(slot));
-    const mine = known.get(slot)!;
+    const seen = known.get(slot);
+    if (seen === undefined || (!seen.mine && nowMs - seen.at >= RECHECK_MS))
+      known.set(slot, { mine: await claim(slot), at: nowMs });
+    const mine = known.get(slot)!.mine;
     if (mine && (slot + 1) * slotMs - nowMs < slotMs / 4 && !known.has(slot + 1))
-      known.set(slot + 1, await claim(slot + 1));
+      known.set(slot + 1, { mine: await claim(slot + 1), at: nowMs });
     for (const s of known.keys()) if (s < slot) known.delete(s);
     return mine;
   };
+
+  const release = async (): Promise<void> => {
+    const held = [...known].filter(([, { mine }]) => mine).map(([slot]) => `${name}@${slot}`);
+    known.clear();
+    // only this holder's: another's slot is not touched
+    if (held.length > 0) await LeaseSlot.deleteMany({ _id: { $in: held }, holder });
+  };
+  return Object.assign(holds, { release });
 }

@@ -173,6 +173,10 @@ export function createTallier(surveys: SurveyRegistry, logger: Logger): Tallier 
       clearTimeout(paused);
       paused = undefined;
       await running;
+      // so that a process started next counts at once; failing that, it waits for the slots to pass
+      await holds.release().catch((err: unknown) => {
+        logger.warn({ err: (err as Error).message }, 'could not give up the tally lease; it lapses on its own');
+      });
     },
     handOff: {
       queue: (docs) => {

@@ -172,6 +172,7 @@ export function createMailWorker(o: MailWorkerOptions): MailWorker {
       clearInterval(timer);
       await running?.catch(() => {});
       await flushFinished().catch(() => {}); // what is left is tidied by the next claimer
+      await holds.release().catch(() => {}); // else the next process waits for the slots to pass
       o.transport.close();
     },
   };

@@ -45,4 +45,28 @@ describe('tally flush while another process holds the lease', () => {
     assert.equal(count(await groupCounters(pilotCode, waveId, ['main']), 'n'), 11);
     assert.equal(await anyQueued(), true, 'the entry without its response stays queued, as the holder leaves it');
   });
+
+  test('when the holder stops, then a tallier started after it counts at once instead of waiting for its lease to lapse', async () => {
+    await tallier.stop(); // the app's tallier neither counts nor holds the lease here
+    const first = createTallier(testSurveys(), createLogger('silent'));
+    const next = createTallier(testSurveys(), createLogger('silent'));
+    try {
+      await first.flush(); // takes the lease
+      const { code, pilotCode, waveId } = await buildCampaign({ pilot: '857' });
+      await submitAll(
+        http,
+        code,
+        times(12, () => buildAnswers()),
+      );
+      assert.equal(await anyQueued(), true);
+      await first.stop(); // as a server does on SIGTERM: it gives the lease up
+      // counted here; were the lease kept, a 503 after waiting 10 s for the stopped holder
+      await next.flush();
+      assert.equal(count(await groupCounters(pilotCode, waveId, ['main']), 'n'), 12);
+      assert.equal(await anyQueued(), false);
+    } finally {
+      await next.stop();
+      tallier.start();
+    }
+  });
 });
