@@ -55,18 +55,20 @@ export const TallyQueue = mongoose.model(
 );
 
 // The responses of the batch being counted, written before any summary changes so that a
-// process dying half-way leaves enough to finish the batch exactly once. `queued`: the queue
-// entries it settles (a batch of an earlier version settles the entries of its `ids`); `partly`:
-// entries that stay queued for a response not stored yet, and the ids of theirs it counts, taken
-// out of them when it settles (a record without it is a version's before queue tokens); `fence`:
-// the tally lease slot in which it was recorded (tally.ts).
+// process dying half-way leaves enough to finish the batch exactly once. `ids`; `queued`: the
+// queue entries it settles (a batch of an earlier version settles the entries of its `ids`);
+// `partly`: entries that stay queued for a response not stored yet, and the ids of theirs it
+// counts, taken out of them when it settles (a record without it is a version's before queue
+// tokens); all three as one JSON string, `list` (batch-record.ts), or as fields in a record of a
+// version before. `fence`: the tally lease slot in which it was recorded (tally.ts).
 // No time, no answers.
 export const TallyBatch = mongoose.model(
   'TallyBatch',
   new mongoose.Schema(
     {
       _id: { type: String, required: true },
-      ids: { type: [String], required: true },
+      list: { type: String },
+      ids: { type: [String], default: undefined },
       queued: { type: [String], default: undefined },
       partly: { type: [mongoose.Schema.Types.Mixed], default: undefined }, // { entry, ids }
       fence: { type: Number },

@@ -4,7 +4,8 @@ import type { SurveyRegistry } from '../surveys/registry.js';
 import { groupCounting } from './counters.js';
 import { markForCounting, unlinkEarlierMarks } from './marks.js';
 import { countExistingForExports } from './export-counts.js';
-import { summaryId, TallyBatch } from './model.js';
+import { summaryId } from './model.js';
+import { leftBatches, recordBatch, removeBatch, type Batch } from './batch-record.js';
 import {
   countsFrom,
   queueEntries,
@@ -81,14 +82,6 @@ export type InFlight = Pick<ResponseDoc, '_id' | 'pilotCode' | 'waveId'>;
 // so a run meanwhile finds the id queued and the response missing. It leaves them to a later run
 // instead of reading each back, unless the store has not reported by then (it failed, say).
 const IN_FLIGHT_MS = 10_000;
-
-type Batch = {
-  _id: string;
-  ids: string[];
-  queued?: string[] | null;
-  partly?: PartlyCounted[] | null;
-  fence?: number | null;
-};
 
 // The ids a batch left behind still has to count: those its entries still hold. An entry gone
 // (or an id taken out of it) was settled after being counted: by this batch, when it died while
@@ -172,7 +165,7 @@ export function createCounting(surveys: SurveyRegistry): Counting {
     }
     await removeEntries(queued ?? ids);
     await removeFromEntries(partly ?? []);
-    await TallyBatch.deleteOne({ _id: batchId });
+    await removeBatch(batchId);
     for (const id of ids) handedOver.delete(id);
     return counting.length;
   }
@@ -223,9 +216,7 @@ export function createCounting(surveys: SurveyRegistry): Counting {
 
   async function pending(keepLease: KeepLease = async () => undefined): Promise<number> {
     let total = 0;
-    // newest first: of two left batches holding the same entries, the older is a stale holder's (leftToCount)
-    const left = (await TallyBatch.find().lean<Batch[]>()).sort((a, b) => (b.fence ?? -1) - (a.fence ?? -1));
-    for (const batch of left) total += await finishBatch(batch, keepLease);
+    for (const batch of await leftBatches()) total += await finishBatch(batch, keepLease);
     if (!unlinked) unlinked = await unlinkEarlierMarks(); // once no batch of an earlier version is left
     await countExistingForExports(surveys, keepLease);
     // Only what was queued when the run began, a batch at a time: under load, ids queued during a
@@ -247,7 +238,7 @@ export function createCounting(surveys: SurveyRegistry): Counting {
         partly: next.partly,
         ...(fence === undefined ? {} : { fence }),
       };
-      await TallyBatch.create(batch);
+      await recordBatch(batch);
       total += await finishBatch(batch, keepLease, next.ready);
     }
     return total;
@@ -259,7 +250,7 @@ export function createCounting(surveys: SurveyRegistry): Counting {
   // group: a retry's copy stored before is not counted again). Anything else (an id queued by
   // another process, a retry's not stored, a batch of a dead process) may be of any group.
   async function mayBeUncounted(selected: (pilotCode: string, waveId: string) => boolean): Promise<boolean> {
-    const [queued, left] = await Promise.all([queuedIds(), TallyBatch.find({}, { ids: 1 }).lean<Batch[]>()]);
+    const [queued, left] = await Promise.all([queuedIds(), leftBatches()]);
     return [...queued, ...left.flatMap((b) => b.ids)].some((id) => {
       const r = handedOver.get(id) ?? inFlight.get(id);
       return r === undefined || selected(r.pilotCode, r.waveId);
